@@ -1,0 +1,97 @@
+using System.Text;
+
+namespace Portal.Infrastructure.Content;
+
+/// <summary>
+/// Reads, validates and renders the whole content folder in one pass. It never stops at the first
+/// problem: authors fix content in batches, and a list of every error saves a round trip per mistake.
+/// </summary>
+internal sealed class ContentLoader
+{
+    private const string Delimiter = "---";
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    // Adding a kind: a parser field, its folder in `folders`, and a ContentSet property filled in Load.
+    private readonly InfoPageParser pages;
+    private readonly string[] folders;
+
+    public ContentLoader()
+    {
+        var markdown = new MarkdownRenderer();
+        pages = new InfoPageParser(markdown);
+        folders = [pages.Folder];
+    }
+
+    /// <exception cref="ContentValidationException">The folder has at least one error.</exception>
+    public ContentSet Load(string root, DateTime loadedAtUtc)
+    {
+        List<ContentError> errors = [];
+        var documents = ReadAll(root, errors);
+        var set = new ContentSet(
+            Pages: pages.ParseAll(documents[pages.Folder], errors),
+            Version: ContentVersion.OfSet(documents.SelectMany(folder => folder).Select(document => (document.File, document.Version))),
+            LoadedAtUtc: loadedAtUtc);
+        if (errors.Count > 0)
+            throw new ContentValidationException([.. errors.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line)]);
+        return set;
+    }
+
+    /// <summary>Splits a file into front matter and body; null when the front matter cannot be read.</summary>
+    private static ContentDocument? Read(string file, byte[] bytes, List<ContentError> errors)
+    {
+        string text;
+        try
+        {
+            text = StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            errors.Add(new(file, 1, "the file is not UTF-8 text; save it as UTF-8"));
+            return null;
+        }
+
+        var lines = text.TrimStart('\uFEFF').Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        if (lines[0].TrimEnd() != Delimiter)
+        {
+            errors.Add(new(file, 1, "the file must start with front matter: a '---' line, 'key: value' lines, then another '---' line"));
+            return null;
+        }
+        var end = Array.FindIndex(lines, 1, line => line.TrimEnd() == Delimiter);
+        if (end < 0)
+        {
+            errors.Add(new(file, 1, "the front matter that starts here is never closed: add a '---' line after it"));
+            return null;
+        }
+
+        var frontMatter = FrontMatterReader.Parse(file, string.Join('\n', lines[1..end]), firstLine: 2, errors);
+        var body = string.Join('\n', lines[(end + 1)..]);
+        if (string.IsNullOrWhiteSpace(body))
+            errors.Add(new(file, end + 1, "there is no text after the front matter, which ends on this line"));
+        return frontMatter is null ? null : new ContentDocument(file, frontMatter, body, BodyLine: end + 2, ContentVersion.Of(bytes));
+    }
+
+    /// <summary>Every readable file, by the top-level folder that decides its kind.</summary>
+    private ILookup<string, ContentDocument> ReadAll(string root, List<ContentError> errors)
+    {
+        var options = new EnumerationOptions { RecurseSubdirectories = true, MatchCasing = MatchCasing.CaseInsensitive };
+        var documents = new List<(string Folder, ContentDocument Document)>();
+        foreach (var path in Directory.EnumerateFiles(root, "*.md", options).Order(StringComparer.Ordinal))
+        {
+            var file = Path.GetRelativePath(root, path).Replace('\\', '/');
+            // Authors' guides live beside the content they describe.
+            if (Path.GetFileName(file).Equals("README.md", StringComparison.OrdinalIgnoreCase))
+                continue;
+            var slash = file.IndexOf('/', StringComparison.Ordinal);
+            var folder = slash < 0 ? null : file[..slash];
+            if (folder is null || !folders.Contains(folder))
+            {
+                var where = folder is null ? "content/ itself" : $"the folder '{folder}/'";
+                errors.Add(new(file, 1, $"{where} holds no kind of content; move the file into one of: {string.Join(", ", folders.Select(f => f + "/"))}"));
+                continue;
+            }
+            if (Read(file, File.ReadAllBytes(path), errors) is { } document)
+                documents.Add((folder, document));
+        }
+        return documents.ToLookup(entry => entry.Folder, entry => entry.Document, StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,12 @@
+namespace Portal.Infrastructure.Content;
+
+/// <summary>
+/// Everything in content/, parsed, validated and rendered. Immutable: a reload builds a new set
+/// and swaps it in whole, so a request never sees half of one version and half of another.
+/// </summary>
+/// <param name="Pages">Info pages by slug.</param>
+/// <param name="Version">Changes whenever any content file changes, is added, removed or renamed.</param>
+public sealed record ContentSet(
+    IReadOnlyDictionary<string, InfoPage> Pages,
+    string Version,
+    DateTime LoadedAtUtc);

@@ -1,0 +1,233 @@
+using System.Globalization;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+using YamlDotNet.RepresentationModel;
+
+namespace Portal.Infrastructure.Content;
+
+/// <summary>
+/// Typed reads from front matter, or from a mapping nested inside it. A read that finds a problem
+/// records it on the right line of the file and returns a fallback, so one load reports every problem.
+/// Every key a kind reads counts as allowed, so a kind must read all of its keys, whatever their
+/// values, before <see cref="ReportUnknownKeys"/> runs.
+/// </summary>
+internal sealed class FrontMatterReader
+{
+    private readonly string file;
+    private readonly string prefix;
+    private readonly int lineOffset;
+    private readonly List<ContentError> errors;
+    private readonly Dictionary<string, (YamlNode Key, YamlNode Value)> entries = new(StringComparer.Ordinal);
+    private readonly List<string> allowed = [];
+    private readonly List<FrontMatterReader> children = [];
+
+    private FrontMatterReader(string file, YamlMappingNode? mapping, int line, int lineOffset, string prefix, List<ContentError> errors)
+    {
+        this.file = file;
+        this.prefix = prefix;
+        this.lineOffset = lineOffset;
+        this.errors = errors;
+        Line = line;
+        if (mapping is null)
+            return;
+        foreach (var (key, value) in mapping.Children)
+        {
+            if (key is YamlScalarNode { Value: { Length: > 0 } name })
+                entries[name] = (key, value);
+            else
+                Report(key, "a key must be a word followed by a colon, like 'title:'");
+        }
+    }
+
+    /// <summary>The line this mapping starts on, where missing keys are reported.</summary>
+    public int Line { get; }
+
+    /// <summary>Parses the YAML between the front matter's '---' lines; null when it is not a readable mapping.</summary>
+    /// <param name="firstLine">The line in the file where <paramref name="yaml"/> starts.</param>
+    public static FrontMatterReader? Parse(string file, string yaml, int firstLine, List<ContentError> errors)
+    {
+        var offset = firstLine - 1;
+        var parser = new TrackingParser(new Parser(new StringReader(yaml)));
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(parser);
+        }
+        catch (YamlException e)
+        {
+            errors.Add(new(file, (int)e.Start.Line + offset, $"YAML syntax error at column {e.Start.Column}: {e.Message}"));
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet 16 throws this, with no position, for some unclosed brackets.
+            errors.Add(new(file, parser.LastLine + offset, "YAML syntax error on or after this line: check that every [, { and quote is closed"));
+            return null;
+        }
+
+        var root = stream.Documents.Count > 0 ? stream.Documents[0].RootNode : null;
+        if (root is not (null or YamlMappingNode))
+        {
+            errors.Add(new(file, (int)root.Start.Line + offset, "front matter must be 'key: value' lines"));
+            return null;
+        }
+        // Missing keys are reported on the opening '---', the line just above the YAML.
+        return new FrontMatterReader(file, (YamlMappingNode?)root, offset, offset, "", errors);
+    }
+
+    public string RequiredString(string key, int maxLength) => Text(key, maxLength, required: true) ?? "";
+
+    public string? OptionalString(string key, int maxLength) => Text(key, maxLength, required: false);
+
+    public DateOnly? OptionalDate(string key)
+    {
+        if (Value<YamlScalarNode>(key, "a date", required: false) is not { } node)
+            return null;
+        if (DateOnly.TryParseExact(node.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            return date;
+        Report(node, $"'{prefix}{key}' must be a date written yyyy-mm-dd, like 2025-01-31, not '{node.Value}'");
+        return null;
+    }
+
+    public int RequiredInt(string key, int min, int max)
+    {
+        if (Value<YamlScalarNode>(key, "a whole number", required: true) is not { } node)
+            return min;
+        if (!int.TryParse(node.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            Report(node, $"'{prefix}{key}' must be a whole number, not '{node.Value}'");
+            return min;
+        }
+        if (value < min || value > max)
+            Report(node, $"'{prefix}{key}' must be from {min} to {max}, not {value}");
+        return value;
+    }
+
+    /// <summary>A list of text items; empty when the key is missing.</summary>
+    public IReadOnlyList<string> StringList(string key)
+    {
+        if (Value<YamlSequenceNode>(key, "a list", required: false) is not { } sequence)
+            return [];
+        var items = new List<string>();
+        foreach (var item in sequence)
+        {
+            if (item is YamlScalarNode scalar && !IsEmpty(scalar))
+                items.Add(scalar.Value!.Trim());
+            else
+                Report(item, $"each item in '{prefix}{key}' must be text, not {Describe(item)}");
+        }
+        return items;
+    }
+
+    /// <summary>A nested group of 'key: value' lines, whose missing keys are reported on this key's line; null when the key is missing.</summary>
+    public FrontMatterReader? OptionalMapping(string key) =>
+        Value<YamlMappingNode>(key, "a group of 'key: value' lines", required: false) is { } mapping
+            ? Child(mapping, LineOf(key), $"{prefix}{key}.")
+            : null;
+
+    /// <summary>A list of nested groups, such as quiz questions; empty when the key is missing.</summary>
+    public IReadOnlyList<FrontMatterReader> MappingList(string key)
+    {
+        if (Value<YamlSequenceNode>(key, "a list", required: false) is not { } sequence)
+            return [];
+        var readers = new List<FrontMatterReader>();
+        var number = 0;
+        foreach (var item in sequence)
+        {
+            number++;
+            if (item is YamlMappingNode mapping)
+                readers.Add(Child(mapping, LineOf(mapping), $"{prefix}{key}[{number}]."));
+            else
+                Report(item, $"item {number} of '{prefix}{key}' must be a group of 'key: value' lines, not {Describe(item)}");
+        }
+        return readers;
+    }
+
+    /// <summary>The line of a key, or of this mapping when the key is missing.</summary>
+    public int LineOf(string key) => entries.TryGetValue(key, out var entry) ? LineOf(entry.Key) : Line;
+
+    /// <summary>Records a kind's own rule broken by a key's value.</summary>
+    public void Error(string key, string message) => errors.Add(new(file, LineOf(key), message));
+
+    public void ReportUnknownKeys()
+    {
+        foreach (var (name, entry) in entries)
+        {
+            if (!allowed.Contains(name))
+                Report(entry.Key, $"unknown key '{prefix}{name}'; the keys allowed here are: {string.Join(", ", allowed)}");
+        }
+        foreach (var child in children)
+            child.ReportUnknownKeys();
+    }
+
+    private string? Text(string key, int maxLength, bool required)
+    {
+        if (Value<YamlScalarNode>(key, "text", required) is not { } node)
+            return null;
+        var value = node.Value!.Trim();
+        if (value.Length > maxLength)
+            Report(node, $"'{prefix}{key}' is {value.Length} characters long; the most allowed is {maxLength}");
+        return value;
+    }
+
+    private T? Value<T>(string key, string expected, bool required) where T : YamlNode
+    {
+        if (!allowed.Contains(key))
+            allowed.Add(key);
+        if (!entries.TryGetValue(key, out var entry))
+        {
+            if (required)
+                errors.Add(new(file, Line, $"'{prefix}{key}' is missing"));
+            return null;
+        }
+        if (entry.Value is YamlScalarNode scalar && IsEmpty(scalar))
+        {
+            if (required)
+                Report(entry.Key, $"'{prefix}{key}' is empty");
+            return null;
+        }
+        if (entry.Value is T value)
+            return value;
+        Report(entry.Value, $"'{prefix}{key}' must be {expected}, not {Describe(entry.Value)}");
+        return null;
+    }
+
+    private FrontMatterReader Child(YamlMappingNode mapping, int line, string childPrefix)
+    {
+        var child = new FrontMatterReader(file, mapping, line, lineOffset, childPrefix, errors);
+        children.Add(child);
+        return child;
+    }
+
+    private static bool IsEmpty(YamlScalarNode scalar) =>
+        string.IsNullOrWhiteSpace(scalar.Value)
+        || (scalar.Style == ScalarStyle.Plain && scalar.Value is "~" or "null" or "Null" or "NULL");
+
+    private static string Describe(YamlNode node) => node switch
+    {
+        YamlSequenceNode => "a list",
+        YamlMappingNode => "a group of 'key: value' lines",
+        YamlScalarNode scalar when IsEmpty(scalar) => "empty",
+        _ => "text",
+    };
+
+    private int LineOf(YamlNode node) => (int)node.Start.Line + lineOffset;
+
+    private void Report(YamlNode node, string message) => errors.Add(new(file, LineOf(node), message));
+
+    /// <summary>Remembers how far parsing got, for the errors YamlDotNet raises without a position.</summary>
+    private sealed class TrackingParser(IParser inner) : IParser
+    {
+        public int LastLine { get; private set; } = 1;
+
+        public ParsingEvent? Current => inner.Current;
+
+        public bool MoveNext()
+        {
+            var moved = inner.MoveNext();
+            if (moved && inner.Current is { } current)
+                LastLine = (int)current.Start.Line;
+            return moved;
+        }
+    }
+}
