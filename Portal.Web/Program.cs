@@ -1,26 +1,27 @@
-var builder = WebApplication.CreateBuilder(args);
+using Microsoft.Extensions.Options;
+using Portal.Infrastructure.Data;
+using Portal.Web;
+using Portal.Web.Commands;
 
-// Add services to the container.
-builder.Services.AddRazorPages();
-
-var app = builder.Build();
-
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
+try
 {
-    app.UseExceptionHandler("/Error");
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddPortal();
+    var app = builder.Build();
+
+    if (PortalCommands.IsCommand(args))
+        return await PortalCommands.RunAsync(app, args);
+
+    await app.PreparePortalAsync();
+    app.UsePortal();
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception ex) when (StartupFailure.Describe(ex) is { } message)
+{
+    // A wrong setting or invalid content: one clear message, no stack trace.
+    await Console.Error.WriteLineAsync(message);
+    return 1;
 }
 
-app.UseHttpsRedirection();
-
-app.UseRouting();
-
-app.UseAuthorization();
-
-app.MapStaticAssets();
-app.MapRazorPages()
-   .WithStaticAssets();
-
-app.Run();
+public partial class Program;

@@ -1,20 +1,42 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Infrastructure.Accounts;
 
 namespace Portal.Web.Pages;
 
-[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+/// <summary>Status and exception pages, reached by re-execution, so the original method may be any verb.</summary>
 [IgnoreAntiforgeryToken]
-public class ErrorModel : PageModel
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+public sealed class ErrorModel : PageModel
 {
-    public string? RequestId { get; set; }
+    public string Heading { get; private set; } = "";
+    public string Explanation { get; private set; } = "";
+    public string? RequestId { get; private set; }
+    public bool AdminNeedsTwoFactor { get; private set; }
 
-    public bool ShowRequestId => !string.IsNullOrEmpty(RequestId);
+    public IActionResult OnGet(int? code) => Show(code);
 
-    public void OnGet()
+    public IActionResult OnPost(int? code) => Show(code);
+
+    private PageResult Show(int? code)
     {
-        RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+        var status = code ?? StatusCodes.Status500InternalServerError;
+        (Heading, Explanation) = status switch
+        {
+            404 => ("Page not found", "We cannot find that page. The link may be old, or the address may have a typo."),
+            403 => ("You cannot see this page", "Your account does not have access to this page. If you think it should, ask your organisation's administrator."),
+            429 => ("Too many tries", "You have tried this too many times in a short while. Wait a minute, then try again."),
+            400 => ("Something was wrong with that request", "Go back, reload the page and try again."),
+            _ when status >= 500 => ("Sorry, something went wrong on our side", "Nothing you did caused this. Try again in a few minutes."),
+            _ => ("Something went wrong", "Go back and try again."),
+        };
+        AdminNeedsTwoFactor = status == 403 && User.IsInRole(PortalRoles.Admin);
+        if (status >= 500)
+            RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+        // Reached directly (not re-executed), the page still reports the status it describes.
+        if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null)
+            Response.StatusCode = status is >= 400 and <= 599 ? status : StatusCodes.Status404NotFound;
+        return Page();
     }
 }
-

@@ -1,12 +1,10 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Portal.Web.Pages;
 
-public class IndexModel : PageModel
+public sealed class IndexModel : PageModel
 {
     public void OnGet()
     {
-
     }
 }

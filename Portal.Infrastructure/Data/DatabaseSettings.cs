@@ -1,0 +1,64 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+
+namespace Portal.Infrastructure.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+    SqlServer,
+}
+
+/// <summary>
+/// Which database the portal runs on, read once at start-up. A wrong setting stops start-up with
+/// one line that says what to fix, rather than failing on the first request.
+/// </summary>
+public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString, bool MigrateOnStartup)
+{
+    public const string ConnectionStringName = "Portal";
+    private const string DefaultSqliteFile = "App_Data/portal.db";
+
+    public static DatabaseSettings Read(IConfiguration configuration, string contentRootPath)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection("Database");
+        var providerName = section["Provider"];
+        var provider = DatabaseProvider.Sqlite;
+        if (!string.IsNullOrWhiteSpace(providerName) && !Enum.TryParse(providerName, ignoreCase: true, out provider))
+            throw new PortalConfigurationException(
+                $"Database:Provider '{providerName}' is not known: use Sqlite, Postgres or SqlServer.");
+
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        if (provider == DatabaseProvider.Sqlite)
+            connectionString = ResolveSqlite(connectionString, contentRootPath);
+        else if (string.IsNullOrWhiteSpace(connectionString))
+            throw new PortalConfigurationException(
+                $"ConnectionStrings:{ConnectionStringName} is missing: Database:Provider {provider} needs a connection string " +
+                $"(set ConnectionStrings__{ConnectionStringName} in the environment).");
+
+        // The embedded database migrates itself; a shared server is migrated deliberately (the migrate command)
+        // unless an operator opts in, so two nodes starting together never race on a schema change.
+        var migrate = section.GetValue<bool?>("MigrateOnStartup") ?? provider == DatabaseProvider.Sqlite;
+        return new DatabaseSettings(provider, connectionString!, migrate);
+    }
+
+    private static string ResolveSqlite(string? connectionString, string contentRootPath)
+    {
+        var builder = new SqliteConnectionStringBuilder(
+            string.IsNullOrWhiteSpace(connectionString) ? $"Data Source={DefaultSqliteFile}" : connectionString);
+        var dataSource = builder.DataSource;
+        var inMemory = builder.Mode == SqliteOpenMode.Memory || dataSource == ":memory:";
+        if (!inMemory && !string.IsNullOrEmpty(dataSource))
+        {
+            var fullPath = Path.GetFullPath(Path.Combine(contentRootPath, dataSource));
+            Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
+            builder.DataSource = fullPath;
+        }
+
+        return builder.ToString();
+    }
+}
+
+/// <summary>A setting is wrong or missing. Its message is the one line an operator needs.</summary>
+public sealed class PortalConfigurationException(string message) : Exception(message);

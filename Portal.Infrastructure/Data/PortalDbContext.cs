@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Notifications;
+using Portal.Infrastructure.Accounts;
+
+namespace Portal.Infrastructure.Data;
+
+/// <summary>
+/// The one context. Each database provider has a thin derived context so that each keeps its own
+/// migration set; services depend on this base type only.
+/// </summary>
+public abstract class PortalDbContext(DbContextOptions options) : IdentityDbContext<PortalUser>(options)
+{
+    /// <summary>Default for any string not given a length of its own: keeps every column bounded on every provider.</summary>
+    public const int DefaultMaxStringLength = 256;
+
+    private List<Action>? _afterCommit;
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    /// <summary>
+    /// Runs <paramref name="action"/> once the current transaction commits, or straight away when
+    /// there is none. Used to wake background work only after the rows it needs are visible.
+    /// </summary>
+    public void AfterCommit(Action action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        if (Database.CurrentTransaction is null)
+            action();
+        else
+            (_afterCommit ??= []).Add(action);
+    }
+
+    internal void TransactionEnded(bool committed)
+    {
+        var actions = _afterCommit;
+        _afterCommit = null;
+        if (committed && actions is not null)
+            foreach (var action in actions)
+                action();
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.Properties<string>().HaveMaxLength(DefaultMaxStringLength);
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+    }
+}
+
+public sealed class SqlitePortalDbContext(DbContextOptions<SqlitePortalDbContext> options) : PortalDbContext(options);
+
+public sealed class PostgresPortalDbContext(DbContextOptions<PostgresPortalDbContext> options) : PortalDbContext(options);
+
+public sealed class SqlServerPortalDbContext(DbContextOptions<SqlServerPortalDbContext> options) : PortalDbContext(options);

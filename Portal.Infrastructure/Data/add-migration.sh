@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Adds a migration with the same name to all three provider sets, so SQLite, PostgreSQL and
+# SQL Server never drift apart. Usage: Portal.Infrastructure/Data/add-migration.sh NAME
+set -euo pipefail
+name=${1:?usage: add-migration.sh MigrationName}
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root"
+dotnet tool restore >/dev/null
+dotnet build Portal.Infrastructure -v q -nologo >/dev/null
+for provider in Sqlite Postgres SqlServer; do
+  echo "== $provider"
+  dotnet ef migrations add "$name" --no-build \
+    --project Portal.Infrastructure --startup-project Portal.Infrastructure \
+    --context "${provider}PortalDbContext" \
+    --output-dir "Data/Migrations/$provider"
+done

@@ -1,0 +1,51 @@
+using Hangfire;
+using Microsoft.Extensions.Logging;
+using Portal.Domain.Notifications;
+using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Jobs;
+
+namespace Portal.Infrastructure.Email;
+
+/// <summary>
+/// Adds mail to the outbox in the caller's unit of work: nothing is written until the caller's
+/// SaveChanges (inside the caller's transaction, if any), so the change and its email commit
+/// together or not at all. Once committed, a delivery run is queued at once; the recurring run is
+/// the safety net if that queueing is lost.
+/// </summary>
+public sealed class Outbox(PortalDbContext db, TimeProvider time, IBackgroundJobClient jobs, ILogger<Outbox> logger)
+{
+    private bool _deliveryHooked;
+    private bool _deliveryQueued;
+
+    public OutboxMessage Enqueue(OutgoingMail mail, string? dedupeKey = null)
+    {
+        var message = OutboxMessage.Create(mail, time.GetUtcNow().UtcDateTime, dedupeKey);
+        db.OutboxMessages.Add(message);
+        if (!_deliveryHooked)
+        {
+            _deliveryHooked = true;
+            db.SavedChanges += (_, _) =>
+            {
+                if (_deliveryQueued)
+                    return;
+                _deliveryQueued = true;
+                db.AfterCommit(QueueDelivery);
+            };
+        }
+
+        return message;
+    }
+
+    private void QueueDelivery()
+    {
+        try
+        {
+            jobs.Enqueue<OutboxDeliveryJob>(job => job.RunAsync(CancellationToken.None));
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The mail is safe in the table; the recurring delivery run will pick it up.
+            logger.LogWarning(ex, "Could not queue an immediate outbox delivery run");
+        }
+    }
+}

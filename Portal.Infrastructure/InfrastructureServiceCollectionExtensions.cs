@@ -1,0 +1,99 @@
+using Hangfire;
+using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+using Hangfire.SqlServer;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Portal.Domain.Notifications;
+using Portal.Infrastructure.Content;
+using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Email;
+using Portal.Infrastructure.Jobs;
+
+namespace Portal.Infrastructure;
+
+public static class InfrastructureServiceCollectionExtensions
+{
+    /// <summary>
+    /// Database, mail, jobs and content. Throws <see cref="PortalConfigurationException"/> with one
+    /// readable line when a setting is wrong, so start-up fails before anything listens.
+    /// </summary>
+    public static IServiceCollection AddPortalInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
+
+        services.AddSingleton(TimeProvider.System);
+
+        var database = DatabaseSettings.Read(configuration, environment.ContentRootPath);
+        services.AddSingleton(database);
+        AddDatabase(services, database);
+
+        services.AddOptions<MailOptions>().Bind(configuration.GetSection("Mail")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<Outbox>();
+        if (configuration.GetSection("Mail").Get<MailOptions>()?.UsesSmtp == true)
+            services.AddSingleton<IMailGateway, SmtpMailGateway>();
+        else
+            services.AddSingleton<IMailGateway, PickupDirectoryMailGateway>();
+
+        var jobs = configuration.GetSection("Jobs").Get<JobsOptions>() ?? new JobsOptions();
+        services.AddOptions<JobsOptions>().Bind(configuration.GetSection("Jobs")).ValidateDataAnnotations().ValidateOnStart();
+        AddJobs(services, database, jobs);
+
+        services.AddPortalContent(configuration);
+
+        services.AddHealthChecks()
+            .AddDbContextCheck<PortalDbContext>("database")
+            .AddCheck<HangfireHealthCheck>("jobs");
+        return services;
+    }
+
+    private static void AddDatabase(IServiceCollection services, DatabaseSettings database)
+    {
+        switch (database.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                services.AddDbContext<PortalDbContext, SqlitePortalDbContext>(o => o.UseSqlite(database.ConnectionString).AddInterceptors(TransactionEndInterceptor.Instance));
+                break;
+            case DatabaseProvider.Postgres:
+                services.AddDbContext<PortalDbContext, PostgresPortalDbContext>(o => o.UseNpgsql(database.ConnectionString).AddInterceptors(TransactionEndInterceptor.Instance));
+                break;
+            case DatabaseProvider.SqlServer:
+                services.AddDbContext<PortalDbContext, SqlServerPortalDbContext>(o => o.UseSqlServer(database.ConnectionString).AddInterceptors(TransactionEndInterceptor.Instance));
+                break;
+            default:
+                throw new PortalConfigurationException($"Database provider {database.Provider} is not supported.");
+        }
+    }
+
+    private static void AddJobs(IServiceCollection services, DatabaseSettings database, JobsOptions jobs)
+    {
+        services.AddScoped<OutboxDeliveryJob>();
+        // One storage per host, owned by DI. Hangfire's Use*Storage helpers set a process-wide static
+        // instead, which two hosts in one process (tests, a worker beside a web host) would fight over.
+        services.AddSingleton<JobStorage>(_ => database.Provider switch
+        {
+            // No maintained SQLite storage exists; durable intent lives in our own tables, so losing
+            // Hangfire's in-memory queue on restart loses nothing (the recurring runs pick work up again).
+            DatabaseProvider.Sqlite => new InMemoryStorage(),
+            DatabaseProvider.Postgres => new PostgreSqlStorage(
+                new NpgsqlConnectionFactory(database.ConnectionString, new PostgreSqlStorageOptions()),
+                new PostgreSqlStorageOptions { QueuePollInterval = jobs.QueuePollInterval, PrepareSchemaIfNecessary = true }),
+            DatabaseProvider.SqlServer => new SqlServerStorage(
+                database.ConnectionString,
+                new SqlServerStorageOptions { QueuePollInterval = jobs.QueuePollInterval, PrepareSchemaIfNecessary = true }),
+            _ => throw new PortalConfigurationException($"No Hangfire storage for {database.Provider}."),
+        });
+        services.AddHangfire((provider, config) => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseStorage(provider.GetRequiredService<JobStorage>()));
+
+        if (jobs.ServerEnabled)
+            services.AddHangfireServer(o => o.WorkerCount = jobs.WorkerCount);
+    }
+}

@@ -1,0 +1,13 @@
+using Hangfire;
+
+namespace Portal.Infrastructure.Jobs;
+
+/// <summary>Every recurring job, registered in one place with a constant id so each node's registration is the same row.</summary>
+public static class RecurringJobs
+{
+    public static void Register(IRecurringJobManager manager)
+    {
+        ArgumentNullException.ThrowIfNull(manager);
+        manager.AddOrUpdate<OutboxDeliveryJob>(OutboxDeliveryJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+    }
+}

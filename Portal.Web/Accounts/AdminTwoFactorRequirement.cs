@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Portal.Infrastructure.Accounts;
+
+namespace Portal.Web.Accounts;
+
+/// <summary>Admins must have two-factor sign-in turned on before they can use any admin page.</summary>
+public sealed class AdminTwoFactorRequirement : IAuthorizationRequirement;
+
+/// <remarks>
+/// Reads the account rather than a cookie claim: turning two-factor on must take effect at once,
+/// and admin requests are few enough that one lookup each costs nothing.
+/// </remarks>
+internal sealed class AdminTwoFactorHandler(
+    UserManager<PortalUser> users,
+    IHostEnvironment environment,
+    IOptions<AccountsOptions> options) : AuthorizationHandler<AdminTwoFactorRequirement>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, AdminTwoFactorRequirement requirement)
+    {
+        if (!context.User.IsInRole(PortalRoles.Admin))
+            return;
+        var user = await users.GetUserAsync(context.User);
+        if (user is null)
+            return;
+        if (user.TwoFactorEnabled || IsExemptDemoAdmin(user))
+            context.Succeed(requirement);
+    }
+
+    private bool IsExemptDemoAdmin(PortalUser user) =>
+        environment.IsDevelopment()
+        && options.Value.DemoAdminWithoutTwoFactor
+        && string.Equals(user.Email, DemoAccounts.AdminEmail, StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,75 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Infrastructure.Accounts;
+
+namespace Portal.Web.Areas.Identity.Pages.Account;
+
+/// <summary>
+/// Replaces Identity UI's sign-in page, whose handler never counts failures towards lockout.
+/// Here every wrong password counts, and an unconfirmed account is told how to confirm.
+/// </summary>
+[AllowAnonymous]
+public sealed class LoginModel(SignInManager<PortalUser> signInManager, ILogger<LoginModel> logger) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public string ReturnUrl { get; private set; } = "/";
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Enter your email address")]
+        [EmailAddress(ErrorMessage = "Enter an email address like name@example.com")]
+        [StringLength(256)]
+        public string Email { get; set; } = "";
+
+        [Required(ErrorMessage = "Enter your password")]
+        [DataType(DataType.Password)]
+        [StringLength(200)]
+        public string Password { get; set; } = "";
+
+        public bool RememberMe { get; set; }
+    }
+
+    public async Task OnGetAsync(string? returnUrl = null)
+    {
+        ReturnUrl = SafeReturnUrl(returnUrl);
+        await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
+    }
+
+    public async Task<IActionResult> OnPostAsync(string? returnUrl = null)
+    {
+        ReturnUrl = SafeReturnUrl(returnUrl);
+        if (!ModelState.IsValid)
+            return Page();
+
+        var result = await signInManager.PasswordSignInAsync(Input.Email, Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            logger.LogInformation("User signed in");
+            return LocalRedirect(ReturnUrl);
+        }
+
+        if (result.RequiresTwoFactor)
+            return RedirectToPage("./LoginWith2fa", new { ReturnUrl, Input.RememberMe });
+        if (result.IsLockedOut)
+        {
+            logger.LogWarning("Account locked out after repeated failed sign-ins");
+            return RedirectToPage("./Lockout");
+        }
+
+        // Identity checks confirmation before the password, so "not confirmed" must read like "wrong password"
+        // or the message would tell a stranger which addresses have accounts.
+        ModelState.AddModelError(string.Empty,
+            "We could not sign you in. Check your email address and password. If you have just created an account, " +
+            "confirm your email address first. After 5 wrong passwords the account is locked for 15 minutes.");
+        return Page();
+    }
+
+    private string SafeReturnUrl(string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : "/";
+}

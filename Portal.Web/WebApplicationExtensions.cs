@@ -1,0 +1,73 @@
+using System.Text.Json;
+using Hangfire;
+using Hangfire.Dashboard;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Portal.Infrastructure.Content;
+using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Jobs;
+using Portal.Web.Accounts;
+using Portal.Web.Security;
+
+namespace Portal.Web;
+
+public static class WebApplicationExtensions
+{
+    /// <summary>Work that must finish before the first request: schema, demo data, recurring job definitions.</summary>
+    public static async Task PreparePortalAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        // Invalid content stops start-up here, with every error listed.
+        app.Services.GetRequiredService<ContentStore>().Load();
+        await PortalDatabase.PrepareAsync(app.Services);
+        await DemoAccounts.SeedAsync(app.Services);
+        RecurringJobs.Register(app.Services.GetRequiredService<IRecurringJobManager>());
+    }
+
+    public static WebApplication UsePortal(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (app.Environment.IsDevelopment())
+        {
+            app.UseDeveloperExceptionPage();
+        }
+        else
+        {
+            app.UseExceptionHandler("/error/500");
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapRazorPages();
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync }).AllowAnonymous();
+        app.MapHangfireDashboard("/admin/jobs", new DashboardOptions
+        {
+            // Authorization is the endpoint policy below; Hangfire's own local-only default would hide it behind a proxy.
+            Authorization = [],
+            DashboardTitle = "Background jobs",
+            AppPath = "/admin",
+        }).RequireAuthorization(PortalPolicies.Admin);
+        return app;
+    }
+
+    private static Task WriteHealthAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        var body = new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(
+                e => e.Key,
+                e => new { status = e.Value.Status.ToString(), description = e.Value.Description, ms = (int)e.Value.Duration.TotalMilliseconds }),
+        };
+        return JsonSerializer.SerializeAsync(context.Response.Body, body, cancellationToken: context.RequestAborted);
+    }
+}

@@ -1,0 +1,97 @@
+using Hangfire;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.UI.Services;
+using Portal.Infrastructure;
+using Portal.Infrastructure.Accounts;
+using Portal.Infrastructure.Data;
+using Portal.Web.Accounts;
+using Portal.Web.Security;
+
+namespace Portal.Web;
+
+public static class PortalPolicies
+{
+    public const string Admin = "Admin";
+    public const string Recruiter = "Recruiter";
+    public const string Manager = "Manager";
+}
+
+public static class WebServiceCollectionExtensions
+{
+    public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.AddPortalInfrastructure(configuration, builder.Environment);
+        services.Configure<AccountsOptions>(configuration.GetSection("Accounts"));
+
+        services.AddDefaultIdentity<PortalUser>(options =>
+            {
+                options.SignIn.RequireConfirmedAccount = true;
+                options.SignIn.RequireConfirmedEmail = true;
+                options.User.RequireUniqueEmail = true;
+                // Length beats composition rules (NCSC and NIST guidance): 12 characters, any kind.
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<PortalDbContext>();
+        services.AddScoped<IEmailSender, IdentityEmailSender>();
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "portal.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromDays(14);
+            // A signed-in person who may not see a page gets a plain 403 page, not a bounce to another URL.
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+        services.AddAntiforgery(options => options.Cookie.Name = "portal.af");
+
+        services.AddScoped<IAuthorizationHandler, AdminTwoFactorHandler>();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(PortalPolicies.Admin, p => p.RequireRole(PortalRoles.Admin).AddRequirements(new AdminTwoFactorRequirement()))
+            .AddPolicy(PortalPolicies.Recruiter, p => p.RequireRole(PortalRoles.Recruiter, PortalRoles.Admin))
+            .AddPolicy(PortalPolicies.Manager, p => p.RequireRole(PortalRoles.Manager, PortalRoles.Admin));
+
+        services.AddRazorPages(options =>
+        {
+            // Default deny: every page needs sign-in unless a convention below opens it. (A fallback
+            // policy would also catch unmatched URLs and turn a plain 404 into a sign-in prompt.)
+            options.Conventions.AuthorizeFolder("/");
+            options.Conventions.AllowAnonymousToPage("/Index");
+            options.Conventions.AllowAnonymousToPage("/Error");
+            options.Conventions.AllowAnonymousToFolder("/Careers");
+            options.Conventions.AllowAnonymousToFolder("/Learn");
+            options.Conventions.AllowAnonymousToFolder("/Jobs");
+            options.Conventions.AllowAnonymousToFolder("/Help");
+            options.Conventions.AuthorizeFolder("/Admin", PortalPolicies.Admin);
+            options.Conventions.AuthorizeFolder("/Recruit", PortalPolicies.Recruiter);
+            options.Conventions.AuthorizeFolder("/Manage", PortalPolicies.Manager);
+        });
+
+        services.AddAccountRateLimiting(configuration);
+        services.AddHsts(options =>
+        {
+            options.MaxAge = TimeSpan.FromDays(365);
+            options.IncludeSubDomains = true;
+        });
+        return builder;
+    }
+}

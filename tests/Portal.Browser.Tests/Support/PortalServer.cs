@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Portal.Browser.Tests.Support;
+
+/// <summary>
+/// The built portal as a real process on a loopback port: Kestrel, SQLite, Hangfire running in
+/// process, and mail sent over SMTP to the sink that tests/run.sh started.
+/// </summary>
+public sealed class PortalServer : IAsyncLifetime
+{
+    private readonly string _workDir = Directory.CreateTempSubdirectory("portal-browser-").FullName;
+    private readonly StringBuilder _log = new();
+    private Process? _process;
+
+    public Uri BaseUrl { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var port = FreePort();
+        BaseUrl = new Uri($"http://127.0.0.1:{port}");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.Combine(RepositoryRoot(), "Portal.Web"),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Portal.Web.dll"));
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        start.Environment["ASPNETCORE_URLS"] = BaseUrl.ToString();
+        start.Environment["ConnectionStrings__Portal"] = $"Data Source={Path.Combine(_workDir, "portal.db")}";
+        start.Environment["Mail__SmtpHost"] = TestServers.SmtpHost;
+        start.Environment["Mail__SmtpPort"] = TestServers.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["Mail__SmtpSecurity"] = "None";
+        start.Environment["RateLimiting__AccountPostsPerMinute"] = "1000";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+
+        _process = Process.Start(start)!;
+        _process.OutputDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
+        _process.ErrorDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+
+        using var http = new HttpClient();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+                throw new InvalidOperationException($"The portal exited with {_process.ExitCode}:\n{Log}");
+            try
+            {
+                if ((await http.GetAsync(new Uri(BaseUrl, "/health"))).IsSuccessStatusCode)
+                    return;
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"The portal did not become healthy within 60 s:\n{Log}");
+    }
+
+    public string Log
+    {
+        get
+        {
+            lock (_log)
+                return _log.ToString();
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process?.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_workDir, recursive: true);
+    }
+
+    public static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Portal.sln")))
+            dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("Cannot find Portal.sln above the test output folder.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

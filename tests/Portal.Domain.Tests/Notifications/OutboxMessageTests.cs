@@ -1,0 +1,111 @@
+using Portal.Domain.Notifications;
+
+namespace Portal.Domain.Tests.Notifications;
+
+public sealed class OutboxMessageTests
+{
+    private static readonly DateTime Now = new(2026, 11, 23, 9, 0, 0, DateTimeKind.Utc);
+    private static readonly OutboxRetryPolicy Policy = new(3, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(10));
+    private static readonly OutgoingMail Mail = new("worker@example.com", "Your training", "Hello");
+
+    [Fact]
+    public void NewMessageIsPendingAndDueAtOnce()
+    {
+        var message = OutboxMessage.Create(Mail, Now);
+
+        Assert.Equal(OutboxStatus.Pending, message.Status);
+        Assert.Equal(Now, message.NextAttemptUtc);
+        Assert.Equal(0, message.Attempts);
+    }
+
+    [Fact]
+    public void SentMessageRecordsWhenAndCountsTheAttempt()
+    {
+        var message = OutboxMessage.Create(Mail, Now);
+
+        message.MarkSent(Now.AddSeconds(5));
+
+        Assert.Equal(OutboxStatus.Sent, message.Status);
+        Assert.Equal(Now.AddSeconds(5), message.SentUtc);
+        Assert.Equal(1, message.Attempts);
+    }
+
+    [Fact]
+    public void FailureSchedulesARetryWithGrowingDelay()
+    {
+        var message = OutboxMessage.Create(Mail, Now);
+
+        message.RecordFailure("550 mailbox unavailable", Now, Policy);
+        Assert.Equal(Now.AddMinutes(1), message.NextAttemptUtc);
+
+        message.RecordFailure("550 mailbox unavailable", Now, Policy);
+        Assert.Equal(Now.AddMinutes(2), message.NextAttemptUtc);
+        Assert.Equal(OutboxStatus.Pending, message.Status);
+        Assert.Equal("550 mailbox unavailable", message.LastError);
+    }
+
+    [Fact]
+    public void LastAllowedFailureDeadLettersTheMessageWithTheReason()
+    {
+        var message = OutboxMessage.Create(Mail, Now);
+
+        for (var i = 0; i < Policy.MaxAttempts; i++)
+            message.RecordFailure($"rejected {i}", Now, Policy);
+
+        Assert.Equal(OutboxStatus.DeadLettered, message.Status);
+        Assert.Equal("rejected 2", message.LastError);
+        Assert.Throws<InvalidOperationException>(() => message.MarkSent(Now));
+    }
+
+    [Fact]
+    public void DeferringForAnOutageSpendsNoAttempt()
+    {
+        var message = OutboxMessage.Create(Mail, Now);
+
+        message.Defer("connection refused", Now.AddMinutes(1));
+
+        Assert.Equal(0, message.Attempts);
+        Assert.Equal(OutboxStatus.Pending, message.Status);
+        Assert.Equal(Now.AddMinutes(1), message.NextAttemptUtc);
+    }
+
+    [Fact]
+    public void SentMessageCannotBeSentAgain()
+    {
+        var message = OutboxMessage.Create(Mail, Now);
+        message.MarkSent(Now);
+
+        Assert.Throws<InvalidOperationException>(() => message.MarkSent(Now));
+    }
+
+    [Fact]
+    public void RequeuedDeadLetterIsPendingWithAttemptsReset()
+    {
+        var message = OutboxMessage.Create(Mail, Now);
+        for (var i = 0; i < Policy.MaxAttempts; i++)
+            message.RecordFailure("rejected", Now, Policy);
+
+        message.Requeue(Now.AddDays(1));
+
+        Assert.Equal(OutboxStatus.Pending, message.Status);
+        Assert.Equal(0, message.Attempts);
+        Assert.Equal(Now.AddDays(1), message.NextAttemptUtc);
+    }
+
+    [Theory]
+    [InlineData("", "Subject", "Body")]
+    [InlineData("worker@example.com", " ", "Body")]
+    [InlineData("worker@example.com", "Subject", "")]
+    public void MissingAddressSubjectOrBodyIsRefused(string to, string subject, string body)
+    {
+        Assert.Throws<ArgumentException>(() => OutboxMessage.Create(new OutgoingMail(to, subject, body), Now));
+    }
+
+    [Fact]
+    public void OverlongSubjectIsRefused()
+    {
+        var mail = Mail with { Subject = new string('x', OutgoingMail.MaxSubjectLength + 1) };
+
+        Assert.Throws<ArgumentException>(() => OutboxMessage.Create(mail, Now));
+    }
+}

@@ -1,0 +1,270 @@
+using Hangfire;
+using Hangfire.InMemory;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Portal.Domain.Notifications;
+using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Email;
+using Portal.Infrastructure.Jobs;
+using Portal.Infrastructure.Tests.Support;
+
+namespace Portal.Infrastructure.Tests.Email;
+
+/// <summary>The outbox against a real database and a real SMTP server: nothing lost, nothing sent twice.</summary>
+public abstract class OutboxDeliveryTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>, IAsyncLifetime
+    where TDatabase : TestDatabase
+{
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+    private readonly string _run = Guid.NewGuid().ToString("N")[..8];
+
+    private static MailOptions Smtp(int port, string host = "127.0.0.1", int batchSize = 2, int maxAttempts = 8) => new()
+    {
+        SmtpHost = host,
+        SmtpPort = port,
+        SmtpSecurity = SmtpSecurity.None,
+        FromAddress = "no-reply@portal.test",
+        BatchSize = batchSize,
+        MaxAttempts = maxAttempts,
+        UnavailableRetryDelay = TimeSpan.FromMinutes(1),
+    };
+
+    // Tests in a class share one database and run one after another: each starts with an empty outbox.
+    public async Task InitializeAsync()
+    {
+        await using var db = database.CreateContext();
+        await db.OutboxMessages.ExecuteDeleteAsync();
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task MessagesReachARealSmtpServerWithTheirContent()
+    {
+        var options = Smtp(TestServers.SmtpPort, TestServers.SmtpHost);
+        var recipients = await EnqueueAsync(3);
+
+        var sent = await RunJobAsync(options);
+
+        Assert.Equal(3, sent);
+        var arrived = SmtpSink.ReadMessages(TestServers.SmtpDirectory)
+            .Where(m => recipients.Contains(m.To.Mailboxes.Single().Address)).ToList();
+        Assert.Equal(recipients.Order(), arrived.Select(m => m.To.Mailboxes.Single().Address).Order());
+        Assert.All(arrived, m =>
+        {
+            Assert.Equal("no-reply@portal.test", m.From.Mailboxes.Single().Address);
+            Assert.StartsWith("Training reminder", m.Subject, StringComparison.Ordinal);
+            Assert.Contains("Your safeguarding refresher is due", m.TextBody, StringComparison.Ordinal);
+        });
+        await using var db = database.CreateContext();
+        Assert.All(await Mine(db).ToListAsync(), m => Assert.Equal(OutboxStatus.Sent, m.Status));
+    }
+
+    [Fact]
+    public async Task WhileTheServerIsDownMailWaitsAndIsDeliveredOnceWhenItReturns()
+    {
+        await using var sink = await SmtpSink.StartAsync();
+        var options = Smtp(sink.Port);
+        var recipients = await EnqueueAsync(5);
+
+        await sink.StopAsync();
+        var sentWhileDown = await RunJobAsync(options);
+
+        Assert.Equal(0, sentWhileDown);
+        await using (var db = database.CreateContext())
+        {
+            var waiting = await Mine(db).ToListAsync();
+            Assert.Equal(5, waiting.Count);
+            Assert.All(waiting, m => Assert.Equal((OutboxStatus.Pending, 0), (m.Status, m.Attempts)));
+            // The run stops at the first refused connection; what it had claimed records why it waits.
+            Assert.Contains(waiting, m => m.LastError?.Contains("unavailable", StringComparison.OrdinalIgnoreCase) == true);
+        }
+        Assert.Empty(sink.Messages());
+
+        await sink.StartAgainAsync();
+        _time.Advance(options.UnavailableRetryDelay);
+        var sentAfter = await RunJobAsync(options);
+        var sentOnRerun = await RunJobAsync(options);
+
+        Assert.Equal(5, sentAfter);
+        Assert.Equal(0, sentOnRerun);
+        var arrived = sink.Messages();
+        Assert.Equal(recipients.Order(), arrived.Select(m => m.To.Mailboxes.Single().Address).Order());
+        Assert.Equal(5, arrived.Select(m => m.MessageId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task TwoRunsAtOnceSendEachMessageExactlyOnce()
+    {
+        await using var sink = await SmtpSink.StartAsync();
+        var options = Smtp(sink.Port);
+        var recipients = await EnqueueAsync(12);
+
+        var results = await Task.WhenAll(RunJobAsync(options), RunJobAsync(options));
+
+        Assert.Equal(12, results.Sum());
+        var arrived = sink.Messages();
+        Assert.Equal(recipients.Order(), arrived.Select(m => m.To.Mailboxes.Single().Address).Order());
+    }
+
+    [Fact]
+    public async Task ARejectedMessageIsRetriedWithBackoffThenDeadLetteredWithTheReason()
+    {
+        var options = Smtp(1, maxAttempts: 3);
+        await EnqueueAsync(1);
+        var gateway = new RejectingGateway("550 5.1.1 mailbox unknown");
+
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            await RunJobAsync(options, gateway);
+            _time.Advance(TimeSpan.FromHours(3));
+        }
+
+        await using var db = database.CreateContext();
+        var message = await Mine(db).SingleAsync();
+        Assert.Equal(OutboxStatus.DeadLettered, message.Status);
+        Assert.Equal(3, message.Attempts);
+        Assert.Contains("550 5.1.1 mailbox unknown", message.LastError, StringComparison.Ordinal);
+        Assert.Equal(3, gateway.Tries);
+    }
+
+    [Fact]
+    public async Task ARunStoppedMidBatchLosesNothingAndTheNextRunSendsTheRestOnce()
+    {
+        await using var sink = await SmtpSink.StartAsync();
+        var options = Smtp(sink.Port, batchSize: 10);
+        var recipients = await EnqueueAsync(6);
+        using var stop = new CancellationTokenSource();
+        var gateway = new StoppingGateway(new SmtpMailGateway(Options.Create(options)), afterSends: 2, stop);
+
+        var firstRun = await RunJobAsync(options, gateway, stop.Token);
+        var secondRun = await RunJobAsync(options);
+
+        Assert.Equal(2, firstRun);
+        Assert.Equal(4, secondRun);
+        Assert.Equal(recipients.Order(), sink.Messages().Select(m => m.To.Mailboxes.Single().Address).Order());
+    }
+
+    [Fact]
+    public async Task MailIsWrittenOnlyWhenTheChangeThatCausesItCommits()
+    {
+        var key = $"welcome:{_run}";
+        await using (var db = database.CreateContext())
+        {
+            NewOutbox(db).Enqueue(Mail(0), dedupeKey: key);
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = database.CreateContext())
+        {
+            // A second write with the same business key fails as a whole: no second email is promised.
+            NewOutbox(db).Enqueue(Mail(1), dedupeKey: key);
+            await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        }
+
+        await using var check = database.CreateContext();
+        Assert.Equal(1, await check.OutboxMessages.CountAsync(m => m.DedupeKey == key));
+    }
+
+    [Fact]
+    public async Task DeliveryIsQueuedOnlyAfterTheTransactionCommitsAndNeverOnRollback()
+    {
+        using var storage = new InMemoryStorage();
+        var jobs = new BackgroundJobClient(storage);
+
+        await using (var db = database.CreateContext())
+        {
+            await using var rolledBack = await db.Database.BeginTransactionAsync();
+            new Outbox(db, _time, jobs, NullLogger<Outbox>.Instance).Enqueue(Mail(0));
+            await db.SaveChangesAsync();
+            await rolledBack.RollbackAsync();
+        }
+
+        Assert.Equal(0, storage.GetMonitoringApi().EnqueuedCount("default"));
+        await using (var db = database.CreateContext())
+            Assert.Equal(0, await Mine(db).CountAsync());
+
+        await using (var db = database.CreateContext())
+        {
+            await using var committed = await db.Database.BeginTransactionAsync();
+            new Outbox(db, _time, jobs, NullLogger<Outbox>.Instance).Enqueue(Mail(1));
+            await db.SaveChangesAsync();
+            Assert.Equal(0, storage.GetMonitoringApi().EnqueuedCount("default"));
+            await committed.CommitAsync();
+        }
+
+        Assert.Equal(1, storage.GetMonitoringApi().EnqueuedCount("default"));
+    }
+
+    private async Task<int> RunJobAsync(MailOptions options, IMailGateway? gateway = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = database.CreateContext();
+        var job = new OutboxDeliveryJob(db, gateway ?? new SmtpMailGateway(Options.Create(options)), _time, Options.Create(options), NullLogger<OutboxDeliveryJob>.Instance);
+        return await job.RunAsync(cancellationToken);
+    }
+
+    private async Task<List<string>> EnqueueAsync(int count)
+    {
+        await using var db = database.CreateContext();
+        var outbox = NewOutbox(db);
+        var recipients = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            var mail = Mail(i);
+            outbox.Enqueue(mail);
+            recipients.Add(mail.To);
+        }
+
+        await db.SaveChangesAsync();
+        return recipients;
+    }
+
+    private OutgoingMail Mail(int i) =>
+        new($"worker{i}.{_run}@example.com", $"Training reminder {i}", "Your safeguarding refresher is due on 1 December.");
+
+    private IQueryable<OutboxMessage> Mine(PortalDbContext db) => db.OutboxMessages.Where(m => m.To.Contains(_run));
+
+    private Outbox NewOutbox(PortalDbContext db) =>
+        new(db, _time, new BackgroundJobClient(new InMemoryStorage()), NullLogger<Outbox>.Instance);
+
+    private sealed class RejectingGateway(string reason) : IMailGateway, IMailConnection
+    {
+        public int Tries { get; private set; }
+
+        public Task<IMailConnection> OpenAsync(CancellationToken cancellationToken) => Task.FromResult<IMailConnection>(this);
+
+        public Task SendAsync(OutgoingMail mail, string messageId, CancellationToken cancellationToken)
+        {
+            Tries++;
+            throw new InvalidOperationException(reason);
+        }
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
+    /// <summary>A real gateway that pulls the plug on its run after a number of sends, as a shutdown would.</summary>
+    private sealed class StoppingGateway(IMailGateway inner, int afterSends, CancellationTokenSource stop) : IMailGateway
+    {
+        public async Task<IMailConnection> OpenAsync(CancellationToken cancellationToken) =>
+            new Connection(await inner.OpenAsync(cancellationToken), afterSends, stop);
+
+        private sealed class Connection(IMailConnection inner, int afterSends, CancellationTokenSource stop) : IMailConnection
+        {
+            private int _sends;
+
+            public async Task SendAsync(OutgoingMail mail, string messageId, CancellationToken cancellationToken)
+            {
+                await inner.SendAsync(mail, messageId, cancellationToken);
+                if (++_sends == afterSends)
+                    await stop.CancelAsync();
+            }
+
+            public ValueTask DisposeAsync() => inner.DisposeAsync();
+        }
+    }
+}
+
+public sealed class SqliteOutboxDeliveryTests(SqliteTestDatabase database) : OutboxDeliveryTests<SqliteTestDatabase>(database);
+
+public sealed class PostgresOutboxDeliveryTests(PostgresTestDatabase database) : OutboxDeliveryTests<PostgresTestDatabase>(database);

@@ -1,0 +1,92 @@
+using System.Net;
+using Portal.Infrastructure.Accounts;
+using Portal.Web.Accounts;
+using Portal.Web.Tests.Support;
+
+namespace Portal.Web.Tests.Accounts;
+
+public sealed class AccessTests(AccessTests.Factory app) : IClassFixture<AccessTests.Factory>
+{
+    public sealed class Factory : PortalWebFactory
+    {
+        // Set as in Development, to show the demo exemption is ignored everywhere else.
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Accounts:DemoAdminWithoutTwoFactor"] = "true" };
+    }
+
+    [Theory]
+    [InlineData("/admin")]
+    [InlineData("/admin/jobs")]
+    [InlineData("/recruit")]
+    [InlineData("/manage")]
+    [InlineData("/Identity/Account/Manage")]
+    public async Task SignedOutVisitorIsSentToSignIn(string path)
+    {
+        var response = await app.CreateBrowser().GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Identity/Account/Login", response.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/admin")]
+    [InlineData("/admin/jobs")]
+    [InlineData("/recruit")]
+    [InlineData("/manage")]
+    public async Task LearnerIsRefusedWithAPlainForbiddenPage(string path)
+    {
+        var browser = await app.AsNewUserAsync(PortalRoles.Learner);
+
+        var response = await browser.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("You cannot see this page", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AdminWithoutTwoFactorIsRefusedAndToldHowToFixIt()
+    {
+        var browser = await app.AsNewUserAsync(PortalRoles.Admin);
+
+        var response = await browser.GetAsync("/admin/jobs");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("Turn on two-factor sign-in", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DemoAdminExemptionDoesNothingOutsideDevelopment()
+    {
+        await app.CreateUserAsync(DemoAccounts.AdminEmail, SignIn.Password, roles: PortalRoles.Admin);
+        var browser = app.CreateBrowser();
+        await SignIn.PostSignInAsync(browser, DemoAccounts.AdminEmail, SignIn.Password);
+
+        var response = await browser.GetAsync("/admin");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task AdminSignedInWithTwoFactorReachesAdminAndTheJobsDashboard()
+    {
+        var browser = await app.AsAdminWithTwoFactorAsync();
+
+        var admin = await browser.GetPageAsync("/admin");
+        var jobs = await browser.GetAsync("/admin/jobs");
+
+        Assert.Equal("Admin", admin.Text("h1"));
+        Assert.True(HttpStatusCode.OK == jobs.StatusCode, app.Errors.ToString());
+        Assert.Contains("Background jobs", await jobs.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(PortalRoles.Recruiter, "/recruit", "Recruit")]
+    [InlineData(PortalRoles.Manager, "/manage", "Manage")]
+    public async Task EachRoleReachesItsOwnAreaAndSeesItInTheNavigation(string role, string path, string navText)
+    {
+        var browser = await app.AsNewUserAsync(role);
+
+        var page = await browser.GetPageAsync(path);
+
+        Assert.Contains(page.QuerySelectorAll("nav[aria-label=Main] a"), a => a.TextContent == navText);
+    }
+}

@@ -1,0 +1,106 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Portal.Web.Tests.Support;
+
+namespace Portal.Web.Tests.Accounts;
+
+public sealed partial class RegistrationTests(PortalWebFactory app) : IClassFixture<PortalWebFactory>
+{
+    private const string Password = "long enough passphrase";
+
+    [Fact]
+    public async Task NewPersonConfirmsTheirEmailThroughTheOutboxThenSignsIn()
+    {
+        var email = $"new.{Guid.NewGuid():N}@example.com";
+        var browser = app.CreateBrowser();
+
+        var register = await browser.GetPageAsync("/Identity/Account/Register");
+        var registered = await browser.SubmitAsync(register, new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = Password,
+            ["Input.ConfirmPassword"] = Password,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
+
+        // Before confirming, signing in is refused without saying whether the account exists.
+        var refused = await SignInAsync(browser, email, Password);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("We could not sign you in", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        Assert.Empty(app.MailTo(email)); // written to the outbox, not yet sent
+        Assert.True(await app.DeliverMailAsync() >= 1);
+        var mail = Assert.Single(app.MailTo(email));
+        Assert.Equal("Confirm your email", mail.Subject);
+        var link = WebUtility.HtmlDecode(ConfirmLink().Match(mail.TextBody ?? "").Value);
+        Assert.StartsWith("http", link, StringComparison.Ordinal);
+
+        var confirmed = await browser.GetPageAsync(new Uri(link).PathAndQuery);
+        Assert.Contains("Thank you for confirming your email", confirmed.Body!.TextContent, StringComparison.Ordinal);
+
+        var signedIn = await SignInAsync(browser, email, Password);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        var home = await browser.GetPageAsync("/");
+        Assert.NotNull(home.QuerySelector("form[action*='Logout'] button"));
+    }
+
+    [Fact]
+    public async Task PasswordShorterThanTwelveCharactersIsRefusedAndNoAccountIsMade()
+    {
+        var email = $"short.{Guid.NewGuid():N}@example.com";
+        var browser = app.CreateBrowser();
+
+        var register = await browser.GetPageAsync("/Identity/Account/Register");
+        var response = await browser.SubmitAsync(register, new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = "elevenchars",
+            ["Input.ConfirmPassword"] = "elevenchars",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("at least 12", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Null(await app.WithUsersAsync(users => users.FindByEmailAsync(email)));
+    }
+
+    [Fact]
+    public async Task FiveWrongPasswordsLockTheAccountEvenAgainstTheRightOne()
+    {
+        var email = $"locked.{Guid.NewGuid():N}@example.com";
+        await app.CreateUserAsync(email, Password);
+        var browser = app.CreateBrowser();
+
+        for (var i = 0; i < 5; i++)
+            await SignInAsync(browser, email, "not the right password");
+        var withRightPassword = await SignInAsync(browser, email, Password);
+
+        Assert.Equal(HttpStatusCode.Redirect, withRightPassword.StatusCode);
+        Assert.Contains("/Identity/Account/Lockout", withRightPassword.Headers.Location!.ToString(), StringComparison.Ordinal);
+        Assert.True(await app.WithUsersAsync(async users => await users.IsLockedOutAsync((await users.FindByEmailAsync(email))!)));
+    }
+
+    [Fact]
+    public async Task ForgottenPasswordMailGoesThroughTheOutbox()
+    {
+        var email = $"forgot.{Guid.NewGuid():N}@example.com";
+        await app.CreateUserAsync(email, Password);
+        var browser = app.CreateBrowser();
+
+        var page = await browser.GetPageAsync("/Identity/Account/ForgotPassword");
+        await browser.SubmitAsync(page, new Dictionary<string, string> { ["Input.Email"] = email });
+        await app.DeliverMailAsync();
+
+        var mail = Assert.Single(app.MailTo(email));
+        Assert.Equal("Reset your password", mail.Subject);
+        Assert.Contains("/Identity/Account/ResetPassword", mail.TextBody, StringComparison.Ordinal);
+    }
+
+    private static async Task<HttpResponseMessage> SignInAsync(HttpClient browser, string email, string password)
+    {
+        var page = await browser.GetPageAsync("/Identity/Account/Login");
+        return await browser.SubmitAsync(page, new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password });
+    }
+
+    [GeneratedRegex(@"https?://\S+?/Identity/Account/ConfirmEmail\S+?(?=\)|\s|$)")]
+    private static partial Regex ConfirmLink();
+}

@@ -1,0 +1,97 @@
+using System.Net;
+using System.Text.Json;
+using Portal.Web.Tests.Support;
+
+namespace Portal.Web.Tests.Shell;
+
+public sealed class ShellTests(PortalWebFactory app) : IClassFixture<PortalWebFactory>
+{
+    [Fact]
+    public async Task HomePageHasSkipLinkLandmarksAndTheThreeAudiences()
+    {
+        var page = await app.CreateBrowser().GetPageAsync("/");
+
+        Assert.Equal("#main", page.QuerySelector("a.skip-link")?.GetAttribute("href"));
+        Assert.NotNull(page.QuerySelector("header"));
+        Assert.NotNull(page.QuerySelector("main#main"));
+        Assert.NotNull(page.QuerySelector("footer"));
+        Assert.Equal("en-GB", page.DocumentElement.GetAttribute("lang"));
+        var nav = page.QuerySelectorAll("nav[aria-label=Main] a").Select(a => a.TextContent).ToList();
+        Assert.Equal(["Careers", "Learn", "Jobs"], nav);
+        Assert.Empty(page.QuerySelectorAll("script:not([src])"));
+    }
+
+    [Fact]
+    public async Task EveryResponseCarriesTheSecurityHeaders()
+    {
+        var response = await app.CreateBrowser().GetAsync("/");
+
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("script-src 'self'", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("strict-origin-when-cross-origin", response.Headers.GetValues("Referrer-Policy").Single());
+    }
+
+    [Theory]
+    [InlineData("/no/such/page")]
+    [InlineData("/help/no-such-page")]
+    public async Task UnknownAddressGetsAPlainEnglishNotFoundPage(string path)
+    {
+        var response = await app.CreateBrowser().GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var page = await Forms.ParseAsync(response);
+        Assert.Equal("Page not found", page.Text("h1"));
+        Assert.NotNull(page.QuerySelector("main a[href='/']"));
+    }
+
+    [Fact]
+    public async Task HealthReportsTheDatabaseAndTheJobStorage()
+    {
+        var response = await app.CreateBrowser().GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Healthy", json.RootElement.GetProperty("status").GetString());
+        Assert.Equal("Healthy", json.RootElement.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
+        Assert.Equal("Healthy", json.RootElement.GetProperty("checks").GetProperty("jobs").GetProperty("status").GetString());
+    }
+
+    [Theory]
+    [InlineData("/help/about")]
+    [InlineData("/help/accessibility")]
+    [InlineData("/help/privacy")]
+    [InlineData("/help/cookies")]
+    public async Task FooterPagesComeFromTheContentFolder(string path)
+    {
+        var page = await app.CreateBrowser().GetPageAsync(path);
+
+        Assert.False(string.IsNullOrWhiteSpace(page.Text("main h1")));
+        Assert.True(page.QuerySelectorAll("main article p").Length >= 2);
+    }
+}
+
+public sealed class RateLimitTests(RateLimitTests.Factory app) : IClassFixture<RateLimitTests.Factory>
+{
+    public sealed class Factory : PortalWebFactory
+    {
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["RateLimiting:AccountPostsPerMinute"] = "3" };
+    }
+
+    [Fact]
+    public async Task RepeatedSignInPostsFromOneAddressAreSlowedDown()
+    {
+        var browser = app.CreateBrowser();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+            statuses.Add((await SignIn.PostSignInAsync(browser, "someone@example.com", "wrong password here")).StatusCode);
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+        var refused = await SignIn.PostSignInAsync(browser, "someone@example.com", "wrong password here");
+        Assert.Contains("Too many tries", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // Reading pages is not limited.
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/Identity/Account/Login")).StatusCode);
+    }
+}
