@@ -48,7 +48,7 @@ public static class WebApplicationExtensions
 
         app.MapRazorPages();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync }).AllowAnonymous();
-        app.MapHangfireDashboard("/admin/jobs", new DashboardOptions
+        app.MapHangfireDashboard(SecurityHeadersMiddleware.DashboardPath.Value!, new DashboardOptions
         {
             // Authorization is the endpoint policy below; Hangfire's own local-only default would hide it behind a proxy.
             Authorization = [],

@@ -44,8 +44,13 @@ public sealed partial class SignUpJourneyTests(BrowserFixture fixture) : IClassF
 
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
         await page.AssertNoSeriousIssuesAsync();
-        await page.GotoAsync("/Identity/Account/Manage");
-        await page.AssertNoSeriousIssuesAsync();
+        foreach (var accountPage in new[] { "/Identity/Account/Manage", "/Identity/Account/Manage/TwoFactorAuthentication", "/Identity/Account/Manage/EnableAuthenticator" })
+        {
+            await page.GotoAsync(accountPage);
+            await page.AssertNoSeriousIssuesAsync();
+        }
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "open your authenticator app with this account" })).ToBeVisibleAsync();
     }
 
     [Theory]

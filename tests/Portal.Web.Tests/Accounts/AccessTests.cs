@@ -54,6 +54,24 @@ public sealed class AccessTests(AccessTests.Factory app) : IClassFixture<AccessT
     }
 
     [Fact]
+    public async Task AdminWhoTurnsOnTwoFactorWithTheAppGetsInAtOnce()
+    {
+        var browser = await app.AsNewUserAsync(PortalRoles.Admin);
+        Assert.Equal(HttpStatusCode.Forbidden, (await browser.GetAsync("/admin")).StatusCode);
+
+        var setup = await browser.GetPageAsync("/Identity/Account/Manage/EnableAuthenticator");
+        var key = setup.Text("kbd.setup-key").Replace(" ", "", StringComparison.Ordinal);
+        Assert.StartsWith("otpauth://totp/", setup.QuerySelector("a[href^='otpauth:']")?.GetAttribute("href"), StringComparison.Ordinal);
+        var wrong = await browser.SubmitAsync(setup, new Dictionary<string, string> { ["Input.Code"] = "000000" });
+        Assert.Contains("That code is not right", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var right = await browser.SubmitAsync(setup, new Dictionary<string, string> { ["Input.Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
+
+        Assert.Contains("ShowRecoveryCodes", right.Headers.Location!.ToString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/admin")).StatusCode);
+    }
+
+    [Fact]
     public async Task DemoAdminExemptionDoesNothingOutsideDevelopment()
     {
         await app.CreateUserAsync(DemoAccounts.AdminEmail, SignIn.Password, roles: PortalRoles.Admin);

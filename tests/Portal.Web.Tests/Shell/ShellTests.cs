@@ -48,6 +48,17 @@ public sealed class ShellTests(PortalWebFactory app) : IClassFixture<PortalWebFa
     }
 
     [Fact]
+    public async Task ServerErrorPageApologisesAndGivesAReference()
+    {
+        var response = await app.CreateBrowser().GetAsync("/error/500");
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        var page = await Forms.ParseAsync(response);
+        Assert.Equal("Sorry, something went wrong on our side", page.Text("h1"));
+        Assert.False(string.IsNullOrWhiteSpace(page.Text("main code")));
+    }
+
+    [Fact]
     public async Task HealthReportsTheDatabaseAndTheJobStorage()
     {
         var response = await app.CreateBrowser().GetAsync("/health");

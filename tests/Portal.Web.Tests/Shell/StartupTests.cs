@@ -67,7 +67,13 @@ public sealed class StartupTests : IDisposable
 
         Assert.Equal(0, exit);
         Assert.Contains("Database is up to date (Sqlite)", output, StringComparison.Ordinal);
-        Assert.True(File.Exists(Path.Combine(_workDir, "App_Data", "portal.db")));
+        var file = Path.Combine(_workDir, "App_Data", "portal.db");
+        Assert.True(File.Exists(file));
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file};Pooling=false");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode;";
+        Assert.Equal("wal", command.ExecuteScalar() as string);
     }
 
     private string BadContent()
