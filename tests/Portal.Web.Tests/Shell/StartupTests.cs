@@ -76,6 +76,97 @@ public sealed class StartupTests : IDisposable
         Assert.Equal("wal", command.ExecuteScalar() as string);
     }
 
+    [Fact]
+    public async Task OnPostgresTheMigrateCommandThenTheAppServeWithHangfireStorageInTheSameDatabase()
+    {
+        var admin = Environment.GetEnvironmentVariable("PORTAL_TEST_POSTGRES")
+            ?? throw new InvalidOperationException("PORTAL_TEST_POSTGRES is not set. Run the suite with tests/run.sh, which starts PostgreSQL.");
+        var name = $"portal_app_{Guid.NewGuid():N}";
+        await ExecuteAsync(admin, $"CREATE DATABASE \"{name}\"");
+        try
+        {
+            var connection = new Npgsql.NpgsqlConnectionStringBuilder(admin) { Database = name }.ToString();
+            (string, string)[] postgres = [("Database__Provider", "Postgres"), ("ConnectionStrings__Portal", connection)];
+
+            var (exit, output, error) = await RunAsync(["migrate"], postgres);
+            Assert.True(exit == 0, error);
+            Assert.Contains("Database is up to date (Postgres)", output, StringComparison.Ordinal);
+
+            var port = FreePort();
+            using var server = Start([], [.. postgres, ("Jobs__ServerEnabled", "true"), ("ASPNETCORE_URLS", $"http://127.0.0.1:{port}")]);
+            var log = new System.Text.StringBuilder();
+            server.OutputDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
+            server.ErrorDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
+            server.BeginOutputReadLine();
+            server.BeginErrorReadLine();
+            try
+            {
+                using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+                var health = await WaitForHealthAsync(http, server, log);
+                Assert.Contains("\"database\":{\"status\":\"Healthy\"", health, StringComparison.Ordinal);
+                Assert.Contains("1 server(s) alive", health, StringComparison.Ordinal);
+                Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync("/")).StatusCode);
+            }
+            finally
+            {
+                server.Kill(entireProcessTree: true);
+                await server.WaitForExitAsync();
+            }
+        }
+        finally
+        {
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+        }
+    }
+
+    private static async Task<string> WaitForHealthAsync(HttpClient http, Process server, System.Text.StringBuilder log)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        string last = "";
+        while (DateTime.UtcNow < deadline)
+        {
+            if (server.HasExited)
+            {
+                lock (log)
+                    Assert.Fail("The portal exited: " + log);
+            }
+
+            try
+            {
+                var response = await http.GetAsync("/health");
+                last = await response.Content.ReadAsStringAsync();
+                // The Hangfire server's first heartbeat can trail the first request by a moment.
+                if (response.IsSuccessStatusCode)
+                    return last;
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(250);
+        }
+
+        lock (log)
+            throw new TimeoutException($"The portal on PostgreSQL did not become healthy: {last}\n{log}");
+    }
+
+    private static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     private string BadContent()
     {
         var dir = Path.Combine(_workDir, "content", "pages");
@@ -85,6 +176,16 @@ public sealed class StartupTests : IDisposable
     }
 
     private async Task<(int Exit, string Output, string Error)> RunAsync(string[] args, params (string Name, string Value)[] environment)
+    {
+        using var process = Start(args, environment);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var error = process.StandardError.ReadToEndAsync(timeout.Token);
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await error);
+    }
+
+    private Process Start(string[] args, params (string Name, string Value)[] environment)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -101,13 +202,7 @@ public sealed class StartupTests : IDisposable
         start.Environment["Content__Path"] = Path.Combine(PortalWebFactory.RepositoryRoot(), "content");
         foreach (var (name, value) in environment)
             start.Environment[name] = value;
-
-        using var process = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var error = process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
+        return Process.Start(start)!;
     }
 
     public void Dispose() => Directory.Delete(_workDir, recursive: true);
