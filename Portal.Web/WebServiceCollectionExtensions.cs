@@ -25,8 +25,10 @@ public static class WebServiceCollectionExtensions
         var services = builder.Services;
         var configuration = builder.Configuration;
 
+        RequireExplicitHosts(configuration["AllowedHosts"], builder.Environment);
         services.AddPortalInfrastructure(configuration, builder.Environment);
-        services.Configure<AccountsOptions>(configuration.GetSection("Accounts"));
+        services.AddOptions<AccountsOptions>().Bind(configuration.GetSection("Accounts")).ValidateOnStart();
+        services.AddOptions<RateLimitingOptions>().Bind(configuration.GetSection("RateLimiting")).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddDefaultIdentity<PortalUser>(options =>
             {
@@ -67,8 +69,8 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<IAuthorizationHandler, AdminTwoFactorHandler>();
         services.AddAuthorizationBuilder()
             .AddPolicy(PortalPolicies.Admin, p => p.RequireRole(PortalRoles.Admin).AddRequirements(new AdminTwoFactorRequirement()))
-            .AddPolicy(PortalPolicies.Recruiter, p => p.RequireRole(PortalRoles.Recruiter, PortalRoles.Admin))
-            .AddPolicy(PortalPolicies.Manager, p => p.RequireRole(PortalRoles.Manager, PortalRoles.Admin));
+            .AddPolicy(PortalPolicies.Recruiter, p => p.RequireRole(PortalRoles.Recruiter, PortalRoles.Admin).AddRequirements(new AdminTwoFactorRequirement()))
+            .AddPolicy(PortalPolicies.Manager, p => p.RequireRole(PortalRoles.Manager, PortalRoles.Admin).AddRequirements(new AdminTwoFactorRequirement()));
 
         services.AddRazorPages(options =>
         {
@@ -93,5 +95,16 @@ public static class WebServiceCollectionExtensions
             options.IncludeSubDomains = true;
         });
         return builder;
+    }
+
+    /// <summary>
+    /// Account emails carry links built from the request's Host header. With any host allowed, a
+    /// forged header would put an attacker's address into a password-reset link.
+    /// </summary>
+    private static void RequireExplicitHosts(string? hosts, IHostEnvironment environment)
+    {
+        if (!environment.IsDevelopment() && (string.IsNullOrWhiteSpace(hosts) || hosts.Split(';').Any(h => h.Trim() == "*")))
+            throw new PortalConfigurationException(
+                "AllowedHosts must list this site's host names (e.g. AllowedHosts=portal.example.org): '*' would let a forged Host header into emailed links.");
     }
 }

@@ -74,6 +74,9 @@ public sealed class OutboxMessage
         Status = OutboxStatus.Sent;
         SentUtc = utcNow;
         LastError = null;
+        // Bodies carry one-time links (confirm, reset); once delivered they have no business being kept.
+        TextBody = "";
+        HtmlBody = null;
         ReleaseLease();
     }
 

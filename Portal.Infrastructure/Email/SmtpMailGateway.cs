@@ -45,9 +45,13 @@ internal sealed class SmtpMailGateway(IOptions<MailOptions> options) : IMailGate
             {
                 await client.SendAsync(message, cancellationToken);
             }
+            catch (SmtpCommandException ex) when (ex.StatusCode == SmtpStatusCode.ServiceNotAvailable || ex.ErrorCode == SmtpErrorCode.SenderNotAccepted)
+            {
+                // 421, or our own sender refused: the server or our account is the problem, not this message.
+                throw new MailGatewayUnavailableException($"SMTP server refused service: {(int)ex.StatusCode} {ex.Message}", ex);
+            }
             catch (Exception ex) when (ex is SocketException or IOException or SmtpProtocolException or ServiceNotConnectedException)
             {
-                // The session dropped mid-batch: the message is not to blame.
                 throw new MailGatewayUnavailableException($"SMTP session lost: {ex.Message}", ex);
             }
         }

@@ -60,7 +60,8 @@ public sealed class OutboxDeliveryJob(
         // The lease condition is repeated in the UPDATE so that of two runs racing for a row, one wins.
         var leaseUntil = now + Lease;
         await db.OutboxMessages
-            .Where(m => candidates.Contains(m.Id) && m.Status == OutboxStatus.Pending && (m.LockedUntilUtc == null || m.LockedUntilUtc < now))
+            .Where(m => candidates.Contains(m.Id) && m.Status == OutboxStatus.Pending && m.NextAttemptUtc <= now
+                        && (m.LockedUntilUtc == null || m.LockedUntilUtc < now))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockToken, token).SetProperty(m => m.LockedUntilUtc, leaseUntil), cancellationToken);
 
         db.ChangeTracker.Clear();
@@ -95,6 +96,14 @@ public sealed class OutboxDeliveryJob(
                     return (sent, true);
                 }
 
+                // A slow batch can outlive its lease; renewing before each send means a row is only ever
+                // sent by the run that holds it, and one whose lease was taken over is left alone.
+                if (!await RenewLeaseAsync(message, cancellationToken))
+                {
+                    db.Entry(message).State = EntityState.Detached;
+                    continue;
+                }
+
                 try
                 {
                     await connection.SendAsync(message.ToMail(), MessageIdFor(message, settings), cancellationToken);
@@ -103,7 +112,10 @@ public sealed class OutboxDeliveryJob(
                 }
                 catch (MailGatewayUnavailableException ex)
                 {
-                    await DeferAsync(batch.Skip(i), ex.Message, settings, CancellationToken.None);
+                    // The session died during this message: it may be the cause (a size limit, say), so it
+                    // spends an attempt and cannot block the queue for ever; the rest wait without cost.
+                    message.RecordFailure(ex.Message, Now(), policy);
+                    await DeferAsync(batch.Skip(i + 1), ex.Message, settings, CancellationToken.None);
                     logger.LogWarning("Mail server went away mid-batch; {Count} message(s) wait: {Reason}", batch.Count - i, ex.Message);
                     return (sent, false);
                 }
@@ -122,6 +134,15 @@ public sealed class OutboxDeliveryJob(
         }
 
         return (sent, true);
+    }
+
+    private async Task<bool> RenewLeaseAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        var token = message.LockToken;
+        var leaseUntil = Now() + Lease;
+        return await db.OutboxMessages
+            .Where(m => m.Id == message.Id && m.LockToken == token && m.Status == OutboxStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntilUtc, leaseUntil), cancellationToken) == 1;
     }
 
     private async Task DeferAsync(IEnumerable<OutboxMessage> messages, string reason, MailOptions settings, CancellationToken cancellationToken, bool retryNow = false)

@@ -5,7 +5,10 @@ using Portal.Infrastructure.Accounts;
 
 namespace Portal.Web.Accounts;
 
-/// <summary>Admins must have two-factor sign-in turned on before they can use any admin page.</summary>
+/// <summary>
+/// Anyone in the Admin role must have two-factor sign-in turned on before an admin-reachable area
+/// (Admin, and Recruit and Manage, which admins may also use) will let them in. Others pass.
+/// </summary>
 public sealed class AdminTwoFactorRequirement : IAuthorizationRequirement;
 
 /// <remarks>
@@ -20,7 +23,11 @@ internal sealed class AdminTwoFactorHandler(
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, AdminTwoFactorRequirement requirement)
     {
         if (!context.User.IsInRole(PortalRoles.Admin))
+        {
+            context.Succeed(requirement);
             return;
+        }
+
         var user = await users.GetUserAsync(context.User);
         if (user is null)
             return;

@@ -1,5 +1,5 @@
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Portal.Web.Security;
 
@@ -7,6 +7,7 @@ namespace Portal.Web.Security;
 public sealed class RateLimitingOptions
 {
     /// <summary>Sign-in, registration and recovery form posts allowed per client address per minute.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 100_000)]
     public int AccountPostsPerMinute { get; set; } = 10;
 }
 
@@ -16,12 +17,13 @@ public sealed class RateLimitingOptions
 /// </summary>
 internal static class AccountRateLimiting
 {
-    private static readonly string[] LimitedPages =
-    [
-        "/Identity/Account/Login", "/Identity/Account/LoginWith2fa", "/Identity/Account/LoginWithRecoveryCode",
-        "/Identity/Account/Register", "/Identity/Account/ForgotPassword", "/Identity/Account/ResetPassword",
-        "/Identity/Account/ResendEmailConfirmation",
-    ];
+    // Identity's pages by view path, matched on the routed endpoint: the raw URL has variants
+    // (case, a trailing slash) that all reach the same page.
+    private static readonly HashSet<string> LimitedPages = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "/Account/Login", "/Account/LoginWith2fa", "/Account/LoginWithRecoveryCode", "/Account/Register",
+        "/Account/ForgotPassword", "/Account/ResetPassword", "/Account/ResendEmailConfirmation",
+    };
 
     public static IServiceCollection AddAccountRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
@@ -35,7 +37,7 @@ internal static class AccountRateLimiting
                 return ValueTask.CompletedTask;
             };
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                IsLimited(context.Request)
+                IsLimited(context)
                     ? RateLimitPartition.GetFixedWindowLimiter(
                         context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                         _ => new FixedWindowRateLimiterOptions
@@ -48,7 +50,8 @@ internal static class AccountRateLimiting
         });
     }
 
-    private static bool IsLimited(HttpRequest request) =>
-        HttpMethods.IsPost(request.Method)
-        && LimitedPages.Any(p => request.Path.Equals(p, StringComparison.OrdinalIgnoreCase));
+    private static bool IsLimited(HttpContext context) =>
+        HttpMethods.IsPost(context.Request.Method)
+        && context.GetEndpoint()?.Metadata.GetMetadata<PageActionDescriptor>() is { AreaName: "Identity" } page
+        && LimitedPages.Contains(page.ViewEnginePath);
 }

@@ -19,7 +19,7 @@ measure() { # $1 = database file; prints "ms rss_mib"
   local start pid ms rss
   start=$(date +%s%N)
   ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" \
-    ConnectionStrings__Portal="Data Source=$1" Content__Path="$root/content" \
+    ConnectionStrings__Portal="Data Source=$1" Content__Path="$root/content" AllowedHosts=127.0.0.1 \
     Mail__PickupDirectory="$work/mail" Logging__LogLevel__Default=Warning \
     dotnet "$dll" >"$work/log" 2>&1 &
   pid=$!

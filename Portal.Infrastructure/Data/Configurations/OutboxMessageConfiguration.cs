@@ -20,5 +20,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         // The delivery job's claim query: pending rows whose time has come, oldest first.
         builder.HasIndex(m => new { m.Status, m.NextAttemptUtc, m.Id });
         builder.HasIndex(m => m.LockToken);
+        // Saving a row checks it is still ours: a run whose lease was taken over fails instead of overwriting.
+        builder.Property(m => m.LockToken).IsConcurrencyToken();
     }
 }

@@ -31,6 +31,18 @@ public sealed class OutboxMessageTests
     }
 
     [Fact]
+    public void SentMessageNoLongerKeepsItsBodyWhichMayHoldOneTimeLinks()
+    {
+        var message = OutboxMessage.Create(Mail with { HtmlBody = "<a href='https://x/reset?code=secret'>reset</a>" }, Now);
+
+        message.MarkSent(Now);
+
+        Assert.Equal("", message.TextBody);
+        Assert.Null(message.HtmlBody);
+        Assert.Equal(Mail.Subject, message.Subject);
+    }
+
+    [Fact]
     public void FailureSchedulesARetryWithGrowingDelay()
     {
         var message = OutboxMessage.Create(Mail, Now);

@@ -147,6 +147,48 @@ public abstract class OutboxDeliveryTests<TDatabase>(TDatabase database) : IClas
     }
 
     [Fact]
+    public async Task ARowWhoseLeaseAnotherRunTookOverIsLeftToThatRun()
+    {
+        await EnqueueAsync(2);
+        long secondId;
+        await using (var db = database.CreateContext())
+            secondId = await Mine(db).OrderBy(m => m.Id).Skip(1).Select(m => m.Id).SingleAsync();
+        var gateway = new CallbackGateway(async (_, sends) =>
+        {
+            if (sends != 1)
+                return;
+            // While this run sends the first message, another run takes the second over.
+            await using var other = database.CreateContext();
+            await other.OutboxMessages.Where(m => m.Id == secondId)
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.LockToken, Guid.NewGuid()).SetProperty(m => m.LockedUntilUtc, DateTime.MaxValue));
+        });
+
+        var sent = await RunJobAsync(Smtp(1, batchSize: 10), gateway);
+
+        Assert.Equal(1, sent);
+        Assert.Equal(1, gateway.Sends);
+        await using var check = database.CreateContext();
+        var second = await check.OutboxMessages.SingleAsync(m => m.Id == secondId);
+        Assert.Equal((OutboxStatus.Pending, 0), (second.Status, second.Attempts));
+    }
+
+    [Fact]
+    public async Task ASessionThatDiesOnAMessageChargesThatMessageOnlyAndTheRestWaitFree()
+    {
+        await EnqueueAsync(3);
+        var gateway = new CallbackGateway((_, sends) =>
+            sends == 2 ? throw new MailGatewayUnavailableException("SMTP session lost: connection reset") : Task.CompletedTask);
+
+        var sent = await RunJobAsync(Smtp(1, batchSize: 10), gateway);
+
+        Assert.Equal(1, sent);
+        await using var db = database.CreateContext();
+        var rows = await Mine(db).OrderBy(m => m.Id).ToListAsync();
+        Assert.Equal([OutboxStatus.Sent, OutboxStatus.Pending, OutboxStatus.Pending], rows.Select(m => m.Status));
+        Assert.Equal([1, 1, 0], rows.Select(m => m.Attempts));
+    }
+
+    [Fact]
     public async Task MailIsWrittenOnlyWhenTheChangeThatCausesItCommits()
     {
         var key = $"welcome:{_run}";
@@ -239,6 +281,18 @@ public abstract class OutboxDeliveryTests<TDatabase>(TDatabase database) : IClas
             Tries++;
             throw new InvalidOperationException(reason);
         }
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
+    /// <summary>Runs a callback with each message and the count of sends so far (this one included).</summary>
+    private sealed class CallbackGateway(Func<OutgoingMail, int, Task> onSend) : IMailGateway, IMailConnection
+    {
+        public int Sends { get; private set; }
+
+        public Task<IMailConnection> OpenAsync(CancellationToken cancellationToken) => Task.FromResult<IMailConnection>(this);
+
+        public Task SendAsync(OutgoingMail mail, string messageId, CancellationToken cancellationToken) => onSend(mail, ++Sends);
 
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }

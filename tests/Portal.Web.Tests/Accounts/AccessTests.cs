@@ -53,6 +53,16 @@ public sealed class AccessTests(AccessTests.Factory app) : IClassFixture<AccessT
         Assert.Contains("Turn on two-factor sign-in", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/recruit")]
+    [InlineData("/manage")]
+    public async Task AdminWithoutTwoFactorCannotUseTheOtherAreasAdminsMayUse(string path)
+    {
+        var browser = await app.AsNewUserAsync(PortalRoles.Admin);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await browser.GetAsync(path)).StatusCode);
+    }
+
     [Fact]
     public async Task AdminWhoTurnsOnTwoFactorWithTheAppGetsInAtOnce()
     {

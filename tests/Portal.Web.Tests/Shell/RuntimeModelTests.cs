@@ -21,6 +21,7 @@ public sealed class RuntimeModelTests
         builder.Configuration["Database:Provider"] = provider;
         builder.Configuration["ConnectionStrings:Portal"] = connectionString;
         builder.Configuration["Jobs:ServerEnabled"] = "false";
+        builder.Configuration["AllowedHosts"] = "localhost";
         builder.AddPortal();
         await using var app = builder.Build();
         await using var scope = app.Services.CreateAsyncScope();

@@ -48,6 +48,17 @@ public sealed class ShellTests(PortalWebFactory app) : IClassFixture<PortalWebFa
     }
 
     [Fact]
+    public async Task AForgedHostHeaderIsRefusedSoItCannotReachAnEmailedLink()
+    {
+        var browser = app.CreateBrowser();
+        browser.DefaultRequestHeaders.Host = "evil.example";
+
+        var response = await browser.GetAsync("/Identity/Account/ForgotPassword");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
     public async Task ServerErrorPageApologisesAndGivesAReference()
     {
         var response = await app.CreateBrowser().GetAsync("/error/500");
@@ -102,7 +113,43 @@ public sealed class RateLimitTests(RateLimitTests.Factory app) : IClassFixture<R
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
         var refused = await SignIn.PostSignInAsync(browser, "someone@example.com", "wrong password here");
         Assert.Contains("Too many tries", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // Another spelling of the same page is the same page.
+        var login = await browser.GetPageAsync("/Identity/Account/Login");
+        var sneaky = await browser.PostAsync("/identity/account/login/", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Email"] = "someone@example.com",
+            ["Input.Password"] = "wrong password here",
+            ["__RequestVerificationToken"] = login.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+        }));
+        Assert.Equal(HttpStatusCode.TooManyRequests, sneaky.StatusCode);
         // Reading pages is not limited.
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/Identity/Account/Login")).StatusCode);
+    }
+}
+
+/// <summary>Its own app, so the sign-in test's posts do not count against it.</summary>
+public sealed class RegistrationRateLimitTests(RateLimitTests.Factory app) : IClassFixture<RateLimitTests.Factory>
+{
+    [Fact]
+    public async Task RepeatedRegistrationsFromOneAddressAreSlowedDown()
+    {
+        var browser = app.CreateBrowser();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            var get = await browser.GetAsync("/Identity/Account/Register");
+            Assert.True(get.IsSuccessStatusCode, app.Errors.ToString());
+            var page = await Forms.ParseAsync(get);
+            var response = await browser.SubmitAsync(page, new Dictionary<string, string>
+            {
+                ["Input.Email"] = $"flood{i}.{Guid.NewGuid():N}@example.com",
+                ["Input.Password"] = "a long enough password",
+                ["Input.ConfirmPassword"] = "a long enough password",
+            });
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+        Assert.Equal(3, statuses.Count(s => s == HttpStatusCode.Redirect));
     }
 }

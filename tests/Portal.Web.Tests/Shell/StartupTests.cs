@@ -19,6 +19,15 @@ public sealed class StartupTests : IDisposable
     }
 
     [Fact]
+    public async Task AnyHostAllowedOutsideDevelopmentStopsStartUp()
+    {
+        var (exit, _, error) = await RunAsync([], ("AllowedHosts", "*"));
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith("Start-up stopped: AllowedHosts must list this site's host names", error.Trim(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task MissingConnectionStringForAServerDatabaseStopsStartUp()
     {
         var (exit, _, error) = await RunAsync([], ("Database__Provider", "Postgres"), ("ConnectionStrings__Portal", ""));
@@ -199,6 +208,7 @@ public sealed class StartupTests : IDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         start.Environment["Jobs__ServerEnabled"] = "false";
+        start.Environment["AllowedHosts"] = "localhost;127.0.0.1";
         start.Environment["Content__Path"] = Path.Combine(PortalWebFactory.RepositoryRoot(), "content");
         foreach (var (name, value) in environment)
             start.Environment[name] = value;

@@ -229,6 +229,7 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("character varying(1000)");
 
                     b.Property<Guid?>("LockToken")
+                        .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime?>("LockedUntilUtc")

@@ -230,6 +230,7 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(1000)");
 
                     b.Property<Guid?>("LockToken")
+                        .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTime?>("LockedUntilUtc")
