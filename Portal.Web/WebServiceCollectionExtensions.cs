@@ -48,6 +48,7 @@ public static class WebServiceCollectionExtensions
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<PortalDbContext>();
         services.AddScoped<IEmailSender, IdentityEmailSender>();
+        services.AddScoped<AccountRegistration>();
 
         services.ConfigureApplicationCookie(options =>
         {

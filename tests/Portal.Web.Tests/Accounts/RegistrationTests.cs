@@ -45,6 +45,42 @@ public sealed partial class RegistrationTests(PortalWebFactory app) : IClassFixt
     }
 
     [Fact]
+    public async Task RegisteringATakenAddressLooksTheSameAndTellsTheOwnerByEmail()
+    {
+        var email = $"taken.{Guid.NewGuid():N}@example.com";
+        await app.CreateUserAsync(email, Password);
+        var browser = app.CreateBrowser();
+
+        var register = await browser.GetPageAsync("/Identity/Account/Register");
+        var response = await browser.SubmitAsync(register, new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = "someone else's password",
+            ["Input.ConfirmPassword"] = "someone else's password",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Identity/Account/RegisterConfirmation", response.Headers.Location!.ToString(), StringComparison.Ordinal);
+        await app.DeliverMailAsync();
+        var mail = Assert.Single(app.MailTo(email));
+        Assert.Equal("You already have an account", mail.Subject);
+        Assert.DoesNotContain("ConfirmEmail", mail.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ConfirmationPageSaysTheSameForAddressesWithAndWithoutAccounts()
+    {
+        var known = $"known.{Guid.NewGuid():N}@example.com";
+        await app.CreateUserAsync(known, Password);
+        var browser = app.CreateBrowser();
+
+        var forKnown = await browser.GetPageAsync($"/Identity/Account/RegisterConfirmation?email={known}");
+        var forUnknown = await browser.GetPageAsync("/Identity/Account/RegisterConfirmation?email=nobody@example.com");
+
+        Assert.Equal(forKnown.Text("h1"), forUnknown.Text("h1"));
+    }
+
+    [Fact]
     public async Task PasswordShorterThanTwelveCharactersIsRefusedAndNoAccountIsMade()
     {
         var email = $"short.{Guid.NewGuid():N}@example.com";
@@ -59,7 +95,12 @@ public sealed partial class RegistrationTests(PortalWebFactory app) : IClassFixt
         });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("at least 12", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var page = await Forms.ParseAsync(response);
+        Assert.StartsWith("Error: ", page.Title, StringComparison.Ordinal);
+        var field = page.QuerySelector("#Input_Password")!;
+        Assert.Equal("true", field.GetAttribute("aria-invalid"));
+        var errorId = field.GetAttribute("aria-describedby")!.Split(' ').Last();
+        Assert.Contains("at least 12", page.GetElementById(errorId)!.TextContent, StringComparison.Ordinal);
         Assert.Null(await app.WithUsersAsync(users => users.FindByEmailAsync(email)));
     }
 

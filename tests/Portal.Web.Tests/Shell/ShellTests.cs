@@ -21,6 +21,35 @@ public sealed class ShellTests(PortalWebFactory app) : IClassFixture<PortalWebFa
         Assert.Empty(page.QuerySelectorAll("script:not([src])"));
     }
 
+    [Theory]
+    [InlineData("/Identity/Account/Login")]
+    [InlineData("/Identity/Account/Register")]
+    [InlineData("/Identity/Account/ForgotPassword")]
+    [InlineData("/Identity/Account/ResendEmailConfirmation")]
+    public async Task AccountPagesLoadNoInlineOrThirdPartyScript(string path)
+    {
+        var page = await app.CreateBrowser().GetPageAsync(path);
+
+        Assert.Empty(page.QuerySelectorAll("script:not([src])"));
+        Assert.All(page.QuerySelectorAll("script[src]"), s => Assert.StartsWith("/", s.GetAttribute("src"), StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("/Identity/Account/Manage")]
+    [InlineData("/Identity/Account/Manage/ChangePassword")]
+    [InlineData("/Identity/Account/Manage/TwoFactorAuthentication")]
+    [InlineData("/Identity/Account/Manage/EnableAuthenticator")]
+    [InlineData("/Identity/Account/Manage/PersonalData")]
+    public async Task SignedInAccountPagesLoadNoInlineOrThirdPartyScript(string path)
+    {
+        var browser = await app.AsNewUserAsync();
+
+        var page = await browser.GetPageAsync(path);
+
+        Assert.Empty(page.QuerySelectorAll("script:not([src])"));
+        Assert.All(page.QuerySelectorAll("script[src]"), s => Assert.StartsWith("/", s.GetAttribute("src"), StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task EveryResponseCarriesTheSecurityHeaders()
     {
