@@ -79,9 +79,7 @@ public static class InfrastructureServiceCollectionExtensions
             // No maintained SQLite storage exists; durable intent lives in our own tables, so losing
             // Hangfire's in-memory queue on restart loses nothing (the recurring runs pick work up again).
             DatabaseProvider.Sqlite => new InMemoryStorage(),
-            DatabaseProvider.Postgres => new PostgreSqlStorage(
-                new NpgsqlConnectionFactory(database.ConnectionString, new PostgreSqlStorageOptions()),
-                new PostgreSqlStorageOptions { QueuePollInterval = jobs.QueuePollInterval, PrepareSchemaIfNecessary = true }),
+            DatabaseProvider.Postgres => PostgresStorage(database.ConnectionString, jobs),
             DatabaseProvider.SqlServer => new SqlServerStorage(
                 database.ConnectionString,
                 new SqlServerStorageOptions { QueuePollInterval = jobs.QueuePollInterval, PrepareSchemaIfNecessary = true }),
@@ -95,5 +93,11 @@ public static class InfrastructureServiceCollectionExtensions
 
         if (jobs.ServerEnabled)
             services.AddHangfireServer(o => o.WorkerCount = jobs.WorkerCount);
+    }
+
+    private static PostgreSqlStorage PostgresStorage(string connectionString, JobsOptions jobs)
+    {
+        var options = new PostgreSqlStorageOptions { QueuePollInterval = jobs.QueuePollInterval, PrepareSchemaIfNecessary = true };
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
     }
 }

@@ -11,7 +11,7 @@ internal static class StartupFailure
     public static string? Describe(Exception exception) => exception switch
     {
         PortalConfigurationException e => "Start-up stopped: " + e.Message,
-        OptionsValidationException e => "Start-up stopped: invalid setting in " + e.OptionsName + ": " + string.Join("; ", e.Failures),
+        OptionsValidationException e => $"Start-up stopped: invalid setting ({e.OptionsType.Name}): {string.Join("; ", e.Failures)}",
         ContentValidationException e => "Start-up stopped: " + e.Message,
         DirectoryNotFoundException e => "Start-up stopped: " + e.Message,
         DbException e => "Start-up stopped: the database could not be used: " + e.Message,

@@ -3,6 +3,7 @@ using Hangfire;
 using Hangfire.Dashboard;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Jobs;
@@ -17,6 +18,8 @@ public static class WebApplicationExtensions
     public static async Task PreparePortalAsync(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // Settings first: a wrong value should stop start-up before any migration touches the database.
+        app.Services.GetService<IStartupValidator>()?.Validate();
         // Invalid content stops start-up here, with every error listed.
         app.Services.GetRequiredService<ContentStore>().Load();
         await PortalDatabase.PrepareAsync(app.Services);

@@ -19,16 +19,17 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     /// <summary>
-    /// Runs <paramref name="action"/> once the current transaction commits, or straight away when
-    /// there is none. Used to wake background work only after the rows it needs are visible.
+    /// Runs <paramref name="action"/> once the current transaction commits (once, however often it
+    /// is asked for within that transaction), or straight away when there is none. Used to wake
+    /// background work only after the rows it needs are visible.
     /// </summary>
     public void AfterCommit(Action action)
     {
         ArgumentNullException.ThrowIfNull(action);
         if (Database.CurrentTransaction is null)
             action();
-        else
-            (_afterCommit ??= []).Add(action);
+        else if (!(_afterCommit ??= []).Contains(action))
+            _afterCommit.Add(action);
     }
 
     internal void TransactionEnded(bool committed)

@@ -15,7 +15,6 @@ namespace Portal.Infrastructure.Email;
 public sealed class Outbox(PortalDbContext db, TimeProvider time, IBackgroundJobClient jobs, ILogger<Outbox> logger)
 {
     private bool _deliveryHooked;
-    private bool _deliveryQueued;
 
     public OutboxMessage Enqueue(OutgoingMail mail, string? dedupeKey = null)
     {
@@ -24,13 +23,7 @@ public sealed class Outbox(PortalDbContext db, TimeProvider time, IBackgroundJob
         if (!_deliveryHooked)
         {
             _deliveryHooked = true;
-            db.SavedChanges += (_, _) =>
-            {
-                if (_deliveryQueued)
-                    return;
-                _deliveryQueued = true;
-                db.AfterCommit(QueueDelivery);
-            };
+            db.SavedChanges += (_, _) => db.AfterCommit(QueueDelivery);
         }
 
         return message;

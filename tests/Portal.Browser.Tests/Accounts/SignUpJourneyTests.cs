@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using MimeKit;
 using Portal.Browser.Tests.Support;
+using Portal.Tests.Common;
 
 namespace Portal.Browser.Tests.Accounts;
 
@@ -75,7 +76,7 @@ public sealed partial class SignUpJourneyTests(BrowserFixture fixture) : IClassF
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
         {
-            foreach (var file in Directory.EnumerateFiles(TestServers.SmtpDirectory, "*.eml"))
+            foreach (var file in Directory.EnumerateFiles(TestEnvironment.SmtpDirectory, "*.eml"))
             {
                 var message = await MimeMessage.LoadAsync(file);
                 if (message.To.Mailboxes.Any(m => string.Equals(m.Address, to, StringComparison.OrdinalIgnoreCase)))

@@ -1,6 +1,7 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using Portal.Tests.Common;
 
 namespace Portal.Browser.Tests.Support;
 
@@ -19,7 +20,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = TestServers.Chromium,
+            ExecutablePath = TestEnvironment.Chromium,
             Headless = true,
             Args =
             [

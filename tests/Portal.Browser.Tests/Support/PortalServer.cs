@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Portal.Tests.Common;
 
 namespace Portal.Browser.Tests.Support;
 
@@ -19,11 +20,11 @@ public sealed class PortalServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var port = FreePort();
+        var port = TestEnvironment.FreePort();
         BaseUrl = new Uri($"http://127.0.0.1:{port}");
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = Path.Combine(RepositoryRoot(), "Portal.Web"),
+            WorkingDirectory = Path.Combine(TestEnvironment.RepositoryRoot(), "Portal.Web"),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
@@ -31,8 +32,8 @@ public sealed class PortalServer : IAsyncLifetime
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         start.Environment["ASPNETCORE_URLS"] = BaseUrl.ToString();
         start.Environment["ConnectionStrings__Portal"] = $"Data Source={Path.Combine(_workDir, "portal.db")}";
-        start.Environment["Mail__SmtpHost"] = TestServers.SmtpHost;
-        start.Environment["Mail__SmtpPort"] = TestServers.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["Mail__SmtpHost"] = TestEnvironment.SmtpHost;
+        start.Environment["Mail__SmtpPort"] = TestEnvironment.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["Mail__SmtpSecurity"] = "None";
         start.Environment["RateLimiting__AccountPostsPerMinute"] = "1000";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
@@ -85,20 +86,5 @@ public sealed class PortalServer : IAsyncLifetime
         _process?.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_workDir, recursive: true);
-    }
-
-    public static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Portal.sln")))
-            dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Cannot find Portal.sln above the test output folder.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,10 +1,11 @@
 using Portal.Infrastructure.Content;
+using Portal.Tests.Common;
 
 namespace Portal.Infrastructure.Tests.Content;
 
 public sealed class ShippedContentTests
 {
-    private static readonly string ContentFolder = Path.Combine(RepositoryFolder.Root, "content");
+    private static readonly string ContentFolder = Path.Combine(TestEnvironment.RepositoryRoot(), "content");
 
     [Fact]
     public void ShippedContentLoadsWithoutErrors()
@@ -26,7 +27,7 @@ public sealed class ShippedContentTests
     [Fact]
     public void DotnetRunFromPortalWebFindsTheShippedContent()
     {
-        var root = ContentStore.FindRoot(configuredPath: null, contentRootPath: Path.Combine(RepositoryFolder.Root, "Portal.Web"));
+        var root = ContentStore.FindRoot(configuredPath: null, contentRootPath: Path.Combine(TestEnvironment.RepositoryRoot(), "Portal.Web"));
 
         Assert.Equal(ContentFolder, root);
     }

@@ -9,6 +9,7 @@ using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Email;
 using Portal.Infrastructure.Jobs;
 using Portal.Infrastructure.Tests.Support;
+using Portal.Tests.Common;
 
 namespace Portal.Infrastructure.Tests.Email;
 
@@ -42,13 +43,13 @@ public abstract class OutboxDeliveryTests<TDatabase>(TDatabase database) : IClas
     [Fact]
     public async Task MessagesReachARealSmtpServerWithTheirContent()
     {
-        var options = Smtp(TestServers.SmtpPort, TestServers.SmtpHost);
+        var options = Smtp(TestEnvironment.SmtpPort, TestEnvironment.SmtpHost);
         var recipients = await EnqueueAsync(3);
 
         var sent = await RunJobAsync(options);
 
         Assert.Equal(3, sent);
-        var arrived = SmtpSink.ReadMessages(TestServers.SmtpDirectory)
+        var arrived = SmtpSink.ReadMessages(TestEnvironment.SmtpDirectory)
             .Where(m => recipients.Contains(m.To.Mailboxes.Single().Address)).ToList();
         Assert.Equal(recipients.Order(), arrived.Select(m => m.To.Mailboxes.Single().Address).Order());
         Assert.All(arrived, m =>

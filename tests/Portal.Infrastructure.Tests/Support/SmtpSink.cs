@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using MimeKit;
+using Portal.Tests.Common;
 
 namespace Portal.Infrastructure.Tests.Support;
 
@@ -27,7 +28,7 @@ public sealed class SmtpSink : IAsyncDisposable
     {
         var directory = Path.Combine(Path.GetTempPath(), $"portal-smtp-{Guid.NewGuid():N}");
         System.IO.Directory.CreateDirectory(directory);
-        var sink = new SmtpSink(FreePort(), directory);
+        var sink = new SmtpSink(TestEnvironment.FreePort(), directory);
         await sink.StartAgainAsync();
         return sink;
     }
@@ -36,9 +37,9 @@ public sealed class SmtpSink : IAsyncDisposable
     {
         if (_process is { HasExited: false })
             return;
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("PORTAL_TEST_PYTHON") ?? "/usr/bin/python3")
+        var start = new ProcessStartInfo(TestEnvironment.Python)
         {
-            ArgumentList = { TestServers.SmtpSinkScript, "--host", "127.0.0.1", "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--dir", Directory },
+            ArgumentList = { TestEnvironment.SmtpSinkScript, "--host", "127.0.0.1", "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--dir", Directory },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
@@ -68,12 +69,5 @@ public sealed class SmtpSink : IAsyncDisposable
     {
         await StopAsync();
         System.IO.Directory.Delete(Directory, recursive: true);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Portal.Infrastructure.Data;
+using Portal.Tests.Common;
 
 namespace Portal.Infrastructure.Tests.Support;
 
@@ -59,14 +60,14 @@ public sealed class PostgresTestDatabase : TestDatabase
 
     public override DatabaseProvider Provider => DatabaseProvider.Postgres;
 
-    public string ConnectionString => new NpgsqlConnectionStringBuilder(TestServers.PostgresAdminConnectionString) { Database = _name }.ToString();
+    public string ConnectionString => new NpgsqlConnectionStringBuilder(TestEnvironment.PostgresAdminConnectionString) { Database = _name }.ToString();
 
     public override PortalDbContext CreateContext() =>
         new PostgresPortalDbContext(new DbContextOptionsBuilder<PostgresPortalDbContext>().UseNpgsql(ConnectionString).AddInterceptors(TransactionEndInterceptor.Instance).Options);
 
     public override async Task InitializeAsync()
     {
-        await using (var admin = new NpgsqlConnection(TestServers.PostgresAdminConnectionString))
+        await using (var admin = new NpgsqlConnection(TestEnvironment.PostgresAdminConnectionString))
         {
             await admin.OpenAsync();
             await using var create = new NpgsqlCommand($"CREATE DATABASE \"{_name}\"", admin);
@@ -79,7 +80,7 @@ public sealed class PostgresTestDatabase : TestDatabase
     public override async Task DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        await using var admin = new NpgsqlConnection(TestServers.PostgresAdminConnectionString);
+        await using var admin = new NpgsqlConnection(TestEnvironment.PostgresAdminConnectionString);
         await admin.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)", admin);
         await drop.ExecuteNonQueryAsync();

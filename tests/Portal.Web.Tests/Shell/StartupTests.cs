@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Portal.Web.Tests.Support;
+using Portal.Tests.Common;
 
 namespace Portal.Web.Tests.Shell;
 
@@ -15,6 +16,19 @@ public sealed class StartupTests : IDisposable
 
         Assert.Equal(1, exit);
         Assert.Equal("Start-up stopped: Database:Provider 'Oracle' is not known: use Sqlite, Postgres or SqlServer.", error.Trim());
+        Assert.DoesNotContain("   at ", output + error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InvalidSettingStopsStartUpWithOneLineBeforeTouchingTheDatabase()
+    {
+        var (exit, output, error) = await RunAsync([], ("Mail__SmtpPort", "0"));
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith("Start-up stopped: invalid setting (MailOptions):", error.Trim(), StringComparison.Ordinal);
+        Assert.Contains("SmtpPort", error, StringComparison.Ordinal);
+        Assert.Single(error.Trim().Split('\n'));
+        Assert.False(File.Exists(Path.Combine(_workDir, "App_Data", "portal.db")));
         Assert.DoesNotContain("   at ", output + error, StringComparison.Ordinal);
     }
 
@@ -63,7 +77,7 @@ public sealed class StartupTests : IDisposable
     [Fact]
     public async Task ContentCheckCommandPassesOnTheShippedContent()
     {
-        var (exit, output, _) = await RunAsync(["content", "check"], ("Content__Path", Path.Combine(PortalWebFactory.RepositoryRoot(), "content")));
+        var (exit, output, _) = await RunAsync(["content", "check"], ("Content__Path", Path.Combine(TestEnvironment.RepositoryRoot(), "content")));
 
         Assert.Equal(0, exit);
         Assert.Contains("valid", output, StringComparison.Ordinal);
@@ -88,8 +102,7 @@ public sealed class StartupTests : IDisposable
     [Fact]
     public async Task OnPostgresTheMigrateCommandThenTheAppServeWithHangfireStorageInTheSameDatabase()
     {
-        var admin = Environment.GetEnvironmentVariable("PORTAL_TEST_POSTGRES")
-            ?? throw new InvalidOperationException("PORTAL_TEST_POSTGRES is not set. Run the suite with tests/run.sh, which starts PostgreSQL.");
+        var admin = TestEnvironment.PostgresAdminConnectionString;
         var name = $"portal_app_{Guid.NewGuid():N}";
         await ExecuteAsync(admin, $"CREATE DATABASE \"{name}\"");
         try
@@ -101,7 +114,7 @@ public sealed class StartupTests : IDisposable
             Assert.True(exit == 0, error);
             Assert.Contains("Database is up to date (Postgres)", output, StringComparison.Ordinal);
 
-            var port = FreePort();
+            var port = TestEnvironment.FreePort();
             using var server = Start([], [.. postgres, ("Jobs__ServerEnabled", "true"), ("ASPNETCORE_URLS", $"http://127.0.0.1:{port}")]);
             var log = new System.Text.StringBuilder();
             server.OutputDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
@@ -169,13 +182,6 @@ public sealed class StartupTests : IDisposable
         await command.ExecuteNonQueryAsync();
     }
 
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     private string BadContent()
     {
         var dir = Path.Combine(_workDir, "content", "pages");
@@ -209,7 +215,7 @@ public sealed class StartupTests : IDisposable
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         start.Environment["Jobs__ServerEnabled"] = "false";
         start.Environment["AllowedHosts"] = "localhost;127.0.0.1";
-        start.Environment["Content__Path"] = Path.Combine(PortalWebFactory.RepositoryRoot(), "content");
+        start.Environment["Content__Path"] = Path.Combine(TestEnvironment.RepositoryRoot(), "content");
         foreach (var (name, value) in environment)
             start.Environment[name] = value;
         return Process.Start(start)!;

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using MimeKit;
 using Portal.Infrastructure.Accounts;
 using Portal.Infrastructure.Jobs;
+using Portal.Tests.Common;
 
 namespace Portal.Web.Tests.Support;
 
@@ -37,7 +38,7 @@ public class PortalWebFactory : WebApplicationFactory<Program>
             ["Mail:PickupDirectory"] = MailDirectory,
             ["Jobs:ServerEnabled"] = "false",
             ["RateLimiting:AccountPostsPerMinute"] = "1000",
-            ["Content:Path"] = Path.Combine(RepositoryRoot(), "content"),
+            ["Content:Path"] = Path.Combine(TestEnvironment.RepositoryRoot(), "content"),
         };
         foreach (var (key, value) in Settings)
             settings[key] = value;
@@ -79,14 +80,6 @@ public class PortalWebFactory : WebApplicationFactory<Program>
     {
         await using var scope = Services.CreateAsyncScope();
         return await action(scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>());
-    }
-
-    public static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Portal.sln")))
-            dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Cannot find Portal.sln above the test output folder.");
     }
 
     protected override void Dispose(bool disposing)
