@@ -14,17 +14,11 @@ public sealed partial class RegistrationTests(PortalWebFactory app) : IClassFixt
         var email = $"new.{Guid.NewGuid():N}@example.com";
         var browser = app.CreateBrowser();
 
-        var register = await browser.GetPageAsync("/Identity/Account/Register");
-        var registered = await browser.SubmitAsync(register, new Dictionary<string, string>
-        {
-            ["Input.Email"] = email,
-            ["Input.Password"] = Password,
-            ["Input.ConfirmPassword"] = Password,
-        });
+        var registered = await SignIn.PostRegistrationAsync(browser, email, Password);
         Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
 
         // Before confirming, signing in is refused without saying whether the account exists.
-        var refused = await SignInAsync(browser, email, Password);
+        var refused = await SignIn.PostSignInAsync(browser, email, Password);
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("We could not sign you in", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
@@ -38,7 +32,7 @@ public sealed partial class RegistrationTests(PortalWebFactory app) : IClassFixt
         var confirmed = await browser.GetPageAsync(new Uri(link).PathAndQuery);
         Assert.Contains("Thank you for confirming your email", confirmed.Body!.TextContent, StringComparison.Ordinal);
 
-        var signedIn = await SignInAsync(browser, email, Password);
+        var signedIn = await SignIn.PostSignInAsync(browser, email, Password);
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         var home = await browser.GetPageAsync("/");
         Assert.NotNull(home.QuerySelector("form[action*='Logout'] button"));
@@ -51,13 +45,7 @@ public sealed partial class RegistrationTests(PortalWebFactory app) : IClassFixt
         await app.CreateUserAsync(email, Password);
         var browser = app.CreateBrowser();
 
-        var register = await browser.GetPageAsync("/Identity/Account/Register");
-        var response = await browser.SubmitAsync(register, new Dictionary<string, string>
-        {
-            ["Input.Email"] = email,
-            ["Input.Password"] = "someone else's password",
-            ["Input.ConfirmPassword"] = "someone else's password",
-        });
+        var response = await SignIn.PostRegistrationAsync(browser, email, "someone else's password");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/Identity/Account/RegisterConfirmation", response.Headers.Location!.ToString(), StringComparison.Ordinal);
@@ -86,13 +74,7 @@ public sealed partial class RegistrationTests(PortalWebFactory app) : IClassFixt
         var email = $"short.{Guid.NewGuid():N}@example.com";
         var browser = app.CreateBrowser();
 
-        var register = await browser.GetPageAsync("/Identity/Account/Register");
-        var response = await browser.SubmitAsync(register, new Dictionary<string, string>
-        {
-            ["Input.Email"] = email,
-            ["Input.Password"] = "elevenchars",
-            ["Input.ConfirmPassword"] = "elevenchars",
-        });
+        var response = await SignIn.PostRegistrationAsync(browser, email, "elevenchars");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Forms.ParseAsync(response);
@@ -112,8 +94,8 @@ public sealed partial class RegistrationTests(PortalWebFactory app) : IClassFixt
         var browser = app.CreateBrowser();
 
         for (var i = 0; i < 5; i++)
-            await SignInAsync(browser, email, "not the right password");
-        var withRightPassword = await SignInAsync(browser, email, Password);
+            await SignIn.PostSignInAsync(browser, email, "not the right password");
+        var withRightPassword = await SignIn.PostSignInAsync(browser, email, Password);
 
         Assert.Equal(HttpStatusCode.Redirect, withRightPassword.StatusCode);
         Assert.Contains("/Identity/Account/Lockout", withRightPassword.Headers.Location!.ToString(), StringComparison.Ordinal);
@@ -134,12 +116,6 @@ public sealed partial class RegistrationTests(PortalWebFactory app) : IClassFixt
         var mail = Assert.Single(app.MailTo(email));
         Assert.Equal("Reset your password", mail.Subject);
         Assert.Contains("/Identity/Account/ResetPassword", mail.TextBody, StringComparison.Ordinal);
-    }
-
-    private static async Task<HttpResponseMessage> SignInAsync(HttpClient browser, string email, string password)
-    {
-        var page = await browser.GetPageAsync("/Identity/Account/Login");
-        return await browser.SubmitAsync(page, new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password });
     }
 
     [GeneratedRegex(@"https?://\S+?/Identity/Account/ConfirmEmail\S+?(?=\)|\s|$)")]

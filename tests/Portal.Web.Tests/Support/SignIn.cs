@@ -41,6 +41,18 @@ public static class SignIn
         return browser;
     }
 
+    /// <summary>Fills in and posts the registration form as a person would.</summary>
+    public static async Task<HttpResponseMessage> PostRegistrationAsync(HttpClient browser, string email, string password)
+    {
+        var page = await browser.GetPageAsync("/Identity/Account/Register");
+        return await browser.SubmitAsync(page, new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+            ["Input.ConfirmPassword"] = password,
+        });
+    }
+
     public static async Task<HttpResponseMessage> PostSignInAsync(HttpClient browser, string email, string password)
     {
         var page = await browser.GetPageAsync("/Identity/Account/Login");

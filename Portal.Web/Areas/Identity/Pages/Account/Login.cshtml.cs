@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Infrastructure.Accounts;
+using Portal.Web.Accounts;
 
 namespace Portal.Web.Areas.Identity.Pages.Account;
 
@@ -37,13 +38,13 @@ public sealed class LoginModel(SignInManager<PortalUser> signInManager, ILogger<
 
     public async Task OnGetAsync(string? returnUrl = null)
     {
-        ReturnUrl = SafeReturnUrl(returnUrl);
+        ReturnUrl = ReturnUrls.Safe(Url, returnUrl);
         await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
     }
 
     public async Task<IActionResult> OnPostAsync(string? returnUrl = null)
     {
-        ReturnUrl = SafeReturnUrl(returnUrl);
+        ReturnUrl = ReturnUrls.Safe(Url, returnUrl);
         if (!ModelState.IsValid)
             return Page();
 
@@ -69,7 +70,4 @@ public sealed class LoginModel(SignInManager<PortalUser> signInManager, ILogger<
             "confirm your email address first. After 5 wrong passwords the account is locked for 15 minutes.");
         return Page();
     }
-
-    private string SafeReturnUrl(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : "/";
 }

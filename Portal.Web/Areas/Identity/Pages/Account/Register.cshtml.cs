@@ -36,11 +36,11 @@ public sealed class RegisterModel(AccountRegistration registration) : PageModel
         public string ConfirmPassword { get; set; } = "";
     }
 
-    public void OnGet(string? returnUrl = null) => ReturnUrl = SafeReturnUrl(returnUrl);
+    public void OnGet(string? returnUrl = null) => ReturnUrl = ReturnUrls.Safe(Url, returnUrl);
 
     public async Task<IActionResult> OnPostAsync(string? returnUrl = null)
     {
-        ReturnUrl = SafeReturnUrl(returnUrl);
+        ReturnUrl = ReturnUrls.Safe(Url, returnUrl);
         if (!ModelState.IsValid)
             return Page();
 
@@ -58,7 +58,4 @@ public sealed class RegisterModel(AccountRegistration registration) : PageModel
 
         return RedirectToPage("RegisterConfirmation", new { email = Input.Email, returnUrl = ReturnUrl });
     }
-
-    private string SafeReturnUrl(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : "/";
 }
