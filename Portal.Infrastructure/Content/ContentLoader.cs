@@ -13,13 +13,17 @@ internal sealed class ContentLoader
 
     // Adding a kind: a parser field, its folder in `folders`, and a ContentSet property filled in Load.
     private readonly InfoPageParser pages;
+    private readonly CareerRoleParser roles;
+    private readonly ProgrammeParser programmes;
     private readonly string[] folders;
 
     public ContentLoader()
     {
         var markdown = new MarkdownRenderer();
         pages = new InfoPageParser(markdown);
-        folders = [pages.Folder];
+        roles = new CareerRoleParser(markdown);
+        programmes = new ProgrammeParser(markdown);
+        folders = [pages.Folder, roles.Folder, programmes.Folder];
     }
 
     /// <exception cref="ContentValidationException">The folder has at least one error.</exception>
@@ -29,6 +33,8 @@ internal sealed class ContentLoader
         var documents = ReadAll(root, errors);
         var set = new ContentSet(
             Pages: pages.ParseAll(documents[pages.Folder], errors),
+            Roles: roles.ParseAll(documents[roles.Folder], errors),
+            Programmes: programmes.ParseAll(documents[programmes.Folder], errors),
             Version: ContentVersion.OfSet(documents.SelectMany(folder => folder).Select(document => (document.File, document.Version))),
             LoadedAtUtc: loadedAtUtc);
         if (errors.Count > 0)
@@ -81,11 +87,12 @@ internal sealed class ContentLoader
             // Authors' guides live beside the content they describe.
             if (Path.GetFileName(file).Equals("README.md", StringComparison.OrdinalIgnoreCase))
                 continue;
-            var slash = file.IndexOf('/', StringComparison.Ordinal);
-            var folder = slash < 0 ? null : file[..slash];
-            if (folder is null || !folders.Contains(folder))
+            // A kind owns a folder such as "pages" or "careers/roles" and everything beneath it.
+            var folder = folders.FirstOrDefault(f => file.StartsWith(f + "/", StringComparison.Ordinal));
+            if (folder is null)
             {
-                var where = folder is null ? "content/ itself" : $"the folder '{folder}/'";
+                var directory = Path.GetDirectoryName(file)?.Replace('\\', '/');
+                var where = string.IsNullOrEmpty(directory) ? "content/ itself" : $"the folder '{directory}/'";
                 errors.Add(new(file, 1, $"{where} holds no kind of content; move the file into one of: {string.Join(", ", folders.Select(f => f + "/"))}"));
                 continue;
             }

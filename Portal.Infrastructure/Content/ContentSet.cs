@@ -5,8 +5,12 @@ namespace Portal.Infrastructure.Content;
 /// and swaps it in whole, so a request never sees half of one version and half of another.
 /// </summary>
 /// <param name="Pages">Info pages by slug.</param>
+/// <param name="Roles">Career roles and entry points by slug.</param>
+/// <param name="Programmes">Qualifications, apprenticeships and programmes by slug.</param>
 /// <param name="Version">Changes whenever any content file changes, is added, removed or renamed.</param>
 public sealed record ContentSet(
     IReadOnlyDictionary<string, InfoPage> Pages,
+    IReadOnlyDictionary<string, CareerRole> Roles,
+    IReadOnlyDictionary<string, Programme> Programmes,
     string Version,
     DateTime LoadedAtUtc);

@@ -103,6 +103,49 @@ internal sealed class FrontMatterReader
         return value;
     }
 
+    public int? OptionalInt(string key, int min, int max) =>
+        entries.ContainsKey(key) ? RequiredInt(key, min, max) : MarkAllowed(key, (int?)null);
+
+    public decimal RequiredDecimal(string key, decimal min, decimal max)
+    {
+        if (Value<YamlScalarNode>(key, "a number", required: true) is not { } node)
+            return min;
+        if (!decimal.TryParse(node.Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        {
+            Report(node, $"'{prefix}{key}' must be a number like 12.60, not '{node.Value}'");
+            return min;
+        }
+        if (value < min || value > max)
+            Report(node, $"'{prefix}{key}' must be from {min} to {max}, not {value}");
+        return value;
+    }
+
+    public bool RequiredBool(string key) => Bool(key, required: true) ?? false;
+
+    public bool OptionalBool(string key, bool missing) => Bool(key, required: false) ?? missing;
+
+    /// <summary>One of a fixed set of words, such as a sector.</summary>
+    public string RequiredChoice(string key, IReadOnlyCollection<string> choices)
+    {
+        var value = Text(key, maxLength: 100, required: true);
+        if (value is not null && !choices.Contains(value))
+            Error(key, $"'{prefix}{key}' must be one of {string.Join(", ", choices)}, not '{value}'");
+        return value ?? "";
+    }
+
+    /// <summary>A list whose items come from a fixed set; an unknown item is reported with the allowed ones.</summary>
+    public IReadOnlyList<string> ChoiceList(string key, IReadOnlyCollection<string> choices, bool required)
+    {
+        if (required && !entries.ContainsKey(key))
+            errors.Add(new(file, Line, $"'{prefix}{key}' is missing"));
+        var items = StringList(key);
+        foreach (var item in items.Where(i => !choices.Contains(i)))
+            Error(key, $"'{item}' in '{prefix}{key}' is not one of {string.Join(", ", choices)}");
+        if (required && entries.ContainsKey(key) && items.Count == 0)
+            Error(key, $"'{prefix}{key}' needs at least one of {string.Join(", ", choices)}");
+        return items;
+    }
+
     /// <summary>A list of text items; empty when the key is missing.</summary>
     public IReadOnlyList<string> StringList(string key)
     {
@@ -143,6 +186,8 @@ internal sealed class FrontMatterReader
         return readers;
     }
 
+    public bool Has(string key) => entries.ContainsKey(key);
+
     /// <summary>The line of a key, or of this mapping when the key is missing.</summary>
     public int LineOf(string key) => entries.TryGetValue(key, out var entry) ? LineOf(entry.Key) : Line;
 
@@ -158,6 +203,23 @@ internal sealed class FrontMatterReader
         }
         foreach (var child in children)
             child.ReportUnknownKeys();
+    }
+
+    private bool? Bool(string key, bool required)
+    {
+        if (Value<YamlScalarNode>(key, "true or false", required) is not { } node)
+            return null;
+        if (bool.TryParse(node.Value, out var value))
+            return value;
+        Report(node, $"'{prefix}{key}' must be true or false, not '{node.Value}'");
+        return null;
+    }
+
+    private T MarkAllowed<T>(string key, T value)
+    {
+        if (!allowed.Contains(key))
+            allowed.Add(key);
+        return value;
     }
 
     private string? Text(string key, int maxLength, bool required)

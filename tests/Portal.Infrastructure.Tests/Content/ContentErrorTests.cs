@@ -201,12 +201,12 @@ public sealed class ContentErrorTests : IDisposable
     [Fact]
     public void FileInAFolderNoKindClaimsIsReported()
     {
-        content.Page("about").Write("careers/nurse.md", "---\ntitle: Nurse\n---\n\nText.\n");
+        content.Page("about").Write("jobs/nurse.md", "---\ntitle: Nurse\n---\n\nText.\n");
 
         var error = content.SingleError();
 
-        Assert.Equal(("careers/nurse.md", 1), (error.File, error.Line));
-        Assert.Equal("the folder 'careers/' holds no kind of content; move the file into one of: pages/", error.Message);
+        Assert.Equal(("jobs/nurse.md", 1), (error.File, error.Line));
+        Assert.Equal("the folder 'jobs/' holds no kind of content; move the file into one of: pages/, careers/roles/, careers/programmes/", error.Message);
     }
 
     [Fact]

@@ -1,0 +1,60 @@
+namespace Portal.Infrastructure.Content;
+
+internal sealed class CareerRoleParser(MarkdownRenderer markdown) : ContentParser<CareerRole>("careers/roles")
+{
+    private static readonly string[] JobOnlyKeys = ["pay", "hours", "shifts"];
+
+    protected override CareerRole Parse(ContentDocument document, string slug)
+    {
+        var frontMatter = document.FrontMatter;
+        var entryPoint = frontMatter.OptionalBool("entry-point", missing: false);
+        var payReader = frontMatter.OptionalMapping("pay");
+        PayRange? pay = null;
+        if (payReader is not null)
+        {
+            pay = new PayRange(
+                payReader.RequiredDecimal("hourly-from", 5m, 200m),
+                payReader.RequiredDecimal("hourly-to", 5m, 200m),
+                payReader.OptionalInt("nhs-band", 1, 9));
+            if (pay.HourlyTo < pay.HourlyFrom)
+                frontMatter.Error("pay", $"'pay.hourly-to' ({pay.HourlyTo}) is less than 'pay.hourly-from' ({pay.HourlyFrom})");
+        }
+
+        var hours = frontMatter.OptionalString("hours", maxLength: 200);
+        var shifts = frontMatter.ChoiceList("shifts", CareerVocabulary.Shifts, required: !entryPoint);
+        // An entry point is where someone starts, not a job: it has no pay, hours or shifts of its own.
+        if (entryPoint)
+        {
+            foreach (var key in JobOnlyKeys.Where(frontMatter.Has))
+                frontMatter.Error(key, $"'{key}' does not belong on an entry point (entry-point: true); remove it");
+        }
+        else
+        {
+            if (pay is null)
+                frontMatter.Error("pay", "'pay' is missing: give 'hourly-from' and 'hourly-to' (and 'nhs-band' where one applies)");
+            if (hours is null)
+                frontMatter.Error("hours", "'hours' is missing: say the usual hours, like 'Full or part time, 16 to 40 hours a week'");
+        }
+
+        var requirements = frontMatter.StringList("entry-requirements");
+        foreach (var requirement in requirements.Where(r => r.Length > 200))
+            frontMatter.Error("entry-requirements", $"an entry requirement is {requirement.Length} characters long; the most allowed is 200");
+
+        return new CareerRole(
+            Slug: slug,
+            Title: frontMatter.RequiredString("title", maxLength: 80),
+            Summary: frontMatter.RequiredString("summary", maxLength: 200),
+            Sector: frontMatter.RequiredChoice("sector", CareerVocabulary.Sectors),
+            Settings: frontMatter.ChoiceList("settings", CareerVocabulary.Settings, required: true),
+            Level: frontMatter.RequiredInt("level", 0, 7),
+            EntryPoint: entryPoint,
+            NoQualificationsNeeded: frontMatter.RequiredBool("no-qualifications-needed"),
+            Pay: pay,
+            Hours: hours,
+            Shifts: shifts,
+            EntryRequirements: requirements,
+            Html: markdown.ToHtml(document.Body),
+            Version: document.Version,
+            SourceFile: document.File);
+    }
+}
