@@ -15,6 +15,9 @@ public sealed class ErrorModel : PageModel
     public string? RequestId { get; private set; }
     public bool AdminNeedsTwoFactor { get; private set; }
 
+    /// <summary>Where to go instead when a page under a section is missing, e.g. back to the careers explorer.</summary>
+    public (string Href, string Text)? SectionLink { get; private set; }
+
     public IActionResult OnGet(int? code) => Show(code);
 
     public IActionResult OnPost(int? code) => Show(code);
@@ -32,6 +35,9 @@ public sealed class ErrorModel : PageModel
             _ => ("Something went wrong", "Go back and try again."),
         };
         AdminNeedsTwoFactor = status == 403 && User.IsInRole(PortalRoles.Admin);
+        var originalPath = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>()?.OriginalPath ?? "";
+        if (status == 404 && originalPath.StartsWith("/careers", StringComparison.OrdinalIgnoreCase))
+            SectionLink = ("/careers", "Browse all careers");
         if (status >= 500)
             RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
         // Reached directly (not re-executed), the page still reports the status it describes.

@@ -19,12 +19,15 @@ public static class CareerText
 
     public static string Setting(string setting) => setting switch
     {
-        "home" => "People's homes",
-        "residential" => "Care homes",
-        "community" => "In the community",
-        "hospital" => "Hospitals",
+        "home" => "people's homes",
+        "residential" => "care homes",
+        "community" => "the community",
+        "hospital" => "hospitals",
         _ => setting,
     };
+
+    public static string Capitalised(string text) =>
+        text.Length == 0 ? text : char.ToUpper(text[0], UkEnglish) + text[1..];
 
     public static string Sector(string sector) => sector switch
     {

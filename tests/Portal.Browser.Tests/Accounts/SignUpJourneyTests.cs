@@ -56,6 +56,10 @@ public sealed partial class SignUpJourneyTests(BrowserFixture fixture) : IClassF
 
     [Theory]
     [InlineData("/careers")]
+    [InlineData("/careers?Filter.NoQualifications=true&Filter.Sector=social-care")]
+    [InlineData("/careers?Filter.PayFrom=lots")]
+    [InlineData("/careers/roles/enhanced-care-worker")]
+    [InlineData("/careers/roles/new-to-care")]
     [InlineData("/learn")]
     [InlineData("/jobs")]
     [InlineData("/help/about")]
