@@ -67,6 +67,17 @@ public sealed class RouteGraph
 
         for (var v = 0; v < _roles.Length; v++)
             FirstEdge[v + 1] += FirstEdge[v];
+
+        // The same edges by target, for the planner's backward search from the goal.
+        FirstInEdge = new int[_roles.Length + 1];
+        foreach (var to in EdgeTo)
+            FirstInEdge[to + 1]++;
+        for (var v = 0; v < _roles.Length; v++)
+            FirstInEdge[v + 1] += FirstInEdge[v];
+        InEdges = new int[count];
+        var next = FirstInEdge[..^1];
+        for (var e = 0; e < count; e++)
+            InEdges[next[EdgeTo[e]]++] = e;
     }
 
     /// <summary>Role slugs in ordinal order.</summary>
@@ -91,6 +102,11 @@ public sealed class RouteGraph
     internal int EdgeCount => _steps.Length;
 
     internal int[] FirstEdge { get; }
+
+    /// <summary>The steps arriving at role v are edges InEdges[FirstInEdge[v]] .. InEdges[FirstInEdge[v + 1] - 1].</summary>
+    internal int[] FirstInEdge { get; }
+
+    internal int[] InEdges { get; }
 
     internal int[] EdgeFrom { get; }
 

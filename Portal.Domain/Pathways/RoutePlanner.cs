@@ -3,7 +3,10 @@ namespace Portal.Domain.Pathways;
 /// <summary>
 /// Finds the shortest routes between two roles by typical months: Yen's k shortest loop-free paths
 /// (with Lawler's saving of spurring only from where a route deviated) over Dijkstra, which is
-/// exact because months are never negative.
+/// exact because months are never negative. One backward Dijkstra from the goal gives every role's
+/// least months to the goal; the forward searches use it as an A* bound (exact on the full graph,
+/// a lower bound once Yen blocks steps), so they only look at roles that lie near a short route
+/// and never at roles that cannot reach the goal.
 /// </summary>
 /// <remarks>
 /// Routes are ordered by total months, then number of steps, then the role slugs compared
@@ -67,7 +70,7 @@ public sealed class RoutePlanner
         return new RoutePlan(RoutePlanOutcome.Found, from, to, routes);
     }
 
-    private sealed class Path(int[] nodes, int[] edges, long months, int deviation)
+    private sealed class FoundPath(int[] nodes, int[] edges, long months, int deviation)
     {
         public int[] Nodes { get; } = nodes;
 
@@ -79,7 +82,7 @@ public sealed class RoutePlanner
         public int Deviation { get; } = deviation;
 
         /// <summary>The planner's total order: months, then steps, then role numbers (= slugs) in turn.</summary>
-        public int CompareTo(Path other)
+        public int CompareTo(FoundPath other)
         {
             var c = Months.CompareTo(other.Months);
             if (c != 0)
@@ -101,7 +104,11 @@ public sealed class RoutePlanner
         private readonly int[] _done;
         private readonly int[] _blockedNode;
         private readonly int[] _blockedEdge;
+        private readonly long[] _toGoal;
+        private readonly int[] _goalSeen;
+        private readonly int[] _goalDone;
         private readonly MinHeap _heap;
+        private int _goalStamp;
         private int _searchStamp;
         private int _blockStamp;
 
@@ -116,20 +123,23 @@ public sealed class RoutePlanner
             _done = new int[n];
             _blockedNode = new int[n];
             _blockedEdge = new int[graph.EdgeCount];
+            _toGoal = new long[n];
+            _goalSeen = new int[n];
+            _goalDone = new int[n];
             _heap = new MinHeap(Math.Max(16, n));
         }
 
         public RouteGraph Graph { get; }
 
-        public List<Path> KShortest(int source, int target, int k)
+        public List<FoundPath> KShortest(int source, int target, int k)
         {
-            var found = new List<Path>(k);
+            var found = new List<FoundPath>(k);
             NextBlockStamp();
-            if (!Dijkstra(source, target))
+            if (!MonthsToGoal(target, source) || !Dijkstra(source, target))
                 return found;
             found.Add(Extend(null, 0, source, target));
 
-            var candidates = new List<Path>();
+            var candidates = new List<FoundPath>();
             while (found.Count < k)
             {
                 var previous = found[^1];
@@ -172,7 +182,7 @@ public sealed class RoutePlanner
             return found;
         }
 
-        private static bool SharesRoot(Path a, Path b, int rootEdges)
+        private static bool SharesRoot(FoundPath a, FoundPath b, int rootEdges)
         {
             for (var j = 0; j < rootEdges; j++)
             {
@@ -183,7 +193,7 @@ public sealed class RoutePlanner
             return true;
         }
 
-        private static bool ContainsSameRoute(List<Path> paths, Path candidate)
+        private static bool ContainsSameRoute(List<FoundPath> paths, FoundPath candidate)
         {
             foreach (var path in paths)
             {
@@ -195,7 +205,7 @@ public sealed class RoutePlanner
         }
 
         /// <summary>The first <paramref name="rootEdges"/> steps of <paramref name="root"/> followed by the path the last search found from <paramref name="spur"/> to <paramref name="target"/>.</summary>
-        private Path Extend(Path? root, int rootEdges, int spur, int target)
+        private FoundPath Extend(FoundPath? root, int rootEdges, int spur, int target)
         {
             var spurEdges = _steps[target];
             var length = rootEdges + spurEdges;
@@ -219,26 +229,74 @@ public sealed class RoutePlanner
                 v = Graph.EdgeFrom[e];
             }
 
-            return new Path(nodes, edges, months + _months[target], rootEdges);
+            return new FoundPath(nodes, edges, months + _months[target], rootEdges);
         }
 
-        /// <summary>Dijkstra from source, stopping at target, avoiding what the current block stamp marks.</summary>
+        /// <summary>
+        /// Backward Dijkstra from the goal over every step: least months from each role to the goal
+        /// (<see cref="_toGoal"/>, valid where <see cref="_goalDone"/> holds the stamp). False when
+        /// <paramref name="source"/> cannot reach the goal at all.
+        /// </summary>
+        private bool MonthsToGoal(int target, int source)
+        {
+            var stamp = NextGoalStamp();
+            var firstInEdge = Graph.FirstInEdge;
+            var inEdges = Graph.InEdges;
+            var edgeFrom = Graph.EdgeFrom;
+            var edgeMonths = Graph.EdgeMonths;
+
+            _heap.Clear();
+            _goalSeen[target] = stamp;
+            _toGoal[target] = 0;
+            _heap.Push(0, 0, target);
+            while (_heap.TryPop(out var months, out _, out var v))
+            {
+                if (_goalDone[v] == stamp)
+                    continue;
+                _goalDone[v] = stamp;
+                for (var i = firstInEdge[v]; i < firstInEdge[v + 1]; i++)
+                {
+                    var e = inEdges[i];
+                    var u = edgeFrom[e];
+                    var m = months + edgeMonths[e];
+                    if (_goalDone[u] != stamp && (_goalSeen[u] != stamp || m < _toGoal[u]))
+                    {
+                        _goalSeen[u] = stamp;
+                        _toGoal[u] = m;
+                        _heap.Push(m, 0, u);
+                    }
+                }
+            }
+
+            return _goalDone[source] == stamp;
+        }
+
+        /// <summary>
+        /// A* from source to target by (months, steps), avoiding what the current block stamp marks,
+        /// keyed by months so far plus <see cref="_toGoal"/>. That bound never overestimates and
+        /// never falls by more than a step's months along a step, so the first time a role is taken
+        /// off the heap its months and steps are its best, as in plain Dijkstra; and any role that
+        /// could tie for a role's best has fewer steps and no greater key, so it is settled first.
+        /// </summary>
         private bool Dijkstra(int source, int target)
         {
             var stamp = NextSearchStamp();
+            var goalStamp = _goalStamp;
             var firstEdge = Graph.FirstEdge;
             var edgeTo = Graph.EdgeTo;
             var edgeFrom = Graph.EdgeFrom;
             var edgeMonths = Graph.EdgeMonths;
 
+            if (_goalDone[source] != goalStamp)
+                return false;
             _heap.Clear();
             _seen[source] = stamp;
             _months[source] = 0;
             _steps[source] = 0;
             _pred[source] = -1;
-            _heap.Push(0, 0, source);
+            _heap.Push(_toGoal[source], 0, source);
 
-            while (_heap.TryPop(out var months, out var steps, out var u))
+            while (_heap.TryPop(out _, out _, out var u))
             {
                 // Keys only ever fall and every fall is pushed, so the first pop of a role is its best.
                 if (_done[u] == stamp)
@@ -246,13 +304,15 @@ public sealed class RoutePlanner
                 _done[u] = stamp;
                 if (u == target)
                     return true;
+                var months = _months[u];
+                var steps = _steps[u];
 
                 for (var e = firstEdge[u]; e < firstEdge[u + 1]; e++)
                 {
                     if (_blockedEdge[e] == _blockStamp)
                         continue;
                     var v = edgeTo[e];
-                    if (_done[v] == stamp || _blockedNode[v] == _blockStamp)
+                    if (_done[v] == stamp || _blockedNode[v] == _blockStamp || _goalDone[v] != goalStamp)
                         continue;
 
                     var m = months + edgeMonths[e];
@@ -263,7 +323,7 @@ public sealed class RoutePlanner
                         _months[v] = m;
                         _steps[v] = s;
                         _pred[v] = e;
-                        _heap.Push(m, s, v);
+                        _heap.Push(m + _toGoal[v], s, v);
                     }
                     else if (m == _months[v] && s == _steps[v] && ComparePathsTo(u, edgeFrom[_pred[v]]) < 0)
                     {
@@ -295,6 +355,18 @@ public sealed class RoutePlanner
             return decision;
         }
 
+        private int NextGoalStamp()
+        {
+            if (_goalStamp == int.MaxValue)
+            {
+                Array.Clear(_goalSeen);
+                Array.Clear(_goalDone);
+                _goalStamp = 0;
+            }
+
+            return ++_goalStamp;
+        }
+
         private int NextSearchStamp()
         {
             if (_searchStamp == int.MaxValue)
@@ -320,7 +392,7 @@ public sealed class RoutePlanner
         }
     }
 
-    /// <summary>Binary min-heap of (months, steps, role) with lazy deletion; reused across searches.</summary>
+    /// <summary>Binary min-heap of (months key, steps, role) with lazy deletion; reused across searches.</summary>
     private sealed class MinHeap(int capacity)
     {
         private Entry[] _items = new Entry[capacity];
