@@ -18,8 +18,8 @@ public sealed record Route
             months = checked(months + steps[i].TypicalMonths);
         }
 
-        Steps = steps;
-        Roles = roles;
+        Steps = Array.AsReadOnly(steps.ToArray());
+        Roles = Array.AsReadOnly(roles);
         TotalMonths = months;
     }
 

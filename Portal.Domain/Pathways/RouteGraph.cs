@@ -81,10 +81,10 @@ public sealed class RouteGraph
     }
 
     /// <summary>Role slugs in ordinal order.</summary>
-    public IReadOnlyList<string> Roles => _roles;
+    public IReadOnlyList<string> Roles => Array.AsReadOnly(_roles);
 
     /// <summary>Every step, ordered by start role then target role (ordinal).</summary>
-    public IReadOnlyList<RouteStep> Steps => _steps;
+    public IReadOnlyList<RouteStep> Steps => Array.AsReadOnly(_steps);
 
     public bool Contains(string role) => role is not null && _index.ContainsKey(role);
 
@@ -93,7 +93,7 @@ public sealed class RouteGraph
     {
         if (!TryGetIndex(role, out var v))
             return [];
-        return new ArraySegment<RouteStep>(_steps, FirstEdge[v], FirstEdge[v + 1] - FirstEdge[v]);
+        return _steps.AsSpan(FirstEdge[v], FirstEdge[v + 1] - FirstEdge[v]).ToArray();
     }
 
     // Compressed adjacency for the planner: the steps leaving role v are edges FirstEdge[v] .. FirstEdge[v + 1] - 1.

@@ -50,4 +50,15 @@ public sealed class RouteGraphTests
     {
         Assert.Throws<ArgumentException>(() => new Route("a", [new RouteStep("a", "b", 1), new RouteStep("c", "d", 1)]));
     }
+
+    [Fact]
+    public void TheGraphCannotBeChangedThroughWhatItReturns()
+    {
+        var graph = new RouteGraph(["a", "b"], [new("a", "b", 1)]);
+
+        Assert.False(graph.Roles is string[]);
+        Assert.Throws<NotSupportedException>(() => ((IList<RouteStep>)graph.Steps)[0] = new RouteStep("b", "a", 1));
+        ((RouteStep[])graph.StepsFrom("a"))[0] = new RouteStep("b", "a", 1);
+        Assert.Equal("b", graph.StepsFrom("a")[0].To);
+    }
 }
