@@ -1,0 +1,54 @@
+namespace Portal.Domain.Pathways;
+
+/// <summary>What a person needs before they can take a <see cref="RouteStep"/>. Slugs are compared ordinally.</summary>
+public sealed record StepRequirements
+{
+    public static StepRequirements None { get; } = new();
+
+    public IReadOnlyList<string> Programmes { get; init => field = value ?? throw new ArgumentNullException(nameof(value)); } = [];
+
+    /// <summary>Training module slugs.</summary>
+    public IReadOnlyList<string> Modules { get; init => field = value ?? throw new ArgumentNullException(nameof(value)); } = [];
+
+    /// <summary>Pre-employment checks, e.g. <c>dbs-enhanced</c>, <c>right-to-work</c>.</summary>
+    public IReadOnlyList<string> Checks { get; init => field = value ?? throw new ArgumentNullException(nameof(value)); } = [];
+
+    public int MinimumExperienceMonths
+    {
+        get;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value);
+            field = value;
+        }
+    }
+
+    public bool DrivingLicence { get; init; }
+}
+
+/// <summary>A directed move from one role to another, taking <see cref="TypicalMonths"/> for a typical person.</summary>
+public sealed record RouteStep
+{
+    public RouteStep(string from, string to, int typicalMonths, StepRequirements? requirements = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(from);
+        ArgumentException.ThrowIfNullOrWhiteSpace(to);
+        ArgumentOutOfRangeException.ThrowIfNegative(typicalMonths);
+        From = from;
+        To = to;
+        TypicalMonths = typicalMonths;
+        Requirements = requirements ?? StepRequirements.None;
+    }
+
+    /// <summary>Role slug the step starts from.</summary>
+    public string From { get; }
+
+    /// <summary>Role slug the step leads to.</summary>
+    public string To { get; }
+
+    public int TypicalMonths { get; }
+
+    public StepRequirements Requirements { get; }
+
+    public override string ToString() => $"{From} -> {To} ({TypicalMonths} months)";
+}
