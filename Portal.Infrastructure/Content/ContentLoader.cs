@@ -15,15 +15,16 @@ internal sealed class ContentLoader
     private readonly InfoPageParser pages;
     private readonly CareerRoleParser roles;
     private readonly ProgrammeParser programmes;
+    private readonly MarkdownRenderer markdown;
     private readonly string[] folders;
 
     public ContentLoader()
     {
-        var markdown = new MarkdownRenderer();
+        markdown = new MarkdownRenderer();
         pages = new InfoPageParser(markdown);
         roles = new CareerRoleParser(markdown);
         programmes = new ProgrammeParser(markdown);
-        folders = [pages.Folder, roles.Folder, programmes.Folder];
+        folders = [pages.Folder, roles.Folder, programmes.Folder, CareerRouteParser.FolderName];
     }
 
     /// <exception cref="ContentValidationException">The folder has at least one error.</exception>
@@ -31,10 +32,18 @@ internal sealed class ContentLoader
     {
         List<ContentError> errors = [];
         var documents = ReadAll(root, errors);
+        // A fresh route parser per load: it remembers each step's line only for this load's checks.
+        var routeParser = new CareerRouteParser(markdown);
+        var parsedRoles = roles.ParseAll(documents[roles.Folder], errors);
+        var parsedProgrammes = programmes.ParseAll(documents[programmes.Folder], errors);
+        var routes = routeParser.ParseAll(documents[routeParser.Folder], errors);
+        var graph = CareerRouteChecks.Check(routes, parsedRoles, parsedProgrammes, routeParser.OriginOf, errors);
         var set = new ContentSet(
             Pages: pages.ParseAll(documents[pages.Folder], errors),
-            Roles: roles.ParseAll(documents[roles.Folder], errors),
-            Programmes: programmes.ParseAll(documents[programmes.Folder], errors),
+            Roles: parsedRoles,
+            Programmes: parsedProgrammes,
+            Routes: routes,
+            RouteGraph: graph,
             Version: ContentVersion.OfSet(documents.SelectMany(folder => folder).Select(document => (document.File, document.Version))),
             LoadedAtUtc: loadedAtUtc);
         if (errors.Count > 0)

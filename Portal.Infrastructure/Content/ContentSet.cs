@@ -7,10 +7,14 @@ namespace Portal.Infrastructure.Content;
 /// <param name="Pages">Info pages by slug.</param>
 /// <param name="Roles">Career roles and entry points by slug.</param>
 /// <param name="Programmes">Qualifications, apprenticeships and programmes by slug.</param>
+/// <param name="Routes">Route files by slug.</param>
+/// <param name="RouteGraph">Every role and every step of every route, ready for the planner.</param>
 /// <param name="Version">Changes whenever any content file changes, is added, removed or renamed.</param>
 public sealed record ContentSet(
     IReadOnlyDictionary<string, InfoPage> Pages,
     IReadOnlyDictionary<string, CareerRole> Roles,
     IReadOnlyDictionary<string, Programme> Programmes,
+    IReadOnlyDictionary<string, CareerRoute> Routes,
+    Portal.Domain.Pathways.RouteGraph RouteGraph,
     string Version,
     DateTime LoadedAtUtc);

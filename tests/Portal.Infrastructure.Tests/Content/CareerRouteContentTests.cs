@@ -1,0 +1,111 @@
+using Portal.Domain.Pathways;
+using Portal.Infrastructure.Content;
+using Portal.Tests.Common;
+
+namespace Portal.Infrastructure.Tests.Content;
+
+/// <summary>Route steps checked against roles and programmes, and for circles, each error on the step's own line.</summary>
+public sealed class CareerRouteContentTests : IDisposable
+{
+    private readonly TempContent content = new();
+
+    public CareerRouteContentTests()
+    {
+        foreach (var role in new[] { "care-worker", "senior-care-worker", "team-leader" })
+            content.Write($"careers/roles/{role}.md", $"---\ntitle: {role}\nsummary: A role.\nsector: social-care\nsettings: [home]\nlevel: 2\nno-qualifications-needed: true\npay:\n  hourly-from: 12.21\n  hourly-to: 13\nhours: Full time\nshifts: [early]\n---\nText.\n");
+        content.Write("careers/programmes/care-certificate.md", "---\ntitle: Care Certificate\nsummary: The start.\nkind: certificate\nlevel: 0\nduration-months: 3\n---\nText.\n");
+    }
+
+    public void Dispose() => content.Dispose();
+
+    private void Route(string steps) =>
+        content.Write("careers/routes/ladder.md", $"---\ntitle: Ladder\nsummary: Up.\nsteps:\n{steps}---\nText.\n");
+
+    [Fact]
+    public void StepsBecomeAGraphThePlannerCanUse()
+    {
+        Route("  - from: care-worker\n    to: senior-care-worker\n    months: 12\n    programmes: [care-certificate]\n  - from: senior-care-worker\n    to: team-leader\n    months: 18\n");
+
+        var set = content.Load();
+        var plan = new RoutePlanner(set.RouteGraph).Plan("care-worker", "team-leader", 3);
+
+        Assert.Equal(30, plan.Shortest!.TotalMonths);
+        Assert.Equal(["care-certificate"], set.Routes["ladder"].Steps[0].Requirements.Programmes);
+    }
+
+    [Fact]
+    public void StepToAnUnknownRoleIsReportedOnItsToLine()
+    {
+        Route("  - from: care-worker\n    to: astronaut\n    months: 12\n");
+
+        var error = content.SingleError();
+
+        Assert.Equal(("careers/routes/ladder.md", 6), (error.File, error.Line));
+        Assert.Contains("there is no role 'astronaut'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnknownProgrammeIsReportedOnTheProgrammesLine()
+    {
+        Route("  - from: care-worker\n    to: senior-care-worker\n    months: 12\n    programmes: [care-certificat]\n");
+
+        var error = content.SingleError();
+
+        Assert.Equal(8, error.Line);
+        Assert.Contains("there is no programme 'care-certificat'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ACircleOfStepsIsReportedWithTheRolesOnIt()
+    {
+        Route("  - from: care-worker\n    to: senior-care-worker\n    months: 12\n  - from: senior-care-worker\n    to: care-worker\n    months: 1\n");
+
+        var error = content.SingleError();
+
+        Assert.Contains("routes go round in a circle: care-worker -> senior-care-worker -> care-worker", error.Message, StringComparison.Ordinal);
+        Assert.Equal(5, error.Line);
+    }
+
+    [Fact]
+    public void TheSameStepTwiceNamesWhereTheFirstIs()
+    {
+        Route("  - from: care-worker\n    to: senior-care-worker\n    months: 12\n  - from: care-worker\n    to: senior-care-worker\n    months: 6\n");
+
+        var error = content.SingleError();
+
+        Assert.Equal(8, error.Line);
+        Assert.Contains("is already in careers/routes/ladder.md on line 5", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ATrainingModuleCannotBeNamedUntilTheLearnAreaHasIt()
+    {
+        Route("  - from: care-worker\n    to: senior-care-worker\n    months: 12\n    modules: [duty-of-care]\n");
+
+        Assert.Contains("there is no training module 'duty-of-care'", content.SingleError().Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnknownCheckNamesTheAllowedOnes()
+    {
+        Route("  - from: care-worker\n    to: senior-care-worker\n    months: 12\n    checks: [dbs-basic]\n");
+
+        Assert.Contains("'dbs-basic' in 'steps[1].checks' is not one of dbs, dbs-enhanced", content.SingleError().Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ShippedRoutesTakeSomeoneNewToCareToEnhancedCareWorkerAndOnToRegisteredNurse()
+    {
+        var set = new ContentLoader().Load(Path.Combine(TestEnvironment.RepositoryRoot(), "content"), DateTime.UnixEpoch);
+        var planner = new RoutePlanner(set.RouteGraph);
+
+        var toEnhanced = planner.Plan("new-to-care", "enhanced-care-worker", 3);
+        var toNurse = planner.Plan("enhanced-care-worker", "registered-nurse", 3);
+
+        Assert.Equal(["new-to-care", "care-worker", "enhanced-care-worker"], toEnhanced.Shortest!.Roles);
+        Assert.True(toEnhanced.Routes.Count >= 2, "an alternative route should exist");
+        Assert.Equal("registered-nurse", toNurse.Shortest!.Goal);
+        Assert.All(set.Roles.Values.Where(r => r.EntryPoint), start =>
+            Assert.True(planner.Plan(start.Slug, "registered-manager", 1).Found, $"{start.Slug} has no route to registered manager"));
+    }
+}
