@@ -43,7 +43,7 @@ internal sealed class ContentLoader
             Roles: parsedRoles,
             Programmes: parsedProgrammes,
             Routes: routes,
-            RouteGraph: graph,
+            Planner: new Portal.Domain.Pathways.RoutePlanner(graph),
             Version: ContentVersion.OfSet(documents.SelectMany(folder => folder).Select(document => (document.File, document.Version))),
             LoadedAtUtc: loadedAtUtc);
         if (errors.Count > 0)

@@ -8,13 +8,13 @@ namespace Portal.Infrastructure.Content;
 /// <param name="Roles">Career roles and entry points by slug.</param>
 /// <param name="Programmes">Qualifications, apprenticeships and programmes by slug.</param>
 /// <param name="Routes">Route files by slug.</param>
-/// <param name="RouteGraph">Every role and every step of every route, ready for the planner.</param>
+/// <param name="Planner">Plans over every role and every step of every route; one per content version, safe to share.</param>
 /// <param name="Version">Changes whenever any content file changes, is added, removed or renamed.</param>
 public sealed record ContentSet(
     IReadOnlyDictionary<string, InfoPage> Pages,
     IReadOnlyDictionary<string, CareerRole> Roles,
     IReadOnlyDictionary<string, Programme> Programmes,
     IReadOnlyDictionary<string, CareerRoute> Routes,
-    Portal.Domain.Pathways.RouteGraph RouteGraph,
+    Portal.Domain.Pathways.RoutePlanner Planner,
     string Version,
     DateTime LoadedAtUtc);

@@ -26,6 +26,25 @@ public static class CareerText
         _ => setting,
     };
 
+    public static string Duration(int months) => months switch
+    {
+        0 => "no time",
+        < 12 => months == 1 ? "1 month" : $"{months} months",
+        _ when months % 12 == 0 => months == 12 ? "1 year" : $"{months / 12} years",
+        _ => $"{Duration(months / 12 * 12)} {Duration(months % 12)}",
+    };
+
+    public static string Check(string check) => check switch
+    {
+        "dbs" => "A DBS check",
+        "dbs-enhanced" => "An enhanced DBS check",
+        "right-to-work" => "Proof of your right to work in the UK",
+        "references" => "References",
+        "occupational-health" => "An occupational health check",
+        "nmc-registration" => "Registration with the Nursing and Midwifery Council",
+        _ => check,
+    };
+
     public static string Capitalised(string text) =>
         text.Length == 0 ? text : char.ToUpper(text[0], UkEnglish) + text[1..];
 

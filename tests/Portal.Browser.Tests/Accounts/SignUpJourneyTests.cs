@@ -7,7 +7,8 @@ using Portal.Tests.Common;
 namespace Portal.Browser.Tests.Accounts;
 
 /// <summary>A new person on a phone: signs up, confirms from the email that really arrived over SMTP, signs in.</summary>
-public sealed partial class SignUpJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+[Collection(SharedPortal.Name)]
+public sealed partial class SignUpJourneyTests(BrowserFixture fixture)
 {
     [Fact]
     public async Task NewPersonSignsUpConfirmsByEmailAndSignsInWithNoAccessibilityProblems()
@@ -58,6 +59,7 @@ public sealed partial class SignUpJourneyTests(BrowserFixture fixture) : IClassF
     [InlineData("/careers")]
     [InlineData("/careers?Filter.NoQualifications=true&Filter.Sector=social-care")]
     [InlineData("/careers?Filter.PayFrom=lots")]
+    [InlineData("/careers/plan?From=school-leaver")]
     [InlineData("/careers/roles/enhanced-care-worker")]
     [InlineData("/careers/roles/new-to-care")]
     [InlineData("/learn")]

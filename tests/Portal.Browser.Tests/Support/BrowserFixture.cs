@@ -53,6 +53,13 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 }
 
+/// <summary>One portal process and one Chromium for every browser test class: starting them is most of the cost.</summary>
+[CollectionDefinition(Name)]
+public sealed class SharedPortal : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Portal in a browser";
+}
+
 public static class Accessibility
 {
     /// <summary>Runs axe-core on the page as it stands and fails on any serious or critical finding, listing them.</summary>

@@ -27,7 +27,7 @@ public sealed class CareerRouteContentTests : IDisposable
         Route("  - from: care-worker\n    to: senior-care-worker\n    months: 12\n    programmes: [care-certificate]\n  - from: senior-care-worker\n    to: team-leader\n    months: 18\n");
 
         var set = content.Load();
-        var plan = new RoutePlanner(set.RouteGraph).Plan("care-worker", "team-leader", 3);
+        var plan = set.Planner.Plan("care-worker", "team-leader", 3);
 
         Assert.Equal(30, plan.Shortest!.TotalMonths);
         Assert.Equal(["care-certificate"], set.Routes["ladder"].Steps[0].Requirements.Programmes);
@@ -97,7 +97,7 @@ public sealed class CareerRouteContentTests : IDisposable
     public void ShippedRoutesTakeSomeoneNewToCareToEnhancedCareWorkerAndOnToRegisteredNurse()
     {
         var set = new ContentLoader().Load(Path.Combine(TestEnvironment.RepositoryRoot(), "content"), DateTime.UnixEpoch);
-        var planner = new RoutePlanner(set.RouteGraph);
+        var planner = set.Planner;
 
         var toEnhanced = planner.Plan("new-to-care", "enhanced-care-worker", 3);
         var toNurse = planner.Plan("enhanced-care-worker", "registered-nurse", 3);

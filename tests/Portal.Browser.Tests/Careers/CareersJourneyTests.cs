@@ -1,0 +1,58 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Portal.Browser.Tests.Support;
+
+namespace Portal.Browser.Tests.Careers;
+
+/// <summary>A newcomer on a phone finds a route into care, then looks further ahead.</summary>
+[Collection(SharedPortal.Name)]
+public sealed class CareersJourneyTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task NewcomerPlansFromNewToCareToEnhancedCareWorkerThenToRegisteredNurse()
+    {
+        var page = await fixture.NewPhonePageAsync();
+
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Explore careers" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Careers in health and care" })).ToBeVisibleAsync();
+        await page.AssertNoSeriousIssuesAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Enhanced care worker" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Enhanced care worker", Level = 1 })).ToBeVisibleAsync();
+        await page.AssertNoSeriousIssuesAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Plan your route to this job" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("I am")).ToHaveValueAsync("new-to-care");
+        await Assertions.Expect(page.GetByLabel("I want to be")).ToHaveValueAsync("enhanced-care-worker");
+        var quickest = page.Locator("article.route").First;
+        await Assertions.Expect(quickest.GetByRole(AriaRole.Heading)).ToHaveTextAsync(new Regex("^Quickest route: about"));
+        await Assertions.Expect(quickest.GetByRole(AriaRole.Link, new() { Name = "Care worker", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(quickest.GetByText("Care Certificate")).ToBeVisibleAsync();
+        await page.AssertNoSeriousIssuesAsync();
+
+        // Then further: from where that route ends, to nursing.
+        await page.GetByLabel("I am").SelectOptionAsync("enhanced-care-worker");
+        await page.GetByLabel("I want to be").SelectOptionAsync("registered-nurse");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show my route" }).ClickAsync();
+        await Assertions.Expect(page.Locator("article.route").First.GetByRole(AriaRole.Link, new() { Name = "Registered nurse", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("article.route").First.GetByText("Nursing and Midwifery Council")).ToBeVisibleAsync();
+        await page.AssertNoSeriousIssuesAsync();
+    }
+
+    [Fact]
+    public async Task PlanFormExplainsAMissingChoiceWithoutJavaScript()
+    {
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.Server.BaseUrl.ToString(), JavaScriptEnabled = false });
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync("/careers/plan");
+        await page.GetByLabel("I am").SelectOptionAsync("school-leaver");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show my route" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Choose the job you want to do");
+        await Assertions.Expect(page.GetByLabel("I am")).ToHaveValueAsync("school-leaver");
+        // axe-core needs script, so this page's accessibility is checked in the journey above, with script on.
+        await context.DisposeAsync();
+    }
+}
