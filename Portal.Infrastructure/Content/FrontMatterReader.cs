@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
@@ -89,36 +90,14 @@ internal sealed class FrontMatterReader
         return null;
     }
 
-    public int RequiredInt(string key, int min, int max)
-    {
-        if (Value<YamlScalarNode>(key, "a whole number", required: true) is not { } node)
-            return min;
-        if (!int.TryParse(node.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
-        {
-            Report(node, $"'{prefix}{key}' must be a whole number, not '{node.Value}'");
-            return min;
-        }
-        if (value < min || value > max)
-            Report(node, $"'{prefix}{key}' must be from {min} to {max}, not {value}");
-        return value;
-    }
+    public int RequiredInt(string key, int min, int max) =>
+        Number(key, min, max, NumberStyles.AllowLeadingSign, "a whole number");
 
     public int? OptionalInt(string key, int min, int max) =>
         entries.ContainsKey(key) ? RequiredInt(key, min, max) : MarkAllowed(key, (int?)null);
 
-    public decimal RequiredDecimal(string key, decimal min, decimal max)
-    {
-        if (Value<YamlScalarNode>(key, "a number", required: true) is not { } node)
-            return min;
-        if (!decimal.TryParse(node.Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
-        {
-            Report(node, $"'{prefix}{key}' must be a number like 12.60, not '{node.Value}'");
-            return min;
-        }
-        if (value < min || value > max)
-            Report(node, $"'{prefix}{key}' must be from {min} to {max}, not {value}");
-        return value;
-    }
+    public decimal RequiredDecimal(string key, decimal min, decimal max) =>
+        Number(key, min, max, NumberStyles.AllowDecimalPoint, "a number like 12.60");
 
     public bool RequiredBool(string key) => Bool(key, required: true) ?? false;
 
@@ -203,6 +182,20 @@ internal sealed class FrontMatterReader
         }
         foreach (var child in children)
             child.ReportUnknownKeys();
+    }
+
+    private T Number<T>(string key, T min, T max, NumberStyles styles, string expected) where T : INumber<T>
+    {
+        if (Value<YamlScalarNode>(key, expected, required: true) is not { } node)
+            return min;
+        if (!T.TryParse(node.Value, styles, CultureInfo.InvariantCulture, out var value))
+        {
+            Report(node, $"'{prefix}{key}' must be {expected}, not '{node.Value}'");
+            return min;
+        }
+        if (value < min || value > max)
+            Report(node, $"'{prefix}{key}' must be from {min} to {max}, not {value}");
+        return value;
     }
 
     private bool? Bool(string key, bool required)
