@@ -82,6 +82,22 @@ public sealed class ExplorerTests(PortalWebFactory app) : IClassFixture<PortalWe
     }
 
     [Fact]
+    public async Task RolePageShowsTheRoutesInAndOut()
+    {
+        var steps = Content.Planner.Graph.Steps;
+
+        var page = await app.CreateBrowser().GetPageAsync("/careers/roles/care-worker");
+
+        var links = page.QuerySelectorAll(".route-links a").Select(a => a.GetAttribute("href")).ToList();
+        var expected = steps.Where(s => s.To == "care-worker").Select(s => s.From)
+            .Concat(steps.Where(s => s.From == "care-worker").Select(s => s.To))
+            .Select(slug => $"/careers/roles/{slug}");
+        Assert.Equal(expected.Order(), links.Order());
+        Assert.Contains("/careers/roles/new-to-care", links);
+        Assert.Contains("/careers/roles/enhanced-care-worker", links);
+    }
+
+    [Fact]
     public async Task UnknownRoleIsANotFoundPageLinkingBackToTheExplorer()
     {
         var response = await app.CreateBrowser().GetAsync("/careers/roles/astronaut");

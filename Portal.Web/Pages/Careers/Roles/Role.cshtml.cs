@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Domain.Pathways;
 using Portal.Infrastructure.Content;
 
 namespace Portal.Web.Pages.Careers.Roles;
@@ -8,11 +9,20 @@ public sealed class RoleModel(ContentStore content) : PageModel
 {
     public CareerRole Role { get; private set; } = null!;
 
+    /// <summary>Steps that lead into this role, and where it can lead, with the other role's title.</summary>
+    public IReadOnlyList<(RouteStep Step, CareerRole Other)> RoutesIn { get; private set; } = [];
+
+    public IReadOnlyList<(RouteStep Step, CareerRole Other)> RoutesOut { get; private set; } = [];
+
     public IActionResult OnGet(string slug)
     {
         if (!content.Current.Roles.TryGetValue(slug, out var role))
             return NotFound();
         Role = role;
+        var catalogue = content.Current;
+        var steps = catalogue.Planner.Graph.Steps;
+        RoutesIn = [.. steps.Where(s => s.To == slug).Select(s => (s, catalogue.Roles[s.From])).OrderBy(x => x.Item2.Title, StringComparer.Ordinal)];
+        RoutesOut = [.. steps.Where(s => s.From == slug).Select(s => (s, catalogue.Roles[s.To])).OrderBy(x => x.Item2.Title, StringComparer.Ordinal)];
         return Page();
     }
 }
