@@ -20,8 +20,10 @@ public static class WebApplicationExtensions
         ArgumentNullException.ThrowIfNull(app);
         // Settings first: a wrong value should stop start-up before any migration touches the database.
         app.Services.GetService<IStartupValidator>()?.Validate();
-        // Invalid content stops start-up here, with every error listed.
-        app.Services.GetRequiredService<ContentStore>().Load();
+        // Invalid content stops start-up here, with every error listed. Each later reload empties the page cache.
+        var content = app.Services.GetRequiredService<ContentStore>();
+        content.Load();
+        ContentCache.EvictOnReload(content, app.Services.GetRequiredService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>());
         await PortalDatabase.PrepareAsync(app.Services);
         await DemoAccounts.SeedAsync(app.Services);
         RecurringJobs.Register(app.Services.GetRequiredService<IRecurringJobManager>());
@@ -48,6 +50,7 @@ public static class WebApplicationExtensions
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseOutputCache();
 
         app.MapRazorPages();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync }).AllowAnonymous();

@@ -73,6 +73,12 @@ public static class WebServiceCollectionExtensions
             .AddPolicy(PortalPolicies.Recruiter, p => p.RequireRole(PortalRoles.Recruiter, PortalRoles.Admin).AddRequirements(new AdminTwoFactorRequirement()))
             .AddPolicy(PortalPolicies.Manager, p => p.RequireRole(PortalRoles.Manager, PortalRoles.Admin).AddRequirements(new AdminTwoFactorRequirement()));
 
+        // Public content pages are the same for every signed-out visitor; signed-in requests bypass the cache.
+        services.AddOutputCache(options => options.AddPolicy(ContentCache.Policy, policy => policy
+            .Expire(TimeSpan.FromHours(1))
+            .SetVaryByQuery("*")
+            .Tag(ContentCache.Tag)));
+
         services.AddRazorPages(options =>
         {
             // Default deny: every page needs sign-in unless a convention below opens it. (A fallback
@@ -84,6 +90,8 @@ public static class WebServiceCollectionExtensions
             options.Conventions.AllowAnonymousToFolder("/Learn");
             options.Conventions.AllowAnonymousToFolder("/Jobs");
             options.Conventions.AllowAnonymousToFolder("/Help");
+            options.Conventions.AddFolderApplicationModelConvention("/Careers", ContentCache.Apply);
+            options.Conventions.AddFolderApplicationModelConvention("/Help", ContentCache.Apply);
             options.Conventions.AuthorizeFolder("/Admin", PortalPolicies.Admin);
             options.Conventions.AuthorizeFolder("/Recruit", PortalPolicies.Recruiter);
             options.Conventions.AuthorizeFolder("/Manage", PortalPolicies.Manager);

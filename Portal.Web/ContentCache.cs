@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Microsoft.AspNetCore.OutputCaching;
+using Portal.Infrastructure.Content;
+
+namespace Portal.Web;
+
+/// <summary>
+/// Pages built only from content (careers, help) are cached whole for signed-out visitors and
+/// evicted together whenever the content is loaded again, so an edit shows at once.
+/// </summary>
+internal static class ContentCache
+{
+    public const string Policy = "content";
+    public const string Tag = "content";
+
+    public static void Apply(PageApplicationModel model) =>
+        model.EndpointMetadata.Add(new OutputCacheAttribute { PolicyName = Policy });
+
+    // Waits for the eviction so that no request after Load returns can be served an old page; the
+    // in-memory store evicts synchronously, so nothing blocks for long.
+    public static void EvictOnReload(ContentStore content, IOutputCacheStore cache) =>
+        content.Reloaded += (_, _) => cache.EvictByTagAsync(Tag, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+}
