@@ -60,6 +60,7 @@ public sealed partial class SignUpJourneyTests(BrowserFixture fixture)
     [InlineData("/careers?Filter.NoQualifications=true&Filter.Sector=social-care")]
     [InlineData("/careers?Filter.PayFrom=lots")]
     [InlineData("/careers/plan?From=school-leaver")]
+    [InlineData("/careers/map")]
     [InlineData("/careers/roles/enhanced-care-worker")]
     [InlineData("/careers/roles/new-to-care")]
     [InlineData("/learn")]

@@ -31,7 +31,8 @@ public sealed class ContentCacheTests(ContentCacheTests.Factory app) : IClassFix
         protected override void Dispose(bool disposing)
         {
             base.Dispose(disposing);
-            if (disposing)
+            // The factory is disposed both synchronously and asynchronously; the second time finds nothing to delete.
+            if (disposing && Directory.Exists(ContentCopy))
                 Directory.Delete(ContentCopy, recursive: true);
         }
     }

@@ -98,6 +98,19 @@ public sealed class ExplorerTests(PortalWebFactory app) : IClassFixture<PortalWe
     }
 
     [Fact]
+    public async Task MapPageDrawsEveryStepAndListsTheSameRoutesAsText()
+    {
+        var steps = Content.Planner.Graph.Steps;
+
+        var page = await app.CreateBrowser().GetPageAsync("/careers/map");
+
+        Assert.Equal(steps.Count, page.QuerySelectorAll("svg path.route-map__edge").Length);
+        Assert.Equal(Content.Roles.Count, page.QuerySelectorAll("svg a.route-map__node").Length);
+        var listed = page.QuerySelectorAll(".route-list li").Sum(li => li.QuerySelectorAll("a").Length - 1);
+        Assert.Equal(steps.Count, listed);
+    }
+
+    [Fact]
     public async Task UnknownRoleIsANotFoundPageLinkingBackToTheExplorer()
     {
         var response = await app.CreateBrowser().GetAsync("/careers/roles/astronaut");
