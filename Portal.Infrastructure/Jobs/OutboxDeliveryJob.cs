@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -49,7 +50,7 @@ public sealed class OutboxDeliveryJob(
         var now = Now();
         var token = Guid.NewGuid();
         var candidates = await db.OutboxMessages
-            .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptUtc <= now && (m.LockedUntilUtc == null || m.LockedUntilUtc < now))
+            .Where(Claimable(now))
             .OrderBy(m => m.Id)
             .Select(m => m.Id)
             .Take(size)
@@ -57,16 +58,20 @@ public sealed class OutboxDeliveryJob(
         if (candidates.Count == 0)
             return [];
 
-        // The lease condition is repeated in the UPDATE so that of two runs racing for a row, one wins.
+        // The condition is checked again in the UPDATE so that of two runs racing for a row, one wins.
         var leaseUntil = now + Lease;
         await db.OutboxMessages
-            .Where(m => candidates.Contains(m.Id) && m.Status == OutboxStatus.Pending && m.NextAttemptUtc <= now
-                        && (m.LockedUntilUtc == null || m.LockedUntilUtc < now))
+            .Where(m => candidates.Contains(m.Id))
+            .Where(Claimable(now))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockToken, token).SetProperty(m => m.LockedUntilUtc, leaseUntil), cancellationToken);
 
         db.ChangeTracker.Clear();
         return await db.OutboxMessages.Where(m => m.LockToken == token).OrderBy(m => m.Id).ToListAsync(cancellationToken);
     }
+
+    /// <summary>Due, still pending, and not leased by a run that is still within its lease.</summary>
+    private static Expression<Func<OutboxMessage, bool>> Claimable(DateTime now) =>
+        m => m.Status == OutboxStatus.Pending && m.NextAttemptUtc <= now && (m.LockedUntilUtc == null || m.LockedUntilUtc < now);
 
     private async Task<(int Sent, bool ServerAvailable)> SendBatchAsync(
         List<OutboxMessage> batch, OutboxRetryPolicy policy, MailOptions settings, CancellationToken cancellationToken)
