@@ -2,13 +2,14 @@ using Portal.Domain.Pathways;
 
 namespace Portal.Infrastructure.Content;
 
-/// <summary>Rules that span kinds: every step names real roles and programmes, and no route goes round in a circle.</summary>
+/// <summary>Rules that span kinds: every step names real roles, programmes and modules, and no route goes round in a circle.</summary>
 internal static class CareerRouteChecks
 {
     public static RouteGraph Check(
         IReadOnlyDictionary<string, CareerRoute> routes,
         IReadOnlyDictionary<string, CareerRole> roles,
         IReadOnlyDictionary<string, Programme> programmes,
+        IReadOnlyDictionary<string, LearningModule> modules,
         Func<RouteStep, (string File, FrontMatterReader Reader)> originOf,
         List<ContentError> errors)
     {
@@ -38,8 +39,7 @@ internal static class CareerRouteChecks
             var origin = originOf(step);
             foreach (var programme in step.Requirements.Programmes.Where(p => !programmes.ContainsKey(p)))
                 Report(origin, "programmes", $"there is no programme '{programme}' in careers/programmes/");
-            // Training modules arrive with the Learn area; until then no route can name one.
-            foreach (var module in step.Requirements.Modules)
+            foreach (var module in step.Requirements.Modules.Where(m => !modules.ContainsKey(m)))
                 Report(origin, "modules", $"there is no training module '{module}' in learn/");
         }
 

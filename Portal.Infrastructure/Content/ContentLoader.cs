@@ -15,6 +15,7 @@ internal sealed class ContentLoader
     private readonly InfoPageParser pages;
     private readonly CareerRoleParser roles;
     private readonly ProgrammeParser programmes;
+    private readonly LearningModuleParser modules;
     private readonly MarkdownRenderer markdown;
     private readonly string[] folders;
 
@@ -24,7 +25,8 @@ internal sealed class ContentLoader
         pages = new InfoPageParser(markdown);
         roles = new CareerRoleParser(markdown);
         programmes = new ProgrammeParser(markdown);
-        folders = [pages.Folder, roles.Folder, programmes.Folder, CareerRouteParser.FolderName];
+        modules = new LearningModuleParser(markdown);
+        folders = [pages.Folder, roles.Folder, programmes.Folder, CareerRouteParser.FolderName, modules.Folder];
     }
 
     /// <exception cref="ContentValidationException">The folder has at least one error.</exception>
@@ -36,13 +38,15 @@ internal sealed class ContentLoader
         var routeParser = new CareerRouteParser(markdown);
         var parsedRoles = roles.ParseAll(documents[roles.Folder], errors);
         var parsedProgrammes = programmes.ParseAll(documents[programmes.Folder], errors);
+        var parsedModules = modules.ParseAll(documents[modules.Folder], errors);
         var routes = routeParser.ParseAll(documents[routeParser.Folder], errors);
-        var graph = CareerRouteChecks.Check(routes, parsedRoles, parsedProgrammes, routeParser.OriginOf, errors);
+        var graph = CareerRouteChecks.Check(routes, parsedRoles, parsedProgrammes, parsedModules, routeParser.OriginOf, errors);
         var set = new ContentSet(
             Pages: pages.ParseAll(documents[pages.Folder], errors),
             Roles: parsedRoles,
             Programmes: parsedProgrammes,
             Routes: routes,
+            Modules: parsedModules,
             Planner: new Portal.Domain.Pathways.RoutePlanner(graph),
             Version: ContentVersion.OfSet(documents.SelectMany(folder => folder).Select(document => (document.File, document.Version))),
             LoadedAtUtc: loadedAtUtc);

@@ -8,6 +8,7 @@ namespace Portal.Infrastructure.Content;
 /// <param name="Roles">Career roles and entry points by slug.</param>
 /// <param name="Programmes">Qualifications, apprenticeships and programmes by slug.</param>
 /// <param name="Routes">Route files by slug.</param>
+/// <param name="Modules">Training modules by slug.</param>
 /// <param name="Planner">Plans over every role and every step of every route; one per content version, safe to share.</param>
 /// <param name="Version">Changes whenever any content file changes, is added, removed or renamed.</param>
 public sealed record ContentSet(
@@ -15,6 +16,12 @@ public sealed record ContentSet(
     IReadOnlyDictionary<string, CareerRole> Roles,
     IReadOnlyDictionary<string, Programme> Programmes,
     IReadOnlyDictionary<string, CareerRoute> Routes,
+    IReadOnlyDictionary<string, LearningModule> Modules,
     Portal.Domain.Pathways.RoutePlanner Planner,
     string Version,
-    DateTime LoadedAtUtc);
+    DateTime LoadedAtUtc)
+{
+    /// <summary>Each module's own refresh interval, before any organisation's override.</summary>
+    public Portal.Domain.Training.RefreshPolicy RefreshDefaults { get; } =
+        new(Modules.ToDictionary(m => m.Key, m => m.Value.RefreshMonths, StringComparer.Ordinal));
+}

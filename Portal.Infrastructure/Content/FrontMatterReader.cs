@@ -173,6 +173,9 @@ internal sealed class FrontMatterReader
     /// <summary>Records a kind's own rule broken by a key's value.</summary>
     public void Error(string key, string message) => errors.Add(new(file, LineOf(key), message));
 
+    /// <summary>Records a problem on a line of the file outside the front matter, such as in the body.</summary>
+    public void ErrorAt(int line, string message) => errors.Add(new(file, line, message));
+
     public void ReportUnknownKeys()
     {
         foreach (var (name, entry) in entries)

@@ -11,7 +11,7 @@ internal static class ContentCheck
         try
         {
             var set = store.Load();
-            await Console.Out.WriteLineAsync($"{store.RootPath}: valid ({set.Pages.Count} pages, {set.Roles.Count} roles, {set.Programmes.Count} programmes; version {set.Version}).");
+            await Console.Out.WriteLineAsync($"{store.RootPath}: valid ({set.Pages.Count} pages, {set.Roles.Count} roles, {set.Programmes.Count} programmes, {set.Routes.Count} routes, {set.Modules.Count} training modules; version {set.Version}).");
             return 0;
         }
         catch (ContentValidationException ex)

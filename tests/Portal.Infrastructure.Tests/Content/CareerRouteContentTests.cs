@@ -78,11 +78,24 @@ public sealed class CareerRouteContentTests : IDisposable
     }
 
     [Fact]
-    public void ATrainingModuleCannotBeNamedUntilTheLearnAreaHasIt()
+    public void AStepMayNameTrainingModulesThatExist()
     {
+        content.Module("duty-of-care");
         Route("  - from: care-worker\n    to: senior-care-worker\n    months: 12\n    modules: [duty-of-care]\n");
 
-        Assert.Contains("there is no training module 'duty-of-care'", content.SingleError().Message, StringComparison.Ordinal);
+        Assert.Equal(["duty-of-care"], content.Load().Routes["ladder"].Steps[0].Requirements.Modules);
+    }
+
+    [Fact]
+    public void AnUnknownTrainingModuleIsReportedOnTheModulesLine()
+    {
+        content.Module("duty-of-care");
+        Route("  - from: care-worker\n    to: senior-care-worker\n    months: 12\n    modules: [duty-of-care, duty-of-kare]\n");
+
+        var error = content.SingleError();
+
+        Assert.Equal(("careers/routes/ladder.md", 8), (error.File, error.Line));
+        Assert.Contains("there is no training module 'duty-of-kare' in learn/", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

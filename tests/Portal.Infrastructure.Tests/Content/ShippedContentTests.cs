@@ -31,4 +31,18 @@ public sealed class ShippedContentTests
 
         Assert.Equal(ContentFolder, root);
     }
+
+    [Fact]
+    public void ShippedModulesCoverTheCareCertificateAndEnhancedCareWorkerTopics()
+    {
+        var modules = new ContentLoader().Load(ContentFolder, DateTime.UnixEpoch).Modules;
+
+        Assert.True(modules.Count >= 16, $"{modules.Count} modules");
+        var standards = modules.Values.SelectMany(m => m.CareCertificateStandards).ToHashSet();
+        Assert.Superset(new HashSet<int> { 3, 5, 6, 7, 8, 10, 12, 14, 15, 16 }, standards);
+        Assert.Superset(
+            new HashSet<string> { "delegated-healthcare-activities", "recognising-deterioration", "pressure-area-care", "enabling-and-reablement", "trusted-assessor-basics" },
+            modules.Keys.ToHashSet());
+        Assert.All(modules.Values, m => Assert.InRange(m.Quiz.Questions.Count, 3, 6));
+    }
 }

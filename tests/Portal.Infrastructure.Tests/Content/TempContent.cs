@@ -19,6 +19,58 @@ internal sealed class TempContent : IDisposable
     public TempContent Page(string name, string extraFrontMatter = "", string body = "Some text.") =>
         Write($"pages/{name}.md", $"---\ntitle: A title\nsummary: A summary\n{extraFrontMatter}---\n\n{body}\n");
 
+    /// <summary>A valid training module; <paramref name="frontMatter"/> and <paramref name="body"/> replace the defaults when given.</summary>
+    public TempContent Module(string slug, string? frontMatter = null, string? body = null) =>
+        Write($"learn/{slug}.md", $"---\n{frontMatter ?? ValidModuleFrontMatter}---\n{body ?? ValidModuleBody}");
+
+    public const string ValidModuleFrontMatter = """
+        title: Duty of care
+        summary: What a duty of care is.
+        minutes: 5
+        topics: [role-and-values]
+        care-certificate: [3]
+        refresh-months: 36
+        pass-mark: 2
+        quiz:
+          - id: who
+            question: Who has a duty of care?
+            answers:
+              - id: a
+                text: Only managers.
+                feedback: No, everyone who gives care does.
+              - id: b
+                text: You.
+                correct: true
+                feedback: Yes, from your first day.
+          - id: when
+            question: When does it apply?
+            answers:
+              - id: a
+                text: Always at work.
+                correct: true
+                feedback: Yes.
+              - id: b
+                text: Only on nights.
+                feedback: No, always.
+          - id: signs
+            question: Which of these are part of it? Tick all that apply.
+            answers:
+              - id: a
+                text: Keeping people safe.
+                correct: true
+                feedback: Yes.
+              - id: b
+                text: Reporting worries.
+                correct: true
+                feedback: Yes.
+              - id: c
+                text: Doing whatever you are told by anyone.
+                feedback: No; you think and report.
+
+        """;
+
+    public const string ValidModuleBody = "## What it is\n\nText one.\n\n## When it is hard\n\nText two.\n\n## Who to ask\n\nText three.\n";
+
     public ContentSet Load() => new ContentLoader().Load(Root, DateTime.UnixEpoch);
 
     public IReadOnlyList<ContentError> Errors() => Assert.Throws<ContentValidationException>(Load).Errors;

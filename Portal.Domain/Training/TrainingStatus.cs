@@ -1,0 +1,54 @@
+namespace Portal.Domain.Training;
+
+/// <summary>Where a person stands on one module, as their training record shows it.</summary>
+public enum TrainingStatus
+{
+    NotStarted,
+    InProgress,
+    Valid,
+    ExpiringSoon,
+    Expired,
+}
+
+/// <summary>
+/// Expiry and status from completions. A completion never changes; what changes is today's date and,
+/// later, an organisation's own refresh interval, so both are inputs rather than stored results.
+/// </summary>
+public static class TrainingExpiry
+{
+    /// <summary>How close to expiry a completion counts as expiring soon.</summary>
+    public static readonly TimeSpan ExpiringSoonWindow = TimeSpan.FromDays(30);
+
+    /// <summary>When a completion runs out, or null when the module never needs doing again.</summary>
+    public static DateTime? ExpiresAtUtc(DateTime completedAtUtc, int? refreshMonths) =>
+        refreshMonths is { } months ? completedAtUtc.AddMonths(months) : null;
+
+    /// <summary>
+    /// The status from the latest completion, if any. A refresher in progress does not hide that the
+    /// last completion has expired: an inspector needs the truth, and the learner needs the nudge.
+    /// </summary>
+    public static TrainingStatus Status(DateTime? latestCompletionUtc, int? refreshMonths, bool inProgress, DateTime nowUtc)
+    {
+        if (latestCompletionUtc is not { } completed)
+            return inProgress ? TrainingStatus.InProgress : TrainingStatus.NotStarted;
+        if (ExpiresAtUtc(completed, refreshMonths) is not { } expires)
+            return TrainingStatus.Valid;
+        if (expires <= nowUtc)
+            return TrainingStatus.Expired;
+        return expires - nowUtc <= ExpiringSoonWindow ? TrainingStatus.ExpiringSoon : TrainingStatus.Valid;
+    }
+}
+
+/// <summary>
+/// How often each module must be done again. Modules carry a default; an organisation may set its
+/// own (safeguarding yearly instead of every three years), including "never" (null).
+/// </summary>
+public sealed class RefreshPolicy(IReadOnlyDictionary<string, int?> defaults, IReadOnlyDictionary<string, int?>? overrides = null)
+{
+    public int? MonthsFor(string moduleSlug) =>
+        overrides is not null && overrides.TryGetValue(moduleSlug, out var own) ? own
+        : defaults.TryGetValue(moduleSlug, out var months) ? months
+        : null;
+
+    public RefreshPolicy WithOverrides(IReadOnlyDictionary<string, int?> organisationOverrides) => new(defaults, organisationOverrides);
+}

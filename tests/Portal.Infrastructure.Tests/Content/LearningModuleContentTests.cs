@@ -1,0 +1,165 @@
+using Portal.Infrastructure.Content;
+
+namespace Portal.Infrastructure.Tests.Content;
+
+/// <summary>Training modules: lessons split at headings, and a hand-written quiz checked so it can always be passed.</summary>
+public sealed class LearningModuleContentTests : IDisposable
+{
+    private readonly TempContent content = new();
+
+    public void Dispose() => content.Dispose();
+
+    private static string With(string find, string replace)
+    {
+        Assert.Contains(find, TempContent.ValidModuleFrontMatter, StringComparison.Ordinal);
+        return TempContent.ValidModuleFrontMatter.Replace(find, replace, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AValidModuleHasItsLessonsAndQuiz()
+    {
+        var module = content.Module("duty-of-care").Load().Modules["duty-of-care"];
+
+        Assert.Equal(["What it is", "When it is hard", "Who to ask"], module.Lessons.Select(l => l.Title));
+        Assert.Equal([1, 2, 3], module.Lessons.Select(l => l.Number));
+        Assert.Equal("<p>Text two.</p>\n", module.Lessons[1].Html);
+        Assert.Equal(36, module.RefreshMonths);
+        Assert.Equal([3], module.CareCertificateStandards);
+        Assert.Equal(2, module.Quiz.PassMark);
+        Assert.Equal(["who", "when", "signs"], module.Quiz.Questions.Select(q => q.Id));
+        Assert.True(module.Quiz.Questions[2].HasSeveralCorrectAnswers);
+        Assert.False(module.Quiz.Questions[0].HasSeveralCorrectAnswers);
+    }
+
+    [Fact]
+    public void RefreshNoneMeansOnceIsEnough()
+    {
+        var module = content.Module("duty-of-care", With("refresh-months: 36", "refresh-months: none")).Load().Modules["duty-of-care"];
+
+        Assert.Null(module.RefreshMonths);
+    }
+
+    [Fact]
+    public void AQuestionWithNoCorrectAnswerIsReportedOnItsAnswersLine()
+    {
+        content.Module("duty-of-care", With("text: You.\n        correct: true\n", "text: You.\n"));
+
+        var error = content.SingleError();
+
+        Assert.Equal(("learn/duty-of-care.md", 12), (error.File, error.Line));
+        Assert.Contains("the question 'who' has no correct answer", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ARepeatedQuestionIdNamesTheFirstOne()
+    {
+        content.Module("duty-of-care", With("- id: when", "- id: who"));
+
+        var error = content.SingleError();
+
+        Assert.Equal(20, error.Line);
+        Assert.Contains("the question id 'who' is already used on line 10", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ARepeatedAnswerIdWithinAQuestionIsReported()
+    {
+        content.Module("duty-of-care", With("      - id: b\n        text: You.", "      - id: a\n        text: You."));
+
+        var error = content.SingleError();
+
+        Assert.Equal(16, error.Line);
+        Assert.Contains("the answer id 'a' is already used on line 13", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void APassMarkAboveTheNumberOfQuestionsCanNeverBeReached()
+    {
+        content.Module("duty-of-care", With("pass-mark: 2", "pass-mark: 4"));
+
+        var error = content.SingleError();
+
+        Assert.Equal(8, error.Line);
+        Assert.Contains("'pass-mark' is 4 but the quiz has 3 questions, so nobody could pass", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnAnswerWithoutFeedbackIsReported()
+    {
+        content.Module("duty-of-care", With("        feedback: No, everyone who gives care does.\n", ""));
+
+        var error = content.SingleError();
+
+        Assert.Equal(13, error.Line);
+        Assert.Contains("'quiz[1].answers[1].feedback' is missing", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TooFewQuestionsAreReported()
+    {
+        var twoQuestions = TempContent.ValidModuleFrontMatter[..TempContent.ValidModuleFrontMatter.IndexOf("  - id: signs", StringComparison.Ordinal)];
+        content.Module("duty-of-care", twoQuestions.Replace("pass-mark: 2", "pass-mark: 1", StringComparison.Ordinal));
+
+        Assert.Contains("the quiz has 2 questions; write from 3 to 6", content.SingleError().Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnknownTopicsAndStandardsNameWhatIsAllowed()
+    {
+        content.Module("duty-of-care", With("topics: [role-and-values]", "topics: [kindness]").Replace("care-certificate: [3]", "care-certificate: [17]", StringComparison.Ordinal));
+
+        var errors = content.Errors();
+
+        Assert.Contains(errors, e => e.Line == 5 && e.Message.Contains("'kindness' in 'topics' is not one of role-and-values", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Line == 6 && e.Message.Contains("'17' in 'care-certificate' is not a Care Certificate standard", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TextBeforeTheFirstLessonIsReportedOnItsLine()
+    {
+        content.Module("duty-of-care", body: "\nAn introduction.\n\n## One\n\nA.\n\n## Two\n\nB.\n\n## Three\n\nC.\n");
+
+        var error = content.SingleError();
+
+        // The front matter closes on line 44; the body's first line is blank.
+        Assert.Equal(46, error.Line);
+        Assert.Contains("text before the first lesson", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TooFewLessonsAreReported()
+    {
+        content.Module("duty-of-care", body: "## One\n\nA.\n\n## Two\n\nB.\n");
+
+        Assert.Contains("the module has 2 lessons; write from 3 to 6", content.SingleError().Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnEmptyLessonIsReportedOnItsHeading()
+    {
+        content.Module("duty-of-care", body: "## One\n\nA.\n\n## Two\n\n## Three\n\nC.\n");
+
+        var error = content.SingleError();
+
+        Assert.Equal(49, error.Line);
+        Assert.Contains("the lesson 'Two' has no text under its heading", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AHeadingInsideACodeBlockIsNotALesson()
+    {
+        var module = content.Module("duty-of-care", body: "## One\n\n```\n## not a lesson\n```\n\n## Two\n\nB.\n\n## Three\n\nC.\n").Load().Modules["duty-of-care"];
+
+        Assert.Equal(3, module.Lessons.Count);
+        Assert.Contains("## not a lesson", module.Lessons[0].Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AChangedModuleHasANewVersion()
+    {
+        var before = content.Module("duty-of-care").Load().Modules["duty-of-care"].Version;
+        var after = content.Module("duty-of-care", body: TempContent.ValidModuleBody + "\nOne more line.\n").Load().Modules["duty-of-care"].Version;
+
+        Assert.NotEqual(before, after);
+    }
+}
