@@ -12,6 +12,7 @@ using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Email;
 using Portal.Infrastructure.Jobs;
+using Portal.Infrastructure.Training;
 
 namespace Portal.Infrastructure;
 
@@ -44,6 +45,7 @@ public static class InfrastructureServiceCollectionExtensions
         AddJobs(services, database, jobs);
 
         services.AddPortalContent(configuration);
+        services.AddScoped<TrainingService>();
 
         services.AddHealthChecks()
             .AddDbContextCheck<PortalDbContext>("database")

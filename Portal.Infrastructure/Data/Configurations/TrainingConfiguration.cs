@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portal.Domain.Training;
+using Portal.Infrastructure.Accounts;
+
+namespace Portal.Infrastructure.Data.Configurations;
+
+internal sealed class ModuleProgressConfiguration : IEntityTypeConfiguration<ModuleProgress>
+{
+    public void Configure(EntityTypeBuilder<ModuleProgress> builder)
+    {
+        builder.ToTable("ModuleProgress");
+        builder.HasKey(p => new { p.UserId, p.ModuleSlug });
+        builder.Property(p => p.ModuleSlug).HasMaxLength(ModuleProgress.MaxSlugLength);
+        builder.Property(p => p.ContentVersion).HasMaxLength(ModuleProgress.MaxVersionLength);
+        builder.Ignore(p => p.InProgress);
+        builder.HasOne<PortalUser>().WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CompletionConfiguration : IEntityTypeConfiguration<Completion>
+{
+    public void Configure(EntityTypeBuilder<Completion> builder)
+    {
+        builder.ToTable("Completions");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.ModuleSlug).HasMaxLength(ModuleProgress.MaxSlugLength);
+        builder.Property(c => c.ContentVersion).HasMaxLength(ModuleProgress.MaxVersionLength);
+        builder.Property(c => c.VerificationCode).HasMaxLength(Completion.MaxVerificationCodeLength);
+        // One completion per round: a double submit or a second tab inserts the same key and loses.
+        builder.HasIndex(c => new { c.UserId, c.ModuleSlug, c.Round }).IsUnique();
+        builder.HasIndex(c => c.VerificationCode).IsUnique();
+        // Deleting an account erases its record too; its certificates then no longer verify.
+        builder.HasOne<PortalUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

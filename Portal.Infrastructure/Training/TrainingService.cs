@@ -1,0 +1,307 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Training;
+using Portal.Infrastructure.Content;
+using Portal.Infrastructure.Data;
+
+namespace Portal.Infrastructure.Training;
+
+/// <summary>
+/// A learner's progress through modules and the completions they earn. Every method takes the
+/// signed-in person's id and reads or writes only their rows.
+/// </summary>
+public sealed class TrainingService(PortalDbContext db, TimeProvider clock)
+{
+    public Task<ModuleProgress?> FindProgressAsync(string userId, string moduleSlug, CancellationToken cancellationToken = default) =>
+        db.Set<ModuleProgress>().AsNoTracking()
+            .FirstOrDefaultAsync(p => p.UserId == userId && p.ModuleSlug == moduleSlug, cancellationToken);
+
+    /// <summary>
+    /// Starts the module, resumes it, or starts a refresher after a pass. Returns the lesson to show
+    /// next; one past the last lesson means the quiz.
+    /// </summary>
+    public async Task<int> StartAsync(string userId, LearningModule module, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(module);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var progress = await TrackedProgressAsync(userId, module.Slug, cancellationToken);
+        if (progress is null)
+        {
+            progress = ModuleProgress.Start(userId, module.Slug, module.Version, now);
+            db.Add(progress);
+        }
+        else if (!progress.InProgress)
+        {
+            progress.StartRefresher(module.Version, now);
+        }
+        else
+        {
+            return Math.Min(progress.Lesson, module.Lessons.Count + 1);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another tab started it at the same moment; theirs is as good as ours.
+            db.ChangeTracker.Clear();
+        }
+        return 1;
+    }
+
+    /// <summary>
+    /// Moves the bookmark past a lesson the learner has read and returns the lesson to show next.
+    /// Reading a module already passed moves nothing: reading again is not starting a refresher.
+    /// </summary>
+    public async Task<int> FinishLessonAsync(string userId, LearningModule module, int lesson, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(module);
+        ArgumentOutOfRangeException.ThrowIfLessThan(lesson, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(lesson, module.Lessons.Count);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var progress = await TrackedProgressAsync(userId, module.Slug, cancellationToken);
+        if (progress is null)
+        {
+            progress = ModuleProgress.Start(userId, module.Slug, module.Version, now);
+            db.Add(progress);
+        }
+        else if (!progress.InProgress)
+        {
+            return lesson + 1;
+        }
+        progress.FinishLesson(lesson, module.Lessons.Count, now);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // A first lesson finished in two tabs at once: both inserts name the same row.
+            db.ChangeTracker.Clear();
+        }
+        return lesson + 1;
+    }
+
+    /// <summary>
+    /// Checks the module has not changed under a round in progress. When it has, the round starts
+    /// again from lesson 1 on the new text (nothing is recorded) and the result is false.
+    /// </summary>
+    public async Task<bool> EnsureCurrentVersionAsync(string userId, LearningModule module, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(module);
+        var progress = await TrackedProgressAsync(userId, module.Slug, cancellationToken);
+        if (progress is not { InProgress: true } || progress.ContentVersion == module.Version)
+            return true;
+        progress.StartOverOnNewVersion(module.Version, clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(cancellationToken);
+        return false;
+    }
+
+    /// <summary>
+    /// Marks a quiz on the server against the version the learner started, and records a completion
+    /// on a pass. A form from another round or another version, or answers that are not the quiz's
+    /// own, record nothing. Submitting a pass twice (double click, two tabs) records it once.
+    /// </summary>
+    /// <param name="formVersion">The module version the quiz form was drawn from.</param>
+    /// <param name="formRound">The progress round the quiz form was drawn for.</param>
+    public async Task<QuizSubmission> SubmitQuizAsync(
+        string userId,
+        LearningModule module,
+        string formVersion,
+        int formRound,
+        IReadOnlyDictionary<string, IReadOnlyCollection<string>> answers,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(module);
+        var progress = await TrackedProgressAsync(userId, module.Slug, cancellationToken);
+        if (progress is null)
+            return new QuizSubmission.NotStarted();
+        if (progress.Round != formRound || !progress.InProgress)
+        {
+            return await FindCompletionAsync(userId, module.Slug, formRound, cancellationToken) is { } done
+                ? new QuizSubmission.AlreadyPassed(done)
+                : new QuizSubmission.Marked(new QuizOutcome.Rejected("This quiz page is out of date: you have started the module again since you opened it. Open the quiz again to answer it."));
+        }
+        if (progress.ContentVersion != module.Version || formVersion != module.Version)
+        {
+            if (progress.ContentVersion != module.Version)
+            {
+                progress.StartOverOnNewVersion(module.Version, clock.GetUtcNow().UtcDateTime);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            return new QuizSubmission.ModuleChanged();
+        }
+
+        var outcome = module.Quiz.Score(answers);
+        if (outcome is not QuizOutcome.Scored { Passed: true } pass)
+            return new QuizSubmission.Marked(outcome);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var completion = Completion.Record(progress, pass, NewVerificationCode(), now);
+        progress.MarkPassed(now);
+        db.Add(completion);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return new QuizSubmission.Passed(completion, pass);
+        }
+        catch (DbUpdateException)
+        {
+            // The same round passed in another request a moment ago: its row stands, ours is dropped.
+            db.ChangeTracker.Clear();
+            if (await FindCompletionAsync(userId, module.Slug, completion.Round, cancellationToken) is { } winner)
+                return new QuizSubmission.AlreadyPassed(winner);
+            throw;
+        }
+    }
+
+    /// <summary>Every module in the content, plus any withdrawn module the learner holds, with its status today.</summary>
+    public async Task<IReadOnlyList<RecordEntry>> GetRecordAsync(string userId, ContentSet content, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var completions = await db.Set<Completion>().AsNoTracking()
+            .Where(c => c.UserId == userId)
+            .ToListAsync(cancellationToken);
+        var progress = await db.Set<ModuleProgress>().AsNoTracking()
+            .Where(p => p.UserId == userId)
+            .ToDictionaryAsync(p => p.ModuleSlug, StringComparer.Ordinal, cancellationToken);
+        var history = completions.ToLookup(c => c.ModuleSlug, StringComparer.Ordinal);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var policy = content.RefreshDefaults;
+
+        var slugs = content.Modules.Keys.Union(history.Select(h => h.Key), StringComparer.Ordinal);
+        return slugs.Select(slug =>
+        {
+            content.Modules.TryGetValue(slug, out var module);
+            var latest = history[slug].MaxBy(c => c.CompletedAtUtc);
+            progress.TryGetValue(slug, out var current);
+            var inProgress = current is { InProgress: true };
+            var months = policy.MonthsFor(slug);
+            return new RecordEntry(
+                slug,
+                module?.Title ?? slug,
+                module,
+                TrainingExpiry.Status(latest?.CompletedAtUtc, months, inProgress, now),
+                latest,
+                latest?.ExpiresAtUtc(months),
+                inProgress ? current!.Lesson : null,
+                history[slug].Count());
+        })
+        .OrderBy(e => e.Module is null)
+        .ThenBy(e => e.Title, StringComparer.CurrentCulture)
+        .ToList();
+    }
+
+    /// <summary>The learner's own completion, or null when it is not theirs or does not exist.</summary>
+    public Task<Certificate?> GetCertificateAsync(string userId, long completionId, ContentSet content, CancellationToken cancellationToken = default) =>
+        CertificateAsync(db.Set<Completion>().Where(c => c.Id == completionId && c.UserId == userId), content, cancellationToken);
+
+    /// <summary>The completion behind a verification code, for anyone who holds the code.</summary>
+    public Task<Certificate?> VerifyAsync(string code, ContentSet content, CancellationToken cancellationToken = default)
+    {
+        var normalised = NormaliseCode(code);
+        return normalised is null
+            ? Task.FromResult<Certificate?>(null)
+            : CertificateAsync(db.Set<Completion>().Where(c => c.VerificationCode == normalised), content, cancellationToken);
+    }
+
+    /// <summary>Codes are shown in groups of four for reading aloud; any case, spaces and hyphens are accepted back.</summary>
+    public static string? NormaliseCode(string? code)
+    {
+        if (string.IsNullOrWhiteSpace(code) || code.Length > 64)
+            return null;
+        var compact = new string([.. code.Where(c => c is not ('-' or ' ')).Select(char.ToLowerInvariant)]);
+        return compact.Length == CodeLength && compact.All(c => CodeAlphabet.Contains(c, StringComparison.Ordinal)) ? compact : null;
+    }
+
+    public static string FormatCode(string code) =>
+        string.Join('-', Enumerable.Range(0, (code.Length + 3) / 4).Select(i => code.Substring(i * 4, Math.Min(4, code.Length - i * 4))));
+
+    // 24 characters of a 32-letter alphabet: 120 random bits, far beyond guessing, and no 0/o or 1/l to misread.
+    private const string CodeAlphabet = "abcdefghjkmnpqrstuvwxyz23456789";
+    private const int CodeLength = 24;
+
+    private static string NewVerificationCode() =>
+        string.Create(CodeLength, 0, static (span, _) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+                span[i] = CodeAlphabet[RandomNumberGenerator.GetInt32(CodeAlphabet.Length)];
+        });
+
+    private async Task<Certificate?> CertificateAsync(IQueryable<Completion> completions, ContentSet content, CancellationToken cancellationToken)
+    {
+        var found = await completions.AsNoTracking()
+            .Join(db.Users, c => c.UserId, u => u.Id, (c, u) => new { Completion = c, u.DisplayName })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (found is null)
+            return null;
+        var completion = found.Completion;
+        content.Modules.TryGetValue(completion.ModuleSlug, out var module);
+        var months = content.RefreshDefaults.MonthsFor(completion.ModuleSlug);
+        var latestRound = await db.Set<Completion>()
+            .Where(c => c.UserId == completion.UserId && c.ModuleSlug == completion.ModuleSlug)
+            .MaxAsync(c => c.Round, cancellationToken);
+        return new Certificate(
+            completion,
+            found.DisplayName,
+            module?.Title ?? completion.ModuleSlug,
+            completion.ExpiresAtUtc(months),
+            TrainingExpiry.Status(completion.CompletedAtUtc, months, inProgress: false, clock.GetUtcNow().UtcDateTime),
+            Superseded: latestRound > completion.Round);
+    }
+
+    private Task<ModuleProgress?> TrackedProgressAsync(string userId, string moduleSlug, CancellationToken cancellationToken) =>
+        db.Set<ModuleProgress>().FirstOrDefaultAsync(p => p.UserId == userId && p.ModuleSlug == moduleSlug, cancellationToken);
+
+    private Task<Completion?> FindCompletionAsync(string userId, string moduleSlug, int round, CancellationToken cancellationToken) =>
+        db.Set<Completion>().AsNoTracking()
+            .FirstOrDefaultAsync(c => c.UserId == userId && c.ModuleSlug == moduleSlug && c.Round == round, cancellationToken);
+}
+
+/// <summary>What became of a quiz form sent to the server.</summary>
+public abstract record QuizSubmission
+{
+    private QuizSubmission()
+    {
+    }
+
+    /// <summary>Marked but not passed, incomplete, or rejected as not this quiz's own answers; nothing recorded.</summary>
+    public sealed record Marked(QuizOutcome Outcome) : QuizSubmission;
+
+    /// <summary>Passed and recorded now.</summary>
+    public sealed record Passed(Completion Completion, QuizOutcome.Scored Result) : QuizSubmission;
+
+    /// <summary>This round was already passed (a double submit or another tab); the first record stands.</summary>
+    public sealed record AlreadyPassed(Completion Completion) : QuizSubmission;
+
+    /// <summary>The module's text changed since this round started; the round starts again, nothing recorded.</summary>
+    public sealed record ModuleChanged : QuizSubmission;
+
+    /// <summary>No progress at all for this module: the form did not come from starting it.</summary>
+    public sealed record NotStarted : QuizSubmission;
+}
+
+/// <summary>One line of a training record.</summary>
+/// <param name="Module">Null when the module has been withdrawn from the content since it was completed.</param>
+/// <param name="NextLesson">Where a round in progress stands; null when none is.</param>
+public sealed record RecordEntry(
+    string ModuleSlug,
+    string Title,
+    LearningModule? Module,
+    TrainingStatus Status,
+    Completion? Latest,
+    DateTime? ExpiresAtUtc,
+    int? NextLesson,
+    int Completions);
+
+/// <summary>What a certificate shows: no more about the person than their name.</summary>
+/// <param name="Superseded">A later completion of the same module exists (a refresher).</param>
+public sealed record Certificate(
+    Completion Completion,
+    string? Name,
+    string ModuleTitle,
+    DateTime? ExpiresAtUtc,
+    TrainingStatus Status,
+    bool Superseded);
