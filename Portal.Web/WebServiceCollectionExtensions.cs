@@ -87,7 +87,11 @@ public static class WebServiceCollectionExtensions
             options.Conventions.AllowAnonymousToPage("/Index");
             options.Conventions.AllowAnonymousToPage("/Error");
             options.Conventions.AllowAnonymousToFolder("/Careers");
-            options.Conventions.AllowAnonymousToFolder("/Learn");
+            // The catalogue and a module's outline are open to anyone deciding whether to start;
+            // lessons, quizzes, records and certificates belong to a signed-in learner.
+            options.Conventions.AllowAnonymousToPage("/Learn/Index");
+            options.Conventions.AllowAnonymousToPage("/Learn/Module");
+            options.Conventions.AllowAnonymousToFolder("/Verify");
             options.Conventions.AllowAnonymousToFolder("/Jobs");
             options.Conventions.AllowAnonymousToFolder("/Help");
             options.Conventions.AddFolderApplicationModelConvention("/Careers", ContentCache.Apply);

@@ -21,9 +21,14 @@ internal sealed partial class LearningModuleParser(MarkdownRenderer markdown) : 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex IdPattern();
 
+    /// <summary>Addresses under /learn/ that belong to pages, not modules.</summary>
+    public static IReadOnlyList<string> ReservedSlugs { get; } = ["record", "certificates"];
+
     protected override LearningModule? Parse(ContentDocument document, string slug)
     {
         var frontMatter = document.FrontMatter;
+        if (ReservedSlugs.Contains(slug))
+            frontMatter.ErrorAt(1, $"'{slug}' cannot be a module's slug: /learn/{slug} is another page; rename the file");
         var title = frontMatter.RequiredString("title", maxLength: 80);
         var summary = frontMatter.RequiredString("summary", maxLength: 200);
         var minutes = frontMatter.RequiredInt("minutes", 3, 10);

@@ -23,7 +23,8 @@ public sealed class AccountRegistration(
     /// <param name="confirmationLink">Builds the confirmation URL from the new user's id and the encoded token.</param>
     /// <param name="signInLink">Where the owner of an existing account can sign in or reset their password.</param>
     /// <returns>Errors only about the password itself, never about the address.</returns>
-    public async Task<IdentityResult> RegisterAsync(string email, string password, Func<string, string, string> confirmationLink, string signInLink)
+    /// <param name="name">The person's full name, as their certificates show it.</param>
+    public async Task<IdentityResult> RegisterAsync(string name, string email, string password, Func<string, string, string> confirmationLink, string signInLink)
     {
         ArgumentNullException.ThrowIfNull(confirmationLink);
         // Password rules first: checking them only for new addresses would let a weak password probe for accounts.
@@ -43,7 +44,7 @@ public sealed class AccountRegistration(
             return IdentityResult.Success;
         }
 
-        var user = new PortalUser { UserName = email, Email = email, CreatedUtc = time.GetUtcNow().UtcDateTime };
+        var user = new PortalUser { UserName = email, Email = email, DisplayName = name, CreatedUtc = time.GetUtcNow().UtcDateTime };
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
             return created;

@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Domain.Pathways;
+using Portal.Domain.Training;
 using Portal.Infrastructure.Content;
+using Portal.Infrastructure.Training;
 
 namespace Portal.Web.Pages.Careers;
 
 /// <summary>"I am / I want to be": the shortest route by typical months and up to two alternatives, each step with what it needs.</summary>
-public sealed class PlanModel(ContentStore content) : PageModel
+public sealed class PlanModel(ContentStore content, TrainingService training) : PageModel
 {
     private const int RoutesShown = 3;
 
@@ -29,11 +31,14 @@ public sealed class PlanModel(ContentStore content) : PageModel
         RequirementKind.Programme => Catalogue.Programmes.TryGetValue(check.Slug!, out var programme) ? programme.Title : check.Slug!,
         RequirementKind.Check => CareerText.Check(check.Slug!),
         RequirementKind.DrivingLicence => "A driving licence",
-        RequirementKind.Module => check.Slug!,
+        RequirementKind.Module => Catalogue.Modules.TryGetValue(check.Slug!, out var module) ? $"Training: {module.Title}" : check.Slug!,
         _ => "",
     };
 
-    public void OnGet()
+    /// <summary>Training the signed-in learner holds today (valid or expiring soon), counted in each step.</summary>
+    public IReadOnlyCollection<string> ModulesHeld { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Catalogue = content.Current;
         if (string.IsNullOrEmpty(From) && string.IsNullOrEmpty(To))
@@ -46,7 +51,14 @@ public sealed class PlanModel(ContentStore content) : PageModel
             return;
 
         Plan = Catalogue.Planner.Plan(From!, To!, RoutesShown);
-        // Training records and declared qualifications join the holdings when the Learn and profile areas arrive.
-        Routes = [.. Plan.Routes.Select(route => GapAnalysis.For(route, LearnerHoldings.None))];
+        // Declared qualifications, checks and experience join the holdings with the profile (talent hub).
+        var holdings = LearnerHoldings.None;
+        if (Learn.LearnText.UserId(User) is { } userId)
+        {
+            var record = await training.GetRecordAsync(userId, Catalogue, cancellationToken);
+            ModulesHeld = [.. record.Where(e => e.Status is TrainingStatus.Valid or TrainingStatus.ExpiringSoon).Select(e => e.ModuleSlug)];
+            holdings = new LearnerHoldings { CompletedModules = ModulesHeld };
+        }
+        Routes = [.. Plan.Routes.Select(route => GapAnalysis.For(route, holdings))];
     }
 }

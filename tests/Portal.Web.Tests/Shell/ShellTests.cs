@@ -171,6 +171,7 @@ public sealed class RegistrationRateLimitTests(RateLimitTests.Factory app) : ICl
             var page = await Forms.ParseAsync(get);
             var response = await browser.SubmitAsync(page, new Dictionary<string, string>
             {
+                ["Input.Name"] = "Flood Test",
                 ["Input.Email"] = $"flood{i}.{Guid.NewGuid():N}@example.com",
                 ["Input.Password"] = "a long enough password",
                 ["Input.ConfirmPassword"] = "a long enough password",

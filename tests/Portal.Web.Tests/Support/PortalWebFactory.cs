@@ -68,7 +68,7 @@ public class PortalWebFactory : WebApplicationFactory<Program>
     {
         await using var scope = Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = confirmed, TwoFactorEnabled = twoFactor };
+        var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = confirmed, TwoFactorEnabled = twoFactor, DisplayName = "Sam Taylor" };
         var result = await users.CreateAsync(user, password);
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
         foreach (var role in roles)

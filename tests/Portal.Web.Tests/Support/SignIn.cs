@@ -47,6 +47,7 @@ public static class SignIn
         var page = await browser.GetPageAsync("/Identity/Account/Register");
         return await browser.SubmitAsync(page, new Dictionary<string, string>
         {
+            ["Input.Name"] = "Sam Taylor",
             ["Input.Email"] = email,
             ["Input.Password"] = password,
             ["Input.ConfirmPassword"] = password,

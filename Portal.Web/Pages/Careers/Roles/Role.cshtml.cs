@@ -14,6 +14,9 @@ public sealed class RoleModel(ContentStore content) : PageModel
 
     public IReadOnlyList<(RouteStep Step, CareerRole Other)> RoutesOut { get; private set; } = [];
 
+    /// <summary>Training modules that the steps into this role name, so learners can start on them now.</summary>
+    public IReadOnlyList<LearningModule> Training { get; private set; } = [];
+
     public IActionResult OnGet(string slug)
     {
         if (!content.Current.Roles.TryGetValue(slug, out var role))
@@ -23,6 +26,8 @@ public sealed class RoleModel(ContentStore content) : PageModel
         var steps = catalogue.Planner.Graph.Steps;
         RoutesIn = [.. steps.Where(s => s.To == slug).Select(s => (s, catalogue.Roles[s.From])).OrderBy(x => x.Item2.Title, StringComparer.Ordinal)];
         RoutesOut = [.. steps.Where(s => s.From == slug).Select(s => (s, catalogue.Roles[s.To])).OrderBy(x => x.Item2.Title, StringComparer.Ordinal)];
+        Training = [.. steps.Where(s => s.To == slug).SelectMany(s => s.Requirements.Modules).Distinct(StringComparer.Ordinal)
+            .Select(m => catalogue.Modules[m]).OrderBy(m => m.Title, StringComparer.Ordinal)];
         return Page();
     }
 }

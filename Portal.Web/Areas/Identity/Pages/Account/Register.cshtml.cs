@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Infrastructure.Accounts;
 using Portal.Web.Accounts;
 
 namespace Portal.Web.Areas.Identity.Pages.Account;
@@ -20,6 +21,11 @@ public sealed class RegisterModel(AccountRegistration registration) : PageModel
 
     public sealed class InputModel
     {
+        [Required(ErrorMessage = "Enter your full name")]
+        [StringLength(PortalUser.MaxDisplayNameLength, ErrorMessage = "Your name can be at most 100 characters")]
+        [Display(Name = "Full name")]
+        public string Name { get; set; } = "";
+
         [Required(ErrorMessage = "Enter your email address")]
         [EmailAddress(ErrorMessage = "Enter an email address like name@example.com")]
         [StringLength(256, ErrorMessage = "Your email address must be 256 characters or fewer")]
@@ -45,6 +51,7 @@ public sealed class RegisterModel(AccountRegistration registration) : PageModel
             return Page();
 
         var result = await registration.RegisterAsync(
+            Input.Name.Trim(),
             Input.Email,
             Input.Password,
             (userId, code) => Url.Page("/Account/ConfirmEmail", pageHandler: null, values: new { area = "Identity", userId, code, returnUrl = ReturnUrl }, protocol: Request.Scheme)!,

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Infrastructure.Content;
+using Portal.Infrastructure.Training;
+
+namespace Portal.Web.Pages.Learn;
+
+/// <summary>One lesson on one screen. "Next" is a form post, so the bookmark moves without any script.</summary>
+public sealed class LessonModel(ContentStore content, TrainingService training) : PageModel
+{
+    public LearningModule Module { get; private set; } = null!;
+
+    public Infrastructure.Content.Lesson Lesson { get; private set; } = null!;
+
+    /// <summary>The furthest lesson reached, for the progress steps.</summary>
+    public int Reached { get; private set; }
+
+    /// <summary>The module's text changed since the learner started: their round starts again on the new text.</summary>
+    public bool StartedOver { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, int number, CancellationToken cancellationToken)
+    {
+        if (!Find(slug, number))
+            return NotFound();
+        var userId = LearnText.UserId(User)!;
+        StartedOver = !await training.EnsureCurrentVersionAsync(userId, Module, cancellationToken);
+        var progress = await training.FindProgressAsync(userId, slug, cancellationToken);
+        Reached = progress is { InProgress: true } ? progress.Lesson : 0;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string slug, int number, CancellationToken cancellationToken)
+    {
+        if (!Find(slug, number))
+            return NotFound();
+        var next = await training.FinishLessonAsync(LearnText.UserId(User)!, Module, number, cancellationToken);
+        return next > Module.Lessons.Count
+            ? Redirect($"/learn/{slug}/quiz")
+            : Redirect($"/learn/{slug}/lessons/{next}");
+    }
+
+    private bool Find(string slug, int number)
+    {
+        if (!content.Current.Modules.TryGetValue(slug, out var module) || number < 1 || number > module.Lessons.Count)
+            return false;
+        Module = module;
+        Lesson = module.Lessons[number - 1];
+        return true;
+    }
+}

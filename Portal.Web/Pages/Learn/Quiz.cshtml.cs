@@ -1,0 +1,117 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Domain.Training;
+using Portal.Infrastructure.Content;
+using Portal.Infrastructure.Training;
+using Portal.Web.Components;
+
+namespace Portal.Web.Pages.Learn;
+
+/// <summary>
+/// The end-of-module quiz. The form carries the module version and round it was drawn for; the
+/// server marks it against those and records a completion only for a pass of this round.
+/// </summary>
+public sealed class QuizModel(ContentStore content, TrainingService training) : PageModel
+{
+    public LearningModule Module { get; private set; } = null!;
+
+    [BindProperty]
+    public QuizInput Input { get; set; } = new();
+
+    public ModuleProgress? Progress { get; private set; }
+
+    /// <summary>What to tell the learner at the top of the page, if anything.</summary>
+    public string? Message { get; private set; }
+
+    /// <summary>Set after a marked attempt that did not pass.</summary>
+    public QuizOutcome.Scored? Failed { get; private set; }
+
+    public IReadOnlyDictionary<string, IReadOnlyCollection<string>> Chosen { get; private set; } = new Dictionary<string, IReadOnlyCollection<string>>();
+
+    public IReadOnlySet<string> Unanswered { get; private set; } = new HashSet<string>();
+
+    /// <summary>The form can be answered: there is a round in progress on the current text.</summary>
+    public bool CanAnswer => Progress is { InProgress: true } && Progress.ContentVersion == Module.Version;
+
+    public sealed class QuizInput
+    {
+        public string Version { get; set; } = "";
+
+        public int Round { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        if (!content.Current.Modules.TryGetValue(slug, out var module))
+            return NotFound();
+        Module = module;
+        var userId = LearnText.UserId(User)!;
+        if (!await training.EnsureCurrentVersionAsync(userId, module, cancellationToken))
+            Message = "This module has been updated since you started it. Please read the lessons again first: your place has gone back to lesson 1.";
+        await LoadProgressAsync(userId, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string slug, CancellationToken cancellationToken)
+    {
+        if (!content.Current.Modules.TryGetValue(slug, out var module))
+            return NotFound();
+        Module = module;
+        var userId = LearnText.UserId(User)!;
+        var answers = ReadAnswers();
+        var result = await training.SubmitQuizAsync(userId, module, Input.Version, Input.Round, answers, cancellationToken);
+        switch (result)
+        {
+            case QuizSubmission.Passed passed:
+                TempData["StatusMessage"] = $"You passed: {passed.Result.Score} out of {passed.Result.OutOf}. Well done. This is your certificate.";
+                return Redirect($"/learn/certificates/{passed.Completion.Id}");
+            case QuizSubmission.AlreadyPassed already:
+                TempData["StatusMessage"] = "You had already passed this quiz, so your first result stands. This is your certificate.";
+                return Redirect($"/learn/certificates/{already.Completion.Id}");
+            case QuizSubmission.ModuleChanged:
+                Message = "This module has been updated since you started it, so we could not mark these answers. Please read the lessons again first: your place has gone back to lesson 1.";
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                break;
+            case QuizSubmission.NotStarted:
+                Message = "Start the module before taking its quiz.";
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                break;
+            case QuizSubmission.Marked { Outcome: QuizOutcome.Scored scored }:
+                Failed = scored;
+                Message = $"You got {scored.Score} out of {scored.OutOf}. You need {scored.PassMark} to pass. Read the feedback below, then try again: nothing has been recorded yet.";
+                break;
+            case QuizSubmission.Marked { Outcome: QuizOutcome.Incomplete incomplete }:
+                Chosen = answers;
+                Unanswered = incomplete.Unanswered.Select(q => q.Id).ToHashSet(StringComparer.Ordinal);
+                foreach (var question in incomplete.Unanswered)
+                    ModelState.AddModelError($"q-{question.Id}", $"Answer question {IndexOf(question) + 1}: {question.Text}");
+                break;
+            case QuizSubmission.Marked { Outcome: QuizOutcome.Rejected rejected }:
+                Message = $"We could not mark these answers. {rejected.Reason} Nothing has been recorded. Please answer the quiz on this page again.";
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                break;
+        }
+        await LoadProgressAsync(userId, cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadProgressAsync(string userId, CancellationToken cancellationToken)
+    {
+        Progress = await training.FindProgressAsync(userId, Module.Slug, cancellationToken);
+        Input = new QuizInput { Version = Module.Version, Round = Progress?.Round ?? 0 };
+    }
+
+    private int IndexOf(QuizQuestion question) => Module.Quiz.Questions.ToList().IndexOf(question);
+
+    /// <summary>Every "answer.{question}" field, as sent: checking them is the quiz's job, not the binder's.</summary>
+    private Dictionary<string, IReadOnlyCollection<string>> ReadAnswers()
+    {
+        var prefix = QuizQuestions.FieldName("");
+        return Request.Form
+            .Where(field => field.Key.StartsWith(prefix, StringComparison.Ordinal))
+            .ToDictionary(
+                field => field.Key[prefix.Length..],
+                field => (IReadOnlyCollection<string>)[.. field.Value.Where(v => !string.IsNullOrEmpty(v)).Select(v => v!)],
+                StringComparer.Ordinal);
+    }
+}

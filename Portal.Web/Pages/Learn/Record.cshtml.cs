@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Domain.Training;
+using Portal.Infrastructure.Content;
+using Portal.Infrastructure.Training;
+
+namespace Portal.Web.Pages.Learn;
+
+/// <summary>My training record: every module with its status today, filterable, and as a CSV file.</summary>
+public sealed class RecordModel(ContentStore content, TrainingService training) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public TrainingStatus? Status { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Topic { get; set; }
+
+    public IReadOnlyList<RecordEntry> Entries { get; private set; } = [];
+
+    public int Total { get; private set; }
+
+    public IReadOnlyDictionary<TrainingStatus, int> Counts { get; private set; } = new Dictionary<TrainingStatus, int>();
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    /// <summary>The same rows as the page, with its filters, for a new employer or a spreadsheet.</summary>
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        if (!ModelState.IsValid)
+            return BadRequest();
+        var csv = new StringBuilder();
+        Csv.Row(csv, "Module", "Status", "Completed", "Expires", "Score", "Content version", "Certificate check");
+        foreach (var entry in Entries)
+        {
+            var latest = entry.Latest;
+            Csv.Row(csv,
+                entry.Title,
+                LearnText.Status(entry.Status),
+                LearnText.IsoDate(latest?.CompletedAtUtc),
+                LearnText.IsoDate(entry.ExpiresAtUtc),
+                latest is null ? "" : string.Create(CultureInfo.InvariantCulture, $"{latest.Score}/{latest.OutOf}"),
+                latest?.ContentVersion ?? "",
+                latest is null ? "" : VerifyUrl(latest.VerificationCode));
+        }
+        var name = $"training-record-{DateTime.UtcNow:yyyy-MM-dd}.csv";
+        // A byte-order mark so that Excel opens the file as UTF-8 rather than mangling names.
+        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", name);
+    }
+
+    public string VerifyUrl(string code) => $"{Request.Scheme}://{Request.Host}/verify/{TrainingService.FormatCode(code)}";
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        if (Topic is not null && !LearnVocabulary.Topics.Contains(Topic))
+        {
+            ModelState.AddModelError(nameof(Topic), "Choose a topic from the list");
+            Topic = null;
+        }
+        if (!ModelState.IsValid && ModelState.GetFieldValidationState(nameof(Status)) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+        {
+            ModelState[nameof(Status)]!.Errors.Clear();
+            ModelState.AddModelError(nameof(Status), "Choose a status from the list");
+            Status = null;
+        }
+        var all = await training.GetRecordAsync(LearnText.UserId(User)!, content.Current, cancellationToken);
+        Total = all.Count;
+        Counts = all.GroupBy(e => e.Status).ToDictionary(g => g.Key, g => g.Count());
+        Entries = [.. all.Where(e => (Status is null || e.Status == Status) && (Topic is null || e.Module?.Topics.Contains(Topic) == true))];
+    }
+}
+
+/// <summary>RFC 4180 rows, with cells that a spreadsheet would run as a formula defused.</summary>
+internal static class Csv
+{
+    public static void Row(StringBuilder output, params string[] cells)
+    {
+        for (var i = 0; i < cells.Length; i++)
+        {
+            if (i > 0)
+                output.Append(',');
+            var cell = cells[i];
+            if (cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+                cell = "'" + cell;
+            if (cell.AsSpan().IndexOfAny("\",\r\n") >= 0)
+                cell = "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+            output.Append(cell);
+        }
+        output.Append("\r\n");
+    }
+}
