@@ -1,0 +1,70 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using MimeKit;
+using Portal.Tests.Common;
+
+namespace Portal.Browser.Tests.Support;
+
+/// <summary>Accounts made the way a person makes them: the form, the email that arrives over SMTP, the link in it.</summary>
+public static partial class AccountSteps
+{
+    public const string Password = "a long passphrase for care";
+
+    /// <summary>Registers through the form and confirms from the real email; checks each page with axe on the way.</summary>
+    public static async Task SignUpAndConfirmAsync(IPage page, string email, string name = "Amina Yusuf", bool checkAccessibility = false)
+    {
+        await page.GotoAsync("/Identity/Account/Register");
+        if (checkAccessibility)
+            await page.AssertNoSeriousIssuesAsync();
+        await page.GetByLabel("Full name").FillAsync(name);
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
+        await page.GetByLabel("Confirm password").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("RegisterConfirmation"));
+        if (checkAccessibility)
+            await page.AssertNoSeriousIssuesAsync();
+
+        // Hangfire in the portal process delivers the outbox over SMTP to the sink.
+        var mail = await WaitForMailAsync(email, TimeSpan.FromSeconds(60));
+        var link = ConfirmLink().Match(mail.TextBody ?? mail.HtmlBody ?? "").Groups["url"].Value;
+        Assert.False(string.IsNullOrEmpty(link), "The confirmation email has no link:\n" + mail.TextBody);
+
+        await page.GotoAsync(System.Net.WebUtility.HtmlDecode(link));
+        await Assertions.Expect(page.GetByText("Thank you for confirming your email")).ToBeVisibleAsync();
+        if (checkAccessibility)
+            await page.AssertNoSeriousIssuesAsync();
+    }
+
+    public static async Task SignInAsync(IPage page, string email, bool checkAccessibility = false)
+    {
+        await page.GotoAsync("/Identity/Account/Login");
+        if (checkAccessibility)
+            await page.AssertNoSeriousIssuesAsync();
+        await page.GetByLabel("Email address").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+    }
+
+    private static async Task<MimeMessage> WaitForMailAsync(string to, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            foreach (var file in Directory.EnumerateFiles(TestEnvironment.SmtpDirectory, "*.eml"))
+            {
+                var message = await MimeMessage.LoadAsync(file);
+                if (message.To.Mailboxes.Any(m => string.Equals(m.Address, to, StringComparison.OrdinalIgnoreCase)))
+                    return message;
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException($"No email to {to} reached the SMTP sink within {timeout.TotalSeconds} s.");
+    }
+
+    [GeneratedRegex(@"\((?<url>https?://[^)\s]+/Identity/Account/ConfirmEmail[^)\s]+)\)")]
+    private static partial Regex ConfirmLink();
+}
