@@ -54,6 +54,9 @@ public static class WebApplicationExtensions
 
         app.MapRazorPages();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync }).AllowAnonymous();
+        // Liveness: the process answers, nothing more (no database, no jobs). For a load balancer's
+        // probe, and the trivial endpoint the load script measures every page against.
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHangfireDashboard(SecurityHeadersMiddleware.DashboardPath.Value!, new DashboardOptions
         {
             // Authorization is the endpoint policy below; Hangfire's own local-only default would hide it behind a proxy.

@@ -78,7 +78,8 @@ public sealed class LearnTests(PortalWebFactory app) : IClassFixture<PortalWebFa
 
         Assert.Equal(modules.Count(), all.QuerySelectorAll(".role-card").Length);
         Assert.True(modules.Count() >= 16);
-        var expected = modules.Where(m => m.Minutes <= 5).Select(m => m.Title).Order(StringComparer.Ordinal);
+        var expected = modules.Where(m => m.Minutes <= 5).Select(m => m.Title).Order(StringComparer.Ordinal).ToList();
+        Assert.InRange(expected.Count, 1, modules.Count() - 1);
         Assert.Equal(expected, short5.QuerySelectorAll(".role-card__title").Select(t => t.TextContent.Trim()).Order(StringComparer.Ordinal));
     }
 

@@ -110,6 +110,15 @@ public sealed class ShellTests(PortalWebFactory app) : IClassFixture<PortalWebFa
         Assert.Equal("Healthy", json.RootElement.GetProperty("checks").GetProperty("jobs").GetProperty("status").GetString());
     }
 
+    [Fact]
+    public async Task LivenessAnswersPlainlyWithoutSignIn()
+    {
+        var response = await app.CreateBrowser().GetAsync("/health/live");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
     [Theory]
     [InlineData("/help/about")]
     [InlineData("/help/accessibility")]
