@@ -85,18 +85,19 @@ public sealed class TrainingService(PortalDbContext db, TimeProvider clock)
     }
 
     /// <summary>
-    /// Checks the module has not changed under a round in progress. When it has, the round starts
-    /// again from lesson 1 on the new text (nothing is recorded) and the result is false.
+    /// The learner's progress, after making sure a round in progress is on the module's current text:
+    /// when the text has changed, the round starts again from lesson 1 (nothing is recorded) and
+    /// <see cref="CurrentProgress.StartedOver"/> says so. One query when nothing has changed.
     /// </summary>
-    public async Task<bool> EnsureCurrentVersionAsync(string userId, LearningModule module, CancellationToken cancellationToken = default)
+    public async Task<CurrentProgress> GetCurrentProgressAsync(string userId, LearningModule module, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(module);
         var progress = await TrackedProgressAsync(userId, module.Slug, cancellationToken);
         if (progress is not { InProgress: true } || progress.ContentVersion == module.Version)
-            return true;
+            return new CurrentProgress(progress, StartedOver: false);
         progress.StartOverOnNewVersion(module.Version, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
-        return false;
+        return new CurrentProgress(progress, StartedOver: true);
     }
 
     /// <summary>
@@ -259,6 +260,9 @@ public sealed class TrainingService(PortalDbContext db, TimeProvider clock)
         db.Set<Completion>().AsNoTracking()
             .FirstOrDefaultAsync(c => c.UserId == userId && c.ModuleSlug == moduleSlug && c.Round == round, cancellationToken);
 }
+
+/// <param name="Progress">Null when the learner has never started the module.</param>
+public sealed record CurrentProgress(ModuleProgress? Progress, bool StartedOver);
 
 /// <summary>What became of a quiz form sent to the server.</summary>
 public abstract record QuizSubmission

@@ -22,10 +22,9 @@ public sealed class LessonModel(ContentStore content, TrainingService training) 
     {
         if (!Find(slug, number))
             return NotFound();
-        var userId = LearnText.UserId(User)!;
-        StartedOver = !await training.EnsureCurrentVersionAsync(userId, Module, cancellationToken);
-        var progress = await training.FindProgressAsync(userId, slug, cancellationToken);
-        Reached = progress is { InProgress: true } ? progress.Lesson : 0;
+        var current = await training.GetCurrentProgressAsync(LearnText.UserId(User)!, Module, cancellationToken);
+        StartedOver = current.StartedOver;
+        Reached = current.Progress is { InProgress: true } progress ? progress.Lesson : 0;
         return Page();
     }
 

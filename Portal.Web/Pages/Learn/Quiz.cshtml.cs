@@ -45,10 +45,10 @@ public sealed class QuizModel(ContentStore content, TrainingService training) : 
         if (!content.Current.Modules.TryGetValue(slug, out var module))
             return NotFound();
         Module = module;
-        var userId = LearnText.UserId(User)!;
-        if (!await training.EnsureCurrentVersionAsync(userId, module, cancellationToken))
+        var current = await training.GetCurrentProgressAsync(LearnText.UserId(User)!, module, cancellationToken);
+        if (current.StartedOver)
             Message = "This module has been updated since you started it. Please read the lessons again first: your place has gone back to lesson 1.";
-        await LoadProgressAsync(userId, cancellationToken);
+        UseProgress(current.Progress);
         return Page();
     }
 
@@ -83,25 +83,21 @@ public sealed class QuizModel(ContentStore content, TrainingService training) : 
             case QuizSubmission.Marked { Outcome: QuizOutcome.Incomplete incomplete }:
                 Chosen = answers;
                 Unanswered = incomplete.Unanswered.Select(q => q.Id).ToHashSet(StringComparer.Ordinal);
-                foreach (var question in incomplete.Unanswered)
-                    ModelState.AddModelError($"q-{question.Id}", $"Answer question {IndexOf(question) + 1}: {question.Text}");
                 break;
             case QuizSubmission.Marked { Outcome: QuizOutcome.Rejected rejected }:
                 Message = $"We could not mark these answers. {rejected.Reason} Nothing has been recorded. Please answer the quiz on this page again.";
                 Response.StatusCode = StatusCodes.Status400BadRequest;
                 break;
         }
-        await LoadProgressAsync(userId, cancellationToken);
+        UseProgress(await training.FindProgressAsync(userId, Module.Slug, cancellationToken));
         return Page();
     }
 
-    private async Task LoadProgressAsync(string userId, CancellationToken cancellationToken)
+    private void UseProgress(ModuleProgress? progress)
     {
-        Progress = await training.FindProgressAsync(userId, Module.Slug, cancellationToken);
-        Input = new QuizInput { Version = Module.Version, Round = Progress?.Round ?? 0 };
+        Progress = progress;
+        Input = new QuizInput { Version = Module.Version, Round = progress?.Round ?? 0 };
     }
-
-    private int IndexOf(QuizQuestion question) => Module.Quiz.Questions.ToList().IndexOf(question);
 
     /// <summary>Every "answer.{question}" field, as sent: checking them is the quiz's job, not the binder's.</summary>
     private Dictionary<string, IReadOnlyCollection<string>> ReadAnswers()

@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# Load figures for the portal's key pages, each as a ratio to a trivial endpoint in the same process
+# and the same run, so the numbers travel between machines better than raw requests per second.
+#
+#   tests/load/run.sh            # SQLite (the embedded default)
+#
+# Builds Release, starts the portal on loopback in Production (server pinned to CPU 0, wrk to
+# CPU 1), prepares signed-in learners through the real forms, warms every page, then for each page
+# measures the maximum rate (wrk, 10 s) and p50/p99 at half that rate. Prints one Markdown table and
+# writes it to tests/load/results-<provider>.md. Run by hand, never in CI: the figures are timings.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+here="$root/tests/load"
+provider=${1:-sqlite}
+duration=${LOAD_DURATION:-10s}
+[[ $provider == sqlite ]] || { echo "only sqlite for now" >&2; exit 2; }
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 2; }
+
+work=$(mktemp -d /tmp/portal-load.XXXXXX)
+pid=""
+cleanup() { [[ -z $pid ]] || kill "$pid" 2>/dev/null || true; wait 2>/dev/null || true; cp "$work/portal.log" /tmp/portal-load-last.log 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+
+dotnet build "$root/Portal.Web" -c Release -v q -nologo >/dev/null
+port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+base="http://127.0.0.1:$port"
+ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$base" AllowedHosts=127.0.0.1 \
+  ConnectionStrings__Portal="Data Source=$work/portal.db" Content__Path="$root/content" \
+  Mail__PickupDirectory="$work/mail" RateLimiting__AccountPostsPerMinute=100000 \
+  Logging__LogLevel__Default=Warning DOTNET_gcServer=0 \
+  taskset -c 0 dotnet "$root/Portal.Web/bin/Release/net10.0/Portal.Web.dll" >"$work/portal.log" 2>&1 &
+pid=$!
+until curl -sf -o /dev/null "$base/health/live"; do
+  kill -0 "$pid" 2>/dev/null || { cat "$work/portal.log" >&2; exit 1; }
+  sleep 0.1
+done
+
+slug=duty-of-care
+learners=8
+/usr/bin/python3 "$here/setup.py" "$base" "$work/mail" "$learners" "$slug" >"$work/learners.lua"
+answers=$(/usr/bin/python3 - "$root/content/learn/$slug.md" <<'PY'
+import sys, urllib.parse, yaml
+front = open(sys.argv[1]).read().split("---")[1]
+quiz = yaml.safe_load(front)["quiz"]
+print(urllib.parse.urlencode([(f"answer.{q['id']}", a["id"]) for q in quiz for a in q["answers"] if a.get("correct")]))
+PY
+)
+cookie=$(/usr/bin/python3 -c "import re,sys; print(re.search(r'cookie = \"([^\"]*)\"', open(sys.argv[1]).read()).group(1))" "$work/learners.lua")
+
+# name | path | kind | target ratio | wrk options
+pages=(
+  "Trivial endpoint (/health/live)|/health/live|get|-|"
+  "Home|/|get|0.5|"
+  "Careers explorer (cached)|/careers|get|0.5|"
+  "Role page (cached)|/careers/roles/enhanced-care-worker|get|0.5|"
+  "Route plan (cached)|/careers/plan?From=new-to-care&To=registered-nurse|get|0.5|"
+  "Reference: Learn catalogue signed out (a Razor page, no database)|/learn|get|-|"
+  "Learn catalogue, signed in|/learn|auth|0.25|"
+  "Lesson page, signed in|/learn/$slug/lessons/2|auth|0.25|"
+  "Training record, signed in|/learn/record|auth|0.1|"
+  "Quiz cycle: refresher start, quiz page, submit (2 writes in 3)|/learn/$slug/quiz|quiz|0.05|"
+)
+
+wrk_run() { # kind path connections interval_ms -> wrk output
+  local kind=$1 path=$2 connections=$3 interval=$4
+  case $kind in
+    get)  taskset -c 1 wrk -t2 -c"$connections" -d"$duration" --latency -s "$here/paced.lua" "$base$path" -- "$interval" ;;
+    auth) taskset -c 1 wrk -t2 -c"$connections" -d"$duration" --latency -H "Cookie: $cookie" -s "$here/paced.lua" "$base$path" -- "$interval" ;;
+    quiz) taskset -c 1 wrk -t"$learners" -c"$learners" -d"$duration" --latency -s "$here/quiz.lua" "$base" -- "$work/learners.lua" "$answers" "$slug" "$interval" ;;
+  esac
+}
+rate_of() { awk '/^Requests\/sec:/ { print $2 }'; }
+latency_of() { awk -v p="$1" '$1 == p"%" { print $2 }'; }
+errors_of() { awk '/Non-2xx or 3xx responses:/ { n += $NF } /Socket errors:/ { gsub(/[^0-9 ]/, " "); for (i = 1; i <= NF; i++) n += $i } /unexpected responses:/ { n += $NF } END { print n + 0 }'; }
+
+# The JIT recompiles hot code in the background for a while after start (tiered compilation), on
+# the same pinned core: measuring before it settles halves the trivial endpoint's rate.
+echo "warming up" >&2
+for pass in 1 2; do
+  for entry in "${pages[@]}"; do
+    IFS='|' read -r name path kind target _ <<<"$entry"
+    duration=5s wrk_run "$kind" "$path" 8 0 >/dev/null
+  done
+done
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$pid/stat"; }
+for _ in $(seq 1 30); do
+  before=$(cpu_ticks); sleep 2
+  (( $(cpu_ticks) - before < 20 )) && break   # under 10% of a core: settled
+done
+
+table="| Page | Requests/s | Ratio | Target | p50 at half rate | p99 at half rate | Errors |
+|---|---:|---:|---:|---:|---:|---:|"
+trivial=""
+for entry in "${pages[@]}"; do
+  IFS='|' read -r name path kind target _ <<<"$entry"
+  connections=$([[ $kind == quiz ]] && echo "$learners" || echo 16)
+  full=$(wrk_run "$kind" "$path" "$connections" 0)
+  rate=$(rate_of <<<"$full")
+  [[ -n $trivial ]] || trivial=$rate
+  # Half the maximum rate, spread over the connections: each waits connections/(rate/2) s between requests.
+  interval=$(awk -v c="$connections" -v r="$rate" 'BEGIN { printf "%d", c * 1000 / (r / 2) }')
+  half=$(wrk_run "$kind" "$path" "$connections" "$interval")
+  errors=$(( $(errors_of <<<"$full") + $(errors_of <<<"$half") ))
+  ratio=$(awk -v r="$rate" -v t="$trivial" 'BEGIN { printf "%.2f", r / t }')
+  row="| $name | $(printf '%.0f' "$rate") | $ratio | $target | $(latency_of 50 <<<"$half") | $(latency_of 99 <<<"$half") | $errors |"
+  echo "$row" >&2
+  table+=$'\n'"$row"
+done
+# The trivial endpoint again at the end: its two figures show how steady the machine was.
+again=$(rate_of <<<"$(wrk_run get /health/live 16 0)")
+peak=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$pid/status")
+cpu=$(lscpu | awk -F: '/Model name/ { gsub(/^ +/, "", $2); print $2; exit }')
+result="$table
+
+Provider: $provider. Trivial endpoint at the start $(printf '%.0f' "$trivial") requests/s, at the end $(printf '%.0f' "$again"). Peak working set of the portal process: $peak MiB. Machine: $(nproc) cores ($cpu), portal on CPU 0, wrk on CPU 1, $duration per run, $(date -u +%Y-%m-%d)."
+echo "$result" | tee "$here/results-$provider.md"
