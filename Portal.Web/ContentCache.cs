@@ -5,8 +5,9 @@ using Portal.Infrastructure.Content;
 namespace Portal.Web;
 
 /// <summary>
-/// Pages built only from content (careers, help) are cached whole for signed-out visitors and
-/// evicted together whenever the content is loaded again, so an edit shows at once.
+/// Pages built only from content (home, careers, help, the Learn catalogue and module outlines) are
+/// cached whole for signed-out visitors and evicted together whenever the content is loaded again,
+/// so an edit shows at once.
 /// </summary>
 internal static class ContentCache
 {

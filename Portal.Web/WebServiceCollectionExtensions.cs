@@ -108,6 +108,10 @@ public static class WebServiceCollectionExtensions
             options.Conventions.AllowAnonymousToFolder("/Help");
             options.Conventions.AddFolderApplicationModelConvention("/Careers", ContentCache.Apply);
             options.Conventions.AddFolderApplicationModelConvention("/Help", ContentCache.Apply);
+            // Signed out, these show content and nothing personal; signed in, they bypass the cache.
+            options.Conventions.AddPageApplicationModelConvention("/Index", ContentCache.Apply);
+            options.Conventions.AddPageApplicationModelConvention("/Learn/Index", ContentCache.Apply);
+            options.Conventions.AddPageApplicationModelConvention("/Learn/Module", ContentCache.Apply);
             options.Conventions.AuthorizeFolder("/Admin", PortalPolicies.Admin);
             options.Conventions.AuthorizeFolder("/Recruit", PortalPolicies.Recruiter);
             options.Conventions.AuthorizeFolder("/Manage", PortalPolicies.Manager);
