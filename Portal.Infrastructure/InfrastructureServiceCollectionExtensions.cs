@@ -12,6 +12,7 @@ using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Email;
 using Portal.Infrastructure.Jobs;
+using Portal.Infrastructure.Pathways;
 using Portal.Infrastructure.Training;
 
 namespace Portal.Infrastructure;
@@ -46,6 +47,7 @@ public static class InfrastructureServiceCollectionExtensions
 
         services.AddPortalContent(configuration);
         services.AddScoped<TrainingService>();
+        services.AddScoped<PlanService>();
 
         services.AddHealthChecks()
             .AddDbContextCheck<PortalDbContext>("database")

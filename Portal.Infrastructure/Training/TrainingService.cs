@@ -195,6 +195,16 @@ public sealed class TrainingService(PortalDbContext db, TimeProvider clock)
         .ToList();
     }
 
+    /// <summary>What the learner holds for a route plan: training that is valid today (expiring soon still counts).</summary>
+    public async Task<Portal.Domain.Pathways.LearnerHoldings> HoldingsAsync(string userId, ContentSet content, CancellationToken cancellationToken = default)
+    {
+        var record = await GetRecordAsync(userId, content, cancellationToken);
+        return new Portal.Domain.Pathways.LearnerHoldings
+        {
+            CompletedModules = [.. record.Where(e => e.Status is TrainingStatus.Valid or TrainingStatus.ExpiringSoon).Select(e => e.ModuleSlug)],
+        };
+    }
+
     /// <summary>The learner's own completion, or null when it is not theirs or does not exist.</summary>
     public Task<Certificate?> GetCertificateAsync(string userId, long completionId, ContentSet content, CancellationToken cancellationToken = default) =>
         CertificateAsync(db.Set<Completion>().Where(c => c.Id == completionId && c.UserId == userId), content, cancellationToken);

@@ -1,10 +1,55 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Domain.Pathways;
+using Portal.Domain.Training;
+using Portal.Infrastructure.Content;
+using Portal.Infrastructure.Pathways;
+using Portal.Infrastructure.Training;
+using Portal.Web.Pages.Learn;
 
 namespace Portal.Web.Pages;
 
-public sealed class IndexModel : PageModel
+/// <summary>
+/// The front door. Signed out: what the portal offers. Signed in: the person's own start page,
+/// with learning to carry on, training falling due, and the next step on their saved plan.
+/// </summary>
+public sealed class IndexModel(ContentStore content, TrainingService training, PlanService plans) : PageModel
 {
-    public void OnGet()
+    public bool SignedIn { get; private set; }
+
+    public ContentSet Catalogue { get; private set; } = null!;
+
+    /// <summary>Modules with a round in progress, most recently touched first.</summary>
+    public IReadOnlyList<RecordEntry> InProgress { get; private set; } = [];
+
+    /// <summary>Training expired or expiring within 30 days, soonest first.</summary>
+    public IReadOnlyList<RecordEntry> Due { get; private set; } = [];
+
+    public int Valid { get; private set; }
+
+    public SavedPlan? Plan { get; private set; }
+
+    /// <summary>The quickest route for the saved plan, with what the person already holds; null when none is known.</summary>
+    public RouteGaps? Route { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        if (LearnText.UserId(User) is not { } userId)
+            return;
+        SignedIn = true;
+        Catalogue = content.Current;
+        var record = await training.GetRecordAsync(userId, Catalogue, cancellationToken);
+        InProgress = [.. record.Where(e => e.NextLesson is not null && e.Module is not null)];
+        Due = [.. record.Where(e => e.Status is TrainingStatus.Expired or TrainingStatus.ExpiringSoon).OrderBy(e => e.ExpiresAtUtc)];
+        Valid = record.Count(e => e.Status is TrainingStatus.Valid or TrainingStatus.ExpiringSoon);
+
+        Plan = await plans.FindAsync(userId, cancellationToken);
+        if (Plan is not null && Catalogue.Roles.ContainsKey(Plan.FromRole) && Catalogue.Roles.ContainsKey(Plan.ToRole)
+            && Catalogue.Planner.Plan(Plan.FromRole, Plan.ToRole, 1).Shortest is { } shortest)
+        {
+            var held = record.Where(e => e.Status is TrainingStatus.Valid or TrainingStatus.ExpiringSoon).Select(e => e.ModuleSlug).ToList();
+            Route = GapAnalysis.For(shortest, new LearnerHoldings { CompletedModules = held });
+        }
     }
+
+    public string Title(string roleSlug) => Catalogue.Roles.TryGetValue(roleSlug, out var role) ? role.Title : roleSlug;
 }

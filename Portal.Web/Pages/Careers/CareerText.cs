@@ -1,4 +1,5 @@
 using System.Globalization;
+using Portal.Domain.Pathways;
 using Portal.Infrastructure.Content;
 
 namespace Portal.Web.Pages.Careers;
@@ -43,6 +44,16 @@ public static class CareerText
         "occupational-health" => "An occupational health check",
         "nmc-registration" => "Registration with the Nursing and Midwifery Council",
         _ => check,
+    };
+
+    /// <summary>A step's requirement by its name in the content: a programme's or module's title, a check in words.</summary>
+    public static string Requirement(ContentSet content, RequirementCheck check) => check.Kind switch
+    {
+        RequirementKind.Programme => content.Programmes.TryGetValue(check.Slug!, out var programme) ? programme.Title : check.Slug!,
+        RequirementKind.Check => Check(check.Slug!),
+        RequirementKind.DrivingLicence => "A driving licence",
+        RequirementKind.Module => content.Modules.TryGetValue(check.Slug!, out var module) ? $"Training: {module.Title}" : check.Slug!,
+        _ => "",
     };
 
     public static string Capitalised(string text) =>

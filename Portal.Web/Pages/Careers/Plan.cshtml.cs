@@ -1,14 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Domain.Pathways;
-using Portal.Domain.Training;
 using Portal.Infrastructure.Content;
+using Portal.Infrastructure.Pathways;
 using Portal.Infrastructure.Training;
 
 namespace Portal.Web.Pages.Careers;
 
 /// <summary>"I am / I want to be": the shortest route by typical months and up to two alternatives, each step with what it needs.</summary>
-public sealed class PlanModel(ContentStore content, TrainingService training) : PageModel
+public sealed class PlanModel(ContentStore content, TrainingService training, PlanService plans) : PageModel
 {
     private const int RoutesShown = 3;
 
@@ -26,17 +26,10 @@ public sealed class PlanModel(ContentStore content, TrainingService training) : 
 
     public string Title(string slug) => Catalogue.Roles.TryGetValue(slug, out var role) ? role.Title : slug;
 
-    public string RequirementText(RequirementCheck check) => check.Kind switch
-    {
-        RequirementKind.Programme => Catalogue.Programmes.TryGetValue(check.Slug!, out var programme) ? programme.Title : check.Slug!,
-        RequirementKind.Check => CareerText.Check(check.Slug!),
-        RequirementKind.DrivingLicence => "A driving licence",
-        RequirementKind.Module => Catalogue.Modules.TryGetValue(check.Slug!, out var module) ? $"Training: {module.Title}" : check.Slug!,
-        _ => "",
-    };
+    public string RequirementText(RequirementCheck check) => CareerText.Requirement(Catalogue, check);
 
-    /// <summary>Training the signed-in learner holds today (valid or expiring soon), counted in each step.</summary>
-    public IReadOnlyCollection<string> ModulesHeld { get; private set; } = [];
+    /// <summary>The signed-in person's saved plan, if this page shows it.</summary>
+    public bool IsSaved { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -55,10 +48,20 @@ public sealed class PlanModel(ContentStore content, TrainingService training) : 
         var holdings = LearnerHoldings.None;
         if (Learn.LearnText.UserId(User) is { } userId)
         {
-            var record = await training.GetRecordAsync(userId, Catalogue, cancellationToken);
-            ModulesHeld = [.. record.Where(e => e.Status is TrainingStatus.Valid or TrainingStatus.ExpiringSoon).Select(e => e.ModuleSlug)];
-            holdings = new LearnerHoldings { CompletedModules = ModulesHeld };
+            holdings = await training.HoldingsAsync(userId, Catalogue, cancellationToken);
+            IsSaved = await plans.FindAsync(userId, cancellationToken) is { } saved && saved.FromRole == From && saved.ToRole == To;
         }
         Routes = [.. Plan.Routes.Select(route => GapAnalysis.For(route, holdings))];
+    }
+
+    /// <summary>Keeps this start and goal as the person's plan, shown on their home page.</summary>
+    public async Task<IActionResult> OnPostSaveAsync(CancellationToken cancellationToken)
+    {
+        if (Learn.LearnText.UserId(User) is not { } userId)
+            return Challenge();
+        if (From is null || To is null || !await plans.SaveAsync(userId, From, To, content.Current, cancellationToken))
+            return BadRequest();
+        TempData["StatusMessage"] = "Your plan is saved. It is on your home page, with the next step.";
+        return Redirect("/");
     }
 }

@@ -46,6 +46,10 @@ public sealed class LearnJourneyTests(BrowserFixture fixture)
 
         var otherPhone = await fixture.NewPhonePageAsync();
         await AccountSteps.SignInAsync(otherPhone, email);
+        // The home page offers the way back in.
+        await otherPhone.GotoAsync("/");
+        await Assertions.Expect(otherPhone.GetByText($"{Module.Title}: lesson 3 of {Module.Lessons.Count}")).ToBeVisibleAsync();
+        await otherPhone.AssertNoSeriousIssuesAsync();
         await otherPhone.GotoAsync($"/learn/{Slug}");
         await otherPhone.GetByRole(AriaRole.Button, new() { Name = "Continue from lesson 3" }).ClickAsync();
         await Assertions.Expect(otherPhone.GetByRole(AriaRole.Heading, new() { Name = Module.Lessons[2].Title, Level = 1 })).ToBeVisibleAsync();

@@ -147,8 +147,10 @@ public sealed class LearnTests(PortalWebFactory app) : IClassFixture<PortalWebFa
         Assert.Equal($"/learn/{Slug}/lessons/2", afterOne.Headers.Location!.OriginalString);
         Assert.Equal($"/learn/{Slug}/lessons/3", afterTwo.Headers.Location!.OriginalString);
 
-        // Another phone: new cookies, same account.
+        // Another phone: new cookies, same account. The home page offers the way back in.
         var otherDevice = await SignInAsync(email);
+        var home = await otherDevice.GetPageAsync("/");
+        Assert.Contains($"{Module.Title}: lesson 3 of {Module.Lessons.Count}", home.Text("[aria-labelledby=learning-heading]"), StringComparison.Ordinal);
         var outline = await otherDevice.GetPageAsync($"/learn/{Slug}");
         Assert.Equal("Continue from lesson 3", outline.Text("main form button"));
         Assert.Equal($"/learn/{Slug}/lessons/3", await StartAsync(otherDevice));

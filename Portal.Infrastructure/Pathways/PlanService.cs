@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Pathways;
+using Portal.Infrastructure.Content;
+using Portal.Infrastructure.Data;
+
+namespace Portal.Infrastructure.Pathways;
+
+/// <summary>A person's saved career plan: one per person, replaced when they save another.</summary>
+public sealed class PlanService(PortalDbContext db, TimeProvider clock)
+{
+    public Task<SavedPlan?> FindAsync(string userId, CancellationToken cancellationToken = default) =>
+        db.Set<SavedPlan>().AsNoTracking().FirstOrDefaultAsync(p => p.UserId == userId, cancellationToken);
+
+    /// <summary>Saves the plan when both roles exist and the goal is a job; false (nothing saved) otherwise.</summary>
+    public async Task<bool> SaveAsync(string userId, string fromRole, string toRole, ContentSet content, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        if (!content.Roles.ContainsKey(fromRole) || !content.Roles.TryGetValue(toRole, out var goal) || goal.EntryPoint || fromRole == toRole)
+            return false;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var plan = await db.Set<SavedPlan>().FirstOrDefaultAsync(p => p.UserId == userId, cancellationToken);
+        if (plan is null)
+            db.Add(SavedPlan.Create(userId, fromRole, toRole, now));
+        else
+            plan.ChangeTo(fromRole, toRole, now);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Saved from two tabs at once: the other one's insert won; save over it.
+            db.ChangeTracker.Clear();
+            var existing = await db.Set<SavedPlan>().FirstAsync(p => p.UserId == userId, cancellationToken);
+            existing.ChangeTo(fromRole, toRole, now);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return true;
+    }
+}
