@@ -13,6 +13,7 @@ using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Email;
 using Portal.Infrastructure.Jobs;
 using Portal.Infrastructure.Pathways;
+using Portal.Infrastructure.Talent;
 using Portal.Infrastructure.Training;
 
 namespace Portal.Infrastructure;
@@ -48,6 +49,11 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddPortalContent(configuration);
         services.AddScoped<TrainingService>();
         services.AddScoped<PlanService>();
+        services.AddSingleton(PostcodeDistricts.Shipped());
+        services.AddOptions<TalentOptions>().Bind(configuration.GetSection(TalentOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<OrganisationService>();
+        services.AddScoped<VacancyService>();
+        services.AddScoped<JobSearch>();
 
         services.AddHealthChecks()
             .AddDbContextCheck<PortalDbContext>("database")

@@ -1,0 +1,78 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portal.Domain.Talent;
+using Portal.Infrastructure.Accounts;
+
+namespace Portal.Infrastructure.Data.Configurations;
+
+internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organisation>
+{
+    public void Configure(EntityTypeBuilder<Organisation> builder)
+    {
+        builder.ToTable("Organisations");
+        builder.HasKey(o => o.Id);
+        builder.Property(o => o.Name).HasMaxLength(Organisation.MaxNameLength);
+        builder.Property(o => o.CqcLocationId).HasMaxLength(Organisation.MaxCqcLocationIdLength);
+        builder.Property(o => o.Postcode).HasMaxLength(10);
+        builder.HasIndex(o => o.Name);
+    }
+}
+
+internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Membership>
+{
+    public void Configure(EntityTypeBuilder<Membership> builder)
+    {
+        builder.ToTable("Memberships");
+        builder.HasKey(m => m.Id);
+        builder.Ignore(m => m.Active);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(m => m.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<PortalUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+        // Every organisation-scoped query starts from "which organisations is this person in".
+        builder.HasIndex(m => new { m.UserId, m.OrganisationId });
+    }
+}
+
+internal sealed class VacancyConfiguration : IEntityTypeConfiguration<Vacancy>
+{
+    private static readonly ValueComparer<IReadOnlyList<string>> SlugListComparer = new(
+        (a, b) => a!.SequenceEqual(b!),
+        list => list.Aggregate(0, (hash, slug) => HashCode.Combine(hash, slug.GetHashCode(StringComparison.Ordinal))),
+        list => list.ToList());
+
+    public void Configure(EntityTypeBuilder<Vacancy> builder)
+    {
+        builder.ToTable("Vacancies");
+        builder.HasKey(v => v.Id);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(v => v.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        builder.ComplexProperty(v => v.Details, details =>
+        {
+            details.Property(d => d.CareerRole).HasMaxLength(80).HasColumnName("CareerRole");
+            details.Property(d => d.Title).HasMaxLength(VacancyDetails.MaxTitleLength).HasColumnName("Title");
+            details.Property(d => d.DescriptionMarkdown).HasMaxLength(VacancyDetails.MaxDescriptionLength).HasColumnName("Description");
+            details.Property(d => d.HourlyPay).HasPrecision(7, 2).HasColumnName("HourlyPay");
+            details.Property(d => d.HoursPerWeek).HasPrecision(5, 2).HasColumnName("HoursPerWeek");
+            details.Property(d => d.Days).HasConversion<int>().HasColumnName("Days");
+            details.Property(d => d.Shifts).HasConversion<int>().HasColumnName("Shifts");
+            details.Property(d => d.PayBasis).HasColumnName("PayBasis");
+            details.Property(d => d.GuaranteedHours).HasColumnName("GuaranteedHours");
+            details.Property(d => d.PaidTravelTime).HasColumnName("PaidTravelTime");
+            details.Property(d => d.PaidTraining).HasColumnName("PaidTraining");
+            details.Property(d => d.DrivingLicenceRequired).HasColumnName("DrivingLicenceRequired");
+            details.Property(d => d.ClosingDate).HasColumnName("ClosingDate");
+            // Slugs never contain a comma, so a comma-separated column is exact and portable.
+            details.Property(d => d.RequiredModules).HasColumnName("RequiredModules").HasMaxLength(2000)
+                .HasConversion(list => string.Join(',', list), text => text.Split(',', StringSplitOptions.RemoveEmptyEntries), SlugListComparer);
+            details.Property(d => d.RequiredProgrammes).HasColumnName("RequiredProgrammes").HasMaxLength(2000)
+                .HasConversion(list => string.Join(',', list), text => text.Split(',', StringSplitOptions.RemoveEmptyEntries), SlugListComparer);
+            details.ComplexProperty(d => d.Location, location =>
+            {
+                location.Property(l => l.Postcode).HasMaxLength(10).HasColumnName("Postcode");
+                location.Property(l => l.District).HasMaxLength(6).HasColumnName("District");
+                location.Property(l => l.Latitude).HasColumnName("Latitude");
+                location.Property(l => l.Longitude).HasColumnName("Longitude");
+            });
+        });
+        builder.HasIndex(v => v.Status);
+    }
+}

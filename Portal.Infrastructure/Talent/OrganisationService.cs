@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Talent;
+using Portal.Infrastructure.Accounts;
+using Portal.Infrastructure.Data;
+
+namespace Portal.Infrastructure.Talent;
+
+/// <summary>Organisations and who works in them. Creating an organisation and adding its first people is an admin's job.</summary>
+public sealed class OrganisationService(PortalDbContext db, UserManager<PortalUser> users, PostcodeDistricts postcodes, TimeProvider clock)
+{
+    public sealed record OrganisationSummary(Guid Id, string Name, OrganisationType Type, string Postcode, int Members);
+
+    public sealed record Member(long MembershipId, string Name, string Email, MembershipRole Role, DateTime Since);
+
+    public async Task<IReadOnlyList<OrganisationSummary>> ListAsync(CancellationToken cancellationToken = default) =>
+        await db.Set<Organisation>().AsNoTracking().OrderBy(o => o.Name)
+            .Select(o => new OrganisationSummary(o.Id, o.Name, o.Type, o.Postcode,
+                db.Set<Membership>().Count(m => m.OrganisationId == o.Id && m.EndedAtUtc == null)))
+            .ToListAsync(cancellationToken);
+
+    public Task<Organisation?> FindAsync(Guid id, CancellationToken cancellationToken = default) =>
+        db.Set<Organisation>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
+
+    /// <returns>The new organisation, or the problem with the postcode.</returns>
+    public async Task<(Organisation? Organisation, string? Problem)> CreateAsync(string name, OrganisationType type, string? cqcLocationId, string postcode, CancellationToken cancellationToken = default)
+    {
+        var (location, problem) = postcodes.Locate(postcode);
+        if (location is null)
+            return (null, problem);
+        var organisation = Organisation.Create(name, type, cqcLocationId, location.Postcode, clock.GetUtcNow().UtcDateTime);
+        db.Add(organisation);
+        await db.SaveChangesAsync(cancellationToken);
+        return (organisation, null);
+    }
+
+    public async Task<IReadOnlyList<Member>> MembersAsync(Guid organisationId, CancellationToken cancellationToken = default) =>
+        await db.Set<Membership>().AsNoTracking()
+            .Where(m => m.OrganisationId == organisationId && m.EndedAtUtc == null)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new Member(m.Id, u.DisplayName ?? u.Email!, u.Email!, m.Role, m.StartedAtUtc))
+            .OrderBy(m => m.Name)
+            .ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// Adds someone who already has an account to the organisation in a role, and gives their account
+    /// the matching site role. Null on success, else what stopped it.
+    /// </summary>
+    public async Task<string?> AddMemberAsync(Guid organisationId, string email, MembershipRole role, CancellationToken cancellationToken = default)
+    {
+        if (await FindAsync(organisationId, cancellationToken) is null)
+            return "That organisation does not exist";
+        var user = await users.FindByEmailAsync(email.Trim());
+        if (user is null)
+            return "No account has that email address. Ask them to create one first";
+        var already = await db.Set<Membership>().AnyAsync(m => m.OrganisationId == organisationId && m.UserId == user.Id && m.Role == role && m.EndedAtUtc == null, cancellationToken);
+        if (already)
+            return $"They are already a {role.ToString().ToLowerInvariant()} here";
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Add(Membership.Start(organisationId, user.Id, role, clock.GetUtcNow().UtcDateTime));
+        await db.SaveChangesAsync(cancellationToken);
+        var siteRole = role == MembershipRole.Recruiter ? PortalRoles.Recruiter : PortalRoles.Manager;
+        if (!await users.IsInRoleAsync(user, siteRole))
+        {
+            var result = await users.AddToRoleAsync(user, siteRole);
+            if (!result.Succeeded)
+                throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return null;
+    }
+
+    /// <summary>The organisations a person is an active member of in a role: the root of every scoped query.</summary>
+    public IQueryable<Guid> OrganisationsOf(string userId, MembershipRole role) =>
+        db.Set<Membership>().Where(m => m.UserId == userId && m.Role == role && m.EndedAtUtc == null).Select(m => m.OrganisationId);
+}

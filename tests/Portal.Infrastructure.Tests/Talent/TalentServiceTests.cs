@@ -1,0 +1,177 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Portal.Domain.Talent;
+using Portal.Infrastructure.Accounts;
+using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Talent;
+using Portal.Infrastructure.Tests.Support;
+
+namespace Portal.Infrastructure.Tests.Talent;
+
+/// <summary>Vacancies scoped to the recruiter's organisations, and the public search, against real databases.</summary>
+public abstract class TalentServiceTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>
+    where TDatabase : TestDatabase
+{
+    private static readonly PostcodeDistricts Postcodes = PostcodeDistricts.Shipped();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+
+    private sealed class Scope(ServiceProvider services, AsyncServiceScope scope) : IAsyncDisposable
+    {
+        public T Get<T>() where T : notnull => scope.ServiceProvider.GetRequiredService<T>();
+
+        public async ValueTask DisposeAsync()
+        {
+            await scope.DisposeAsync();
+            await services.DisposeAsync();
+        }
+    }
+
+    private Scope Services()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(_time);
+        services.AddScoped<PortalDbContext>(_ => database.CreateContext());
+        services.AddIdentityCore<PortalUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<PortalDbContext>();
+        services.AddSingleton(Postcodes);
+        services.AddSingleton(Options.Create(new TalentOptions()));
+        services.AddScoped<OrganisationService>();
+        services.AddScoped<VacancyService>();
+        services.AddScoped<JobSearch>();
+        var provider = services.BuildServiceProvider();
+        return new Scope(provider, provider.CreateAsyncScope());
+    }
+
+    private async Task<string> NewUserAsync()
+    {
+        await using var scope = Services();
+        var email = $"{Guid.NewGuid():N}@example.com";
+        var user = new PortalUser { UserName = email, Email = email, DisplayName = "Rita Recruiter" };
+        Assert.True((await scope.Get<UserManager<PortalUser>>().CreateAsync(user)).Succeeded);
+        return user.Id;
+    }
+
+    private async Task<(Guid Organisation, string Recruiter)> NewOrganisationWithRecruiterAsync(string name)
+    {
+        var recruiter = await NewUserAsync();
+        await using var scope = Services();
+        var organisations = scope.Get<OrganisationService>();
+        var (organisation, problem) = await organisations.CreateAsync(name, OrganisationType.CareProvider, null, "LS6 1AA");
+        Assert.Null(problem);
+        var email = (await scope.Get<UserManager<PortalUser>>().FindByIdAsync(recruiter))!.Email!;
+        Assert.Null(await organisations.AddMemberAsync(organisation!.Id, email, MembershipRole.Recruiter));
+        return (organisation.Id, recruiter);
+    }
+
+    private static VacancyDetails Details(string title, string district = "LS6", decimal pay = 13.50m, string role = "care-worker") => new()
+    {
+        CareerRole = role,
+        Title = title,
+        DescriptionMarkdown = "Visit people at home across the area.",
+        Location = Postcodes.Locate(district).Location!,
+        HourlyPay = pay,
+        HoursPerWeek = 30,
+        Days = WorkDays.Weekdays,
+        Shifts = ShiftTimes.Early,
+        PayBasis = PayBasis.WholeShift,
+        GuaranteedHours = true,
+        PaidTravelTime = false,
+        PaidTraining = true,
+        DrivingLicenceRequired = false,
+        ClosingDate = new DateOnly(2026, 12, 31),
+    };
+
+    private async Task<Guid> PublishedAsync(Guid organisation, string recruiter, VacancyDetails details)
+    {
+        await using var scope = Services();
+        var vacancies = scope.Get<VacancyService>();
+        var vacancy = await vacancies.CreateAsync(recruiter, organisation, details);
+        Assert.True(await vacancies.ChangeAsync(recruiter, vacancy!.Id, (v, now) => v.Publish(now)));
+        return vacancy.Id;
+    }
+
+    [Fact]
+    public async Task ARecruiterOfAnotherOrganisationFindsNothingAndChangesNothing()
+    {
+        var (a, recruiterA) = await NewOrganisationWithRecruiterAsync("Aire Care");
+        var (_, recruiterB) = await NewOrganisationWithRecruiterAsync("Beck Homecare");
+        var id = await PublishedAsync(a, recruiterA, Details("Care worker at Aire"));
+
+        await using var scope = Services();
+        var vacancies = scope.Get<VacancyService>();
+        Assert.Null(await vacancies.FindAsync(recruiterB, id));
+        Assert.DoesNotContain(await vacancies.ListAsync(recruiterB), v => v.Id == id);
+        Assert.False(await vacancies.ChangeAsync(recruiterB, id, (v, now) => v.Close(now)));
+        Assert.Null(await vacancies.CreateAsync(recruiterB, a, Details("Sneaky")));
+        Assert.Equal(VacancyStatus.Published, (await vacancies.FindAsync(recruiterA, id))!.Status);
+    }
+
+    [Fact]
+    public async Task AnEndedMembershipLosesAccess()
+    {
+        var (a, recruiter) = await NewOrganisationWithRecruiterAsync("Calder Care");
+        var id = await PublishedAsync(a, recruiter, Details("Care worker at Calder"));
+        await using (var db = database.CreateContext())
+        {
+            var membership = await db.Set<Membership>().SingleAsync(m => m.UserId == recruiter);
+            membership.End(_time.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync();
+        }
+
+        await using var scope = Services();
+        Assert.Null(await scope.Get<VacancyService>().FindAsync(recruiter, id));
+    }
+
+    [Fact]
+    public async Task SearchFindsOpenVacanciesByDistanceKeywordAndPay()
+    {
+        var (org, recruiter) = await NewOrganisationWithRecruiterAsync($"Search Care {Guid.NewGuid():N}");
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var near = await PublishedAsync(org, recruiter, Details($"Headingley {tag} care worker", "LS6", 12.60m));
+        var city = await PublishedAsync(org, recruiter, Details($"City centre {tag} care worker", "LS1", 14.00m));
+        var far = await PublishedAsync(org, recruiter, Details($"Wetherby {tag} care worker", "LS22", 15.00m));
+        await using (var scope = Services())
+        {
+            var draft = await scope.Get<VacancyService>().CreateAsync(recruiter, org, Details($"Draft {tag}", "LS6"));
+            Assert.NotNull(draft);
+        }
+
+        await using var search = Services();
+        var jobs = search.Get<JobSearch>();
+        var from = Postcodes.Locate("LS6 2AB").Location;
+
+        var within5 = await jobs.SearchAsync(new JobQuery { Keyword = tag, From = from, WithinMiles = 5, Sort = JobSort.Distance });
+        Assert.Equal([near, city], within5.Jobs.Select(j => j.Id));
+        Assert.Equal(0, within5.Jobs[0].Miles!.Value, 3);
+
+        var byPay = await jobs.SearchAsync(new JobQuery { Keyword = tag, Sort = JobSort.Pay });
+        Assert.Equal([far, city, near], byPay.Jobs.Select(j => j.Id));
+
+        var paysWell = await jobs.SearchAsync(new JobQuery { Keyword = tag, MinimumPay = 13.45m });
+        Assert.Equal(new[] { city, far }.Order(), paysWell.Jobs.Select(j => j.Id).Order());
+        Assert.Contains(FairWork.RealLivingWage, paysWell.Jobs[0].Badges);
+
+        // A keyword with LIKE wildcards in it matches them literally.
+        Assert.Empty((await jobs.SearchAsync(new JobQuery { Keyword = tag + "%" })).Jobs);
+    }
+
+    [Fact]
+    public async Task ClosedAndPastClosingVacanciesAreNotFound()
+    {
+        var (org, recruiter) = await NewOrganisationWithRecruiterAsync($"Closing Care {Guid.NewGuid():N}");
+        var id = await PublishedAsync(org, recruiter, Details("Soon closed"));
+
+        await using (var scope = Services())
+            Assert.NotNull(await scope.Get<JobSearch>().FindOpenAsync(id));
+        _time.SetUtcNow(new DateTimeOffset(2027, 1, 1, 9, 0, 0, TimeSpan.Zero));
+        await using (var scope = Services())
+            Assert.Null(await scope.Get<JobSearch>().FindOpenAsync(id));
+    }
+}
+
+public sealed class SqliteTalentServiceTests(SqliteTestDatabase database) : TalentServiceTests<SqliteTestDatabase>(database);
+
+public sealed class PostgresTalentServiceTests(PostgresTestDatabase database) : TalentServiceTests<PostgresTestDatabase>(database);
