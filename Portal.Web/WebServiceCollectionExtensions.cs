@@ -115,6 +115,14 @@ public static class WebServiceCollectionExtensions
             options.Conventions.AuthorizeFolder("/Admin", PortalPolicies.Admin);
             options.Conventions.AuthorizeFolder("/Recruit", PortalPolicies.Recruiter);
             options.Conventions.AuthorizeFolder("/Manage", PortalPolicies.Manager);
+        }).AddMvcOptions(options =>
+        {
+            // The default names the C# property ("not valid for HourlyPay"); people need the field's
+            // label and what to type instead.
+            var messages = options.ModelBindingMessageProvider;
+            messages.SetAttemptedValueIsInvalidAccessor((value, field) => $"'{value}' is not a number; enter {field} in figures, like 12.60");
+            messages.SetValueMustBeANumberAccessor(field => $"Enter {field} in figures, like 12.60");
+            messages.SetValueIsInvalidAccessor(value => $"'{value}' is not a value this form can use");
         });
 
         services.AddAccountRateLimiting(configuration);

@@ -14,7 +14,7 @@ public sealed class OrganisationService(PortalDbContext db, UserManager<PortalUs
     public sealed record Member(long MembershipId, string Name, string Email, MembershipRole Role, DateTime Since);
 
     public async Task<IReadOnlyList<OrganisationSummary>> ListAsync(CancellationToken cancellationToken = default) =>
-        await db.Set<Organisation>().AsNoTracking().OrderBy(o => o.Name)
+        await db.Set<Organisation>().AsNoTracking().OrderBy(o => o.Name).ThenBy(o => o.Id)
             .Select(o => new OrganisationSummary(o.Id, o.Name, o.Type, o.Postcode,
                 db.Set<Membership>().Count(m => m.OrganisationId == o.Id && m.EndedAtUtc == null)))
             .ToListAsync(cancellationToken);
@@ -34,12 +34,14 @@ public sealed class OrganisationService(PortalDbContext db, UserManager<PortalUs
         return (organisation, null);
     }
 
-    public async Task<IReadOnlyList<Member>> MembersAsync(Guid organisationId, CancellationToken cancellationToken = default) =>
-        await db.Set<Membership>().AsNoTracking()
+    public async Task<IReadOnlyList<Member>> MembersAsync(Guid organisationId, CancellationToken cancellationToken = default)
+    {
+        var rows = await db.Set<Membership>().AsNoTracking()
             .Where(m => m.OrganisationId == organisationId && m.EndedAtUtc == null)
-            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new Member(m.Id, u.DisplayName ?? u.Email!, u.Email!, m.Role, m.StartedAtUtc))
-            .OrderBy(m => m.Name)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m.Id, u.DisplayName, u.Email, m.Role, m.StartedAtUtc })
             .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new Member(r.Id, r.DisplayName ?? r.Email!, r.Email!, r.Role, r.StartedAtUtc)).OrderBy(m => m.Name, StringComparer.CurrentCulture)];
+    }
 
     /// <summary>
     /// Adds someone who already has an account to the organisation in a role, and gives their account

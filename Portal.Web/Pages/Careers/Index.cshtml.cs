@@ -26,6 +26,7 @@ public sealed class IndexModel(ContentStore content) : PageModel
         public bool NoQualifications { get; set; }
 
         [Range(0, 200, ErrorMessage = "Enter an hourly pay from 0 to 200, like 13.50")]
+        [Display(Name = "the hourly pay")]
         public decimal? PayFrom { get; set; }
 
         [Range(0, 7, ErrorMessage = "Choose a level from 0 to 7")]

@@ -1,10 +1,94 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Domain.Talent;
+using Portal.Infrastructure.Content;
+using Portal.Infrastructure.Talent;
 
 namespace Portal.Web.Pages.Jobs;
 
-public sealed class IndexModel : PageModel
+/// <summary>The public job search: a GET form, so every search is a link that works without script.</summary>
+public sealed class IndexModel(JobSearch search, PostcodeDistricts postcodes, ContentStore content) : PageModel
 {
-    public void OnGet()
+    public static readonly int[] Distances = [5, 10, 20];
+
+    [BindProperty(SupportsGet = true)]
+    public SearchInput Search { get; set; } = new();
+
+    public JobResults? Results { get; private set; }
+
+    public ContentSet Catalogue => content.Current;
+
+    public sealed class SearchInput
     {
+        [StringLength(100, ErrorMessage = "Use up to 100 characters")]
+        public string? Keyword { get; set; }
+
+        public string? Role { get; set; }
+
+        public string? Postcode { get; set; }
+
+        public int? Miles { get; set; }
+
+        [Range(typeof(decimal), "0", "200", ErrorMessage = "Enter an hourly pay from 0 to 200, like 13.45")]
+        [Display(Name = "the hourly pay")]
+        public decimal? PayFrom { get; set; }
+
+        public bool Guaranteed { get; set; }
+
+        public bool Travel { get; set; }
+
+        public bool WholeShift { get; set; }
+
+        public List<ShiftTimes> Shifts { get; set; } = [];
+
+        public JobSort Sort { get; set; }
+
+        [Range(1, 10_000)]
+        public int Page { get; set; } = 1;
+    }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        VacancyLocation? from = null;
+        if (!string.IsNullOrWhiteSpace(Search.Postcode))
+        {
+            var (location, problem) = postcodes.Locate(Search.Postcode);
+            if (location is null)
+                ModelState.AddModelError("Search.Postcode", problem!);
+            from = location;
+        }
+        if (Search.Miles is { } miles && !Distances.Contains(miles))
+            ModelState.AddModelError("Search.Miles", "Choose 5, 10 or 20 miles");
+        else if (Search.Miles is not null && from is null && ModelState.GetFieldValidationState("Search.Postcode") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+            ModelState.AddModelError("Search.Postcode", "Enter a postcode to search by distance");
+        if (Search.Role is not null && !content.Current.Roles.ContainsKey(Search.Role))
+            ModelState.AddModelError("Search.Role", "Choose a job from the list");
+        if (Search.Sort == JobSort.Distance && from is null)
+            Search.Sort = JobSort.Relevance;
+        if (!ModelState.IsValid)
+            return;
+
+        Results = await search.SearchAsync(new JobQuery
+        {
+            Keyword = Search.Keyword,
+            CareerRole = Search.Role,
+            From = from,
+            WithinMiles = from is null ? null : Search.Miles,
+            MinimumPay = Search.PayFrom,
+            GuaranteedHours = Search.Guaranteed,
+            PaidTravelTime = Search.Travel,
+            WholeShiftPaid = Search.WholeShift,
+            Shifts = Search.Shifts.Aggregate(ShiftTimes.None, (all, shift) => all | shift),
+            Sort = Search.Sort,
+            Page = Search.Page,
+        }, cancellationToken);
+    }
+
+    /// <summary>This search's address on another page of results.</summary>
+    public string PageUrl(int page)
+    {
+        var query = Request.Query.Where(q => q.Key != "Search.Page").SelectMany(q => q.Value.Select(v => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(v ?? "")}"));
+        return "/jobs?" + string.Join("&", query.Append($"Search.Page={page}"));
     }
 }

@@ -44,6 +44,8 @@ public sealed class SignUpJourneyTests(BrowserFixture fixture)
     [InlineData("/verify")]
     [InlineData("/verify/aaaa-bbbb-cccc-dddd-eeee-ffff")]
     [InlineData("/jobs")]
+    [InlineData("/jobs?Search.Postcode=M1+1AA&Search.Miles=5&Search.PayFrom=lots")]
+    [InlineData("/jobs?Search.Postcode=LS6&Search.Miles=10&Search.Sort=Distance")]
     [InlineData("/help/about")]
     [InlineData("/help/accessibility")]
     [InlineData("/no-such-page")]

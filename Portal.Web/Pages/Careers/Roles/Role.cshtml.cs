@@ -2,10 +2,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Domain.Pathways;
 using Portal.Infrastructure.Content;
+using Portal.Infrastructure.Talent;
 
 namespace Portal.Web.Pages.Careers.Roles;
 
-public sealed class RoleModel(ContentStore content) : PageModel
+public sealed class RoleModel(ContentStore content, JobSearch jobs) : PageModel
 {
     public CareerRole Role { get; private set; } = null!;
 
@@ -17,7 +18,12 @@ public sealed class RoleModel(ContentStore content) : PageModel
     /// <summary>Training modules that the steps into this role name, so learners can start on them now.</summary>
     public IReadOnlyList<LearningModule> Training { get; private set; } = [];
 
-    public IActionResult OnGet(string slug)
+    /// <summary>Open vacancies for this job, best paid first; the total is in <see cref="OpenVacancyCount"/>.</summary>
+    public IReadOnlyList<JobListing> OpenVacancies { get; private set; } = [];
+
+    public int OpenVacancyCount { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         if (!content.Current.Roles.TryGetValue(slug, out var role))
             return NotFound();
@@ -28,6 +34,12 @@ public sealed class RoleModel(ContentStore content) : PageModel
         RoutesOut = [.. steps.Where(s => s.From == slug).Select(s => (s, catalogue.Roles[s.To])).OrderBy(x => x.Item2.Title, StringComparer.Ordinal)];
         Training = [.. steps.Where(s => s.To == slug).SelectMany(s => s.Requirements.Modules).Distinct(StringComparer.Ordinal)
             .Select(m => catalogue.Modules[m]).OrderBy(m => m.Title, StringComparer.Ordinal)];
+        if (!role.EntryPoint)
+        {
+            var open = await jobs.SearchAsync(new JobQuery { CareerRole = slug, Sort = JobSort.Pay }, cancellationToken);
+            OpenVacancies = [.. open.Jobs.Take(5)];
+            OpenVacancyCount = open.Total;
+        }
         return Page();
     }
 }

@@ -1,0 +1,52 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Domain.Talent;
+using Portal.Infrastructure.Talent;
+
+namespace Portal.Web.Pages.Admin.Organisations;
+
+/// <summary>One organisation: its people, and adding someone who already has an account.</summary>
+public sealed class OrganisationModel(OrganisationService organisations) : PageModel
+{
+    public Organisation Organisation { get; private set; } = null!;
+
+    public IReadOnlyList<OrganisationService.Member> Members { get; private set; } = [];
+
+    [BindProperty]
+    public MemberInput Input { get; set; } = new();
+
+    public sealed class MemberInput
+    {
+        [Required(ErrorMessage = "Enter their email address")]
+        [EmailAddress(ErrorMessage = "Enter an email address like name@example.com")]
+        public string Email { get; set; } = "";
+
+        [Required(ErrorMessage = "Choose recruiter or manager")]
+        public MembershipRole? Role { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await organisations.FindAsync(id, cancellationToken) is not { } organisation)
+            return NotFound();
+        Organisation = organisation;
+        Members = await organisations.MembersAsync(id, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (ModelState.IsValid)
+        {
+            var problem = await organisations.AddMemberAsync(id, Input.Email, Input.Role!.Value, cancellationToken);
+            if (problem is null)
+            {
+                TempData["StatusMessage"] = $"{Input.Email} is now a {Input.Role.Value.ToString().ToLowerInvariant()} here. They will see it the next time they sign in.";
+                return Redirect($"/admin/organisations/{id}");
+            }
+            ModelState.AddModelError("Input.Email", problem);
+        }
+        return await OnGetAsync(id, cancellationToken);
+    }
+}

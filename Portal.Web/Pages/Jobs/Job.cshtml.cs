@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Domain.Pathways;
+using Portal.Domain.Talent;
+using Portal.Infrastructure.Content;
+using Portal.Infrastructure.Talent;
+
+namespace Portal.Web.Pages.Jobs;
+
+/// <summary>One open vacancy, with the career route its job sits on. A draft, closed or unknown one is not found.</summary>
+public sealed class JobModel(JobSearch search, ContentStore content, PostcodeDistricts postcodes) : PageModel
+{
+    public Vacancy Vacancy { get; private set; } = null!;
+
+    public string OrganisationName { get; private set; } = "";
+
+    public IReadOnlyList<string> Badges { get; private set; } = [];
+
+    public string DescriptionHtml { get; private set; } = "";
+
+    public CareerRole? Role { get; private set; }
+
+    public string Area { get; private set; } = "";
+
+    public IReadOnlyList<RouteStep> RoutesOut { get; private set; } = [];
+
+    public ContentSet Catalogue => content.Current;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await search.FindOpenAsync(id, cancellationToken) is not { } found)
+            return NotFound();
+        (Vacancy, OrganisationName) = found;
+        Badges = search.Badges(Vacancy.Details);
+        DescriptionHtml = VacancyService.DescriptionHtml(Vacancy.Details.DescriptionMarkdown);
+        Role = Catalogue.Roles.GetValueOrDefault(Vacancy.Details.CareerRole);
+        Area = postcodes.AreaOf(Vacancy.Details.Location.District);
+        RoutesOut = [.. Catalogue.Planner.Graph.Steps.Where(s => s.From == Vacancy.Details.CareerRole)];
+        return Page();
+    }
+}

@@ -1,0 +1,193 @@
+using System.Net;
+using AngleSharp.Dom;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Domain.Talent;
+using Portal.Infrastructure.Data;
+using Portal.Web.Tests.Support;
+
+namespace Portal.Web.Tests.Talent;
+
+/// <summary>
+/// Organisations, recruiters and vacancies through the real pages: an admin sets up an organisation,
+/// its recruiter posts and publishes, applicants find it; another organisation's recruiter gets 404.
+/// </summary>
+public sealed class TalentTests(PortalWebFactory app) : IClassFixture<PortalWebFactory>
+{
+    private static Dictionary<string, string> VacancyForm(string title, string postcode = "LS6 2AB", string pay = "13.60") => new()
+    {
+        ["Input.CareerRole"] = "care-worker",
+        ["Input.Title"] = title,
+        ["Input.Description"] = "Visit people at home. <script>alert(1)</script> [click](javascript:alert(2))",
+        ["Input.Postcode"] = postcode,
+        ["Input.HourlyPay"] = pay,
+        ["Input.HoursPerWeek"] = "30",
+        ["Input.Days"] = "Monday",
+        ["Input.Shifts"] = "Early",
+        ["Input.PayBasis"] = "WholeShift",
+        ["Input.GuaranteedHours"] = "true",
+        ["Input.ClosingDate"] = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd"),
+    };
+
+    private async Task<(Guid Organisation, HttpClient Recruiter)> OrganisationWithRecruiterAsync(HttpClient admin, string name)
+    {
+        var created = await admin.SubmitAsync(await admin.GetPageAsync("/admin/organisations"), new Dictionary<string, string>
+        {
+            ["Input.Name"] = name,
+            ["Input.Type"] = "CareProvider",
+            ["Input.Postcode"] = "LS6 1AA",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var organisationUrl = created.Headers.Location!.OriginalString;
+        var email = $"recruiter.{Guid.NewGuid():N}@example.com";
+        await app.CreateUserAsync(email, SignIn.Password);
+        var added = await admin.SubmitAsync(await admin.GetPageAsync(organisationUrl), new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Role"] = "Recruiter" });
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+
+        var recruiter = app.CreateBrowser();
+        Assert.Equal(HttpStatusCode.Redirect, (await SignIn.PostSignInAsync(recruiter, email, SignIn.Password)).StatusCode);
+        return (Guid.Parse(organisationUrl.Split('/')[^1]), recruiter);
+    }
+
+    private static async Task<string> PostVacancyAsync(HttpClient recruiter, string title, bool publish = true)
+    {
+        var saved = await recruiter.SubmitAsync(await recruiter.GetPageAsync("/recruit/vacancies/new"), VacancyForm(title));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var url = saved.Headers.Location!.OriginalString;
+        if (publish)
+        {
+            var published = await recruiter.SubmitAsync(await recruiter.GetPageAsync(url), new Dictionary<string, string>(), "form[action*=Publish]");
+            Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        }
+        return url;
+    }
+
+    private async Task<VacancyStatus> StatusAsync(Guid id)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Set<Vacancy>().Where(v => v.Id == id).Select(v => v.Status).SingleAsync();
+    }
+
+    [Fact]
+    public async Task AnOrganisationWithAPostcodeOutsideTheCityIsRefused()
+    {
+        var admin = await app.AsAdminWithTwoFactorAsync();
+
+        var response = await admin.SubmitAsync(await admin.GetPageAsync("/admin/organisations"), new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Far Away Care",
+            ["Input.Type"] = "CareProvider",
+            ["Input.Postcode"] = "M1 1AA",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("M1 is outside the area the portal covers", (await Forms.ParseAsync(response)).Text(".alert-danger"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Far Away Care", (await admin.GetPageAsync("/admin/organisations")).Text("main"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RecruitersAndLearnersCannotReachTheOrganisationAdmin()
+    {
+        var learner = await app.AsNewUserAsync();
+        var recruiter = await app.AsNewUserAsync("Recruiter");
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await learner.GetAsync("/admin/organisations")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await recruiter.GetAsync("/admin/organisations")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await learner.GetAsync("/recruit/vacancies/new")).StatusCode);
+    }
+
+    [Fact]
+    public async Task APublishedVacancyIsFoundByPostcodeAndShownOnItsRolePage()
+    {
+        var admin = await app.AsAdminWithTwoFactorAsync();
+        var (_, recruiter) = await OrganisationWithRecruiterAsync(admin, $"Headingley Homecare {Guid.NewGuid():N}");
+        var title = $"Home care worker {Guid.NewGuid():N}";
+        var url = await PostVacancyAsync(recruiter, title);
+        var id = url.Split('/')[^1];
+
+        var results = await app.CreateBrowser().GetPageAsync($"/jobs?Search.Keyword={title}&Search.Postcode=LS6+3AB&Search.Miles=5&Search.Sort=Distance");
+        var card = Assert.Single(results.QuerySelectorAll(".role-card"));
+        Assert.Contains("0.0 miles away", card.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Real Living Wage or above", card.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Guaranteed hours", card.TextContent, StringComparison.Ordinal);
+
+        var job = await app.CreateBrowser().GetPageAsync($"/jobs/{id}");
+        Assert.Equal(title, job.Text("h1"));
+        // The description is Markdown made safe: no script, no javascript: link.
+        Assert.Empty(job.QuerySelectorAll("main script"));
+        Assert.DoesNotContain("javascript:", job.QuerySelector(".prose")!.InnerHtml, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("/careers/roles/care-worker", job.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
+
+        var role = await app.CreateBrowser().GetPageAsync("/careers/roles/care-worker");
+        Assert.Contains($"/jobs/{id}", role.QuerySelectorAll(".vacancy-links a").Select(a => a.GetAttribute("href")));
+    }
+
+    [Fact]
+    public async Task ADraftOrClosedVacancyIsNotShownToApplicants()
+    {
+        var admin = await app.AsAdminWithTwoFactorAsync();
+        var (_, recruiter) = await OrganisationWithRecruiterAsync(admin, $"Draft Care {Guid.NewGuid():N}");
+        var draft = await PostVacancyAsync(recruiter, "A draft", publish: false);
+        var published = await PostVacancyAsync(recruiter, "To be closed");
+        var closed = await recruiter.SubmitAsync(await recruiter.GetPageAsync(published), new Dictionary<string, string>(), "form[action*=Close]");
+        Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateBrowser().GetAsync($"/jobs/{draft.Split('/')[^1]}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateBrowser().GetAsync($"/jobs/{published.Split('/')[^1]}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AnotherOrganisationsRecruiterGetsNotFoundForEveryVacancyPageAndAction()
+    {
+        var admin = await app.AsAdminWithTwoFactorAsync();
+        var (_, recruiterA) = await OrganisationWithRecruiterAsync(admin, $"Aire Care {Guid.NewGuid():N}");
+        var (_, recruiterB) = await OrganisationWithRecruiterAsync(admin, $"Beck Care {Guid.NewGuid():N}");
+        var url = await PostVacancyAsync(recruiterA, "Aire's own vacancy");
+        var id = Guid.Parse(url.Split('/')[^1]);
+        var ownPage = await recruiterB.GetPageAsync("/recruit/vacancies/new");
+        var token = ownPage.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+        Assert.Equal(HttpStatusCode.NotFound, (await recruiterB.GetAsync(url)).StatusCode);
+        foreach (var handler in new[] { "Close", "Publish", "Save" })
+        {
+            var fields = new Dictionary<string, string>(VacancyForm("Hijacked")) { ["__RequestVerificationToken"] = token };
+            var response = await recruiterB.PostAsync($"{url}?handler={handler}", new FormUrlEncodedContent(fields));
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        }
+        Assert.Equal(VacancyStatus.Published, await StatusAsync(id));
+        Assert.DoesNotContain("Aire's own vacancy", (await recruiterB.GetPageAsync("/recruit")).Text("main"), StringComparison.Ordinal);
+        // Guessing an id that does not exist looks the same as guessing one that does.
+        Assert.Equal(HttpStatusCode.NotFound, (await recruiterB.GetAsync($"/recruit/vacancies/{Guid.NewGuid()}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ABadVacancyFormSaysWhatIsWrongAndSavesNothing()
+    {
+        var admin = await app.AsAdminWithTwoFactorAsync();
+        var (organisation, recruiter) = await OrganisationWithRecruiterAsync(admin, $"Bad Form Care {Guid.NewGuid():N}");
+        var form = VacancyForm("Bad one", postcode: "BD1 1AA", pay: "lots");
+        form.Remove("Input.Days");
+
+        var response = await recruiter.SubmitAsync(await recruiter.GetPageAsync("/recruit/vacancies/new"), form);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var errors = (await Forms.ParseAsync(response)).Text(".alert-danger");
+        Assert.Contains("BD1 is outside the area the portal covers", errors, StringComparison.Ordinal);
+        Assert.Contains("Choose the days the shifts fall on", errors, StringComparison.Ordinal);
+        Assert.Contains("'lots' is not a number; enter the hourly pay in figures", errors, StringComparison.Ordinal);
+        await using var scope = app.Services.CreateAsyncScope();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Set<Vacancy>().AnyAsync(v => v.OrganisationId == organisation));
+    }
+
+    [Theory]
+    [InlineData("/jobs?Search.Postcode=M1+1AA&Search.Miles=5", "M1 is outside the area")]
+    [InlineData("/jobs?Search.Miles=5", "Enter a postcode to search by distance")]
+    [InlineData("/jobs?Search.Postcode=LS6&Search.Miles=7", "Choose 5, 10 or 20 miles")]
+    [InlineData("/jobs?Search.Role=astronaut", "Choose a job from the list")]
+    public async Task ABadSearchSaysWhy(string url, string message)
+    {
+        var page = await app.CreateBrowser().GetPageAsync(url);
+
+        Assert.Contains(message, page.Text(".alert-danger"), StringComparison.Ordinal);
+    }
+}
