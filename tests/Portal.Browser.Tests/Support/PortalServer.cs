@@ -18,6 +18,9 @@ public sealed class PortalServer : IAsyncLifetime
 
     public Uri BaseUrl { get; private set; } = null!;
 
+    /// <summary>The portal's SQLite file, for tests that set up accounts no page can create (an admin).</summary>
+    public string DatabasePath => Path.Combine(_workDir, "portal.db");
+
     public async Task InitializeAsync()
     {
         var port = TestEnvironment.FreePort();

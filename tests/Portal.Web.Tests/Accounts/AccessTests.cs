@@ -1,5 +1,6 @@
 using System.Net;
 using Portal.Infrastructure.Accounts;
+using Portal.Tests.Common;
 using Portal.Web.Accounts;
 using Portal.Web.Tests.Support;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Portal.Infrastructure.Accounts;
+using Portal.Tests.Common;
 
 namespace Portal.Web.Tests.Support;
 

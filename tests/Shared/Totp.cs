@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 
-namespace Portal.Web.Tests.Support;
+namespace Portal.Tests.Common;
 
 /// <summary>What an authenticator app does (RFC 6238, SHA-1, 30 s, 6 digits), so tests sign in with two factors for real.</summary>
 public static class Totp

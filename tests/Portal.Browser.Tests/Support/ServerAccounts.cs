@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Infrastructure.Accounts;
+using Portal.Infrastructure.Data;
+
+namespace Portal.Browser.Tests.Support;
+
+/// <summary>
+/// Accounts written straight into the running portal's database, for people no page can create:
+/// an admin, who then signs in through the real pages with password and authenticator code.
+/// </summary>
+public static class ServerAccounts
+{
+    /// <returns>The authenticator key, to compute codes with <see cref="Portal.Tests.Common.Totp"/>.</returns>
+    public static async Task<string> CreateAdminAsync(PortalServer server, string email, string name)
+    {
+        await using var services = Services(server);
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, CreatedUtc = DateTime.UtcNow };
+        Check(await users.CreateAsync(user, AccountSteps.Password));
+        Check(await users.AddToRoleAsync(user, PortalRoles.Admin));
+        Check(await users.ResetAuthenticatorKeyAsync(user));
+        Check(await users.SetTwoFactorEnabledAsync(user, true));
+        return (await users.GetAuthenticatorKeyAsync(user))!;
+    }
+
+    private static ServiceProvider Services(PortalServer server)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        // Only the default token providers need it; nothing made here is read back by the portal.
+        services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
+        services.AddDbContext<PortalDbContext, SqlitePortalDbContext>(o => o.UseSqlite($"Data Source={server.DatabasePath}"));
+        // The portal's own rule: length, not composition.
+        services.AddIdentityCore<PortalUser>(o =>
+            {
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = o.Password.RequireLowercase = o.Password.RequireUppercase = o.Password.RequireNonAlphanumeric = false;
+            }).AddRoles<IdentityRole>().AddEntityFrameworkStores<PortalDbContext>().AddDefaultTokenProviders();
+        return services.BuildServiceProvider();
+    }
+
+    private static void Check(IdentityResult result) =>
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
+}

@@ -1,0 +1,86 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Portal.Browser.Tests.Support;
+using Portal.Tests.Common;
+
+namespace Portal.Browser.Tests.Talent;
+
+/// <summary>
+/// An admin sets up an organisation and its recruiter; the recruiter posts and publishes a vacancy
+/// on a phone; someone signed out finds it by postcode. axe-core checks every page on the way.
+/// </summary>
+[Collection(SharedPortal.Name)]
+public sealed class TalentJourneyTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task AdminSetsUpRecruiterPostsApplicantFindsByPostcode()
+    {
+        var adminEmail = $"admin.{Guid.NewGuid():N}@example.com";
+        var key = await ServerAccounts.CreateAdminAsync(fixture.Server, adminEmail, "Ada Admin");
+        var recruiterEmail = $"recruiter.{Guid.NewGuid():N}@example.com";
+        var organisation = $"Kirkstall Homecare {Guid.NewGuid().ToString("N")[..6]}";
+        var title = $"Home care worker, Kirkstall {Guid.NewGuid().ToString("N")[..6]}";
+
+        // The recruiter makes their own account the ordinary way.
+        var recruiter = await fixture.NewPhonePageAsync();
+        await AccountSteps.SignUpAndConfirmAsync(recruiter, recruiterEmail, name: "Rita Recruiter");
+
+        var admin = await fixture.NewPhonePageAsync();
+        await admin.GotoAsync("/Identity/Account/Login");
+        await admin.GetByLabel("Email address").FillAsync(adminEmail);
+        await admin.GetByLabel("Password").FillAsync(AccountSteps.Password);
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await admin.GetByLabel("Authenticator code").FillAsync(Totp.Code(key, DateTimeOffset.UtcNow));
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await Assertions.Expect(admin.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+
+        await admin.GotoAsync("/admin/organisations");
+        await admin.AssertNoSeriousIssuesAsync();
+        await admin.GetByLabel("Name", new() { Exact = true }).FillAsync(organisation);
+        await admin.GetByLabel("Care provider").CheckAsync();
+        await admin.GetByLabel("Postcode").FillAsync("LS5 3AA");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Add organisation" }).ClickAsync();
+        await Assertions.Expect(admin.GetByRole(AriaRole.Heading, new() { Name = organisation })).ToBeVisibleAsync();
+        await admin.AssertNoSeriousIssuesAsync();
+        await admin.GetByLabel("Their email address").FillAsync(recruiterEmail);
+        await admin.GetByLabel("Recruiter").CheckAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).ClickAsync();
+        await Assertions.Expect(admin.GetByText($"{recruiterEmail} is now a recruiter here")).ToBeVisibleAsync();
+
+        await AccountSteps.SignInAsync(recruiter, recruiterEmail);
+        await recruiter.GotoAsync("/recruit");
+        await recruiter.AssertNoSeriousIssuesAsync();
+        await recruiter.GetByRole(AriaRole.Link, new() { Name = "Post a vacancy" }).ClickAsync();
+        await recruiter.AssertNoSeriousIssuesAsync();
+        await recruiter.GetByLabel("Job", new() { Exact = true }).SelectOptionAsync("care-worker");
+        await recruiter.GetByLabel("Title").FillAsync(title);
+        await recruiter.GetByLabel("Description").FillAsync("Visit people in Kirkstall and Bramley. Walking rounds; **paid for the whole shift**.");
+        await recruiter.GetByLabel("Postcode where the work is").FillAsync("LS5 3AB");
+        await recruiter.GetByLabel("Hourly pay (£)").FillAsync("13.75");
+        await recruiter.GetByLabel("Hours a week").FillAsync("30");
+        foreach (var day in new[] { "Monday", "Tuesday", "Wednesday" })
+            await recruiter.GetByLabel(day).CheckAsync();
+        await recruiter.GetByLabel("Early").CheckAsync();
+        await recruiter.GetByLabel("Paid for the whole shift, gaps between visits included").CheckAsync();
+        await recruiter.GetByLabel("Guaranteed hours (not zero-hours)").CheckAsync();
+        await recruiter.GetByRole(AriaRole.Button, new() { Name = "Save as draft" }).ClickAsync();
+        await Assertions.Expect(recruiter.GetByText("saved as a draft")).ToBeVisibleAsync();
+        await recruiter.AssertNoSeriousIssuesAsync();
+        await recruiter.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
+        await Assertions.Expect(recruiter.GetByText("Published: applicants can find it")).ToBeVisibleAsync();
+
+        var applicant = await fixture.NewPhonePageAsync();
+        await applicant.GotoAsync("/jobs");
+        await applicant.GetByLabel("Words in the job").FillAsync(title);
+        await applicant.GetByLabel("Your postcode").FillAsync("LS4 2AA");
+        await applicant.GetByLabel("Distance").SelectOptionAsync("5");
+        await applicant.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await Assertions.Expect(applicant.GetByRole(AriaRole.Heading, new() { Name = "1 job" })).ToBeVisibleAsync();
+        await Assertions.Expect(applicant.GetByText("Real Living Wage or above")).ToBeVisibleAsync();
+        await applicant.AssertNoSeriousIssuesAsync();
+        await applicant.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
+        await Assertions.Expect(applicant).ToHaveURLAsync(new Regex("/jobs/[0-9a-f-]{36}$"));
+        await Assertions.Expect(applicant.Locator(".lead")).ToContainTextAsync(organisation);
+        await applicant.AssertNoSeriousIssuesAsync();
+    }
+}
