@@ -54,6 +54,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddScoped<OrganisationService>();
         services.AddScoped<VacancyService>();
         services.AddScoped<JobSearch>();
+        services.AddScoped<ApplicationService>();
 
         services.AddHealthChecks()
             .AddDbContextCheck<PortalDbContext>("database")

@@ -205,6 +205,28 @@ public sealed class TrainingService(PortalDbContext db, TimeProvider clock)
         };
     }
 
+    /// <summary>
+    /// For several people at once (an applicant list), the modules each holds valid today: one query,
+    /// however many people.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlySet<string>>> ValidModulesAsync(IReadOnlyCollection<string> userIds, ContentSet content, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var latest = await db.Set<Completion>().AsNoTracking()
+            .Where(c => userIds.Contains(c.UserId))
+            .GroupBy(c => new { c.UserId, c.ModuleSlug })
+            .Select(g => new { g.Key.UserId, g.Key.ModuleSlug, CompletedAtUtc = g.Max(c => c.CompletedAtUtc) })
+            .ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var policy = content.RefreshDefaults;
+        return userIds.ToDictionary(
+            id => id,
+            id => (IReadOnlySet<string>)latest
+                .Where(l => l.UserId == id && TrainingExpiry.Status(l.CompletedAtUtc, policy.MonthsFor(l.ModuleSlug), false, now) is TrainingStatus.Valid or TrainingStatus.ExpiringSoon)
+                .Select(l => l.ModuleSlug).ToHashSet(StringComparer.Ordinal),
+            StringComparer.Ordinal);
+    }
+
     /// <summary>The learner's own completion, or null when it is not theirs or does not exist.</summary>
     public Task<Certificate?> GetCertificateAsync(string userId, long completionId, ContentSet content, CancellationToken cancellationToken = default) =>
         CertificateAsync(db.Set<Completion>().Where(c => c.Id == completionId && c.UserId == userId), content, cancellationToken);

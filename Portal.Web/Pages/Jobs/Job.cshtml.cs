@@ -8,7 +8,7 @@ using Portal.Infrastructure.Talent;
 namespace Portal.Web.Pages.Jobs;
 
 /// <summary>One open vacancy, with the career route its job sits on. A draft, closed or unknown one is not found.</summary>
-public sealed class JobModel(JobSearch search, ContentStore content, PostcodeDistricts postcodes) : PageModel
+public sealed class JobModel(JobSearch search, ContentStore content, PostcodeDistricts postcodes, ApplicationService applications) : PageModel
 {
     public Vacancy Vacancy { get; private set; } = null!;
 
@@ -26,6 +26,13 @@ public sealed class JobModel(JobSearch search, ContentStore content, PostcodeDis
 
     public ContentSet Catalogue => content.Current;
 
+    /// <summary>The signed-in person's application to this vacancy, if they have made one.</summary>
+    public Application? MyApplication { get; private set; }
+
+    [BindProperty]
+    [System.ComponentModel.DataAnnotations.StringLength(Application.MaxNoteLength, ErrorMessage = "Keep the note to 1,000 characters")]
+    public string? Note { get; set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         if (await search.FindOpenAsync(id, cancellationToken) is not { } found)
@@ -36,6 +43,21 @@ public sealed class JobModel(JobSearch search, ContentStore content, PostcodeDis
         Role = Catalogue.Roles.GetValueOrDefault(Vacancy.Details.CareerRole);
         Area = postcodes.AreaOf(Vacancy.Details.Location.District);
         RoutesOut = [.. Catalogue.Planner.Graph.Steps.Where(s => s.From == Vacancy.Details.CareerRole)];
+        if (Learn.LearnText.UserId(User) is { } userId)
+            MyApplication = await applications.FindMineAsync(userId, id, cancellationToken);
         return Page();
+    }
+
+    /// <summary>One click: the person's account and training record go with a short optional note.</summary>
+    public async Task<IActionResult> OnPostApplyAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (Learn.LearnText.UserId(User) is not { } userId)
+            return Challenge();
+        if (!ModelState.IsValid)
+            return await OnGetAsync(id, cancellationToken);
+        if (await applications.ApplyAsync(userId, id, Note, cancellationToken) is null)
+            return NotFound();
+        TempData["StatusMessage"] = "Your application is sent. You can follow it here.";
+        return Redirect("/applications");
     }
 }

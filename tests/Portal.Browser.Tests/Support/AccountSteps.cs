@@ -26,7 +26,7 @@ public static partial class AccountSteps
             await page.AssertNoSeriousIssuesAsync();
 
         // Hangfire in the portal process delivers the outbox over SMTP to the sink.
-        var mail = await WaitForMailAsync(email, TimeSpan.FromSeconds(60));
+        var mail = await WaitForMailAsync(email, "ConfirmEmail", TimeSpan.FromSeconds(60));
         var link = ConfirmLink().Match(mail.TextBody ?? mail.HtmlBody ?? "").Groups["url"].Value;
         Assert.False(string.IsNullOrEmpty(link), "The confirmation email has no link:\n" + mail.TextBody);
 
@@ -47,7 +47,8 @@ public static partial class AccountSteps
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
     }
 
-    private static async Task<MimeMessage> WaitForMailAsync(string to, TimeSpan timeout)
+    /// <summary>The first message to <paramref name="to"/> whose text contains <paramref name="containing"/>, as it reached the SMTP sink.</summary>
+    public static async Task<MimeMessage> WaitForMailAsync(string to, string containing, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
@@ -55,7 +56,8 @@ public static partial class AccountSteps
             foreach (var file in Directory.EnumerateFiles(TestEnvironment.SmtpDirectory, "*.eml"))
             {
                 var message = await MimeMessage.LoadAsync(file);
-                if (message.To.Mailboxes.Any(m => string.Equals(m.Address, to, StringComparison.OrdinalIgnoreCase)))
+                if (message.To.Mailboxes.Any(m => string.Equals(m.Address, to, StringComparison.OrdinalIgnoreCase))
+                    && ((message.TextBody ?? "") + (message.HtmlBody ?? "")).Contains(containing, StringComparison.Ordinal))
                     return message;
             }
 

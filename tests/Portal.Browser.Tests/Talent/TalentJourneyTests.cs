@@ -82,5 +82,29 @@ public sealed class TalentJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(applicant).ToHaveURLAsync(new Regex("/jobs/[0-9a-f-]{36}$"));
         await Assertions.Expect(applicant.Locator(".lead")).ToContainTextAsync(organisation);
         await applicant.AssertNoSeriousIssuesAsync();
+        var jobUrl = applicant.Url;
+
+        // They make an account, apply, and follow the application as the recruiter moves it on.
+        var applicantEmail = $"applicant.{Guid.NewGuid():N}@example.com";
+        await AccountSteps.SignUpAndConfirmAsync(applicant, applicantEmail, name: "Sam Applicant");
+        await AccountSteps.SignInAsync(applicant, applicantEmail);
+        await applicant.GotoAsync(jobUrl);
+        await applicant.GetByLabel("A note to the employer (optional)").FillAsync("I live in Bramley and can walk to visits.");
+        await applicant.GetByRole(AriaRole.Button, new() { Name = "Apply for this job" }).ClickAsync();
+        await Assertions.Expect(applicant.GetByText("Your application is sent")).ToBeVisibleAsync();
+        await applicant.AssertNoSeriousIssuesAsync();
+
+        await recruiter.GotoAsync(new Uri(jobUrl).AbsolutePath.Replace("/jobs/", "/recruit/vacancies/", StringComparison.Ordinal) + "/applications");
+        await Assertions.Expect(recruiter.GetByRole(AriaRole.Heading, new() { Name = "Sam Applicant" })).ToBeVisibleAsync();
+        await recruiter.AssertNoSeriousIssuesAsync();
+        await recruiter.GetByRole(AriaRole.Button, new() { Name = "Move to shortlisted for Sam Applicant" }).ClickAsync();
+        await recruiter.GetByRole(AriaRole.Button, new() { Name = "Move to interview for Sam Applicant" }).ClickAsync();
+        await Assertions.Expect(recruiter.GetByText("Moved to interview")).ToBeVisibleAsync();
+
+        await applicant.GotoAsync("/applications");
+        await Assertions.Expect(applicant.GetByText("Status: Interview")).ToBeVisibleAsync();
+        await applicant.AssertNoSeriousIssuesAsync();
+        var mail = await AccountSteps.WaitForMailAsync(applicantEmail, "would like to interview you", TimeSpan.FromSeconds(60));
+        Assert.Contains(title, mail.Subject, StringComparison.Ordinal);
     }
 }

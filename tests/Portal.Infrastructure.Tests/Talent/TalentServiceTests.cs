@@ -12,7 +12,7 @@ using Portal.Infrastructure.Tests.Support;
 namespace Portal.Infrastructure.Tests.Talent;
 
 /// <summary>Vacancies scoped to the recruiter's organisations, and the public search, against real databases.</summary>
-public abstract class TalentServiceTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>
+public abstract partial class TalentServiceTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>
     where TDatabase : TestDatabase
 {
     private static readonly PostcodeDistricts Postcodes = PostcodeDistricts.Shipped();
@@ -41,6 +41,9 @@ public abstract class TalentServiceTests<TDatabase>(TDatabase database) : IClass
         services.AddScoped<OrganisationService>();
         services.AddScoped<VacancyService>();
         services.AddScoped<JobSearch>();
+        services.AddSingleton<Hangfire.IBackgroundJobClient>(new Hangfire.BackgroundJobClient(new Hangfire.InMemory.InMemoryStorage()));
+        services.AddScoped<Portal.Infrastructure.Email.Outbox>();
+        services.AddScoped<ApplicationService>();
         var provider = services.BuildServiceProvider();
         return new Scope(provider, provider.CreateAsyncScope());
     }
@@ -169,6 +172,69 @@ public abstract class TalentServiceTests<TDatabase>(TDatabase database) : IClass
         _time.SetUtcNow(new DateTimeOffset(2027, 1, 1, 9, 0, 0, TimeSpan.Zero));
         await using (var scope = Services())
             Assert.Null(await scope.Get<JobSearch>().FindOpenAsync(id));
+    }
+}
+
+public abstract partial class TalentServiceTests<TDatabase>
+{
+    [Fact]
+    public async Task ApplyingTwiceKeepsOneApplicationEvenAtTheSameMoment()
+    {
+        var (org, recruiter) = await NewOrganisationWithRecruiterAsync($"Apply Care {Guid.NewGuid():N}");
+        var vacancy = await PublishedAsync(org, recruiter, Details("Apply here"));
+        var applicant = await NewUserAsync();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 3).Select(async _ =>
+        {
+            await using var scope = Services();
+            return await scope.Get<ApplicationService>().ApplyAsync(applicant, vacancy, "I can start soon.");
+        }));
+
+        Assert.Single(results.Select(r => r!.Id).Distinct());
+        await using var db = database.CreateContext();
+        Assert.Equal(1, await db.Set<Application>().CountAsync(a => a.VacancyId == vacancy));
+    }
+
+    [Fact]
+    public async Task AMoveIsStampedAndEmailedOnceAndOnlyTheVacancysRecruitersCanMakeIt()
+    {
+        var (org, recruiter) = await NewOrganisationWithRecruiterAsync($"Move Care {Guid.NewGuid():N}");
+        var (_, stranger) = await NewOrganisationWithRecruiterAsync($"Other Care {Guid.NewGuid():N}");
+        var vacancy = await PublishedAsync(org, recruiter, Details("Move me"));
+        var applicant = await NewUserAsync();
+        Guid applicationId;
+        await using (var scope = Services())
+            applicationId = (await scope.Get<ApplicationService>().ApplyAsync(applicant, vacancy, null))!.Id;
+
+        await using (var scope = Services())
+        {
+            var applications = scope.Get<ApplicationService>();
+            Assert.Null(await applications.ForVacancyAsync(stranger, vacancy));
+            Assert.False(await applications.MoveAsync(stranger, applicationId, ApplicationStatus.Shortlisted));
+            Assert.True(await applications.MoveAsync(recruiter, applicationId, ApplicationStatus.Shortlisted));
+            await Assert.ThrowsAsync<ApplicationRuleException>(() => applications.MoveAsync(recruiter, applicationId, ApplicationStatus.Hired));
+        }
+
+        await using var db = database.CreateContext();
+        var stored = await db.Set<Application>().Include(a => a.History).SingleAsync(a => a.Id == applicationId);
+        Assert.Equal(ApplicationStatus.Shortlisted, stored.Status);
+        Assert.Equal([(ApplicationStatus.Submitted, applicant), (ApplicationStatus.Shortlisted, recruiter)], stored.History.OrderBy(e => e.Id).Select(e => (e.Status, e.ChangedBy)));
+        var email = (await db.Users.FindAsync(applicant))!.Email;
+        var mail = Assert.Single(await db.OutboxMessages.Where(m => m.To == email).ToListAsync());
+        Assert.Contains("you have been shortlisted", mail.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NobodyCanApplyToADraft()
+    {
+        var (org, recruiter) = await NewOrganisationWithRecruiterAsync($"Draft Apply Care {Guid.NewGuid():N}");
+        Guid draft;
+        await using (var scope = Services())
+            draft = (await scope.Get<VacancyService>().CreateAsync(recruiter, org, Details("Not yet")))!.Id;
+        var applicant = await NewUserAsync();
+
+        await using var apply = Services();
+        Assert.Null(await apply.Get<ApplicationService>().ApplyAsync(applicant, draft, null));
     }
 }
 

@@ -190,4 +190,68 @@ public sealed class TalentTests(PortalWebFactory app) : IClassFixture<PortalWebF
 
         Assert.Contains(message, page.Text(".alert-danger"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ApplyOnceMoveAlongThePipelineAndTheApplicantSeesItAndIsEmailed()
+    {
+        var admin = await app.AsAdminWithTwoFactorAsync();
+        var (_, recruiter) = await OrganisationWithRecruiterAsync(admin, $"Pipeline Care {Guid.NewGuid():N}");
+        var (_, stranger) = await OrganisationWithRecruiterAsync(admin, $"Nosy Care {Guid.NewGuid():N}");
+        var url = await PostVacancyAsync(recruiter, "Pipeline job");
+        var id = url.Split('/')[^1];
+        var email = $"applicant.{Guid.NewGuid():N}@example.com";
+        await app.CreateUserAsync(email, SignIn.Password);
+        var applicant = app.CreateBrowser();
+        await SignIn.PostSignInAsync(applicant, email, SignIn.Password);
+
+        var job = await applicant.GetPageAsync($"/jobs/{id}");
+        var first = await applicant.SubmitAsync(job, new Dictionary<string, string> { ["Note"] = "=HYPERLINK(\"x\") I live in LS6." }, "form[action*=Apply]");
+        var second = await applicant.SubmitAsync(job, new Dictionary<string, string> { ["Note"] = "again" }, "form[action*=Apply]");
+        Assert.Equal("/applications", first.Headers.Location!.OriginalString);
+        Assert.Equal("/applications", second.Headers.Location!.OriginalString);
+
+        var list = await recruiter.GetPageAsync($"{url}/applications");
+        var item = Assert.Single(list.QuerySelectorAll(".record-item"));
+        Assert.Contains(email, item.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"{url}/applications")).StatusCode);
+        var strangerToken = (await stranger.GetPageAsync("/recruit/vacancies/new")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var applicationId = item.QuerySelector("form[action*=Move]")!.GetAttribute("action")!.Split("application=")[1].Split('&')[0];
+        var hijack = await stranger.PostAsync($"{url}/applications/Move?application={applicationId}&to=Rejected", new FormUrlEncodedContent([new("__RequestVerificationToken", strangerToken)]));
+        Assert.Equal(HttpStatusCode.NotFound, hijack.StatusCode);
+
+        var moved = await recruiter.SubmitAsync(list, new Dictionary<string, string>(), "form[action*='to=Shortlisted']");
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        list = await recruiter.GetPageAsync($"{url}/applications");
+        await recruiter.SubmitAsync(list, new Dictionary<string, string>(), "form[action*='to=Interview']");
+
+        var mine = await applicant.GetPageAsync("/applications");
+        Assert.Contains("Status: Interview", mine.Text(".record-item"), StringComparison.Ordinal);
+        Assert.Equal(["Submitted", "Shortlisted", "Interview"], mine.QuerySelectorAll(".application-history li").Select(li => li.TextContent.Split(' ')[0]));
+        await app.DeliverMailAsync();
+        Assert.Contains(app.MailTo(email), m => (m.TextBody ?? "").Contains("the employer would like to interview you", StringComparison.Ordinal));
+
+        var csv = await (await recruiter.GetAsync($"{url}/applications/csv")).Content.ReadAsStringAsync();
+        var row = csv.Split("\r\n")[1];
+        Assert.Contains(email, row, StringComparison.Ordinal);
+        Assert.Contains(",Interview,", row, StringComparison.Ordinal);
+        // A note that a spreadsheet would run as a formula is written as text.
+        Assert.Contains("\"'=HYPERLINK(\"\"x\"\") I live in LS6.\"", row, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnApplicantCanWithdrawAndNotTwice()
+    {
+        var admin = await app.AsAdminWithTwoFactorAsync();
+        var (_, recruiter) = await OrganisationWithRecruiterAsync(admin, $"Withdraw Care {Guid.NewGuid():N}");
+        var id = (await PostVacancyAsync(recruiter, "Withdraw job")).Split('/')[^1];
+        var applicant = await app.AsNewUserAsync();
+        await applicant.SubmitAsync(await applicant.GetPageAsync($"/jobs/{id}"), new Dictionary<string, string>(), "form[action*=Apply]");
+
+        var withdrawn = await applicant.SubmitAsync(await applicant.GetPageAsync("/applications"), new Dictionary<string, string>(), "form[action*=Withdraw]");
+
+        Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
+        var mine = await applicant.GetPageAsync("/applications");
+        Assert.Contains("Status: Withdrawn", mine.Text(".record-item"), StringComparison.Ordinal);
+        Assert.Empty(mine.QuerySelectorAll("form[action*=Withdraw]"));
+    }
 }

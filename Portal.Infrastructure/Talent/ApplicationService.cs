@@ -1,0 +1,129 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Notifications;
+using Portal.Domain.Talent;
+using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Email;
+
+namespace Portal.Infrastructure.Talent;
+
+/// <summary>
+/// Applications: a person applies to an open vacancy and can withdraw; a recruiter of the vacancy's
+/// organisation moves it along the pipeline, and the applicant is emailed about each move through
+/// the outbox, in the same transaction as the move.
+/// </summary>
+public sealed class ApplicationService(PortalDbContext db, OrganisationService organisations, Outbox outbox, TimeProvider clock)
+{
+    public sealed record MyApplication(Guid Id, Guid VacancyId, string VacancyTitle, string OrganisationName, ApplicationStatus Status, DateTime SubmittedAtUtc, IReadOnlyList<ApplicationEvent> History);
+
+    public sealed record Applicant(Guid Id, string UserId, string Name, string Email, string? Note, ApplicationStatus Status, DateTime SubmittedAtUtc, IReadOnlyList<ApplicationStatus> Moves);
+
+    /// <summary>Applies to an open vacancy; applying again returns the first application.</summary>
+    /// <returns>The application, or null when the vacancy is not open.</returns>
+    public async Task<Application?> ApplyAsync(string userId, Guid vacancyId, string? note, CancellationToken cancellationToken = default)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var open = await db.Set<Vacancy>().AnyAsync(v => v.Id == vacancyId && v.Status == VacancyStatus.Published && v.Details.ClosingDate >= today, cancellationToken);
+        if (!open)
+            return null;
+        if (await FindMineAsync(userId, vacancyId, cancellationToken) is { } existing)
+            return existing;
+        var application = Application.Submit(vacancyId, userId, note, clock.GetUtcNow().UtcDateTime);
+        db.Add(application);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return application;
+        }
+        catch (DbUpdateException)
+        {
+            // Applied in another tab a moment ago: that application stands.
+            db.ChangeTracker.Clear();
+            return await FindMineAsync(userId, vacancyId, cancellationToken) ?? throw new InvalidOperationException("The application could not be saved.");
+        }
+    }
+
+    public Task<Application?> FindMineAsync(string userId, Guid vacancyId, CancellationToken cancellationToken = default) =>
+        db.Set<Application>().AsNoTracking().Include(a => a.History).FirstOrDefaultAsync(a => a.UserId == userId && a.VacancyId == vacancyId, cancellationToken);
+
+    public async Task<IReadOnlyList<MyApplication>> MineAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        var rows = await db.Set<Application>().AsNoTracking().Include(a => a.History)
+            .Where(a => a.UserId == userId)
+            .Join(db.Set<Vacancy>(), a => a.VacancyId, v => v.Id, (a, v) => new { Application = a, v.Details.Title, v.OrganisationId })
+            .Join(db.Set<Organisation>(), x => x.OrganisationId, o => o.Id, (x, o) => new { x.Application, x.Title, o.Name })
+            .ToListAsync(cancellationToken);
+        return [.. rows.OrderByDescending(r => r.Application.UpdatedAtUtc).Select(r => new MyApplication(
+            r.Application.Id, r.Application.VacancyId, r.Title, r.Name, r.Application.Status, r.Application.SubmittedAtUtc,
+            [.. r.Application.History.OrderBy(e => e.ChangedAtUtc).ThenBy(e => e.Id)]))];
+    }
+
+    /// <exception cref="ApplicationRuleException">It is already finished.</exception>
+    public async Task<bool> WithdrawAsync(string userId, Guid applicationId, CancellationToken cancellationToken = default)
+    {
+        var application = await db.Set<Application>().Include(a => a.History).FirstOrDefaultAsync(a => a.Id == applicationId && a.UserId == userId, cancellationToken);
+        if (application is null)
+            return false;
+        application.Withdraw(clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>The applications to a vacancy, for a recruiter of its organisation; null when it is not theirs.</summary>
+    public async Task<IReadOnlyList<Applicant>?> ForVacancyAsync(string recruiterId, Guid vacancyId, CancellationToken cancellationToken = default)
+    {
+        if (!await IsRecruiterOfAsync(recruiterId, vacancyId, cancellationToken))
+            return null;
+        var rows = await db.Set<Application>().AsNoTracking()
+            .Where(a => a.VacancyId == vacancyId)
+            .Join(db.Users, a => a.UserId, u => u.Id, (a, u) => new { Application = a, u.DisplayName, u.Email })
+            .ToListAsync(cancellationToken);
+        return [.. rows.OrderBy(r => r.Application.SubmittedAtUtc).ThenBy(r => r.Application.Id).Select(r => new Applicant(
+            r.Application.Id, r.Application.UserId, r.DisplayName ?? r.Email!, r.Email!, r.Application.Note, r.Application.Status,
+            r.Application.SubmittedAtUtc, r.Application.RecruiterMoves()))];
+    }
+
+    /// <summary>Moves an application of one of the recruiter's vacancies and emails the applicant; false when it is not theirs.</summary>
+    /// <exception cref="ApplicationRuleException">The move is not allowed from where it is.</exception>
+    public async Task<bool> MoveAsync(string recruiterId, Guid applicationId, ApplicationStatus status, CancellationToken cancellationToken = default)
+    {
+        var mine = organisations.OrganisationsOf(recruiterId, MembershipRole.Recruiter);
+        var found = await db.Set<Application>().Include(a => a.History)
+            .Where(a => a.Id == applicationId)
+            .Join(db.Set<Vacancy>().Where(v => mine.Contains(v.OrganisationId)), a => a.VacancyId, v => v.Id, (a, v) => new { Application = a, v.Details.Title })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (found is null)
+            return false;
+        var now = clock.GetUtcNow().UtcDateTime;
+        found.Application.MoveTo(status, recruiterId, now);
+        var applicant = await db.Users.Where(u => u.Id == found.Application.UserId).Select(u => new { u.Email, u.DisplayName }).SingleAsync(cancellationToken);
+
+        // The move and its email are saved together: both or neither.
+        outbox.Enqueue(
+            new OutgoingMail(applicant.Email!, $"Your application: {found.Title}", StatusText(applicant.DisplayName, found.Title, status)),
+            dedupeKey: string.Create(CultureInfo.InvariantCulture, $"application:{applicationId:N}:{found.Application.History.Count}"));
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    private async Task<bool> IsRecruiterOfAsync(string recruiterId, Guid vacancyId, CancellationToken cancellationToken)
+    {
+        var mine = organisations.OrganisationsOf(recruiterId, MembershipRole.Recruiter);
+        return await db.Set<Vacancy>().AnyAsync(v => v.Id == vacancyId && mine.Contains(v.OrganisationId), cancellationToken);
+    }
+
+    private static string StatusText(string? name, string title, ApplicationStatus status)
+    {
+        var hello = string.IsNullOrWhiteSpace(name) ? "Hello," : $"Hello {name},";
+        var news = status switch
+        {
+            ApplicationStatus.Shortlisted => "you have been shortlisted. The employer will be in touch about the next step.",
+            ApplicationStatus.Interview => "the employer would like to interview you. They will contact you with a time.",
+            ApplicationStatus.Offer => "the employer would like to offer you the job. They will contact you with the details.",
+            ApplicationStatus.Hired => "you have the job. Congratulations.",
+            ApplicationStatus.Rejected => "the employer has decided not to take your application further this time. Other jobs are on the portal, and your training record goes with you.",
+            _ => $"its status is now {status.ToString().ToLowerInvariant()}.",
+        };
+        return $"{hello}\n\nAbout your application for \"{title}\": {news}\n\nSee your applications on the portal at any time.";
+    }
+}

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Domain.Talent;
+using Portal.Infrastructure.Talent;
+using Portal.Web.Pages.Learn;
+
+namespace Portal.Web.Pages.Applications;
+
+/// <summary>The signed-in person's applications, each with its history, and a way to withdraw.</summary>
+public sealed class IndexModel(ApplicationService applications) : PageModel
+{
+    public IReadOnlyList<ApplicationService.MyApplication> Applications { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Applications = await applications.MineAsync(LearnText.UserId(User)!, cancellationToken);
+
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (!await applications.WithdrawAsync(LearnText.UserId(User)!, id, cancellationToken))
+                return NotFound();
+        }
+        catch (ApplicationRuleException rule)
+        {
+            TempData["StatusMessage"] = "Error: " + rule.Message;
+            return Redirect("/applications");
+        }
+        TempData["StatusMessage"] = "Your application is withdrawn.";
+        return Redirect("/applications");
+    }
+
+    public static bool CanWithdraw(ApplicationStatus status) =>
+        status is not (ApplicationStatus.Hired or ApplicationStatus.Rejected or ApplicationStatus.Withdrawn);
+}

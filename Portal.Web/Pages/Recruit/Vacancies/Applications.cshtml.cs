@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Domain.Talent;
+using Portal.Infrastructure.Content;
+using Portal.Infrastructure.Talent;
+using Portal.Infrastructure.Training;
+using Portal.Web.Pages.Learn;
+
+namespace Portal.Web.Pages.Recruit.Vacancies;
+
+/// <summary>A vacancy's applicants: the pipeline, training held against required, and the CSV. Not theirs: 404.</summary>
+public sealed class ApplicationsModel(ApplicationService applications, VacancyService vacancies, TrainingService training, ContentStore content) : PageModel
+{
+    public Vacancy Vacancy { get; private set; } = null!;
+
+    public IReadOnlyList<ApplicationService.Applicant> Applicants { get; private set; } = [];
+
+    public IReadOnlyDictionary<string, IReadOnlySet<string>> Held { get; private set; } = new Dictionary<string, IReadOnlySet<string>>();
+
+    public ContentSet Catalogue => content.Current;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostMoveAsync(Guid id, Guid application, ApplicationStatus to, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (!await applications.MoveAsync(LearnText.UserId(User)!, application, to, cancellationToken))
+                return NotFound();
+        }
+        catch (ApplicationRuleException rule)
+        {
+            TempData["StatusMessage"] = "Error: " + rule.Message;
+            return Redirect($"/recruit/vacancies/{id}/applications");
+        }
+        TempData["StatusMessage"] = $"Moved to {to.ToString().ToLowerInvariant()}. The applicant has been emailed.";
+        return Redirect($"/recruit/vacancies/{id}/applications");
+    }
+
+    public async Task<IActionResult> OnGetCsvAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+            return NotFound();
+        var csv = new StringBuilder();
+        Csv.Row(csv, "Name", "Email", "Status", "Applied", "Required training held", "Note");
+        foreach (var applicant in Applicants)
+        {
+            Csv.Row(csv, applicant.Name, applicant.Email, applicant.Status.ToString(),
+                applicant.SubmittedAtUtc.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                $"{HeldCount(applicant)} of {Vacancy.Details.RequiredModules.Count}", applicant.Note ?? "");
+        }
+        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", $"applications-{id:N}.csv");
+    }
+
+    public int HeldCount(ApplicationService.Applicant applicant) =>
+        Vacancy.Details.RequiredModules.Count(m => Held.TryGetValue(applicant.UserId, out var held) && held.Contains(m));
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var userId = LearnText.UserId(User)!;
+        if (await vacancies.FindAsync(userId, id, cancellationToken) is not { } vacancy
+            || await applications.ForVacancyAsync(userId, id, cancellationToken) is not { } applicants)
+            return false;
+        Vacancy = vacancy;
+        Applicants = applicants;
+        Held = await training.ValidModulesAsync([.. applicants.Select(a => a.UserId).Distinct()], content.Current, cancellationToken);
+        return true;
+    }
+}
