@@ -55,6 +55,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddScoped<VacancyService>();
         services.AddScoped<JobSearch>();
         services.AddScoped<ApplicationService>();
+        services.AddScoped<ProfileService>();
 
         services.AddHealthChecks()
             .AddDbContextCheck<PortalDbContext>("database")

@@ -3,6 +3,7 @@ using Portal.Domain.Pathways;
 using Portal.Domain.Training;
 using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Pathways;
+using Portal.Infrastructure.Talent;
 using Portal.Infrastructure.Training;
 using Portal.Web.Pages.Learn;
 
@@ -12,7 +13,7 @@ namespace Portal.Web.Pages;
 /// The front door. Signed out: what the portal offers. Signed in: the person's own start page,
 /// with learning to carry on, training falling due, and the next step on their saved plan.
 /// </summary>
-public sealed class IndexModel(ContentStore content, TrainingService training, PlanService plans) : PageModel
+public sealed class IndexModel(ContentStore content, TrainingService training, PlanService plans, ProfileService profiles) : PageModel
 {
     public bool SignedIn { get; private set; }
 
@@ -47,7 +48,8 @@ public sealed class IndexModel(ContentStore content, TrainingService training, P
             && Catalogue.Planner.Plan(Plan.FromRole, Plan.ToRole, 1).Shortest is { } shortest)
         {
             var held = record.Where(e => e.Status is TrainingStatus.Valid or TrainingStatus.ExpiringSoon).Select(e => e.ModuleSlug).ToList();
-            Route = GapAnalysis.For(shortest, new LearnerHoldings { CompletedModules = held });
+            var holdings = ProfileService.AddTo(new LearnerHoldings { CompletedModules = held }, await profiles.FindAsync(userId, cancellationToken));
+            Route = GapAnalysis.For(shortest, holdings);
         }
     }
 

@@ -103,3 +103,31 @@ internal sealed class ApplicationEventConfiguration : IEntityTypeConfiguration<A
         builder.HasKey(e => e.Id);
     }
 }
+
+internal sealed class CandidateProfileConfiguration : IEntityTypeConfiguration<CandidateProfile>
+{
+    private static readonly ValueComparer<IReadOnlyList<string>> SlugListComparer = new(
+        (a, b) => a!.SequenceEqual(b!),
+        list => list.Aggregate(0, (hash, slug) => HashCode.Combine(hash, slug.GetHashCode(StringComparison.Ordinal))),
+        list => list.ToList());
+
+    public void Configure(EntityTypeBuilder<CandidateProfile> builder)
+    {
+        builder.ToTable("CandidateProfiles");
+        builder.HasKey(p => p.UserId);
+        builder.HasOne<PortalUser>().WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(p => p.Days).HasConversion<int>();
+        builder.Property(p => p.Shifts).HasConversion<int>();
+        builder.Property(p => p.Languages).HasMaxLength(CandidateProfile.MaxLanguagesLength);
+        builder.Property(p => p.Statement).HasMaxLength(CandidateProfile.MaxStatementLength);
+        builder.Property(p => p.WantedRoles).HasMaxLength(2000)
+            .HasConversion(list => string.Join(',', list), text => text.Split(',', StringSplitOptions.RemoveEmptyEntries), SlugListComparer);
+        builder.Property(p => p.Qualifications).HasMaxLength(2000)
+            .HasConversion(list => string.Join(',', list), text => text.Split(',', StringSplitOptions.RemoveEmptyEntries), SlugListComparer);
+        builder.Ignore(p => p.Location);
+        builder.Property(p => p.Postcode).HasMaxLength(10);
+        builder.Property(p => p.District).HasMaxLength(6);
+        // Matching (the background-work issue) reads only people who said employers may find them.
+        builder.HasIndex(p => p.LetEmployersFindMe);
+    }
+}

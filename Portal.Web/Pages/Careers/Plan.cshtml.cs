@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Domain.Pathways;
 using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Pathways;
+using Portal.Infrastructure.Talent;
 using Portal.Infrastructure.Training;
 
 namespace Portal.Web.Pages.Careers;
 
 /// <summary>"I am / I want to be": the shortest route by typical months and up to two alternatives, each step with what it needs.</summary>
-public sealed class PlanModel(ContentStore content, TrainingService training, PlanService plans) : PageModel
+public sealed class PlanModel(ContentStore content, TrainingService training, PlanService plans, ProfileService profiles) : PageModel
 {
     private const int RoutesShown = 3;
 
@@ -44,11 +45,11 @@ public sealed class PlanModel(ContentStore content, TrainingService training, Pl
             return;
 
         Plan = Catalogue.Planner.Plan(From!, To!, RoutesShown);
-        // Declared qualifications, checks and experience join the holdings with the profile (talent hub).
+        // Training from the record; qualifications, checks and licence as declared on the profile.
         var holdings = LearnerHoldings.None;
         if (Learn.LearnText.UserId(User) is { } userId)
         {
-            holdings = await training.HoldingsAsync(userId, Catalogue, cancellationToken);
+            holdings = ProfileService.AddTo(await training.HoldingsAsync(userId, Catalogue, cancellationToken), await profiles.FindAsync(userId, cancellationToken));
             IsSaved = await plans.FindAsync(userId, cancellationToken) is { } saved && saved.FromRole == From && saved.ToRole == To;
         }
         Routes = [.. Plan.Routes.Select(route => GapAnalysis.For(route, holdings))];

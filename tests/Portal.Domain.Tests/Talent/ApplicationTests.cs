@@ -59,3 +59,34 @@ public sealed class ApplicationTests
         Assert.Throws<ApplicationRuleException>(() => application.MoveTo(ApplicationStatus.Interview, "recruiter", Now));
     }
 }
+
+public sealed class CandidateProfileTests
+{
+    private static readonly DateTime Monday = new(2026, 11, 23, 9, 0, 0, DateTimeKind.Utc);
+
+    [Fact]
+    public void ReadyToStartItemsKeepTheDateTheyWereFirstDeclared()
+    {
+        var profile = CandidateProfile.For("u1");
+
+        profile.Update(new CandidateDetails { DbsUpdateService = true }, Monday);
+        profile.Update(new CandidateDetails { DbsUpdateService = true, RightToWork = true }, Monday.AddDays(3));
+
+        Assert.Equal(DateOnly.FromDateTime(Monday), profile.DbsUpdateServiceDeclaredOn);
+        Assert.Equal(DateOnly.FromDateTime(Monday.AddDays(3)), profile.RightToWorkDeclaredOn);
+        Assert.Equal(["dbs", "dbs-enhanced", "right-to-work"], profile.DeclaredChecks());
+    }
+
+    [Fact]
+    public void UntickingClearsTheDeclaration()
+    {
+        var profile = CandidateProfile.For("u1");
+        profile.Update(new CandidateDetails { References = true, Statement = "  ", Languages = " English, Urdu " }, Monday);
+
+        profile.Update(new CandidateDetails(), Monday.AddDays(1));
+
+        Assert.Null(profile.ReferencesDeclaredOn);
+        Assert.Empty(profile.DeclaredChecks());
+        Assert.Null(profile.Statement);
+    }
+}

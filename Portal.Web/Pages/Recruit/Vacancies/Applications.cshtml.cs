@@ -11,13 +11,15 @@ using Portal.Web.Pages.Learn;
 namespace Portal.Web.Pages.Recruit.Vacancies;
 
 /// <summary>A vacancy's applicants: the pipeline, training held against required, and the CSV. Not theirs: 404.</summary>
-public sealed class ApplicationsModel(ApplicationService applications, VacancyService vacancies, TrainingService training, ContentStore content) : PageModel
+public sealed class ApplicationsModel(ApplicationService applications, VacancyService vacancies, TrainingService training, ProfileService profiles, ContentStore content) : PageModel
 {
     public Vacancy Vacancy { get; private set; } = null!;
 
     public IReadOnlyList<ApplicationService.Applicant> Applicants { get; private set; } = [];
 
     public IReadOnlyDictionary<string, IReadOnlySet<string>> Held { get; private set; } = new Dictionary<string, IReadOnlySet<string>>();
+
+    public IReadOnlyDictionary<string, CandidateProfile> Profiles { get; private set; } = new Dictionary<string, CandidateProfile>();
 
     public ContentSet Catalogue => content.Current;
 
@@ -66,7 +68,9 @@ public sealed class ApplicationsModel(ApplicationService applications, VacancySe
             return false;
         Vacancy = vacancy;
         Applicants = applicants;
-        Held = await training.ValidModulesAsync([.. applicants.Select(a => a.UserId).Distinct()], content.Current, cancellationToken);
+        var people = applicants.Select(a => a.UserId).Distinct().ToList();
+        Held = await training.ValidModulesAsync(people, content.Current, cancellationToken);
+        Profiles = await profiles.FindManyAsync(people, cancellationToken);
         return true;
     }
 }
