@@ -56,6 +56,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddScoped<JobSearch>();
         services.AddScoped<ApplicationService>();
         services.AddScoped<ProfileService>();
+        services.AddScoped<InvitationService>();
 
         services.AddHealthChecks()
             .AddDbContextCheck<PortalDbContext>("database")
@@ -101,6 +102,7 @@ public static class InfrastructureServiceCollectionExtensions
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HostLogProvider(provider.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()))
             .UseStorage(provider.GetRequiredService<JobStorage>()));
 
         if (jobs.ServerEnabled)
