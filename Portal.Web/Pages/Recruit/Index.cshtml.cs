@@ -1,15 +1,45 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Domain.Talent;
 using Portal.Infrastructure.Talent;
 using Portal.Web.Pages.Learn;
 
 namespace Portal.Web.Pages.Recruit;
 
 /// <summary>The recruiter's vacancies across the organisations they recruit for.</summary>
-public sealed class IndexModel(VacancyService vacancies) : PageModel
+public sealed class IndexModel(VacancyService vacancies, InvitationService invitations) : PageModel
 {
     public IReadOnlyList<VacancyService.RecruiterVacancy> Vacancies { get; private set; } = [];
 
     public IReadOnlyList<(Guid Id, string Name)> Organisations { get; private set; } = [];
+
+    [BindProperty]
+    public Guid? InviteTo { get; set; }
+
+    [BindProperty]
+    [Required(ErrorMessage = "Enter your colleague's email address")]
+    [EmailAddress(ErrorMessage = "Enter an email address like name@example.com")]
+    public string? InviteEmail { get; set; }
+
+    public async Task<IActionResult> OnPostInviteAsync(CancellationToken cancellationToken)
+    {
+        if (ModelState.IsValid)
+        {
+            var problem = InviteTo is not { } organisation
+                ? "Choose one of your organisations"
+                : await invitations.InviteAsync(LearnText.UserId(User)!, inviterIsAdmin: false, organisation, InviteEmail!, MembershipRole.Recruiter,
+                    token => Url.Page("/Invitations/Accept", pageHandler: null, values: new { token }, protocol: Request.Scheme)!, cancellationToken);
+            if (problem is null)
+            {
+                TempData["StatusMessage"] = $"Invitation sent to {InviteEmail}. It works for 7 days.";
+                return Redirect("/recruit");
+            }
+            ModelState.AddModelError(nameof(InviteEmail), problem);
+        }
+        await OnGetAsync(cancellationToken);
+        return Page();
+    }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {

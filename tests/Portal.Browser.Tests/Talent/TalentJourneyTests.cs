@@ -93,9 +93,16 @@ public sealed class TalentJourneyTests(BrowserFixture fixture)
         await applicant.GetByRole(AriaRole.Button, new() { Name = "Apply for this job" }).ClickAsync();
         await Assertions.Expect(applicant.GetByText("Your application is sent")).ToBeVisibleAsync();
         await applicant.AssertNoSeriousIssuesAsync();
+        await applicant.GotoAsync("/profile");
+        await applicant.AssertNoSeriousIssuesAsync();
+        await applicant.GetByLabel("An enhanced DBS check on the update service").CheckAsync();
+        await applicant.GetByRole(AriaRole.Button, new() { Name = "Save my profile" }).ClickAsync();
+        await Assertions.Expect(applicant.GetByText("Your profile is saved")).ToBeVisibleAsync();
+        await applicant.AssertNoSeriousIssuesAsync();
 
         await recruiter.GotoAsync(new Uri(jobUrl).AbsolutePath.Replace("/jobs/", "/recruit/vacancies/", StringComparison.Ordinal) + "/applications");
         await Assertions.Expect(recruiter.GetByRole(AriaRole.Heading, new() { Name = "Sam Applicant" })).ToBeVisibleAsync();
+        await Assertions.Expect(recruiter.GetByText("DBS on the update service (said")).ToBeVisibleAsync();
         await recruiter.AssertNoSeriousIssuesAsync();
         await recruiter.GetByRole(AriaRole.Button, new() { Name = "Move to shortlisted for Sam Applicant" }).ClickAsync();
         await recruiter.GetByRole(AriaRole.Button, new() { Name = "Move to interview for Sam Applicant" }).ClickAsync();

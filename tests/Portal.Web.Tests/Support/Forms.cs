@@ -24,7 +24,7 @@ public static class Forms
 
     /// <summary>Fills the named fields of the page's form (the first with a submit button unless a selector is given) and posts it.</summary>
     public static async Task<HttpResponseMessage> SubmitAsync(
-        this HttpClient client, IDocument page, IDictionary<string, string> fields, string formSelector = "main form[method=post]")
+        this HttpClient client, IDocument page, IDictionary<string, string> fields, string formSelector = "main form[method=post]", string? submitButton = null)
     {
         var form = page.QuerySelector<IHtmlFormElement>(formSelector) ?? throw new InvalidOperationException($"No form matches {formSelector}.");
         var values = new List<KeyValuePair<string, string>>();
@@ -48,7 +48,9 @@ public static class Forms
                 values.Add(new(name, value));
         }
 
-        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? page.Url : new Uri(new Uri(page.Url), form.GetAttribute("action")).ToString();
+        // A button with its own formaction (a page handler on the button) posts there instead.
+        var target = submitButton is null ? form.GetAttribute("action") : form.QuerySelector(submitButton)?.GetAttribute("formaction") ?? throw new InvalidOperationException($"No button {submitButton} with a formaction.");
+        var action = string.IsNullOrEmpty(target) ? page.Url : new Uri(new Uri(page.Url), target).ToString();
         return await client.PostAsync(action, new FormUrlEncodedContent(values));
     }
 

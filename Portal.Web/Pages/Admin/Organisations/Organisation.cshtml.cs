@@ -7,7 +7,7 @@ using Portal.Infrastructure.Talent;
 namespace Portal.Web.Pages.Admin.Organisations;
 
 /// <summary>One organisation: its people, and adding someone who already has an account.</summary>
-public sealed class OrganisationModel(OrganisationService organisations) : PageModel
+public sealed class OrganisationModel(OrganisationService organisations, InvitationService invitations) : PageModel
 {
     public Organisation Organisation { get; private set; } = null!;
 
@@ -33,6 +33,23 @@ public sealed class OrganisationModel(OrganisationService organisations) : PageM
         Organisation = organisation;
         Members = await organisations.MembersAsync(id, cancellationToken);
         return Page();
+    }
+
+    /// <summary>Invites by email: for someone with no account yet, or to let them accept it themselves.</summary>
+    public async Task<IActionResult> OnPostInviteAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (ModelState.IsValid)
+        {
+            var problem = await invitations.InviteAsync(Learn.LearnText.UserId(User)!, inviterIsAdmin: true, id, Input.Email, Input.Role!.Value,
+                token => Url.Page("/Invitations/Accept", pageHandler: null, values: new { token }, protocol: Request.Scheme)!, cancellationToken);
+            if (problem is null)
+            {
+                TempData["StatusMessage"] = $"Invitation sent to {Input.Email}. It works for 7 days.";
+                return Redirect($"/admin/organisations/{id}");
+            }
+            ModelState.AddModelError("Input.Email", problem);
+        }
+        return await OnGetAsync(id, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)

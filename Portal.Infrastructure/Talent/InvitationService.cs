@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Notifications;
+using Portal.Domain.Talent;
+using Portal.Infrastructure.Accounts;
+using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Email;
+
+namespace Portal.Infrastructure.Talent;
+
+/// <summary>
+/// Invitations to join an organisation. An admin may invite anyone to any role; a member may invite
+/// colleagues to their own role in their own organisation. Accepting adds the membership and the
+/// matching site role for that organisation only.
+/// </summary>
+public sealed class InvitationService(PortalDbContext db, UserManager<PortalUser> users, Outbox outbox, TimeProvider clock)
+{
+    /// <summary>Sends an invitation; null on success, else why not.</summary>
+    /// <param name="link">Builds the accept link from the invitation's token.</param>
+    public async Task<string?> InviteAsync(string inviterId, bool inviterIsAdmin, Guid organisationId, string email, MembershipRole role, Func<string, string> link, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        var organisation = await db.Set<Organisation>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == organisationId, cancellationToken);
+        var member = await db.Set<Membership>().AnyAsync(m => m.OrganisationId == organisationId && m.UserId == inviterId && m.Role == role && m.EndedAtUtc == null, cancellationToken);
+        // Not an admin and not a member in that role: the organisation might as well not exist.
+        if (organisation is null || (!inviterIsAdmin && !member))
+            return "That organisation was not found";
+
+        var (invitation, token) = Invitation.Create(organisationId, email, role, inviterId, clock.GetUtcNow().UtcDateTime);
+        db.Add(invitation);
+        outbox.Enqueue(new OutgoingMail(invitation.Email, $"Join {organisation.Name} on the Health and Care Portal",
+            $"Hello,\n\nYou are invited to join {organisation.Name} on the Health and Care Portal as a {role.ToString().ToLowerInvariant()}.\n\n" +
+            $"Accept the invitation here (sign in, or create an account with this email address first): {link(token)}\n\n" +
+            $"The link works once and expires on {invitation.ExpiresAtUtc:d MMMM yyyy}. If you were not expecting it, ignore this email."));
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
+    public async Task<(Invitation Invitation, string OrganisationName)?> FindAsync(string token, CancellationToken cancellationToken = default)
+    {
+        var hash = Invitation.Hash(token ?? "");
+        var row = await db.Set<Invitation>().AsNoTracking().Where(i => i.TokenHash == hash)
+            .Join(db.Set<Organisation>(), i => i.OrganisationId, o => o.Id, (i, o) => new { Invitation = i, o.Name })
+            .FirstOrDefaultAsync(cancellationToken);
+        return row is null ? null : (row.Invitation, row.Name);
+    }
+
+    /// <summary>Accepts for the signed-in person; null on success, else why not (nothing changed).</summary>
+    public async Task<string?> AcceptAsync(string userId, string token, CancellationToken cancellationToken = default)
+    {
+        var user = await users.FindByIdAsync(userId);
+        var hash = Invitation.Hash(token ?? "");
+        var invitation = await db.Set<Invitation>().FirstOrDefaultAsync(i => i.TokenHash == hash, cancellationToken);
+        if (user is null || invitation is null)
+            return "This invitation was not found";
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (invitation.Refusal(user.Email ?? "", now) is { } refusal)
+            return refusal;
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        invitation.Accept(userId, user.Email!, now);
+        var already = await db.Set<Membership>().AnyAsync(m => m.OrganisationId == invitation.OrganisationId && m.UserId == userId && m.Role == invitation.Role && m.EndedAtUtc == null, cancellationToken);
+        if (!already)
+            db.Add(Membership.Start(invitation.OrganisationId, userId, invitation.Role, now));
+        await db.SaveChangesAsync(cancellationToken);
+        var siteRole = invitation.Role == MembershipRole.Recruiter ? PortalRoles.Recruiter : PortalRoles.Manager;
+        if (!await users.IsInRoleAsync(user, siteRole))
+        {
+            var added = await users.AddToRoleAsync(user, siteRole);
+            if (!added.Succeeded)
+                throw new InvalidOperationException(string.Join("; ", added.Errors.Select(e => e.Description)));
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return null;
+    }
+}

@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Domain.Talent;
+using Portal.Infrastructure.Accounts;
+using Portal.Infrastructure.Talent;
+using Portal.Web.Pages.Learn;
+
+namespace Portal.Web.Pages.Invitations;
+
+/// <summary>The link in an invitation email. Signing in first is required (the page is not anonymous).</summary>
+public sealed class AcceptModel(InvitationService invitations, UserManager<PortalUser> users, SignInManager<PortalUser> signIn, TimeProvider clock) : PageModel
+{
+    public Invitation? Invitation { get; private set; }
+
+    public string OrganisationName { get; private set; } = "";
+
+    public string? Refusal { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
+    {
+        if (await invitations.FindAsync(token, cancellationToken) is not { } found)
+            return NotFound();
+        (Invitation, OrganisationName) = found;
+        var email = (await users.GetUserAsync(User))?.Email ?? "";
+        Refusal = Invitation.Refusal(email, clock.GetUtcNow().UtcDateTime);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string token, CancellationToken cancellationToken)
+    {
+        var problem = await invitations.AcceptAsync(LearnText.UserId(User)!, token, cancellationToken);
+        if (problem is not null)
+            return await OnGetAsync(token, cancellationToken);
+        // The new role is in the database; put it in the sign-in cookie now rather than at the next sign-in.
+        if (await users.GetUserAsync(User) is { } user)
+            await signIn.RefreshSignInAsync(user);
+        var found = await invitations.FindAsync(token, cancellationToken);
+        TempData["StatusMessage"] = $"You have joined {found?.OrganisationName}.";
+        return Redirect(found?.Invitation.Role == MembershipRole.Manager ? "/manage" : "/recruit");
+    }
+}

@@ -1,0 +1,96 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Domain.Talent;
+using Portal.Infrastructure.Data;
+using Portal.Web.Tests.Support;
+
+namespace Portal.Web.Tests.Talent;
+
+/// <summary>Invitations by email: the link joins that organisation in that role, once, for that address only.</summary>
+public sealed partial class InvitationTests(PortalWebFactory app) : IClassFixture<PortalWebFactory>
+{
+    [GeneratedRegex(@"https?://[^\s]+/invitations/[0-9a-f]+")]
+    private static partial Regex InvitationLink();
+
+    private static async Task<Guid> NewOrganisationAsync(HttpClient admin, string name)
+    {
+        var created = await admin.SubmitAsync(await admin.GetPageAsync("/admin/organisations"), new Dictionary<string, string>
+        {
+            ["Input.Name"] = name,
+            ["Input.Type"] = "Charity",
+            ["Input.Postcode"] = "LS7",
+        });
+        return Guid.Parse(created.Headers.Location!.OriginalString.Split('/')[^1]);
+    }
+
+    private async Task<string> InviteLinkAsync(string email)
+    {
+        await app.DeliverMailAsync();
+        var mail = Assert.Single(app.MailTo(email), m => (m.TextBody ?? "").Contains("/invitations/", StringComparison.Ordinal));
+        return new Uri(InvitationLink().Match(mail.TextBody!).Value).PathAndQuery;
+    }
+
+    private async Task<HttpClient> SignedInAsync(string email)
+    {
+        await app.CreateUserAsync(email, SignIn.Password);
+        var browser = app.CreateBrowser();
+        await SignIn.PostSignInAsync(browser, email, SignIn.Password);
+        return browser;
+    }
+
+    [Fact]
+    public async Task AnInvitedPersonJoinsTheOrganisationOnceAndOthersCannotUseTheLink()
+    {
+        var admin = await app.AsAdminWithTwoFactorAsync();
+        var name = $"Chapeltown Care {Guid.NewGuid():N}";
+        var organisation = await NewOrganisationAsync(admin, name);
+        var email = $"new.recruiter.{Guid.NewGuid():N}@example.com";
+        var invited = await admin.SubmitAsync(await admin.GetPageAsync($"/admin/organisations/{organisation}"),
+            new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Role"] = "Recruiter" }, submitButton: "button[formaction*=Invite]");
+        Assert.Equal(HttpStatusCode.Redirect, invited.StatusCode);
+        var link = await InviteLinkAsync(email);
+
+        // Someone else, signed in, cannot use it.
+        var other = await SignedInAsync($"other.{Guid.NewGuid():N}@example.com");
+        var refused = await other.GetPageAsync(link);
+        Assert.Contains("sent to another email address", refused.Text(".alert"), StringComparison.Ordinal);
+        Assert.Empty(refused.QuerySelectorAll("main form[method=post]"));
+
+        var person = await SignedInAsync(email);
+        Assert.Equal(HttpStatusCode.Forbidden, (await person.GetAsync("/recruit")).StatusCode);
+        var accepted = await person.SubmitAsync(await person.GetPageAsync(link), new Dictionary<string, string>());
+        Assert.Equal("/recruit", accepted.Headers.Location!.OriginalString);
+        // The new role works at once: the sign-in cookie was refreshed.
+        Assert.Contains(name, (await person.GetPageAsync("/recruit")).Text("main"), StringComparison.Ordinal);
+
+        Assert.Contains("already been used", (await person.GetPageAsync(link)).Text(".alert"), StringComparison.Ordinal);
+        await using var scope = app.Services.CreateAsyncScope();
+        Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Set<Membership>().CountAsync(m => m.OrganisationId == organisation));
+    }
+
+    [Fact]
+    public async Task ARecruiterInvitesColleaguesToTheirOwnOrganisationOnly()
+    {
+        var admin = await app.AsAdminWithTwoFactorAsync();
+        var own = await NewOrganisationAsync(admin, $"Own Care {Guid.NewGuid():N}");
+        var foreign = await NewOrganisationAsync(admin, $"Foreign Care {Guid.NewGuid():N}");
+        var recruiterEmail = $"recruiter.{Guid.NewGuid():N}@example.com";
+        await app.CreateUserAsync(recruiterEmail, SignIn.Password);
+        await admin.SubmitAsync(await admin.GetPageAsync($"/admin/organisations/{own}"), new Dictionary<string, string> { ["Input.Email"] = recruiterEmail, ["Input.Role"] = "Recruiter" });
+        var recruiter = app.CreateBrowser();
+        await SignIn.PostSignInAsync(recruiter, recruiterEmail, SignIn.Password);
+        var colleague = $"colleague.{Guid.NewGuid():N}@example.com";
+        var stranger = $"stranger.{Guid.NewGuid():N}@example.com";
+
+        var sent = await recruiter.SubmitAsync(await recruiter.GetPageAsync("/recruit"), new Dictionary<string, string> { ["InviteTo"] = own.ToString(), ["InviteEmail"] = colleague });
+        var refused = await recruiter.SubmitAsync(await recruiter.GetPageAsync("/recruit"), new Dictionary<string, string> { ["InviteTo"] = foreign.ToString(), ["InviteEmail"] = stranger });
+
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        Assert.NotNull(await InviteLinkAsync(colleague));
+        Assert.Contains("That organisation was not found", (await Forms.ParseAsync(refused)).Text(".alert-danger"), StringComparison.Ordinal);
+        await app.DeliverMailAsync();
+        Assert.Empty(app.MailTo(stranger));
+    }
+}
