@@ -57,6 +57,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddScoped<ApplicationService>();
         services.AddScoped<ProfileService>();
         services.AddScoped<InvitationService>();
+        services.AddScoped<AlertService>();
 
         services.AddHealthChecks()
             .AddDbContextCheck<PortalDbContext>("database")

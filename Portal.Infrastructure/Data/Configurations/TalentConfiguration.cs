@@ -144,3 +144,18 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
         builder.HasOne<Organisation>().WithMany().HasForeignKey(i => i.OrganisationId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class SavedSearchConfiguration : IEntityTypeConfiguration<SavedSearch>
+{
+    public void Configure(EntityTypeBuilder<SavedSearch> builder)
+    {
+        builder.ToTable("SavedSearches");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Name).HasMaxLength(SavedSearch.MaxNameLength);
+        builder.Property(s => s.Query).HasMaxLength(SavedSearch.MaxQueryLength);
+        builder.HasOne<PortalUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(s => s.UserId);
+        // The alerts run picks searches due by frequency and last run.
+        builder.HasIndex(s => new { s.Frequency, s.LastRunAtUtc });
+    }
+}

@@ -8,7 +8,7 @@ using Portal.Infrastructure.Talent;
 namespace Portal.Web.Pages.Jobs;
 
 /// <summary>The public job search: a GET form, so every search is a link that works without script.</summary>
-public sealed class IndexModel(JobSearch search, PostcodeDistricts postcodes, ContentStore content) : PageModel
+public sealed class IndexModel(JobSearch search, PostcodeDistricts postcodes, ContentStore content, AlertService alerts) : PageModel
 {
     public static readonly int[] Distances = [5, 10, 20];
 
@@ -84,6 +84,40 @@ public sealed class IndexModel(JobSearch search, PostcodeDistricts postcodes, Co
             Page = Search.Page,
         }, cancellationToken);
     }
+
+    [BindProperty]
+    [StringLength(SavedSearch.MaxNameLength, ErrorMessage = "Keep the alert's name to 80 characters")]
+    public string? AlertName { get; set; }
+
+    [BindProperty]
+    public AlertFrequency AlertFrequency { get; set; } = AlertFrequency.Weekly;
+
+    /// <summary>Keeps this search (as its own query string) as a job alert; the emails come from the background run.</summary>
+    public async Task<IActionResult> OnPostSaveAlertAsync(CancellationToken cancellationToken)
+    {
+        if (Learn.LearnText.UserId(User) is not { } userId)
+            return Challenge();
+        var query = SearchQuery();
+        if (string.IsNullOrWhiteSpace(AlertName))
+            ModelState.AddModelError(nameof(AlertName), "Give the alert a name, like 'Care jobs near LS6'");
+        else if (query.Length > SavedSearch.MaxQueryLength)
+            ModelState.AddModelError(nameof(AlertName), "This search is too long to save; remove some filters");
+        var problem = ModelState.IsValid ? await alerts.SaveAsync(userId, AlertName!, query, AlertFrequency, cancellationToken) : null;
+        if (!ModelState.IsValid || problem is not null)
+        {
+            if (problem is not null)
+                ModelState.AddModelError(nameof(AlertName), problem);
+            return Page();
+        }
+        TempData["StatusMessage"] = $"Job alert '{AlertName}' saved. We will email you new jobs that match.";
+        return Redirect("/profile/alerts");
+    }
+
+    /// <summary>The search fields of this request, as the query string the page reads (without the page number).</summary>
+    public string SearchQuery() =>
+        string.Join("&", Request.Query.Where(q => q.Key.StartsWith("Search.", StringComparison.Ordinal) && q.Key != "Search.Page")
+            .OrderBy(q => q.Key, StringComparer.Ordinal)
+            .SelectMany(q => q.Value.Where(v => !string.IsNullOrEmpty(v)).Select(v => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(v!)}")));
 
     /// <summary>This search's address on another page of results.</summary>
     public string PageUrl(int page)

@@ -111,6 +111,12 @@ public sealed class TalentJourneyTests(BrowserFixture fixture)
         await applicant.GotoAsync("/applications");
         await Assertions.Expect(applicant.GetByText("Status: Interview")).ToBeVisibleAsync();
         await applicant.AssertNoSeriousIssuesAsync();
+        // Keep the search as a job alert for next time.
+        await applicant.GotoAsync("/jobs?Search.Postcode=LS4&Search.Miles=5");
+        await applicant.GetByLabel("Name for this alert").FillAsync("Jobs near LS4");
+        await applicant.GetByRole(AriaRole.Button, new() { Name = "Save job alert" }).ClickAsync();
+        await Assertions.Expect(applicant.GetByRole(AriaRole.Link, new() { Name = "Jobs near LS4" })).ToBeVisibleAsync();
+        await applicant.AssertNoSeriousIssuesAsync();
         var mail = await AccountSteps.WaitForMailAsync(applicantEmail, "would like to interview you", TimeSpan.FromSeconds(60));
         Assert.Contains(title, mail.Subject, StringComparison.Ordinal);
     }

@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Domain.Talent;
+using Portal.Infrastructure.Talent;
+using Portal.Web.Pages.Learn;
+
+namespace Portal.Web.Pages.Profile;
+
+/// <summary>The person's job alerts: each one's search, how often, when it last ran; and deleting one.</summary>
+public sealed class AlertsModel(AlertService alerts) : PageModel
+{
+    public IReadOnlyList<SavedSearch> Alerts { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Alerts = await alerts.MineAsync(LearnText.UserId(User)!, cancellationToken);
+
+    public async Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await alerts.DeleteAsync(LearnText.UserId(User)!, id, cancellationToken))
+            return NotFound();
+        TempData["StatusMessage"] = "Job alert deleted.";
+        return Redirect("/profile/alerts");
+    }
+}
