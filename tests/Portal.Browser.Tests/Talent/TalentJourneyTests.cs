@@ -6,7 +6,7 @@ using Portal.Tests.Common;
 namespace Portal.Browser.Tests.Talent;
 
 /// <summary>
-/// An admin sets up an organisation and its recruiter; the recruiter posts and publishes a vacancy
+/// An admin sets up an organisation and invites its recruiter by email; the recruiter posts and publishes a vacancy
 /// on a phone; someone signed out finds it by postcode. axe-core checks every page on the way.
 /// </summary>
 [Collection(SharedPortal.Name)]
@@ -44,10 +44,19 @@ public sealed class TalentJourneyTests(BrowserFixture fixture)
         await admin.AssertNoSeriousIssuesAsync();
         await admin.GetByLabel("Their email address").FillAsync(recruiterEmail);
         await admin.GetByLabel("Recruiter").CheckAsync();
-        await admin.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).ClickAsync();
-        await Assertions.Expect(admin.GetByText($"{recruiterEmail} is now a recruiter here")).ToBeVisibleAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Invite by email" }).ClickAsync();
+        await Assertions.Expect(admin.GetByText($"Invitation sent to {recruiterEmail}")).ToBeVisibleAsync();
 
+        // The recruiter follows the link in the email that reached the SMTP sink.
+        var invitation = await AccountSteps.WaitForMailAsync(recruiterEmail, "/invitations/", TimeSpan.FromSeconds(60));
+        var link = Regex.Match(invitation.TextBody!, @"https?://\S+/invitations/[0-9a-f]+").Value;
         await AccountSteps.SignInAsync(recruiter, recruiterEmail);
+        await recruiter.GotoAsync(new Uri(link).PathAndQuery);
+        await Assertions.Expect(recruiter.GetByRole(AriaRole.Heading, new() { Name = $"Join {organisation}" })).ToBeVisibleAsync();
+        await recruiter.AssertNoSeriousIssuesAsync();
+        await recruiter.GetByRole(AriaRole.Button, new() { Name = "Accept and join" }).ClickAsync();
+        await Assertions.Expect(recruiter.GetByText($"You have joined {organisation}")).ToBeVisibleAsync();
+
         await recruiter.GotoAsync("/recruit");
         await recruiter.AssertNoSeriousIssuesAsync();
         await recruiter.GetByRole(AriaRole.Link, new() { Name = "Post a vacancy" }).ClickAsync();
