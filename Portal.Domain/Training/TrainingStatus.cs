@@ -23,6 +23,12 @@ public static class TrainingExpiry
     public static DateTime? ExpiresAtUtc(DateTime completedAtUtc, int? refreshMonths) =>
         refreshMonths is { } months ? completedAtUtc.AddMonths(months) : null;
 
+    /// <summary>Whether training in this status counts as held (for a route step, a vacancy): valid, or valid but due soon.</summary>
+    public static bool CountsAsHeld(TrainingStatus status) => status is TrainingStatus.Valid or TrainingStatus.ExpiringSoon;
+
+    /// <summary>Whether this status asks for a refresher now: expired, or expiring within the window.</summary>
+    public static bool IsDue(TrainingStatus status) => status is TrainingStatus.Expired or TrainingStatus.ExpiringSoon;
+
     /// <summary>
     /// The status from the latest completion, if any. A refresher in progress does not hide that the
     /// last completion has expired: an inspector needs the truth, and the learner needs the nudge.

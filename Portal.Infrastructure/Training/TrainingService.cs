@@ -196,14 +196,14 @@ public sealed class TrainingService(PortalDbContext db, TimeProvider clock)
     }
 
     /// <summary>What the learner holds for a route plan: training that is valid today (expiring soon still counts).</summary>
-    public async Task<Portal.Domain.Pathways.LearnerHoldings> HoldingsAsync(string userId, ContentSet content, CancellationToken cancellationToken = default)
+    public async Task<Portal.Domain.Pathways.LearnerHoldings> HoldingsAsync(string userId, ContentSet content, CancellationToken cancellationToken = default) =>
+        Holdings(await GetRecordAsync(userId, content, cancellationToken));
+
+    /// <summary>The same, from a record already read.</summary>
+    public static Portal.Domain.Pathways.LearnerHoldings Holdings(IEnumerable<RecordEntry> record) => new()
     {
-        var record = await GetRecordAsync(userId, content, cancellationToken);
-        return new Portal.Domain.Pathways.LearnerHoldings
-        {
-            CompletedModules = [.. record.Where(e => e.Status is TrainingStatus.Valid or TrainingStatus.ExpiringSoon).Select(e => e.ModuleSlug)],
-        };
-    }
+        CompletedModules = [.. record.Where(e => TrainingExpiry.CountsAsHeld(e.Status)).Select(e => e.ModuleSlug)],
+    };
 
     /// <summary>
     /// For several people at once (an applicant list), the modules each holds valid today: one query,
@@ -219,12 +219,10 @@ public sealed class TrainingService(PortalDbContext db, TimeProvider clock)
             .ToListAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var policy = content.RefreshDefaults;
-        return userIds.ToDictionary(
-            id => id,
-            id => (IReadOnlySet<string>)latest
-                .Where(l => l.UserId == id && TrainingExpiry.Status(l.CompletedAtUtc, policy.MonthsFor(l.ModuleSlug), false, now) is TrainingStatus.Valid or TrainingStatus.ExpiringSoon)
-                .Select(l => l.ModuleSlug).ToHashSet(StringComparer.Ordinal),
-            StringComparer.Ordinal);
+        var held = latest
+            .Where(l => TrainingExpiry.CountsAsHeld(TrainingExpiry.Status(l.CompletedAtUtc, policy.MonthsFor(l.ModuleSlug), inProgress: false, now)))
+            .ToLookup(l => l.UserId, l => l.ModuleSlug, StringComparer.Ordinal);
+        return userIds.ToDictionary(id => id, id => (IReadOnlySet<string>)held[id].ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
     }
 
     /// <summary>The learner's own completion, or null when it is not theirs or does not exist.</summary>

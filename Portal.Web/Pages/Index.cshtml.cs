@@ -40,15 +40,14 @@ public sealed class IndexModel(ContentStore content, TrainingService training, P
         Catalogue = content.Current;
         var record = await training.GetRecordAsync(userId, Catalogue, cancellationToken);
         InProgress = [.. record.Where(e => e.NextLesson is not null && e.Module is not null)];
-        Due = [.. record.Where(e => e.Status is TrainingStatus.Expired or TrainingStatus.ExpiringSoon).OrderBy(e => e.ExpiresAtUtc)];
-        Valid = record.Count(e => e.Status is TrainingStatus.Valid or TrainingStatus.ExpiringSoon);
+        Due = [.. record.Where(e => TrainingExpiry.IsDue(e.Status)).OrderBy(e => e.ExpiresAtUtc)];
+        Valid = record.Count(e => TrainingExpiry.CountsAsHeld(e.Status));
 
         Plan = await plans.FindAsync(userId, cancellationToken);
         if (Plan is not null && Catalogue.Roles.ContainsKey(Plan.FromRole) && Catalogue.Roles.ContainsKey(Plan.ToRole)
             && Catalogue.Planner.Plan(Plan.FromRole, Plan.ToRole, 1).Shortest is { } shortest)
         {
-            var held = record.Where(e => e.Status is TrainingStatus.Valid or TrainingStatus.ExpiringSoon).Select(e => e.ModuleSlug).ToList();
-            var holdings = ProfileService.AddTo(new LearnerHoldings { CompletedModules = held }, await profiles.FindAsync(userId, cancellationToken));
+            var holdings = ProfileService.AddTo(TrainingService.Holdings(record), await profiles.FindAsync(userId, cancellationToken));
             Route = GapAnalysis.For(shortest, holdings);
         }
     }

@@ -81,7 +81,7 @@ public sealed class IndexModel(ContentStore content, TrainingService training) :
             .Where(c => valid.Status switch
             {
                 NotDone => c.Entry?.Latest is null,
-                DueForRefresh => c.Entry?.Status is TrainingStatus.Expired or TrainingStatus.ExpiringSoon,
+                DueForRefresh => c.Entry is { } entry && TrainingExpiry.IsDue(entry.Status),
                 _ => true,
             })
             .OrderBy(c => c.Module.CareCertificateStandards.Count == 0 ? int.MaxValue : c.Module.CareCertificateStandards[0])
