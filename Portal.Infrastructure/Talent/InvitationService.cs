@@ -13,7 +13,7 @@ namespace Portal.Infrastructure.Talent;
 /// colleagues to their own role in their own organisation. Accepting adds the membership and the
 /// matching site role for that organisation only.
 /// </summary>
-public sealed class InvitationService(PortalDbContext db, UserManager<PortalUser> users, Outbox outbox, TimeProvider clock)
+public sealed class InvitationService(PortalDbContext db, UserManager<PortalUser> users, OrganisationService organisations, Outbox outbox, TimeProvider clock)
 {
     /// <summary>Sends an invitation; null on success, else why not.</summary>
     /// <param name="link">Builds the accept link from the invitation's token.</param>
@@ -21,7 +21,7 @@ public sealed class InvitationService(PortalDbContext db, UserManager<PortalUser
     {
         ArgumentNullException.ThrowIfNull(link);
         var organisation = await db.Set<Organisation>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == organisationId, cancellationToken);
-        var member = await db.Set<Membership>().AnyAsync(m => m.OrganisationId == organisationId && m.UserId == inviterId && m.Role == role && m.EndedAtUtc == null, cancellationToken);
+        var member = await organisations.IsActiveMemberAsync(organisationId, inviterId, role, cancellationToken);
         // Not an admin and not a member in that role: the organisation might as well not exist.
         if (organisation is null || (!inviterIsAdmin && !member))
             return "That organisation was not found";
@@ -59,17 +59,7 @@ public sealed class InvitationService(PortalDbContext db, UserManager<PortalUser
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         invitation.Accept(userId, user.Email!, now);
-        var already = await db.Set<Membership>().AnyAsync(m => m.OrganisationId == invitation.OrganisationId && m.UserId == userId && m.Role == invitation.Role && m.EndedAtUtc == null, cancellationToken);
-        if (!already)
-            db.Add(Membership.Start(invitation.OrganisationId, userId, invitation.Role, now));
-        await db.SaveChangesAsync(cancellationToken);
-        var siteRole = invitation.Role == MembershipRole.Recruiter ? PortalRoles.Recruiter : PortalRoles.Manager;
-        if (!await users.IsInRoleAsync(user, siteRole))
-        {
-            var added = await users.AddToRoleAsync(user, siteRole);
-            if (!added.Succeeded)
-                throw new InvalidOperationException(string.Join("; ", added.Errors.Select(e => e.Description)));
-        }
+        await organisations.JoinAsync(user, invitation.OrganisationId, invitation.Role, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return null;
     }

@@ -54,12 +54,26 @@ public sealed class OrganisationService(PortalDbContext db, UserManager<PortalUs
         var user = await users.FindByEmailAsync(email.Trim());
         if (user is null)
             return "No account has that email address. Ask them to create one first";
-        var already = await db.Set<Membership>().AnyAsync(m => m.OrganisationId == organisationId && m.UserId == user.Id && m.Role == role && m.EndedAtUtc == null, cancellationToken);
-        if (already)
+        if (await IsActiveMemberAsync(organisationId, user.Id, role, cancellationToken))
             return $"They are already a {role.ToString().ToLowerInvariant()} here";
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.Add(Membership.Start(organisationId, user.Id, role, clock.GetUtcNow().UtcDateTime));
+        await JoinAsync(user, organisationId, role, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return null;
+    }
+
+    internal Task<bool> IsActiveMemberAsync(Guid organisationId, string userId, MembershipRole role, CancellationToken cancellationToken) =>
+        db.Set<Membership>().AnyAsync(m => m.OrganisationId == organisationId && m.UserId == userId && m.Role == role && m.EndedAtUtc == null, cancellationToken);
+
+    /// <summary>
+    /// Starts the membership (unless it is already active) and makes sure the account has the
+    /// matching site role, saving inside the caller's transaction along with anything else pending.
+    /// </summary>
+    internal async Task JoinAsync(PortalUser user, Guid organisationId, MembershipRole role, CancellationToken cancellationToken)
+    {
+        if (!await IsActiveMemberAsync(organisationId, user.Id, role, cancellationToken))
+            db.Add(Membership.Start(organisationId, user.Id, role, clock.GetUtcNow().UtcDateTime));
         await db.SaveChangesAsync(cancellationToken);
         var siteRole = role == MembershipRole.Recruiter ? PortalRoles.Recruiter : PortalRoles.Manager;
         if (!await users.IsInRoleAsync(user, siteRole))
@@ -68,8 +82,6 @@ public sealed class OrganisationService(PortalDbContext db, UserManager<PortalUs
             if (!result.Succeeded)
                 throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
         }
-        await transaction.CommitAsync(cancellationToken);
-        return null;
     }
 
     /// <summary>The organisations a person is an active member of in a role: the root of every scoped query.</summary>
