@@ -1,10 +1,27 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Portal.Domain.Talent;
 using Portal.Infrastructure.Accounts;
 
 namespace Portal.Infrastructure.Data.Configurations;
+
+/// <summary>
+/// A list of content slugs as one column. Slugs never contain a comma, so a comma-separated column
+/// is exact and portable across the three providers.
+/// </summary>
+internal static class SlugList
+{
+    public static readonly ValueConverter<IReadOnlyList<string>, string> Converter = new(
+        list => string.Join(',', list),
+        text => text.Split(',', StringSplitOptions.RemoveEmptyEntries));
+
+    public static readonly ValueComparer<IReadOnlyList<string>> Comparer = new(
+        (a, b) => a!.SequenceEqual(b!),
+        list => list.Aggregate(0, (hash, slug) => HashCode.Combine(hash, slug.GetHashCode(StringComparison.Ordinal))),
+        list => list.ToList());
+}
 
 internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organisation>
 {
@@ -35,11 +52,6 @@ internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Members
 
 internal sealed class VacancyConfiguration : IEntityTypeConfiguration<Vacancy>
 {
-    private static readonly ValueComparer<IReadOnlyList<string>> SlugListComparer = new(
-        (a, b) => a!.SequenceEqual(b!),
-        list => list.Aggregate(0, (hash, slug) => HashCode.Combine(hash, slug.GetHashCode(StringComparison.Ordinal))),
-        list => list.ToList());
-
     public void Configure(EntityTypeBuilder<Vacancy> builder)
     {
         builder.ToTable("Vacancies");
@@ -60,11 +72,10 @@ internal sealed class VacancyConfiguration : IEntityTypeConfiguration<Vacancy>
             details.Property(d => d.PaidTraining).HasColumnName("PaidTraining");
             details.Property(d => d.DrivingLicenceRequired).HasColumnName("DrivingLicenceRequired");
             details.Property(d => d.ClosingDate).HasColumnName("ClosingDate");
-            // Slugs never contain a comma, so a comma-separated column is exact and portable.
             details.Property(d => d.RequiredModules).HasColumnName("RequiredModules").HasMaxLength(2000)
-                .HasConversion(list => string.Join(',', list), text => text.Split(',', StringSplitOptions.RemoveEmptyEntries), SlugListComparer);
+                .HasConversion(SlugList.Converter, SlugList.Comparer);
             details.Property(d => d.RequiredProgrammes).HasColumnName("RequiredProgrammes").HasMaxLength(2000)
-                .HasConversion(list => string.Join(',', list), text => text.Split(',', StringSplitOptions.RemoveEmptyEntries), SlugListComparer);
+                .HasConversion(SlugList.Converter, SlugList.Comparer);
             details.ComplexProperty(d => d.Location, location =>
             {
                 location.Property(l => l.Postcode).HasMaxLength(10).HasColumnName("Postcode");
@@ -106,11 +117,6 @@ internal sealed class ApplicationEventConfiguration : IEntityTypeConfiguration<A
 
 internal sealed class CandidateProfileConfiguration : IEntityTypeConfiguration<CandidateProfile>
 {
-    private static readonly ValueComparer<IReadOnlyList<string>> SlugListComparer = new(
-        (a, b) => a!.SequenceEqual(b!),
-        list => list.Aggregate(0, (hash, slug) => HashCode.Combine(hash, slug.GetHashCode(StringComparison.Ordinal))),
-        list => list.ToList());
-
     public void Configure(EntityTypeBuilder<CandidateProfile> builder)
     {
         builder.ToTable("CandidateProfiles");
@@ -121,9 +127,9 @@ internal sealed class CandidateProfileConfiguration : IEntityTypeConfiguration<C
         builder.Property(p => p.Languages).HasMaxLength(CandidateProfile.MaxLanguagesLength);
         builder.Property(p => p.Statement).HasMaxLength(CandidateProfile.MaxStatementLength);
         builder.Property(p => p.WantedRoles).HasMaxLength(2000)
-            .HasConversion(list => string.Join(',', list), text => text.Split(',', StringSplitOptions.RemoveEmptyEntries), SlugListComparer);
+            .HasConversion(SlugList.Converter, SlugList.Comparer);
         builder.Property(p => p.Qualifications).HasMaxLength(2000)
-            .HasConversion(list => string.Join(',', list), text => text.Split(',', StringSplitOptions.RemoveEmptyEntries), SlugListComparer);
+            .HasConversion(SlugList.Converter, SlugList.Comparer);
         builder.Ignore(p => p.Location);
         builder.Property(p => p.Postcode).HasMaxLength(10);
         builder.Property(p => p.District).HasMaxLength(6);
