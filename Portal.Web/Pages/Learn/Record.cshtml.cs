@@ -49,9 +49,7 @@ public sealed class RecordModel(ContentStore content, TrainingService training) 
                 latest?.ContentVersion ?? "",
                 latest is null ? "" : VerifyUrl(latest.VerificationCode));
         }
-        var name = $"training-record-{DateTime.UtcNow:yyyy-MM-dd}.csv";
-        // A byte-order mark so that Excel opens the file as UTF-8 rather than mangling names.
-        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", name);
+        return Csv.File(csv, $"training-record-{DateTime.UtcNow:yyyy-MM-dd}.csv");
     }
 
     public string VerifyUrl(string code) => $"{Request.Scheme}://{Request.Host}/verify/{TrainingService.FormatCode(code)}";
@@ -73,25 +71,5 @@ public sealed class RecordModel(ContentStore content, TrainingService training) 
         Total = all.Count;
         Counts = all.GroupBy(e => e.Status).ToDictionary(g => g.Key, g => g.Count());
         Entries = [.. all.Where(e => (Status is null || e.Status == Status) && (Topic is null || e.Module?.Topics.Contains(Topic) == true))];
-    }
-}
-
-/// <summary>RFC 4180 rows, with cells that a spreadsheet would run as a formula defused.</summary>
-internal static class Csv
-{
-    public static void Row(StringBuilder output, params string[] cells)
-    {
-        for (var i = 0; i < cells.Length; i++)
-        {
-            if (i > 0)
-                output.Append(',');
-            var cell = cells[i];
-            if (cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-                cell = "'" + cell;
-            if (cell.AsSpan().IndexOfAny("\",\r\n") >= 0)
-                cell = "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-            output.Append(cell);
-        }
-        output.Append("\r\n");
     }
 }

@@ -54,7 +54,7 @@ public sealed class ApplicationsModel(ApplicationService applications, VacancySe
                 applicant.SubmittedAtUtc.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 $"{HeldCount(applicant)} of {Vacancy.Details.RequiredModules.Count}", applicant.Note ?? "");
         }
-        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", $"applications-{id:N}.csv");
+        return Csv.File(csv, $"applications-{id:N}.csv");
     }
 
     public int HeldCount(ApplicationService.Applicant applicant) =>
