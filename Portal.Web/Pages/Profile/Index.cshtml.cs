@@ -57,8 +57,8 @@ public sealed class IndexModel(ProfileService profiles, PostcodeDistricts postco
             Input = new ProfileInput
             {
                 Postcode = p.Location?.Postcode,
-                Days = [.. Enum.GetValues<WorkDays>().Where(d => Recruit.VacancyInput.IsSingle((int)d) && p.Days.HasFlag(d))],
-                Shifts = [.. new[] { ShiftTimes.Early, ShiftTimes.Late, ShiftTimes.Night }.Where(s => p.Shifts.HasFlag(s))],
+                Days = [.. WorkPattern.DaysIn(p.Days)],
+                Shifts = [.. WorkPattern.ShiftsIn(p.Shifts)],
                 DrivingLicence = p.DrivingLicence,
                 Languages = p.Languages,
                 WantedRoles = [.. p.WantedRoles],

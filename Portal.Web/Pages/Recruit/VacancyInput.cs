@@ -64,8 +64,8 @@ public sealed class VacancyInput
         Postcode = details.Location.Postcode,
         HourlyPay = details.HourlyPay,
         HoursPerWeek = details.HoursPerWeek,
-        Days = [.. Enum.GetValues<WorkDays>().Where(d => IsSingle((int)d) && details.Days.HasFlag(d))],
-        Shifts = [.. Enum.GetValues<ShiftTimes>().Where(s => s != ShiftTimes.None && details.Shifts.HasFlag(s))],
+        Days = [.. WorkPattern.DaysIn(details.Days)],
+        Shifts = [.. WorkPattern.ShiftsIn(details.Shifts)],
         PayBasis = details.PayBasis,
         GuaranteedHours = details.GuaranteedHours,
         PaidTravelTime = details.PaidTravelTime,
@@ -115,8 +115,6 @@ public sealed class VacancyInput
             ClosingDate = ClosingDate!.Value,
         };
     }
-
-    public static bool IsSingle(int flag) => flag != 0 && (flag & (flag - 1)) == 0;
 }
 
 /// <summary>What the vacancy form partial needs: the values to show and the content to choose from.</summary>
