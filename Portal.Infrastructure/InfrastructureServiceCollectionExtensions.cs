@@ -52,6 +52,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton(PostcodeDistricts.Shipped());
         services.AddOptions<TalentOptions>().Bind(configuration.GetSection(TalentOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<OrganisationService>();
+        services.AddScoped<OrganisationRequestService>();
         services.AddScoped<VacancyService>();
         services.AddScoped<JobSearch>();
         services.AddScoped<ApplicationService>();

@@ -22,12 +22,15 @@ public sealed class OrganisationService(PortalDbContext db, UserManager<PortalUs
     public Task<Organisation?> FindAsync(Guid id, CancellationToken cancellationToken = default) =>
         db.Set<Organisation>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
 
-    /// <returns>The new organisation, or the problem with the postcode.</returns>
-    public async Task<(Organisation? Organisation, string? Problem)> CreateAsync(string name, OrganisationType type, string? cqcLocationId, string postcode, CancellationToken cancellationToken = default)
+    /// <returns>The new organisation, or what is wrong with the form.</returns>
+    public async Task<(Organisation? Organisation, FieldProblem? Problem)> CreateAsync(string name, OrganisationType type, string? cqcLocationId, string postcode, CancellationToken cancellationToken = default)
     {
         var (location, problem) = postcodes.Locate(postcode);
         if (location is null)
-            return (null, problem);
+            return (null, new FieldProblem("Postcode", problem!));
+        var cqc = cqcLocationId?.Trim();
+        if (!string.IsNullOrEmpty(cqc) && await db.Set<Organisation>().AnyAsync(o => o.CqcLocationId == cqc, cancellationToken))
+            return (null, new FieldProblem("CqcLocationId", "An organisation with this CQC location id is already on the portal"));
         var organisation = Organisation.Create(name, type, cqcLocationId, location.Postcode, clock.GetUtcNow().UtcDateTime);
         db.Add(organisation);
         await db.SaveChangesAsync(cancellationToken);

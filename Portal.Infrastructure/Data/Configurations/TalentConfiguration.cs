@@ -33,6 +33,8 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         builder.Property(o => o.CqcLocationId).HasMaxLength(Organisation.MaxCqcLocationIdLength);
         builder.Property(o => o.Postcode).HasMaxLength(10);
         builder.HasIndex(o => o.Name);
+        // One portal organisation per CQC-registered location (many have none).
+        builder.HasIndex(o => o.CqcLocationId).IsUnique();
     }
 }
 
@@ -163,5 +165,24 @@ internal sealed class SavedSearchConfiguration : IEntityTypeConfiguration<SavedS
         builder.HasIndex(s => s.UserId);
         // The alerts run picks searches due by frequency and last run.
         builder.HasIndex(s => new { s.Frequency, s.LastRunAtUtc });
+    }
+}
+
+internal sealed class OrganisationRequestConfiguration : IEntityTypeConfiguration<OrganisationRequest>
+{
+    public void Configure(EntityTypeBuilder<OrganisationRequest> builder)
+    {
+        builder.ToTable("OrganisationRequests");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Name).HasMaxLength(Organisation.MaxNameLength);
+        builder.Property(r => r.CqcLocationId).HasMaxLength(Organisation.MaxCqcLocationIdLength);
+        builder.Property(r => r.Postcode).HasMaxLength(10);
+        builder.Property(r => r.Note).HasMaxLength(OrganisationRequest.MaxNoteLength);
+        builder.Property(r => r.DeclineReason).HasMaxLength(OrganisationRequest.MaxReasonLength);
+        builder.HasOne<PortalUser>().WithMany().HasForeignKey(r => r.RequestedBy).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.SetNull);
+        // The admin's queue is the pending ones, oldest first; a person sees their own.
+        builder.HasIndex(r => new { r.Status, r.RequestedAtUtc });
+        builder.HasIndex(r => r.RequestedBy);
     }
 }

@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Infrastructure.Talent;
 
 namespace Portal.Web.Pages.Admin;
 
-public sealed class IndexModel : PageModel
+public sealed class IndexModel(OrganisationRequestService requests) : PageModel
 {
-    public void OnGet()
-    {
-    }
+    public int PendingRequests { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        PendingRequests = await requests.PendingCountAsync(cancellationToken);
 }

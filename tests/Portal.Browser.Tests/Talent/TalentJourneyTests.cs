@@ -6,14 +6,15 @@ using Portal.Tests.Common;
 namespace Portal.Browser.Tests.Talent;
 
 /// <summary>
-/// An admin sets up an organisation and invites its recruiter by email; the recruiter posts and publishes a vacancy
-/// on a phone; someone signed out finds it by postcode. axe-core checks every page on the way.
+/// A recruiter asks for their employer to be set up and an admin approves it; the recruiter posts and publishes a
+/// vacancy on a phone; someone signed out finds it by postcode, applies, and hears about the interview by email.
+/// axe-core checks every page on the way.
 /// </summary>
 [Collection(SharedPortal.Name)]
 public sealed class TalentJourneyTests(BrowserFixture fixture)
 {
     [Fact]
-    public async Task AdminSetsUpRecruiterPostsApplicantFindsByPostcode()
+    public async Task AdminApprovesRecruiterPostsApplicantFindsByPostcodeAndApplies()
     {
         var adminEmail = $"admin.{Guid.NewGuid():N}@example.com";
         var key = await ServerAccounts.CreateAdminAsync(fixture.Server, adminEmail, "Ada Admin");
@@ -21,9 +22,21 @@ public sealed class TalentJourneyTests(BrowserFixture fixture)
         var organisation = $"Kirkstall Homecare {Guid.NewGuid().ToString("N")[..6]}";
         var title = $"Home care worker, Kirkstall {Guid.NewGuid().ToString("N")[..6]}";
 
-        // The recruiter makes their own account the ordinary way.
+        // The recruiter makes their own account the ordinary way and asks for their employer to be set up.
         var recruiter = await fixture.NewPhonePageAsync();
         await AccountSteps.SignUpAndConfirmAsync(recruiter, recruiterEmail, name: "Rita Recruiter");
+        await AccountSteps.SignInAsync(recruiter, recruiterEmail);
+        await recruiter.GotoAsync("/");
+        await recruiter.GetByRole(AriaRole.Link, new() { Name = "Set your organisation up on the portal" }).ClickAsync();
+        await recruiter.AssertNoSeriousIssuesAsync();
+        await recruiter.GetByLabel("Name", new() { Exact = true }).FillAsync(organisation);
+        await recruiter.GetByLabel("Care provider").CheckAsync();
+        await recruiter.GetByLabel("Postcode").FillAsync("LS5 3AA");
+        await recruiter.GetByLabel("Recruit: post jobs and run applications").CheckAsync();
+        await recruiter.GetByLabel("Anything the admin should know (optional)").FillAsync("I am the registered manager.");
+        await recruiter.GetByRole(AriaRole.Button, new() { Name = "Send request" }).ClickAsync();
+        await Assertions.Expect(recruiter.GetByText("Status: waiting for an admin")).ToBeVisibleAsync();
+        await recruiter.AssertNoSeriousIssuesAsync();
 
         var admin = await fixture.NewPhonePageAsync();
         await admin.GotoAsync("/Identity/Account/Login");
@@ -34,28 +47,19 @@ public sealed class TalentJourneyTests(BrowserFixture fixture)
         await admin.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
         await Assertions.Expect(admin.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
 
-        await admin.GotoAsync("/admin/organisations");
+        // The admin was emailed about the request and approves it.
+        var toApprove = await AccountSteps.WaitForMailAsync(adminEmail, organisation, TimeSpan.FromSeconds(60));
+        await admin.GotoAsync(new Uri(Regex.Match(toApprove.TextBody!, @"https?://\S+/admin/organisations\S*", RegexOptions.IgnoreCase).Value).PathAndQuery);
         await admin.AssertNoSeriousIssuesAsync();
-        await admin.GetByLabel("Name", new() { Exact = true }).FillAsync(organisation);
-        await admin.GetByLabel("Care provider").CheckAsync();
-        await admin.GetByLabel("Postcode").FillAsync("LS5 3AA");
-        await admin.GetByRole(AriaRole.Button, new() { Name = "Add organisation" }).ClickAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = $"Approve {organisation}" }).ClickAsync();
         await Assertions.Expect(admin.GetByRole(AriaRole.Heading, new() { Name = organisation })).ToBeVisibleAsync();
         await admin.AssertNoSeriousIssuesAsync();
-        await admin.GetByLabel("Their email address").FillAsync(recruiterEmail);
-        await admin.GetByLabel("Recruiter").CheckAsync();
-        await admin.GetByRole(AriaRole.Button, new() { Name = "Invite by email" }).ClickAsync();
-        await Assertions.Expect(admin.GetByText($"Invitation sent to {recruiterEmail}")).ToBeVisibleAsync();
 
-        // The recruiter follows the link in the email that reached the SMTP sink.
-        var invitation = await AccountSteps.WaitForMailAsync(recruiterEmail, "/invitations/", TimeSpan.FromSeconds(60));
-        var link = Regex.Match(invitation.TextBody!, @"https?://\S+/invitations/[0-9a-f]+").Value;
-        await AccountSteps.SignInAsync(recruiter, recruiterEmail);
-        await recruiter.GotoAsync(new Uri(link).PathAndQuery);
-        await Assertions.Expect(recruiter.GetByRole(AriaRole.Heading, new() { Name = $"Join {organisation}" })).ToBeVisibleAsync();
-        await recruiter.AssertNoSeriousIssuesAsync();
-        await recruiter.GetByRole(AriaRole.Button, new() { Name = "Accept and join" }).ClickAsync();
-        await Assertions.Expect(recruiter.GetByText($"You have joined {organisation}")).ToBeVisibleAsync();
+        // The recruiter follows the link in the approval email that reached the SMTP sink.
+        var approval = await AccountSteps.WaitForMailAsync(recruiterEmail, "is now set up", TimeSpan.FromSeconds(60));
+        await recruiter.GotoAsync(new Uri(Regex.Match(approval.TextBody!, @"https?://\S+/organisations/request", RegexOptions.IgnoreCase).Value).PathAndQuery);
+        await recruiter.GetByRole(AriaRole.Button, new() { Name = $"Start recruiting for {organisation}" }).ClickAsync();
+        await Assertions.Expect(recruiter).ToHaveURLAsync(new Regex("/recruit$"));
 
         await recruiter.GotoAsync("/recruit");
         await recruiter.AssertNoSeriousIssuesAsync();

@@ -44,6 +44,7 @@ public abstract partial class TalentServiceTests<TDatabase>(TDatabase database) 
         services.AddSingleton<Hangfire.IBackgroundJobClient>(new Hangfire.BackgroundJobClient(new Hangfire.InMemory.InMemoryStorage()));
         services.AddScoped<Portal.Infrastructure.Email.Outbox>();
         services.AddScoped<ApplicationService>();
+        services.AddScoped<OrganisationRequestService>();
         var provider = services.BuildServiceProvider();
         return new Scope(provider, provider.CreateAsyncScope());
     }

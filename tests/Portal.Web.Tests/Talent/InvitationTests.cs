@@ -16,12 +16,7 @@ public sealed partial class InvitationTests(PortalWebFactory app) : IClassFixtur
 
     private static async Task<Guid> NewOrganisationAsync(HttpClient admin, string name)
     {
-        var created = await admin.SubmitAsync(await admin.GetPageAsync("/admin/organisations"), new Dictionary<string, string>
-        {
-            ["Input.Name"] = name,
-            ["Input.Type"] = "Charity",
-            ["Input.Postcode"] = "LS7",
-        });
+        var created = await admin.AddOrganisationAsync(name, "Charity", "LS7");
         return Guid.Parse(created.Headers.Location!.OriginalString.Split('/')[^1]);
     }
 

@@ -31,12 +31,7 @@ public sealed class TalentTests(PortalWebFactory app) : IClassFixture<PortalWebF
 
     private async Task<(Guid Organisation, HttpClient Recruiter)> OrganisationWithRecruiterAsync(HttpClient admin, string name)
     {
-        var created = await admin.SubmitAsync(await admin.GetPageAsync("/admin/organisations"), new Dictionary<string, string>
-        {
-            ["Input.Name"] = name,
-            ["Input.Type"] = "CareProvider",
-            ["Input.Postcode"] = "LS6 1AA",
-        });
+        var created = await admin.AddOrganisationAsync(name);
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var organisationUrl = created.Headers.Location!.OriginalString;
         var email = $"recruiter.{Guid.NewGuid():N}@example.com";
@@ -73,12 +68,7 @@ public sealed class TalentTests(PortalWebFactory app) : IClassFixture<PortalWebF
     {
         var admin = await app.AsAdminWithTwoFactorAsync();
 
-        var response = await admin.SubmitAsync(await admin.GetPageAsync("/admin/organisations"), new Dictionary<string, string>
-        {
-            ["Input.Name"] = "Far Away Care",
-            ["Input.Type"] = "CareProvider",
-            ["Input.Postcode"] = "M1 1AA",
-        });
+        var response = await admin.AddOrganisationAsync("Far Away Care", postcode: "M1 1AA");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("M1 is outside the area the portal covers", (await Forms.ParseAsync(response)).Text(".alert-danger"), StringComparison.Ordinal);

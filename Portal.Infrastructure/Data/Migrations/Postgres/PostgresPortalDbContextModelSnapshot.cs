@@ -560,9 +560,84 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CqcLocationId")
+                        .IsUnique();
+
                     b.HasIndex("Name");
 
                     b.ToTable("Organisations", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Talent.OrganisationRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CqcLocationId")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Postcode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("RequesterRole")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("RequestedBy");
+
+                    b.HasIndex("Status", "RequestedAtUtc");
+
+                    b.ToTable("OrganisationRequests", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Domain.Talent.SavedSearch", b =>
@@ -1019,6 +1094,20 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                     b.HasOne("Portal.Infrastructure.Accounts.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Talent.OrganisationRequest", b =>
+                {
+                    b.HasOne("Portal.Domain.Talent.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Portal.Infrastructure.Accounts.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedBy")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -562,9 +562,85 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CqcLocationId")
+                        .IsUnique()
+                        .HasFilter("[CqcLocationId] IS NOT NULL");
+
                     b.HasIndex("Name");
 
                     b.ToTable("Organisations", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Talent.OrganisationRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CqcLocationId")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Postcode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("RequesterRole")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("RequestedBy");
+
+                    b.HasIndex("Status", "RequestedAtUtc");
+
+                    b.ToTable("OrganisationRequests", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Domain.Talent.SavedSearch", b =>
@@ -1022,6 +1098,20 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                     b.HasOne("Portal.Infrastructure.Accounts.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Talent.OrganisationRequest", b =>
+                {
+                    b.HasOne("Portal.Domain.Talent.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Portal.Infrastructure.Accounts.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedBy")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

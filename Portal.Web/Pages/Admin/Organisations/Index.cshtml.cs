@@ -1,37 +1,61 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Domain.Talent;
 using Portal.Infrastructure.Talent;
+using Portal.Web.Pages.Organisations;
 
 namespace Portal.Web.Pages.Admin.Organisations;
 
-/// <summary>Every organisation, and the form to add one. Admins only (folder policy).</summary>
-public sealed class IndexModel(OrganisationService organisations) : PageModel
+/// <summary>Requests waiting for approval, every organisation, and the form to add one. Admins only (folder policy).</summary>
+public sealed class IndexModel(OrganisationService organisations, OrganisationRequestService requests) : PageModel
 {
     public IReadOnlyList<OrganisationService.OrganisationSummary> Organisations { get; private set; } = [];
 
+    public IReadOnlyList<OrganisationRequestService.PendingRequest> Pending { get; private set; } = [];
+
+    /// <summary>Why approving or declining one request did not happen, shown beside it.</summary>
+    public (Guid RequestId, string Message)? DecisionProblem { get; private set; }
+
     [BindProperty]
-    public CreateInput Input { get; set; } = new();
+    public OrganisationInput Input { get; set; } = new();
 
-    public sealed class CreateInput
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        [Required(ErrorMessage = "Enter the organisation's name")]
-        [StringLength(Organisation.MaxNameLength, ErrorMessage = "The name can be at most 200 characters")]
-        public string Name { get; set; } = "";
-
-        [Required(ErrorMessage = "Choose the kind of organisation")]
-        public OrganisationType? Type { get; set; }
-
-        [RegularExpression("^1-[0-9]{6,12}$", ErrorMessage = "A CQC location id looks like 1-123456789")]
-        public string? CqcLocationId { get; set; }
-
-        [Required(ErrorMessage = "Enter the organisation's postcode")]
-        public string Postcode { get; set; } = "";
+        Pending = await requests.PendingAsync(cancellationToken);
+        Organisations = await organisations.ListAsync(cancellationToken);
     }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Organisations = await organisations.ListAsync(cancellationToken);
+    public async Task<IActionResult> OnPostApproveAsync(Guid requestId, CancellationToken cancellationToken)
+    {
+        var (organisation, problem) = await requests.ApproveAsync(Learn.LearnText.UserId(User)!, requestId,
+            Url.Page("/Organisations/Request", pageHandler: null, values: null, protocol: Request.Scheme)!, cancellationToken);
+        if (organisation is not null)
+        {
+            TempData["StatusMessage"] = $"{organisation.Name} is approved. The person who asked is its first member and has been emailed.";
+            return Redirect($"/admin/organisations/{organisation.Id}");
+        }
+        return await DecisionFailedAsync(requestId, problem!, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostDeclineAsync(Guid requestId, string? reason, CancellationToken cancellationToken)
+    {
+        var problem = await requests.DeclineAsync(Learn.LearnText.UserId(User)!, requestId, reason ?? "", cancellationToken);
+        if (problem is null)
+        {
+            TempData["StatusMessage"] = "The request is declined, and the person who asked has been emailed the reason.";
+            return Redirect("/admin/organisations");
+        }
+        return await DecisionFailedAsync(requestId, problem, cancellationToken);
+    }
+
+    private async Task<IActionResult> DecisionFailedAsync(Guid requestId, string problem, CancellationToken cancellationToken)
+    {
+        // The add-organisation form was not what was sent: do not show its empty fields as errors.
+        ModelState.Clear();
+        DecisionProblem = (requestId, problem);
+        await OnGetAsync(cancellationToken);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -43,17 +67,9 @@ public sealed class IndexModel(OrganisationService organisations) : PageModel
                 TempData["StatusMessage"] = $"{organisation.Name} is added. Now add the first recruiter or manager.";
                 return Redirect($"/admin/organisations/{organisation.Id}");
             }
-            ModelState.AddModelError("Input.Postcode", problem!);
+            ModelState.AddModelError($"Input.{problem!.Field}", problem.Message);
         }
         await OnGetAsync(cancellationToken);
         return Page();
     }
-
-    public static string TypeName(OrganisationType type) => type switch
-    {
-        OrganisationType.CareProvider => "Care provider",
-        OrganisationType.NhsTrust => "NHS trust",
-        OrganisationType.Council => "Council",
-        _ => "Charity",
-    };
 }
