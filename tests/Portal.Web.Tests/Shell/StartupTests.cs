@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Portal.Web.Tests.Support;
 using Portal.Tests.Common;
+using Portal.Web.Tests.Support;
 
 namespace Portal.Web.Tests.Shell;
 
