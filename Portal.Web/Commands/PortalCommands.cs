@@ -3,13 +3,13 @@ using Portal.Infrastructure.Data;
 namespace Portal.Web.Commands;
 
 /// <summary>
-/// Operator commands that share the web app's configuration: `migrate` and `content check`.
+/// Operator commands that share the web app's configuration: `migrate`, `content check` and `seed-scale`.
 /// They run instead of the web server and return the process exit code.
 /// </summary>
 public static class PortalCommands
 {
     public static bool IsCommand(string[] args) =>
-        args is ["migrate", ..] or ["content", "check", ..];
+        args is ["migrate", ..] or ["content", "check", ..] or ["seed-scale", ..];
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
@@ -23,8 +23,10 @@ public static class PortalCommands
                 return 0;
             case ["content", "check", ..]:
                 return await ContentCheck.RunAsync(app.Services);
+            case ["seed-scale", ..]:
+                return await SeedScale.RunAsync(app.Services, args);
             default:
-                await Console.Error.WriteLineAsync("Unknown command. Use: migrate | content check");
+                await Console.Error.WriteLineAsync($"Unknown command. Use: migrate | content check | {SeedScale.Usage}");
                 return 2;
         }
     }

@@ -1,0 +1,262 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Talent;
+using Portal.Infrastructure.Accounts;
+using Portal.Infrastructure.Content;
+using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Talent;
+
+namespace Portal.Infrastructure.Seeding;
+
+/// <summary>How much of a city to generate. The defaults are the city-scale figures the load tables use.</summary>
+public sealed record ScaleSeedOptions
+{
+    public int People { get; init; } = 60_000;
+    public int Organisations { get; init; } = 200;
+    public int Vacancies { get; init; } = 5_000;
+
+    /// <summary>Candidate profiles: the first people have one; past <see cref="People"/> they are applicants new to the portal.</summary>
+    public int Profiles { get; init; } = 100_000;
+
+    public int Seed { get; init; } = 2026;
+}
+
+/// <summary>
+/// Generates a realistic city's worth of accounts, organisations, vacancies and candidate profiles,
+/// the same every time for the same options (fixed seed, ids drawn from it), in batches so memory
+/// stays flat. Generated accounts have addresses at seed.invalid and no password: nobody can sign
+/// in as them and no mail can reach them. For load and benchmark databases, never a live one.
+/// </summary>
+public sealed class ScaleSeeder(PortalDbContext db, PostcodeDistricts postcodes, TimeProvider clock)
+{
+    public const string EmailDomain = "seed.invalid";
+    private const int BatchSize = 2_000;
+
+    private static readonly string[] FirstNames =
+    [
+        "Aisha", "Amelia", "Amir", "Ana", "Barbara", "Ben", "Bilal", "Callum", "Chen", "Chloe", "Daniel", "Deborah", "Emeka", "Emily", "Fatima", "Gareth",
+        "Grace", "Hannah", "Harpreet", "Ifeoma", "Imran", "Isla", "Jack", "Jade", "James", "Joanne", "Kamala", "Karen", "Kwame", "Leah", "Liam", "Lucy",
+        "Maria", "Mark", "Michelle", "Mohammed", "Nadia", "Nia", "Oliver", "Olivia", "Patrick", "Priya", "Rachel", "Ravi", "Rebecca", "Ryan", "Samina", "Sarah",
+        "Sean", "Sophie", "Stephen", "Tariq", "Tendai", "Tom", "Una", "Victoria", "Wei", "Yasmin", "Zainab", "Zoe",
+    ];
+
+    private static readonly string[] Surnames =
+    [
+        "Ahmed", "Akhtar", "Atkinson", "Bailey", "Begum", "Bell", "Brown", "Butt", "Clarke", "Cooper", "Davies", "Dawson", "Evans", "Fletcher", "Green",
+        "Hall", "Harris", "Hussain", "Iqbal", "Jackson", "Jones", "Kaur", "Khan", "King", "Kowalski", "Lee", "Mahmood", "Marsh", "Martin", "Mensah",
+        "Mistry", "Moore", "Nowak", "Okafor", "Patel", "Price", "Rahman", "Roberts", "Robinson", "Scott", "Shah", "Singh", "Smith", "Sutcliffe", "Taylor",
+        "Thompson", "Walker", "Ward", "Watson", "White", "Williams", "Wilson", "Wood", "Wright", "Yates", "Young",
+    ];
+
+    private static readonly string[] OrganisationWords = ["Care", "Homecare", "Home Care", "Support", "Care Services", "Living", "Community Care", "Care at Home"];
+
+    private static readonly string[] Openings =
+    [
+        "Join a friendly team supporting people to live well in their own homes.",
+        "We are a family-run service looking for kind, reliable people.",
+        "Support older people and adults with learning disabilities in the community.",
+        "Work on a ward team caring for patients recovering from illness or surgery.",
+        "Help people regain their confidence and independence after a stay in hospital.",
+        "Care for residents living with dementia in a calm, homely setting.",
+    ];
+
+    private static readonly string[] Details =
+    [
+        "Rounds are planned so you visit the same people each week.",
+        "Full training is given, including the Care Certificate, with time to learn on paid shifts.",
+        "You will help with personal care, meals, medication support and companionship.",
+        "Night shifts are waking nights with a colleague on site.",
+        "A car is useful for rural rounds; mileage is paid at 45p a mile.",
+        "We support you through a level 2 or 3 diploma or apprenticeship when you are ready.",
+        "Experience of reablement or end-of-life care is welcome but not needed.",
+        "Our Enhanced care workers carry out delegated healthcare tasks after observed sign-off.",
+    ];
+
+    public sealed record Result(int People, int Organisations, int Vacancies, int Profiles, TimeSpan Elapsed);
+
+    /// <param name="content">The roles and modules vacancies and profiles are drawn from.</param>
+    public async Task<Result> RunAsync(ScaleSeedOptions options, ContentSet content, Action<string> progress, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(progress);
+        if (options.Organisations < 1 || options.People < 2 * options.Organisations)
+            throw new ArgumentException("Give at least one organisation and two people per organisation (its recruiter and manager).", nameof(options));
+        if (await db.Users.AnyAsync(u => u.NormalizedEmail!.EndsWith("@" + EmailDomain.ToUpperInvariant()), cancellationToken))
+            throw new InvalidOperationException("This database already holds generated data. Seed a fresh database instead.");
+
+        var watch = Stopwatch.StartNew();
+        var random = new Random(options.Seed);
+        var roles = content.Roles.Values.Where(r => !r.EntryPoint && r.Pay is not null).OrderBy(r => r.Slug, StringComparer.Ordinal).ToArray();
+        var modules = content.Modules.Keys.Order(StringComparer.Ordinal).ToArray();
+        var districts = postcodes.All.Order(StringComparer.Ordinal).ToArray();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
+        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            var accounts = Math.Max(options.People, options.Profiles);
+            var userIds = new string[accounts];
+            for (var start = 0; start < accounts; start += BatchSize)
+            {
+                for (var i = start; i < Math.Min(accounts, start + BatchSize); i++)
+                {
+                    var first = FirstNames[random.Next(FirstNames.Length)];
+                    var last = Surnames[random.Next(Surnames.Length)];
+                    var email = $"{first}.{last}.{i}@{EmailDomain}".ToLowerInvariant();
+                    userIds[i] = NextGuid(random).ToString();
+                    db.Users.Add(new PortalUser
+                    {
+                        Id = userIds[i],
+                        UserName = email,
+                        NormalizedUserName = email.ToUpperInvariant(),
+                        Email = email,
+                        NormalizedEmail = email.ToUpperInvariant(),
+                        EmailConfirmed = true,
+                        DisplayName = $"{first} {last}",
+                        SecurityStamp = NextGuid(random).ToString("N"),
+                        ConcurrencyStamp = NextGuid(random).ToString(),
+                        LockoutEnabled = true,
+                        CreatedUtc = now.AddDays(-random.Next(1, 1_100)),
+                    });
+                }
+                await SaveBatchAsync(cancellationToken);
+                progress($"accounts {Math.Min(accounts, start + BatchSize):N0} of {accounts:N0}");
+            }
+
+            var organisationIds = new Guid[options.Organisations];
+            var organisationDistricts = new string[options.Organisations];
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < options.Organisations; i++)
+            {
+                var district = districts[random.Next(districts.Length)];
+                var name = $"{Area(district)} {OrganisationWords[random.Next(OrganisationWords.Length)]}";
+                if (!names.Add(name))
+                    name = $"{name} {i.ToString(CultureInfo.InvariantCulture)}";
+                var type = random.Next(100) switch { < 75 => OrganisationType.CareProvider, < 80 => OrganisationType.NhsTrust, < 85 => OrganisationType.Council, _ => OrganisationType.Charity };
+                var organisation = Organisation.Create(name, type, type == OrganisationType.CareProvider ? $"1-{100_000_000 + i}" : null, Postcode(random, district), now.AddDays(-random.Next(30, 1_100)));
+                organisationIds[i] = NextGuid(random);
+                organisationDistricts[i] = district;
+                db.Entry(organisation).Property(o => o.Id).CurrentValue = organisationIds[i];
+                db.Add(organisation);
+                // Its recruiter and manager are the first people, two to an organisation.
+                db.Add(Membership.Start(organisationIds[i], userIds[2 * i], MembershipRole.Recruiter, organisation.CreatedAtUtc));
+                db.Add(Membership.Start(organisationIds[i], userIds[(2 * i) + 1], MembershipRole.Manager, organisation.CreatedAtUtc));
+            }
+            await SaveBatchAsync(cancellationToken);
+            progress($"organisations {options.Organisations:N0}, each with a recruiter and a manager");
+
+            for (var start = 0; start < options.Vacancies; start += BatchSize)
+            {
+                for (var i = start; i < Math.Min(options.Vacancies, start + BatchSize); i++)
+                {
+                    var organisation = random.Next(options.Organisations);
+                    // Most jobs are near the employer; some are across the city.
+                    var district = random.Next(100) < 70 ? organisationDistricts[organisation] : districts[random.Next(districts.Length)];
+                    var role = roles[random.Next(roles.Length)];
+                    var vacancy = Vacancy.Draft(organisationIds[organisation], VacancyDetailsFor(random, role, modules, Postcode(random, district), today), now.AddDays(-random.Next(1, 60)));
+                    db.Entry(vacancy).Property(v => v.Id).CurrentValue = NextGuid(random);
+                    switch (random.Next(100))
+                    {
+                        case < 85:
+                            vacancy.Publish(now.AddDays(-random.Next(0, 30)));
+                            break;
+                        case < 95:
+                            vacancy.Publish(now.AddDays(-random.Next(30, 60)));
+                            vacancy.Close(now.AddDays(-random.Next(0, 30)));
+                            break;
+                    }
+                    db.Add(vacancy);
+                }
+                await SaveBatchAsync(cancellationToken);
+                progress($"vacancies {Math.Min(options.Vacancies, start + BatchSize):N0} of {options.Vacancies:N0}");
+            }
+
+            for (var start = 0; start < options.Profiles; start += BatchSize)
+            {
+                for (var i = start; i < Math.Min(options.Profiles, start + BatchSize); i++)
+                {
+                    var profile = CandidateProfile.For(userIds[i]);
+                    profile.Update(CandidateDetailsFor(random, roles, Postcode(random, districts[random.Next(districts.Length)])), now.AddDays(-random.Next(0, 365)));
+                    db.Add(profile);
+                }
+                await SaveBatchAsync(cancellationToken);
+                progress($"candidate profiles {Math.Min(options.Profiles, start + BatchSize):N0} of {options.Profiles:N0}");
+            }
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
+
+        return new Result(Math.Max(options.People, options.Profiles), options.Organisations, options.Vacancies, options.Profiles, watch.Elapsed);
+    }
+
+    private async Task SaveBatchAsync(CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.DetectChanges();
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>The first place a district is known by ("Headingley" for "Headingley / Hyde Park").</summary>
+    private string Area(string district) => postcodes.AreaOf(district).Split(" / ")[0];
+
+    private (VacancyLocation? Location, string? Problem) Place(string postcode) => postcodes.Locate(postcode);
+
+    private static string Postcode(Random random, string district) =>
+        $"{district} {random.Next(1, 10)}{(char)('A' + random.Next(26))}{(char)('A' + random.Next(26))}";
+
+    private VacancyDetails VacancyDetailsFor(Random random, CareerRole role, string[] modules, string postcode, DateOnly today)
+    {
+        var pay = role.Pay!;
+        var steps = (int)((pay.HourlyTo - pay.HourlyFrom) * 20);
+        var homeCare = role.Settings.Contains("home");
+        var area = Area(postcode.Split(' ')[0]);
+        var description = string.Join("\n\n",
+            Openings[random.Next(Openings.Length)],
+            $"Based in {area}. " + Details[random.Next(Details.Length)],
+            "- " + Details[random.Next(Details.Length)] + "\n- " + Details[random.Next(Details.Length)]);
+        return new VacancyDetails
+        {
+            CareerRole = role.Slug,
+            Title = $"{role.Title}, {area}",
+            DescriptionMarkdown = description,
+            Location = Place(postcode).Location!,
+            HourlyPay = pay.HourlyFrom + (random.Next(steps + 1) * 0.05m),
+            HoursPerWeek = random.Next(4, 16) * 2.5m,
+            Days = random.Next(3) switch { 0 => WorkDays.Weekdays, 1 => WorkDays.Weekdays | WorkDays.Weekend, _ => (WorkDays)random.Next(1, 128) },
+            Shifts = (ShiftTimes)random.Next(1, 8),
+            PayBasis = homeCare && random.Next(100) < 40 ? PayBasis.PerVisit : PayBasis.WholeShift,
+            GuaranteedHours = random.Next(100) < 55,
+            PaidTravelTime = homeCare && random.Next(100) < 50,
+            PaidTraining = random.Next(100) < 80,
+            DrivingLicenceRequired = homeCare && random.Next(100) < 35,
+            RequiredModules = [.. Enumerable.Range(0, random.Next(4)).Select(_ => modules[random.Next(modules.Length)]).Distinct(StringComparer.Ordinal)],
+            ClosingDate = today.AddDays(random.Next(1, 60)),
+        };
+    }
+
+    private CandidateDetails CandidateDetailsFor(Random random, CareerRole[] roles, string postcode) => new()
+    {
+        Location = Place(postcode).Location,
+        Days = (WorkDays)random.Next(1, 128),
+        Shifts = (ShiftTimes)random.Next(1, 8),
+        DrivingLicence = random.Next(100) < 45,
+        WantedRoles = [.. Enumerable.Range(0, random.Next(1, 3)).Select(_ => roles[random.Next(roles.Length)].Slug).Distinct(StringComparer.Ordinal)],
+        DbsUpdateService = random.Next(100) < 40,
+        RightToWork = random.Next(100) < 70,
+        References = random.Next(100) < 30,
+        LetEmployersFindMe = random.Next(100) < 60,
+        EmailMeMatches = random.Next(100) < 40,
+    };
+
+    private static Guid NextGuid(Random random)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        random.NextBytes(bytes);
+        return new Guid(bytes);
+    }
+}

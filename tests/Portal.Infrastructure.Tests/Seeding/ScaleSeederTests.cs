@@ -1,0 +1,78 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
+using Portal.Domain.Talent;
+using Portal.Infrastructure.Content;
+using Portal.Infrastructure.Seeding;
+using Portal.Infrastructure.Talent;
+using Portal.Infrastructure.Tests.Support;
+using Portal.Tests.Common;
+
+namespace Portal.Infrastructure.Tests.Seeding;
+
+/// <summary>The generated city: the sizes asked for, the same data for the same seed, and never on top of itself.</summary>
+public abstract class ScaleSeederTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>
+    where TDatabase : TestDatabase
+{
+    private static readonly ContentSet Content = new ContentLoader().Load(Path.Combine(TestEnvironment.RepositoryRoot(), "content"), DateTime.UnixEpoch);
+    private static readonly ScaleSeedOptions Small = new() { People = 300, Organisations = 12, Vacancies = 250, Profiles = 400, Seed = 7 };
+
+    [Fact]
+    public async Task ItGeneratesWhatWasAskedForOnceAndTheSameWayEachTime()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+        var lines = new List<string>();
+        await using (var db = database.CreateContext())
+            await new ScaleSeeder(db, PostcodeDistricts.Shipped(), clock).RunAsync(Small, Content, lines.Add);
+
+        await using (var db = database.CreateContext())
+        {
+            Assert.Equal(400, await db.Users.CountAsync(u => u.Email!.EndsWith("@seed.invalid")));
+            Assert.False(await db.Users.AnyAsync(u => u.Email!.EndsWith("@seed.invalid") && u.PasswordHash != null));
+            Assert.Equal(12, await db.Set<Organisation>().CountAsync());
+            Assert.Equal(24, await db.Set<Membership>().CountAsync());
+            Assert.Equal(400, await db.Set<CandidateProfile>().CountAsync());
+            var vacancies = await db.Set<Vacancy>().ToListAsync();
+            Assert.Equal(250, vacancies.Count);
+            // Mostly open, some closed and some drafts, every one valid for the vacancy rules and the city's postcodes.
+            Assert.InRange(vacancies.Count(v => v.IsOpen(new DateOnly(2026, 11, 26))), 180, 235);
+            Assert.Contains(vacancies, v => v.Status == VacancyStatus.Closed);
+            Assert.Contains(vacancies, v => v.Status == VacancyStatus.Draft);
+            Assert.All(vacancies, v => Assert.True(Content.Roles.ContainsKey(v.Details.CareerRole)));
+            Assert.All(vacancies, v => Assert.NotNull(PostcodeDistricts.Shipped().Locate(v.Details.Location.Postcode).Location));
+            Assert.Contains(lines, l => l.StartsWith("vacancies 250 of 250", StringComparison.Ordinal));
+
+            // Same seed, same city: the first vacancy drawn is the same one in a fresh run.
+            Assert.Equal(await ExpectedFirstVacancyAsync(), vacancies.Select(v => (v.Id, v.Details.Title)).OrderBy(v => v.Id).First());
+        }
+
+        await using (var db = database.CreateContext())
+        {
+            var again = await Assert.ThrowsAsync<InvalidOperationException>(() => new ScaleSeeder(db, PostcodeDistricts.Shipped(), clock).RunAsync(Small, Content, _ => { }));
+            Assert.Contains("already holds generated data", again.Message, StringComparison.Ordinal);
+        }
+        await using (var db = database.CreateContext())
+            Assert.Equal(250, await db.Set<Vacancy>().CountAsync());
+    }
+
+    /// <summary>The same run into a second, fresh SQLite database.</summary>
+    private static async Task<(Guid, string)> ExpectedFirstVacancyAsync()
+    {
+        var other = new SqliteTestDatabase();
+        await other.InitializeAsync();
+        try
+        {
+            await using (var db = other.CreateContext())
+                await new ScaleSeeder(db, PostcodeDistricts.Shipped(), new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero))).RunAsync(Small, Content, _ => { });
+            await using var read = other.CreateContext();
+            return (await read.Set<Vacancy>().ToListAsync()).Select(v => (v.Id, v.Details.Title)).OrderBy(v => v.Id).First();
+        }
+        finally
+        {
+            await other.DisposeAsync();
+        }
+    }
+}
+
+public sealed class SqliteScaleSeederTests(SqliteTestDatabase database) : ScaleSeederTests<SqliteTestDatabase>(database);
+
+public sealed class PostgresScaleSeederTests(PostgresTestDatabase database) : ScaleSeederTests<PostgresTestDatabase>(database);
