@@ -56,6 +56,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddScoped<Seeding.ScaleSeeder>();
         services.AddScoped<VacancyService>();
         services.AddScoped<JobSearch>();
+        services.AddSingleton<JobIndex>();
         services.AddScoped<ApplicationService>();
         services.AddScoped<ProfileService>();
         services.AddScoped<InvitationService>();

@@ -9,7 +9,7 @@ namespace Portal.Infrastructure.Talent;
 /// A recruiter's vacancies. Every read and write goes through the recruiter's own memberships: a
 /// vacancy of an organisation they are not in is "not found", exactly like one that does not exist.
 /// </summary>
-public sealed class VacancyService(PortalDbContext db, OrganisationService organisations, TimeProvider clock)
+public sealed class VacancyService(PortalDbContext db, OrganisationService organisations, JobIndex jobs, TimeProvider clock)
 {
     public sealed record RecruiterVacancy(Guid Id, Guid OrganisationId, string OrganisationName, string Title, VacancyStatus Status, DateOnly ClosingDate, string District);
 
@@ -67,6 +67,8 @@ public sealed class VacancyService(PortalDbContext db, OrganisationService organ
             return false;
         change(vacancy, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
+        // Applicants on this node see it at the next search; other nodes within a second.
+        jobs.Invalidate();
         return true;
     }
 

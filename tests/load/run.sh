@@ -3,9 +3,12 @@
 # and the same run, so the numbers travel between machines better than raw requests per second.
 #
 #   tests/load/run.sh            # SQLite (the embedded default)
+#   tests/load/run.sh postgres   # a throwaway PostgreSQL on loopback (Debian's postgresql package)
 #
-# Builds Release, starts the portal on loopback in Production (server pinned to CPU 0, wrk to
-# CPU 1), prepares signed-in learners through the real forms, warms every page, then for each page
+# Builds Release, fills the database with a generated city (`seed-scale`: 100,000 accounts and
+# candidate profiles, 200 organisations, 5,000 vacancies), starts the portal on loopback in
+# Production (server and database pinned to CPU 0, wrk to CPU 1), prepares signed-in learners
+# through the real forms, warms every page, then for each page
 # measures the maximum rate (wrk, 10 s) and p50/p99 at half that rate. Prints one Markdown table and
 # writes it to tests/load/results-<provider>.md. Run by hand, never in CI: the figures are timings.
 set -euo pipefail
@@ -13,21 +16,39 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 here="$root/tests/load"
 provider=${1:-sqlite}
 duration=${LOAD_DURATION:-10s}
-[[ $provider == sqlite ]] || { echo "only sqlite for now" >&2; exit 2; }
+[[ $provider == sqlite || $provider == postgres ]] || { echo "usage: tests/load/run.sh [sqlite|postgres]" >&2; exit 2; }
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 2; }
+free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 work=$(mktemp -d /tmp/portal-load.XXXXXX)
 pid=""
-cleanup() { [[ -z $pid ]] || kill "$pid" 2>/dev/null || true; wait 2>/dev/null || true; cp "$work/portal.log" /tmp/portal-load-last.log 2>/dev/null || true; rm -rf "$work"; }
+cleanup() {
+  [[ -z $pid ]] || kill "$pid" 2>/dev/null || true
+  [[ $provider != postgres ]] || stop_postgres
+  wait 2>/dev/null || true
+  cp "$work/portal.log" /tmp/portal-load-last.log 2>/dev/null || true
+  rm -rf "$work"
+}
 trap cleanup EXIT
 
+export Content__Path="$root/content" AllowedHosts=127.0.0.1 Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production
+if [[ $provider == postgres ]]; then
+  # shellcheck source=../support/postgres.sh
+  source "$root/tests/support/postgres.sh"
+  pg_port=$(free_port)
+  start_postgres "$pg_port"
+  taskset -cp 0 "$(head -n1 "$PG_DIR/data/postmaster.pid")" >/dev/null   # the database shares the portal's core
+  export Database__Provider=Postgres ConnectionStrings__Portal="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=portal_load;Maximum Pool Size=64"
+else
+  export ConnectionStrings__Portal="Data Source=$work/portal.db"
+fi
+
 dotnet build "$root/Portal.Web" -c Release -v q -nologo >/dev/null
-port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+echo "generating the city" >&2
+dotnet "$root/Portal.Web/bin/Release/net10.0/Portal.Web.dll" seed-scale | tail -n1 >&2
+port=$(free_port)
 base="http://127.0.0.1:$port"
-ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$base" AllowedHosts=127.0.0.1 \
-  ConnectionStrings__Portal="Data Source=$work/portal.db" Content__Path="$root/content" \
-  Mail__PickupDirectory="$work/mail" RateLimiting__AccountPostsPerMinute=100000 \
-  Logging__LogLevel__Default=Warning DOTNET_gcServer=0 \
+ASPNETCORE_URLS="$base" Mail__PickupDirectory="$work/mail" RateLimiting__AccountPostsPerMinute=100000 DOTNET_gcServer=0 \
   taskset -c 0 dotnet "$root/Portal.Web/bin/Release/net10.0/Portal.Web.dll" >"$work/portal.log" 2>&1 &
 pid=$!
 until curl -sf -o /dev/null "$base/health/live"; do
@@ -45,6 +66,7 @@ quiz = yaml.safe_load(front)["quiz"]
 print(urllib.parse.urlencode([(f"answer.{q['id']}", a["id"]) for q in quiz for a in q["answers"] if a.get("correct")]))
 PY
 )
+vacancy=$(curl -sf "$base/jobs?Search.Keyword=care" | grep -o '/jobs/[0-9a-f-]\{36\}' | head -n1)
 cookie=$(/usr/bin/python3 -c "import re,sys; print(re.search(r'cookie = \"([^\"]*)\"', open(sys.argv[1]).read()).group(1))" "$work/learners.lua")
 
 # name | path | kind | target ratio | wrk options
@@ -56,6 +78,8 @@ pages=(
   "Route plan (cached)|/careers/plan?From=new-to-care&To=registered-nurse|get|0.5|"
   "Learn catalogue, signed out (cached)|/learn|get|0.5|"
   "Sign-in page (uncached, sets the antiforgery cookie)|/Identity/Account/Login|get|0.25|"
+  "Vacancy page|$vacancy|get|0.25|"
+  "Jobs search: a keyword within 5 or 10 miles of a postcode, 80 different searches|/jobs|jobs|0.1|"
   "Learn catalogue, signed in|/learn|auth|0.25|"
   "Lesson page, signed in|/learn/$slug/lessons/2|auth|0.25|"
   "Training record, signed in|/learn/record|auth|0.1|"
@@ -66,6 +90,7 @@ wrk_run() { # kind path connections interval_ms -> wrk output
   local kind=$1 path=$2 connections=$3 interval=$4
   case $kind in
     get)  taskset -c 1 wrk -t2 -c"$connections" -d"$duration" --latency -s "$here/paced.lua" "$base$path" -- "$interval" ;;
+    jobs) taskset -c 1 wrk -t2 -c"$connections" -d"$duration" --latency -s "$here/jobs.lua" "$base" -- "$interval" ;;
     auth) taskset -c 1 wrk -t2 -c"$connections" -d"$duration" --latency -H "Cookie: $cookie" -s "$here/paced.lua" "$base$path" -- "$interval" ;;
     quiz) taskset -c 1 wrk -t"$learners" -c"$learners" -d"$duration" --latency -s "$here/quiz.lua" "$base" -- "$work/learners.lua" "$answers" "$slug" "$interval" ;;
   esac

@@ -87,6 +87,8 @@ internal sealed class VacancyConfiguration : IEntityTypeConfiguration<Vacancy>
             });
         });
         builder.HasIndex(v => v.Status);
+        // The job index re-reads what changed since it last looked.
+        builder.HasIndex(v => v.UpdatedAtUtc);
     }
 }
 

@@ -41,6 +41,7 @@ public abstract partial class TalentServiceTests<TDatabase>(TDatabase database) 
         services.AddScoped<OrganisationService>();
         services.AddScoped<VacancyService>();
         services.AddScoped<JobSearch>();
+        services.AddSingleton<JobIndex>();
         services.AddSingleton<Hangfire.IBackgroundJobClient>(new Hangfire.BackgroundJobClient(new Hangfire.InMemory.InMemoryStorage()));
         services.AddScoped<Portal.Infrastructure.Email.Outbox>();
         services.AddScoped<ApplicationService>();
@@ -158,8 +159,11 @@ public abstract partial class TalentServiceTests<TDatabase>(TDatabase database) 
         Assert.Equal(new[] { city, far }.Order(), paysWell.Jobs.Select(j => j.Id).Order());
         Assert.Contains(FairWork.RealLivingWage, paysWell.Jobs[0].Badges);
 
-        // A keyword with LIKE wildcards in it matches them literally.
-        Assert.Empty((await jobs.SearchAsync(new JobQuery { Keyword = tag + "%" })).Jobs);
+        // Every word of the keyword must start a word of the job, in any order; punctuation is not a wildcard.
+        Assert.Equal(3, (await jobs.SearchAsync(new JobQuery { Keyword = $"WORKER care {tag[..5]}" })).Total);
+        Assert.Equal([near], (await jobs.SearchAsync(new JobQuery { Keyword = $"{tag} headingley" })).Jobs.Select(j => j.Id));
+        Assert.Empty((await jobs.SearchAsync(new JobQuery { Keyword = $"{tag} nurse" })).Jobs);
+        Assert.Empty((await jobs.SearchAsync(new JobQuery { Keyword = $"%{tag[1..]}" })).Jobs);
     }
 
     [Fact]

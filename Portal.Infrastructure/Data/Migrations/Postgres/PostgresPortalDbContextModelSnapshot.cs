@@ -816,6 +816,8 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("Status");
 
+                    b.HasIndex("UpdatedAtUtc");
+
                     b.ToTable("Vacancies", (string)null);
                 });
 

@@ -819,6 +819,8 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
 
                     b.HasIndex("Status");
 
+                    b.HasIndex("UpdatedAtUtc");
+
                     b.ToTable("Vacancies", (string)null);
                 });
 

@@ -801,6 +801,8 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("Status");
 
+                    b.HasIndex("UpdatedAtUtc");
+
                     b.ToTable("Vacancies", (string)null);
                 });
 
