@@ -89,6 +89,7 @@ public static class InfrastructureServiceCollectionExtensions
     private static void AddJobs(IServiceCollection services, DatabaseSettings database, JobsOptions jobs)
     {
         services.AddScoped<OutboxDeliveryJob>();
+        services.AddScoped<JobAlertJob>();
         // One storage per host, owned by DI. Hangfire's Use*Storage helpers set a process-wide static
         // instead, which two hosts in one process (tests, a worker beside a web host) would fight over.
         services.AddSingleton<JobStorage>(_ => database.Provider switch

@@ -30,6 +30,14 @@ public sealed class MailOptions
 
     public string? SmtpPassword { get; set; }
 
+    /// <summary>
+    /// The portal's public address, for links in mail sent by background work (job alerts,
+    /// reminders), which has no request to take it from. Set it in production.
+    /// </summary>
+    [Required]
+    [Url]
+    public string SiteUrl { get; set; } = "http://localhost:5150";
+
     /// <summary>Relative to the content root. Used only when <see cref="SmtpHost"/> is empty.</summary>
     [Required]
     public string PickupDirectory { get; set; } = "App_Data/mail";

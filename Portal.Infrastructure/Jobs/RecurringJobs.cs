@@ -9,5 +9,6 @@ public static class RecurringJobs
     {
         ArgumentNullException.ThrowIfNull(manager);
         manager.AddOrUpdate<OutboxDeliveryJob>(OutboxDeliveryJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        manager.AddOrUpdate<JobAlertJob>(JobAlertJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Hourly());
     }
 }

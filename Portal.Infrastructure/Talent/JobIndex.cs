@@ -25,6 +25,7 @@ public sealed class JobIndex(IServiceScopeFactory scopes, IOptions<TalentOptions
     private readonly Dictionary<Guid, JobDocument> _documents = [];
     private volatile JobSnapshot? _snapshot;
     private DateTime _lastSeenUpdate = DateTime.MinValue;
+    private DateTime _lastReadAt = DateTime.MinValue;
     private const long Never = 0;
     private long _checkedAtTicks = Never;
     private long _generation;
@@ -74,18 +75,23 @@ public sealed class JobIndex(IServiceScopeFactory scopes, IOptions<TalentOptions
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var vacancies = db.Set<Vacancy>().AsNoTracking();
         var first = _snapshot is null;
+        var readAt = clock.GetUtcNow().UtcDateTime;
         if (first)
         {
             vacancies = vacancies.Where(v => v.Status == VacancyStatus.Published);
         }
         else
         {
-            var since = _lastSeenUpdate == DateTime.MinValue ? DateTime.MinValue : _lastSeenUpdate - Overlap;
+            // Never later than this node's own clock at the last read, so a writer whose clock runs
+            // ahead cannot push the window past changes stamped by one that runs behind.
+            var from = _lastSeenUpdate < _lastReadAt ? _lastSeenUpdate : _lastReadAt;
+            var since = from == DateTime.MinValue ? DateTime.MinValue : from - Overlap;
             vacancies = vacancies.Where(v => v.UpdatedAtUtc >= since);
         }
         var rows = await vacancies
             .Join(db.Set<Organisation>(), v => v.OrganisationId, o => o.Id, (v, o) => new { Vacancy = v, o.Name })
             .ToListAsync(cancellationToken);
+        _lastReadAt = readAt;
         if (!first && rows.Count == 0)
             return;
 

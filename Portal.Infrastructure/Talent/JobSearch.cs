@@ -29,6 +29,12 @@ public sealed record JobQuery
     public ShiftTimes Shifts { get; init; }
     public JobSort Sort { get; init; }
     public int Page { get; init; } = 1;
+
+    /// <summary>Only vacancies first published after this moment (for job alerts: since the last run).</summary>
+    public DateTime? PublishedAfter { get; init; }
+
+    /// <summary>Only vacancies first published at or before this moment.</summary>
+    public DateTime? PublishedUpTo { get; init; }
 }
 
 public sealed record JobListing(Guid Id, string Title, string OrganisationName, string CareerRole, string District, decimal HourlyPay, decimal HoursPerWeek, DateOnly ClosingDate, double? Miles, IReadOnlyList<string> Badges);
@@ -57,7 +63,9 @@ public sealed class JobSearch(PortalDbContext db, JobIndex index, IOptions<Talen
                 || (query.GuaranteedHours && !job.GuaranteedHours)
                 || (query.PaidTravelTime && !job.PaidTravelTime)
                 || (query.WholeShiftPaid && job.PayBasis != PayBasis.WholeShift)
-                || (query.Shifts != ShiftTimes.None && (job.Shifts & query.Shifts) == 0))
+                || (query.Shifts != ShiftTimes.None && (job.Shifts & query.Shifts) == 0)
+                || (query.PublishedAfter is { } after && job.PublishedAtUtc <= after)
+                || (query.PublishedUpTo is { } upTo && job.PublishedAtUtc > upTo))
                 continue;
             double? miles = query.From is { } from ? Distance.Miles(from.Latitude, from.Longitude, job.Latitude, job.Longitude) : null;
             if (query.WithinMiles is { } within && miles is { } m && m > within)

@@ -167,6 +167,8 @@ internal sealed class SavedSearchConfiguration : IEntityTypeConfiguration<SavedS
         builder.HasIndex(s => s.UserId);
         // The alerts run picks searches due by frequency and last run.
         builder.HasIndex(s => new { s.Frequency, s.LastRunAtUtc });
+        // A run saves the new last-run time only if nobody else moved it first: one digest per window.
+        builder.Property(s => s.LastRunAtUtc).IsConcurrencyToken();
     }
 }
 

@@ -46,6 +46,9 @@ public abstract partial class TalentServiceTests<TDatabase>(TDatabase database) 
         services.AddScoped<Portal.Infrastructure.Email.Outbox>();
         services.AddScoped<ApplicationService>();
         services.AddScoped<OrganisationRequestService>();
+        services.AddScoped<AlertService>();
+        services.AddSingleton(Options.Create(new Portal.Infrastructure.Email.MailOptions { SiteUrl = "https://portal.example" }));
+        services.AddScoped<Portal.Infrastructure.Jobs.JobAlertJob>();
         var provider = services.BuildServiceProvider();
         return new Scope(provider, provider.CreateAsyncScope());
     }
@@ -54,7 +57,7 @@ public abstract partial class TalentServiceTests<TDatabase>(TDatabase database) 
     {
         await using var scope = Services();
         var email = $"{Guid.NewGuid():N}@example.com";
-        var user = new PortalUser { UserName = email, Email = email, DisplayName = "Rita Recruiter" };
+        var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Rita Recruiter" };
         Assert.True((await scope.Get<UserManager<PortalUser>>().CreateAsync(user)).Succeeded);
         return user.Id;
     }

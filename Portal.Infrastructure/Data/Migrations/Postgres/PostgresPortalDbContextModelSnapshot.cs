@@ -655,6 +655,7 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("character varying(40)");
 
                     b.Property<DateTime>("LastRunAtUtc")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Name")

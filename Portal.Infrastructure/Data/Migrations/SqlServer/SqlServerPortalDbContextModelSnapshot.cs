@@ -658,6 +658,7 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(40)");
 
                     b.Property<DateTime>("LastRunAtUtc")
+                        .IsConcurrencyToken()
                         .HasColumnType("datetime2");
 
                     b.Property<string>("Name")

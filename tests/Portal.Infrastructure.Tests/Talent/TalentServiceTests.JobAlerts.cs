@@ -1,0 +1,119 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Notifications;
+using Portal.Domain.Talent;
+using Portal.Infrastructure.Jobs;
+using Portal.Infrastructure.Talent;
+
+namespace Portal.Infrastructure.Tests.Talent;
+
+/// <summary>Job alerts: one digest per due window, of jobs first published in it, never twice.</summary>
+public abstract partial class TalentServiceTests<TDatabase>
+{
+    private async Task<(string User, string Email)> AlertOwnerAsync(string query, AlertFrequency frequency = AlertFrequency.Daily)
+    {
+        var user = await NewUserAsync();
+        await using var scope = Services();
+        Assert.Null(await scope.Get<AlertService>().SaveAsync(user, "Night jobs near LS6", query, frequency));
+        return (user, await EmailOfAsync(user));
+    }
+
+    private async Task<List<OutboxMessage>> MailToAsync(string email)
+    {
+        await using var db = database.CreateContext();
+        return await db.OutboxMessages.Where(m => m.To == email).ToListAsync();
+    }
+
+    private async Task RunAlertsAsync(Action<JobAlertJob>? configure = null)
+    {
+        await using var scope = Services();
+        var job = scope.Get<JobAlertJob>();
+        configure?.Invoke(job);
+        await job.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task ADueAlertEmailsOneDigestOfWhatIsNewAndARerunSendsNothing()
+    {
+        var (org, recruiter) = await NewOrganisationWithRecruiterAsync($"Alert Care {Guid.NewGuid():N}");
+        var tag = Guid.NewGuid().ToString("N")[..10];
+        var old = await PublishedAsync(org, recruiter, Details($"Old night job {tag}", "LS6"));
+        _time.Advance(TimeSpan.FromHours(1));
+        var (_, email) = await AlertOwnerAsync($"Search.Keyword={tag}&Search.Miles=5&Search.Postcode=LS6");
+        _time.Advance(TimeSpan.FromHours(1));
+        var near = await PublishedAsync(org, recruiter, Details($"Headingley night carer {tag}", "LS6"));
+        await PublishedAsync(org, recruiter, Details($"Wetherby night carer {tag}", "LS22"));
+        await PublishedAsync(org, recruiter, Details("Unrelated day job", "LS6"));
+
+        // Not yet a day since the alert was saved: nothing.
+        await RunAlertsAsync();
+        Assert.Empty(await MailToAsync(email));
+
+        _time.Advance(TimeSpan.FromDays(1));
+        await RunAlertsAsync();
+        await RunAlertsAsync();
+        var digest = Assert.Single(await MailToAsync(email));
+        Assert.Equal("A new job for 'Night jobs near LS6'", digest.Subject);
+        Assert.Contains($"Headingley night carer {tag}", digest.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"https://portal.example/jobs/{near}", digest.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain(old.ToString(), digest.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Wetherby", digest.TextBody, StringComparison.Ordinal);
+        Assert.Contains("https://portal.example/profile/alerts", digest.TextBody, StringComparison.Ordinal);
+
+        // The next day brings nothing new: no email, and the window still moves on.
+        _time.Advance(TimeSpan.FromDays(1));
+        await RunAlertsAsync();
+        Assert.Single(await MailToAsync(email));
+    }
+
+    [Fact]
+    public async Task TwoRunsAtOnceSendOneDigest()
+    {
+        var (org, recruiter) = await NewOrganisationWithRecruiterAsync($"Race Care {Guid.NewGuid():N}");
+        var tag = Guid.NewGuid().ToString("N")[..10];
+        var (_, email) = await AlertOwnerAsync($"Search.Keyword={tag}");
+        _time.Advance(TimeSpan.FromHours(1));
+        await PublishedAsync(org, recruiter, Details($"Race job {tag}"));
+        _time.Advance(TimeSpan.FromDays(1));
+
+        await Task.WhenAll(RunAlertsAsync(), RunAlertsAsync(), RunAlertsAsync());
+
+        Assert.Single(await MailToAsync(email));
+    }
+
+    [Fact]
+    public async Task ARunKilledBetweenBatchesLosesAndRepeatsNothing()
+    {
+        var (org, recruiter) = await NewOrganisationWithRecruiterAsync($"Kill Care {Guid.NewGuid():N}");
+        var tag = Guid.NewGuid().ToString("N")[..10];
+        var owners = new List<string>();
+        for (var i = 0; i < 3; i++)
+            owners.Add((await AlertOwnerAsync($"Search.Keyword={tag}", AlertFrequency.Weekly)).Email);
+        _time.Advance(TimeSpan.FromHours(1));
+        await PublishedAsync(org, recruiter, Details($"Weekly job {tag}"));
+        _time.Advance(TimeSpan.FromDays(7));
+
+        async Task<int> DigestsAsync()
+        {
+            var count = 0;
+            foreach (var email in owners)
+                count += (await MailToAsync(email)).Count;
+            return count;
+        }
+
+        // Batches of one alert; the run dies between batches once the first of these three is committed.
+        await Assert.ThrowsAsync<InvalidOperationException>(() => RunAlertsAsync(job =>
+        {
+            job.BatchSize = 1;
+            job.AfterBatch = async _ =>
+            {
+                if (await DigestsAsync() > 0)
+                    throw new InvalidOperationException("killed");
+            };
+        }));
+        Assert.Equal(1, await DigestsAsync());
+
+        await RunAlertsAsync();
+        foreach (var email in owners)
+            Assert.Single(await MailToAsync(email));
+    }
+}
