@@ -14,6 +14,9 @@ internal static class ContentCache
     public const string Policy = "content";
     public const string Tag = "content";
 
+    /// <summary>Signed-out job searches: the same tag (a vacancy change evicts them), a short life.</summary>
+    public const string JobsPolicy = "jobs";
+
     public static void Apply(PageApplicationModel model) =>
         model.EndpointMetadata.Add(new OutputCacheAttribute { PolicyName = Policy });
 

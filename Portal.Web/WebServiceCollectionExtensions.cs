@@ -86,10 +86,19 @@ public static class WebServiceCollectionExtensions
             .AddPolicy(PortalPolicies.Manager, p => p.RequireRole(PortalRoles.Manager, PortalRoles.Admin).AddRequirements(new AdminTwoFactorRequirement()));
 
         // Public content pages are the same for every signed-out visitor; signed-in requests bypass the cache.
-        services.AddOutputCache(options => options.AddPolicy(ContentCache.Policy, policy => policy
-            .Expire(TimeSpan.FromHours(1))
-            .SetVaryByQuery("*")
-            .Tag(ContentCache.Tag)));
+        services.AddOutputCache(options =>
+        {
+            options.AddPolicy(ContentCache.Policy, policy => policy
+                .Expire(TimeSpan.FromHours(1))
+                .SetVaryByQuery("*")
+                .Tag(ContentCache.Tag));
+            // Job searches: evicted with the rest when a vacancy changes on this node; the short
+            // expiry bounds how long another node, or a closing date passing, leaves one stale.
+            options.AddPolicy(ContentCache.JobsPolicy, policy => policy
+                .Expire(TimeSpan.FromMinutes(1))
+                .SetVaryByQuery("*")
+                .Tag(ContentCache.Tag));
+        });
 
         services.AddRazorPages(options =>
         {
@@ -112,6 +121,7 @@ public static class WebServiceCollectionExtensions
             options.Conventions.AddPageApplicationModelConvention("/Index", ContentCache.Apply);
             options.Conventions.AddPageApplicationModelConvention("/Learn/Index", ContentCache.Apply);
             options.Conventions.AddPageApplicationModelConvention("/Learn/Module", ContentCache.Apply);
+            options.Conventions.AddPageApplicationModelConvention("/Jobs/Index", model => model.EndpointMetadata.Add(new Microsoft.AspNetCore.OutputCaching.OutputCacheAttribute { PolicyName = ContentCache.JobsPolicy }));
             options.Conventions.AuthorizeFolder("/Admin", PortalPolicies.Admin);
             options.Conventions.AuthorizeFolder("/Recruit", PortalPolicies.Recruiter);
             options.Conventions.AuthorizeFolder("/Manage", PortalPolicies.Manager);

@@ -118,9 +118,13 @@ public sealed class TalentTests(PortalWebFactory app) : IClassFixture<PortalWebF
         var admin = await app.AsAdminWithTwoFactorAsync();
         var (_, recruiter) = await OrganisationWithRecruiterAsync(admin, $"Draft Care {Guid.NewGuid():N}");
         var draft = await PostVacancyAsync(recruiter, "A draft", publish: false);
-        var published = await PostVacancyAsync(recruiter, "To be closed");
+        var tag = Guid.NewGuid().ToString("N")[..10];
+        var published = await PostVacancyAsync(recruiter, $"To be closed {tag}");
+        // Signed-out searches are output-cached: closing the vacancy must evict them.
+        Assert.Contains($"To be closed {tag}", (await app.CreateBrowser().GetPageAsync($"/jobs?Search.Keyword={tag}")).Text("main"), StringComparison.Ordinal);
         var closed = await recruiter.SubmitAsync(await recruiter.GetPageAsync(published), new Dictionary<string, string>(), "form[action*=Close]");
         Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
+        Assert.DoesNotContain($"To be closed {tag}", (await app.CreateBrowser().GetPageAsync($"/jobs?Search.Keyword={tag}")).Text("main"), StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.NotFound, (await app.CreateBrowser().GetAsync($"/jobs/{draft.Split('/')[^1]}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await app.CreateBrowser().GetAsync($"/jobs/{published.Split('/')[^1]}")).StatusCode);
