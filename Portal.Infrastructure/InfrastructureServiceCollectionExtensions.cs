@@ -90,6 +90,8 @@ public static class InfrastructureServiceCollectionExtensions
     {
         services.AddScoped<OutboxDeliveryJob>();
         services.AddScoped<JobAlertJob>();
+        services.AddScoped<ReminderJob>();
+        services.AddScoped<ReminderSettings>();
         // One storage per host, owned by DI. Hangfire's Use*Storage helpers set a process-wide static
         // instead, which two hosts in one process (tests, a worker beside a web host) would fight over.
         services.AddSingleton<JobStorage>(_ => database.Provider switch

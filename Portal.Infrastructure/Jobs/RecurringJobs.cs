@@ -10,5 +10,7 @@ public static class RecurringJobs
         ArgumentNullException.ThrowIfNull(manager);
         manager.AddOrUpdate<OutboxDeliveryJob>(OutboxDeliveryJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
         manager.AddOrUpdate<JobAlertJob>(JobAlertJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Hourly());
+        // Hourly, so someone whose quiet hours covered one run is reminded at the first run after them.
+        manager.AddOrUpdate<ReminderJob>(ReminderJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Hourly(15));
     }
 }

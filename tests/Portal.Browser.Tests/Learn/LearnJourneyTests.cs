@@ -77,6 +77,16 @@ public sealed class LearnJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(entry.Locator(".status")).ToHaveTextAsync("Valid");
         await otherPhone.AssertNoSeriousIssuesAsync();
 
+        // Reminders only outside a night shift.
+        await otherPhone.GotoAsync("/profile/reminders");
+        await otherPhone.AssertNoSeriousIssuesAsync();
+        await otherPhone.GetByLabel("From").FillAsync("19:00");
+        await otherPhone.GetByLabel("Until").FillAsync("08:00");
+        await otherPhone.GetByRole(AriaRole.Button, new() { Name = "Save my choices" }).ClickAsync();
+        await Assertions.Expect(otherPhone.GetByText("Your reminder choices are saved.")).ToBeVisibleAsync();
+        await Assertions.Expect(otherPhone.GetByLabel("From")).ToHaveValueAsync("19:00");
+        await otherPhone.AssertNoSeriousIssuesAsync();
+
         var stranger = await fixture.NewPhonePageAsync();
         await stranger.GotoAsync(new Uri(verifyUrl!).PathAndQuery);
         await Assertions.Expect(stranger.GetByRole(AriaRole.Heading, new() { Name = "This certificate is genuine" })).ToBeVisibleAsync();

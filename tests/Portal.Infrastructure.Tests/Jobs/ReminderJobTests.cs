@@ -1,0 +1,168 @@
+using Hangfire;
+using Hangfire.InMemory;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Portal.Domain.Notifications;
+using Portal.Domain.Training;
+using Portal.Infrastructure.Accounts;
+using Portal.Infrastructure.Content;
+using Portal.Infrastructure.Email;
+using Portal.Infrastructure.Jobs;
+using Portal.Infrastructure.Tests.Support;
+using Portal.Tests.Common;
+
+namespace Portal.Infrastructure.Tests.Jobs;
+
+/// <summary>Training reminders with a fake clock: each fires once at its time, as one email, outside quiet hours.</summary>
+public abstract class ReminderJobTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>
+    where TDatabase : TestDatabase
+{
+    // 10:00 in London: not quiet.
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 26, 10, 0, 0, TimeSpan.Zero));
+    private readonly ContentStore _content = LoadedContent();
+
+    private static ContentStore LoadedContent()
+    {
+        var store = new ContentStore(Path.Combine(TestEnvironment.RepositoryRoot(), "content"), TimeProvider.System, NullLogger<ContentStore>.Instance);
+        store.Load();
+        return store;
+    }
+
+    private async Task<(string Id, string Email)> PersonAsync()
+    {
+        var id = Guid.NewGuid().ToString();
+        var email = $"{id}@example.com";
+        await using var db = database.CreateContext();
+        db.Users.Add(new PortalUser { Id = id, UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(), EmailConfirmed = true, DisplayName = "Amina Yusuf" });
+        await db.SaveChangesAsync();
+        return (id, email);
+    }
+
+    private async Task CompletedAsync(string userId, string module, DateTime at)
+    {
+        await using var db = database.CreateContext();
+        var progress = ModuleProgress.Start(userId, module, "v1", at.AddMinutes(-10));
+        progress.MarkPassed(at);
+        db.Add(progress);
+        db.Add(Completion.Record(progress, new QuizOutcome.Scored(5, 5, 4, true, []), Guid.NewGuid().ToString("N")[..24], at));
+        await db.SaveChangesAsync();
+    }
+
+    private async Task StartedAsync(string userId, string module, DateTime at)
+    {
+        await using var db = database.CreateContext();
+        db.Add(ModuleProgress.Start(userId, module, "v1", at));
+        await db.SaveChangesAsync();
+    }
+
+    private async Task<int> RunAsync(Action<ReminderJob>? configure = null)
+    {
+        await using var db = database.CreateContext();
+        var outbox = new Outbox(db, _time, new BackgroundJobClient(new InMemoryStorage()), NullLogger<Outbox>.Instance);
+        var job = new ReminderJob(db, _content, outbox, _time, Options.Create(new MailOptions { SiteUrl = "https://portal.example" }), NullLogger<ReminderJob>.Instance);
+        configure?.Invoke(job);
+        return await job.RunAsync(CancellationToken.None);
+    }
+
+    private async Task<List<string>> MailAsync(string email)
+    {
+        await using var db = database.CreateContext();
+        return await db.OutboxMessages.Where(m => m.To == email).OrderBy(m => m.Id).Select(m => m.TextBody).ToListAsync();
+    }
+
+    [Fact]
+    public async Task EachReminderFiresOnceAtItsTimeAsOneEmailOutsideQuietHours()
+    {
+        var (person, email) = await PersonAsync();
+        // Safeguarding adults is refreshed every 12 months: this completion runs out on 10 December 2026.
+        await CompletedAsync(person, "safeguarding-adults", new DateTime(2025, 12, 10, 9, 0, 0, DateTimeKind.Utc));
+        await StartedAsync(person, "communication", new DateTime(2026, 11, 10, 9, 0, 0, DateTimeKind.Utc));
+
+        await RunAsync();
+        await RunAsync();
+        var first = Assert.Single(await MailAsync(email));
+        Assert.Contains("Safeguarding adults runs out on 10 December 2026. There is time", first, StringComparison.Ordinal);
+        Assert.Contains("You started Communication", first, StringComparison.Ordinal);
+        Assert.Contains("https://portal.example/learn/safeguarding-adults", first, StringComparison.Ordinal);
+
+        _time.SetUtcNow(new DateTimeOffset(2026, 12, 4, 10, 0, 0, TimeSpan.Zero));
+        await RunAsync();
+        await RunAsync();
+        var mail = await MailAsync(email);
+        Assert.Equal(2, mail.Count);
+        Assert.Contains("runs out on 10 December 2026, within a week", mail[1], StringComparison.Ordinal);
+        Assert.DoesNotContain("Communication", mail[1], StringComparison.Ordinal);
+
+        // Expired at 09:00 on the 10th, but 22:00 is quiet: nothing until the morning.
+        _time.SetUtcNow(new DateTimeOffset(2026, 12, 10, 22, 0, 0, TimeSpan.Zero));
+        await RunAsync();
+        Assert.Equal(2, (await MailAsync(email)).Count);
+        _time.SetUtcNow(new DateTimeOffset(2026, 12, 11, 7, 15, 0, TimeSpan.Zero));
+        await RunAsync();
+        await RunAsync();
+        mail = await MailAsync(email);
+        Assert.Equal(3, mail.Count);
+        Assert.Contains("Safeguarding adults ran out on 10 December 2026", mail[2], StringComparison.Ordinal);
+
+        await using var db = database.CreateContext();
+        Assert.Equal(4, await db.Set<SentReminder>().CountAsync(r => r.UserId == person));
+    }
+
+    [Fact]
+    public async Task AKindSwitchedOffIsNotSent()
+    {
+        var (person, email) = await PersonAsync();
+        await StartedAsync(person, "communication", new DateTime(2026, 11, 10, 9, 0, 0, DateTimeKind.Utc));
+        await using (var db = database.CreateContext())
+        {
+            var preferences = ReminderPreferences.Default(person);
+            preferences.Change(expiring: true, expired: true, stalled: false, ReminderPreferences.DefaultQuietFrom, ReminderPreferences.DefaultQuietUntil, _time.GetUtcNow().UtcDateTime);
+            db.Add(preferences);
+            await db.SaveChangesAsync();
+        }
+
+        await RunAsync();
+
+        Assert.Empty(await MailAsync(email));
+    }
+
+    [Fact]
+    public async Task AKilledRunAndRunsAtOnceSendEachReminderOnce()
+    {
+        var people = new List<(string Id, string Email)>();
+        for (var i = 0; i < 3; i++)
+        {
+            var person = await PersonAsync();
+            await StartedAsync(person.Id, "communication", new DateTime(2026, 11, 10, 9, 0, 0, DateTimeKind.Utc));
+            people.Add(person);
+        }
+        async Task<int> SentAsync()
+        {
+            var count = 0;
+            foreach (var (_, email) in people)
+                count += (await MailAsync(email)).Count;
+            return count;
+        }
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => RunAsync(job =>
+        {
+            job.BatchSize = 1;
+            job.AfterBatch = async _ =>
+            {
+                if (await SentAsync() > 0)
+                    throw new InvalidOperationException("killed");
+            };
+        }));
+        Assert.Equal(1, await SentAsync());
+
+        await Task.WhenAll(RunAsync(), RunAsync(), RunAsync());
+        foreach (var (_, email) in people)
+            Assert.Single(await MailAsync(email));
+    }
+}
+
+public sealed class SqliteReminderJobTests(SqliteTestDatabase database) : ReminderJobTests<SqliteTestDatabase>(database);
+
+public sealed class PostgresReminderJobTests(PostgresTestDatabase database) : ReminderJobTests<PostgresTestDatabase>(database);
