@@ -16,7 +16,8 @@ namespace Portal.Infrastructure.Jobs;
 /// Reminds people of training running out, run out, or left half-done: one email per person per run,
 /// listing everything newly due, outside their quiet hours. What was sent is kept in SentReminders
 /// (unique per person, module, kind and due date) and saved with the email in one transaction, so a
-/// rerun, a retry, a killed run or a second node sends each reminder once.
+/// rerun, a retry, a killed run or a second node sends each reminder once. A batch of people is
+/// saved in one transaction.
 /// </summary>
 public sealed class ReminderJob(PortalDbContext db, ContentStore content, Outbox outbox, TimeProvider clock, IOptions<MailOptions> mail, ILogger<ReminderJob> logger)
 {
@@ -52,18 +53,21 @@ public sealed class ReminderJob(PortalDbContext db, ContentStore content, Outbox
             if (people.Count == 0)
                 return sent;
             var ids = people.Select(p => p.Id).ToList();
-            var latest = await db.Set<Completion>().Where(c => ids.Contains(c.UserId))
-                .GroupBy(c => new { c.UserId, c.ModuleSlug })
-                .Select(g => new { g.Key.UserId, g.Key.ModuleSlug, Latest = g.Max(c => c.CompletedAtUtc) })
-                .ToListAsync(cancellationToken);
-            var open = await db.Set<ModuleProgress>().Where(p => ids.Contains(p.UserId) && p.PassedAtUtc == null)
-                .Select(p => new { p.UserId, p.ModuleSlug, p.UpdatedAtUtc })
-                .ToListAsync(cancellationToken);
+            var latest = (await db.Set<Completion>().Where(c => ids.Contains(c.UserId))
+                    .GroupBy(c => new { c.UserId, c.ModuleSlug })
+                    .Select(g => new { g.Key.UserId, g.Key.ModuleSlug, Latest = g.Max(c => c.CompletedAtUtc) })
+                    .ToListAsync(cancellationToken))
+                .ToLookup(l => l.UserId, l => (l.ModuleSlug, l.Latest));
+            var open = (await db.Set<ModuleProgress>().Where(p => ids.Contains(p.UserId) && p.PassedAtUtc == null)
+                    .Select(p => new { p.UserId, p.ModuleSlug, p.UpdatedAtUtc })
+                    .ToListAsync(cancellationToken))
+                .GroupBy(p => p.UserId).ToDictionary(g => g.Key, g => g.ToDictionary(p => p.ModuleSlug, p => p.UpdatedAtUtc, StringComparer.Ordinal));
             var preferences = await db.Set<ReminderPreferences>().AsNoTracking().Where(p => ids.Contains(p.UserId)).ToDictionaryAsync(p => p.UserId, cancellationToken);
             var already = (await db.Set<SentReminder>().AsNoTracking().Where(r => ids.Contains(r.UserId))
                     .Select(r => new { r.UserId, r.ModuleSlug, r.Kind, r.DueOn }).ToListAsync(cancellationToken))
                 .Select(r => (r.UserId, r.ModuleSlug, r.Kind, r.DueOn)).ToHashSet();
 
+            var sends = new List<(string UserId, string Email, string? Name, List<DueReminder> Due)>();
             foreach (var person in people)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -71,40 +75,75 @@ public sealed class ReminderJob(PortalDbContext db, ContentStore content, Outbox
                 // In quiet hours nothing is recorded, so the next run outside them sends it.
                 if (wants.IsQuiet(localNow))
                     continue;
-                var standings = latest.Where(l => l.UserId == person.Id && set.Modules.ContainsKey(l.ModuleSlug))
-                    .Select(l => new ModuleStanding(l.ModuleSlug, l.Latest, set.RefreshDefaults.MonthsFor(l.ModuleSlug), open.FirstOrDefault(o => o.UserId == person.Id && o.ModuleSlug == l.ModuleSlug)?.UpdatedAtUtc))
-                    .Concat(open.Where(o => o.UserId == person.Id && set.Modules.ContainsKey(o.ModuleSlug) && !latest.Any(l => l.UserId == person.Id && l.ModuleSlug == o.ModuleSlug))
-                        .Select(o => new ModuleStanding(o.ModuleSlug, null, null, o.UpdatedAtUtc)));
+                var started = open.GetValueOrDefault(person.Id);
+                var completed = latest[person.Id].Where(l => set.Modules.ContainsKey(l.ModuleSlug)).ToList();
+                var standings = completed
+                    .Select(l => new ModuleStanding(l.ModuleSlug, l.Latest, set.RefreshDefaults.MonthsFor(l.ModuleSlug), started is not null && started.TryGetValue(l.ModuleSlug, out var touched) ? touched : null))
+                    .Concat((started ?? []).Where(o => set.Modules.ContainsKey(o.Key) && !completed.Any(l => l.ModuleSlug == o.Key))
+                        .Select(o => new ModuleStanding(o.Key, null, null, o.Value)));
                 var due = ReminderRules.Due(standings, now)
                     .Where(r => wants.Wants(r.Kind) && !already.Contains((person.Id, r.ModuleSlug, r.Kind, r.DueOn)))
                     .OrderBy(r => r.Kind).ThenBy(r => set.Modules[r.ModuleSlug].Title, StringComparer.Ordinal).ToList();
-                if (due.Count == 0)
-                    continue;
-                if (await SendAsync(person.Id, person.Email!, person.DisplayName, due, set, now, cancellationToken))
-                    sent++;
+                if (due.Count > 0)
+                    sends.Add((person.Id, person.Email!, person.DisplayName, due));
             }
+            sent += await SendAsync(sends, set, now, cancellationToken);
             lastUser = people[^1].Id;
             if (AfterBatch is { } hook)
                 await hook(++batches);
         }
     }
 
-    private async Task<bool> SendAsync(string userId, string email, string? name, IReadOnlyList<DueReminder> due, ContentSet set, DateTime now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records and queues a batch's reminders in one transaction. If another run got to any of them
+    /// first (the unique key), nothing of the batch is kept and each person is tried alone, so
+    /// everyone the other run did not reach is still reminded, once.
+    /// </summary>
+    private async Task<int> SendAsync(List<(string UserId, string Email, string? Name, List<DueReminder> Due)> sends, ContentSet set, DateTime now, CancellationToken cancellationToken)
+    {
+        if (sends.Count == 0)
+            return 0;
+        foreach (var send in sends)
+            Add(send.UserId, send.Email, send.Name, send.Due, set, now);
+        if (await TrySaveAsync(cancellationToken) is null)
+            return sends.Count;
+        var sent = 0;
+        foreach (var send in sends)
+        {
+            Add(send.UserId, send.Email, send.Name, send.Due, set, now);
+            if (await TrySaveAsync(cancellationToken) is not { } failure)
+            {
+                sent++;
+                continue;
+            }
+            // Only "another run recorded these first" is expected; anything else is a real failure.
+            var first = send.Due[0];
+            if (!await db.Set<SentReminder>().AnyAsync(r => r.UserId == send.UserId && r.ModuleSlug == first.ModuleSlug && r.Kind == first.Kind && r.DueOn == first.DueOn, cancellationToken))
+                throw failure;
+            logger.LogInformation("Reminders for {UserId} were sent by another run; skipped here", send.UserId);
+        }
+        return sent;
+    }
+
+    private void Add(string userId, string email, string? name, IReadOnlyList<DueReminder> due, ContentSet set, DateTime now)
     {
         foreach (var reminder in due)
             db.Add(SentReminder.For(userId, reminder, now));
         var what = string.Join(',', due.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.ModuleSlug}/{r.Kind}/{r.DueOn:yyyyMMdd}")));
         outbox.Enqueue(Digest(email, name, due, set), dedupeKey: $"reminders:{userId}:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(what)))[..24]}");
+    }
+
+    /// <returns>Null when saved; otherwise the failure, with nothing of it kept.</returns>
+    private async Task<DbUpdateException?> TrySaveAsync(CancellationToken cancellationToken)
+    {
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            return true;
+            return null;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException failure)
         {
-            // Another run recorded one of these first (the unique key on SentReminders): it sent them.
-            logger.LogInformation("Reminders for {UserId} were sent by another run; skipped here", userId);
-            return false;
+            return failure;
         }
         finally
         {

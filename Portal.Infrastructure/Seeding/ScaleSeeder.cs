@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Talent;
+using Portal.Domain.Training;
 using Portal.Infrastructure.Accounts;
 using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Data;
@@ -19,11 +20,15 @@ public sealed record ScaleSeedOptions
     /// <summary>Candidate profiles: the first people have one; past <see cref="People"/> they are applicants new to the portal.</summary>
     public int Profiles { get; init; } = 100_000;
 
+    /// <summary>Completion rows over the last three years, shared among the first <see cref="People"/> (refreshers included).</summary>
+    public int Completions { get; init; } = 3_000_000;
+
     public int Seed { get; init; } = 2026;
 }
 
 /// <summary>
-/// Generates a realistic city's worth of accounts, organisations, vacancies and candidate profiles,
+/// Generates a realistic city's worth of accounts, organisations, vacancies, candidate profiles and
+/// three years of training completions,
 /// the same every time for the same options (fixed seed, ids drawn from it), in batches so memory
 /// stays flat. Generated accounts have addresses at seed.invalid and no password: nobody can sign
 /// in as them and no mail can reach them. For load and benchmark databases, never a live one.
@@ -73,7 +78,7 @@ public sealed class ScaleSeeder(PortalDbContext db, PostcodeDistricts postcodes,
         "Our Enhanced care workers carry out delegated healthcare tasks after observed sign-off.",
     ];
 
-    public sealed record Result(int People, int Organisations, int Vacancies, int Profiles, TimeSpan Elapsed);
+    public sealed record Result(int People, int Organisations, int Vacancies, int Profiles, int Completions, TimeSpan Elapsed);
 
     /// <param name="content">The roles and modules vacancies and profiles are drawn from.</param>
     public async Task<Result> RunAsync(ScaleSeedOptions options, ContentSet content, Action<string> progress, CancellationToken cancellationToken = default)
@@ -93,6 +98,7 @@ public sealed class ScaleSeeder(PortalDbContext db, PostcodeDistricts postcodes,
         var districts = postcodes.All.Order(StringComparer.Ordinal).ToArray();
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(now);
+        var completions = 0;
         var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
@@ -185,13 +191,69 @@ public sealed class ScaleSeeder(PortalDbContext db, PostcodeDistricts postcodes,
                 await SaveBatchAsync(cancellationToken);
                 progress($"candidate profiles {Math.Min(options.Profiles, start + BatchSize):N0} of {options.Profiles:N0}");
             }
+
+            completions = await CompletionsAsync(random, options, userIds, content, now, progress, cancellationToken);
         }
         finally
         {
             db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
 
-        return new Result(Math.Max(options.People, options.Profiles), options.Organisations, options.Vacancies, options.Profiles, watch.Elapsed);
+        return new Result(Math.Max(options.People, options.Profiles), options.Organisations, options.Vacancies, options.Profiles, completions, watch.Elapsed);
+    }
+
+    /// <summary>
+    /// Each person's training over the last three years: modules done, and done again as their
+    /// refresh interval comes round, until the requested number of completions is reached; about
+    /// one person in twenty also has a round in progress.
+    /// </summary>
+    private async Task<int> CompletionsAsync(Random random, ScaleSeedOptions options, string[] userIds, ContentSet content, DateTime now, Action<string> progress, CancellationToken cancellationToken)
+    {
+        var modules = content.Modules.Values.OrderBy(m => m.Slug, StringComparer.Ordinal).ToArray();
+        var perPerson = (double)options.Completions / Math.Max(1, options.People);
+        var start = now.AddYears(-3);
+        var written = 0;
+        var pending = 0;
+        var code = new byte[12];
+        for (var person = 0; person < options.People && written < options.Completions; person++)
+        {
+            // Spread what is left evenly over the people left, so the total lands on the target.
+            var budget = (int)Math.Round(Math.Min(options.Completions - written, perPerson * (person + 1) - written));
+            var rounds = new int[modules.Length];
+            for (var i = 0; i < budget; i++)
+                rounds[random.Next(modules.Length)]++;
+            for (var m = 0; m < modules.Length; m++)
+            {
+                if (rounds[m] == 0)
+                    continue;
+                var spacing = TimeSpan.FromTicks((now - start).Ticks / rounds[m]);
+                var at = start + TimeSpan.FromTicks((long)(random.NextDouble() * spacing.Ticks));
+                var moduleProgress = ModuleProgress.Start(userIds[person], modules[m].Slug, modules[m].Version, at.AddMinutes(-random.Next(5, 40)));
+                for (var round = 1; round <= rounds[m]; round++)
+                {
+                    if (round > 1)
+                        moduleProgress.StartRefresher(modules[m].Version, at.AddMinutes(-random.Next(5, 40)));
+                    moduleProgress.MarkPassed(at);
+                    random.NextBytes(code);
+                    db.Add(Completion.Record(moduleProgress, new QuizOutcome.Scored(5, 5, 4, true, []), Convert.ToHexStringLower(code), at));
+                    at = at + spacing > now ? now : at + spacing;
+                }
+                if (random.Next(20) == 0)
+                    moduleProgress.StartRefresher(modules[m].Version, now.AddDays(-random.Next(1, 30)));
+                db.Add(moduleProgress);
+                written += rounds[m];
+                pending += rounds[m];
+            }
+            if (pending >= 5 * BatchSize)
+            {
+                await SaveBatchAsync(cancellationToken);
+                pending = 0;
+                progress($"completions {written:N0} of {options.Completions:N0}");
+            }
+        }
+        await SaveBatchAsync(cancellationToken);
+        progress($"completions {written:N0} of {options.Completions:N0}");
+        return written;
     }
 
     private async Task SaveBatchAsync(CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using Portal.Domain.Talent;
+using Portal.Domain.Training;
 using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Seeding;
 using Portal.Infrastructure.Talent;
@@ -14,7 +15,7 @@ public abstract class ScaleSeederTests<TDatabase>(TDatabase database) : IClassFi
     where TDatabase : TestDatabase
 {
     private static readonly ContentSet Content = new ContentLoader().Load(Path.Combine(TestEnvironment.RepositoryRoot(), "content"), DateTime.UnixEpoch);
-    private static readonly ScaleSeedOptions Small = new() { People = 300, Organisations = 12, Vacancies = 250, Profiles = 400, Seed = 7 };
+    private static readonly ScaleSeedOptions Small = new() { People = 300, Organisations = 12, Vacancies = 250, Profiles = 400, Completions = 1_500, Seed = 7 };
 
     [Fact]
     public async Task ItGeneratesWhatWasAskedForOnceAndTheSameWayEachTime()
@@ -31,6 +32,13 @@ public abstract class ScaleSeederTests<TDatabase>(TDatabase database) : IClassFi
             Assert.Equal(12, await db.Set<Organisation>().CountAsync());
             Assert.Equal(24, await db.Set<Membership>().CountAsync());
             Assert.Equal(400, await db.Set<CandidateProfile>().CountAsync());
+            // Completions among the first 300 people only, each module's rounds numbered from 1 with a matching progress row.
+            var completions = await db.Set<Completion>().ToListAsync();
+            Assert.Equal(1_500, completions.Count);
+            Assert.InRange(completions.Select(c => c.UserId).Distinct().Count(), 250, 300);
+            Assert.All(completions.GroupBy(c => (c.UserId, c.ModuleSlug)), g => Assert.Equal(Enumerable.Range(1, g.Count()), g.Select(c => c.Round).Order()));
+            Assert.Equal(completions.Select(c => (c.UserId, c.ModuleSlug)).Distinct().Count(), await db.Set<ModuleProgress>().CountAsync());
+            Assert.All(completions, c => Assert.InRange(c.CompletedAtUtc, new DateTime(2023, 11, 26, 9, 0, 0, DateTimeKind.Utc), new DateTime(2026, 11, 26, 9, 0, 0, DateTimeKind.Utc)));
             var vacancies = await db.Set<Vacancy>().ToListAsync();
             Assert.Equal(250, vacancies.Count);
             // Mostly open, some closed and some drafts, every one valid for the vacancy rules and the city's postcodes.

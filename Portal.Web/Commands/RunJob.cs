@@ -1,0 +1,36 @@
+using System.Diagnostics;
+using Portal.Infrastructure.Content;
+using Portal.Infrastructure.Jobs;
+
+namespace Portal.Web.Commands;
+
+/// <summary>
+/// `run-job NAME`: runs one recurring job once, in this process and in the foreground, then prints
+/// what it did, how long it took and the peak working set. For operators (a run now, without the
+/// dashboard) and for timing a job against a generated city.
+/// </summary>
+internal static class RunJob
+{
+    public static readonly string[] Names = [OutboxDeliveryJob.RecurringId, JobAlertJob.RecurringId, ReminderJob.RecurringId];
+
+    public static async Task<int> RunAsync(IServiceProvider services, string name)
+    {
+        if (!Names.Contains(name, StringComparer.Ordinal))
+        {
+            await Console.Error.WriteLineAsync($"No job called '{name}'. Jobs: {string.Join(", ", Names)}");
+            return 2;
+        }
+        services.GetRequiredService<ContentStore>().Load();
+        await using var scope = services.CreateAsyncScope();
+        var watch = Stopwatch.StartNew();
+        var done = name switch
+        {
+            OutboxDeliveryJob.RecurringId => $"{await scope.ServiceProvider.GetRequiredService<OutboxDeliveryJob>().RunAsync(CancellationToken.None):N0} messages delivered",
+            JobAlertJob.RecurringId => $"{await scope.ServiceProvider.GetRequiredService<JobAlertJob>().RunAsync(CancellationToken.None):N0} job alert emails queued",
+            _ => $"{await scope.ServiceProvider.GetRequiredService<ReminderJob>().RunAsync(CancellationToken.None):N0} reminder emails queued",
+        };
+        using var process = Process.GetCurrentProcess();
+        await Console.Out.WriteLineAsync($"{name}: {done} in {watch.Elapsed.TotalSeconds:N1} s; peak working set {process.PeakWorkingSet64 / 1024 / 1024:N0} MiB.");
+        return 0;
+    }
+}
