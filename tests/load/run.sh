@@ -6,7 +6,7 @@
 #   tests/load/run.sh postgres   # a throwaway PostgreSQL on loopback (Debian's postgresql package)
 #
 # Builds Release, fills the database with a generated city (`seed-scale`: 100,000 accounts and
-# candidate profiles, 200 organisations, 5,000 vacancies), starts the portal on loopback in
+# candidate profiles, 200 organisations, 5,000 vacancies, 3,000,000 completions), starts the portal on loopback in
 # Production (server and database pinned to CPU 0, wrk to CPU 1), prepares signed-in learners
 # through the real forms, warms every page, then for each page
 # measures the maximum rate (wrk, 10 s) and p50/p99 at half that rate. Prints one Markdown table and
