@@ -10,9 +10,14 @@ namespace Portal.Browser.Tests.Support;
 /// The built portal as a real process on a loopback port: Kestrel, SQLite, Hangfire running in
 /// process, and mail sent over SMTP to the sink that tests/run.sh started.
 /// </summary>
-public sealed class PortalServer : IAsyncLifetime
+public sealed class PortalServer(IReadOnlyDictionary<string, string>? settings = null) : IAsyncLifetime
 {
     private readonly string _workDir = Directory.CreateTempSubdirectory("portal-browser-").FullName;
+
+    public PortalServer()
+        : this(null)
+    {
+    }
     private readonly StringBuilder _log = new();
     private Process? _process;
 
@@ -40,6 +45,9 @@ public sealed class PortalServer : IAsyncLifetime
         start.Environment["Mail__SmtpSecurity"] = "None";
         start.Environment["RateLimiting__AccountPostsPerMinute"] = "1000";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        // Another database, or anything else a test needs to differ (a second node over PostgreSQL).
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+            start.Environment[name] = value;
 
         _process = Process.Start(start)!;
         _process.OutputDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
