@@ -14,11 +14,14 @@ internal static class ContentCache
     public const string Policy = "content";
     public const string Tag = "content";
 
-    /// <summary>Signed-out job searches: the same tag (a vacancy change evicts them), a short life.</summary>
+    /// <summary>Signed-out job searches and vacancy pages: the same tag (a vacancy change evicts them), a short life.</summary>
     public const string JobsPolicy = "jobs";
 
     public static void Apply(PageApplicationModel model) =>
         model.EndpointMetadata.Add(new OutputCacheAttribute { PolicyName = Policy });
+
+    public static void ApplyJobs(PageApplicationModel model) =>
+        model.EndpointMetadata.Add(new OutputCacheAttribute { PolicyName = JobsPolicy });
 
     // Waits for the eviction so that no request after Load returns can be served an old page; the
     // in-memory store evicts synchronously, so nothing blocks for long.

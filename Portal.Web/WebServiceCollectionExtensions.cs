@@ -121,7 +121,8 @@ public static class WebServiceCollectionExtensions
             options.Conventions.AddPageApplicationModelConvention("/Index", ContentCache.Apply);
             options.Conventions.AddPageApplicationModelConvention("/Learn/Index", ContentCache.Apply);
             options.Conventions.AddPageApplicationModelConvention("/Learn/Module", ContentCache.Apply);
-            options.Conventions.AddPageApplicationModelConvention("/Jobs/Index", model => model.EndpointMetadata.Add(new Microsoft.AspNetCore.OutputCaching.OutputCacheAttribute { PolicyName = ContentCache.JobsPolicy }));
+            options.Conventions.AddPageApplicationModelConvention("/Jobs/Index", ContentCache.ApplyJobs);
+            options.Conventions.AddPageApplicationModelConvention("/Jobs/Job", ContentCache.ApplyJobs);
             options.Conventions.AuthorizeFolder("/Admin", PortalPolicies.Admin);
             options.Conventions.AuthorizeFolder("/Recruit", PortalPolicies.Recruiter);
             options.Conventions.AuthorizeFolder("/Manage", PortalPolicies.Manager);

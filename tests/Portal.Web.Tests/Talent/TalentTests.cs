@@ -120,8 +120,9 @@ public sealed class TalentTests(PortalWebFactory app) : IClassFixture<PortalWebF
         var draft = await PostVacancyAsync(recruiter, "A draft", publish: false);
         var tag = Guid.NewGuid().ToString("N")[..10];
         var published = await PostVacancyAsync(recruiter, $"To be closed {tag}");
-        // Signed-out searches are output-cached: closing the vacancy must evict them.
+        // Signed-out searches and vacancy pages are output-cached: closing the vacancy must evict them.
         Assert.Contains($"To be closed {tag}", (await app.CreateBrowser().GetPageAsync($"/jobs?Search.Keyword={tag}")).Text("main"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateBrowser().GetAsync($"/jobs/{published.Split('/')[^1]}")).StatusCode);
         var closed = await recruiter.SubmitAsync(await recruiter.GetPageAsync(published), new Dictionary<string, string>(), "form[action*=Close]");
         Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
         Assert.DoesNotContain($"To be closed {tag}", (await app.CreateBrowser().GetPageAsync($"/jobs?Search.Keyword={tag}")).Text("main"), StringComparison.Ordinal);
