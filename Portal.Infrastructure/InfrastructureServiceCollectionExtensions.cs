@@ -61,6 +61,9 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddScoped<ProfileService>();
         services.AddScoped<InvitationService>();
         services.AddScoped<AlertService>();
+        services.AddScoped<MatchRunner>();
+        services.AddScoped<MatchService>();
+        services.AddScoped<Rematch>();
 
         services.AddHealthChecks()
             .AddDbContextCheck<PortalDbContext>("database")
@@ -92,6 +95,10 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddScoped<JobAlertJob>();
         services.AddScoped<ReminderJob>();
         services.AddScoped<ReminderSettings>();
+        services.AddScoped<MatchJob>();
+        services.AddScoped<PersonMatchJob>();
+        services.AddScoped<VacancyMatchJob>();
+        services.AddScoped<MatchEmailJob>();
         // One storage per host, owned by DI. Hangfire's Use*Storage helpers set a process-wide static
         // instead, which two hosts in one process (tests, a worker beside a web host) would fight over.
         services.AddSingleton<JobStorage>(_ => database.Provider switch

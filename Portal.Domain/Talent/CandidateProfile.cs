@@ -28,6 +28,10 @@ public sealed class CandidateProfile
     public WorkDays Days { get; private set; }
     public ShiftTimes Shifts { get; private set; }
     public bool DrivingLicence { get; private set; }
+
+    /// <summary>The lowest hourly pay they would take; null when they did not say.</summary>
+    public decimal? MinimumHourlyPay { get; private set; }
+
     public string? Languages { get; private set; }
     public IReadOnlyList<string> WantedRoles { get; private set; } = [];
 
@@ -54,6 +58,8 @@ public sealed class CandidateProfile
     public void Update(CandidateDetails details, DateTime utcNow)
     {
         ArgumentNullException.ThrowIfNull(details);
+        if (details.MinimumHourlyPay is < 0m or > 200m)
+            throw new ArgumentException("The hourly pay asked is out of range.", nameof(details));
         if (details.Statement is { Length: > MaxStatementLength } || details.Languages is { Length: > MaxLanguagesLength })
             throw new ArgumentException("A field is too long.", nameof(details));
         var today = DateOnly.FromDateTime(utcNow);
@@ -64,6 +70,7 @@ public sealed class CandidateProfile
         Days = details.Days;
         Shifts = details.Shifts;
         DrivingLicence = details.DrivingLicence;
+        MinimumHourlyPay = details.MinimumHourlyPay;
         Languages = Blank(details.Languages);
         WantedRoles = [.. details.WantedRoles.Distinct(StringComparer.Ordinal)];
         Qualifications = [.. details.Qualifications.Distinct(StringComparer.Ordinal)];
@@ -95,6 +102,7 @@ public sealed record CandidateDetails
     public WorkDays Days { get; init; }
     public ShiftTimes Shifts { get; init; }
     public bool DrivingLicence { get; init; }
+    public decimal? MinimumHourlyPay { get; init; }
     public string? Languages { get; init; }
     public IReadOnlyList<string> WantedRoles { get; init; } = [];
     public IReadOnlyList<string> Qualifications { get; init; } = [];

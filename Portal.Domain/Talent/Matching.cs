@@ -4,32 +4,46 @@ using System.Numerics;
 namespace Portal.Domain.Talent;
 
 /// <summary>
-/// A consenting person, packed for scoring: place, when they can work, licence, and which training
-/// modules and which roles (by index into the caller's module and role lists, at most 64 of each) they
-/// hold, want, or have on a saved route.
+/// A person, packed for scoring: place, when they can work, licence, the hourly pay they asked for
+/// (0 when they did not say), and which training modules, programmes and roles (by index into the
+/// caller's lists, at most 64 modules and roles and 32 programmes) they hold, want, or have on a
+/// saved route.
 /// </summary>
 public readonly record struct MatchCandidate(
     float Latitude, float Longitude, WorkDays Days, ShiftTimes Shifts, bool DrivingLicence,
-    ulong ModulesHeld, ulong RolesWanted, ulong RolesOnSavedRoute);
+    ulong ModulesHeld, ulong RolesWanted, ulong RolesOnSavedRoute, uint ProgrammesHeld = 0, float PayAsked = 0f);
 
 /// <summary>An open vacancy, packed the same way.</summary>
 public readonly record struct MatchVacancy(
     float Latitude, float Longitude, WorkDays Days, ShiftTimes Shifts, bool DrivingLicenceRequired,
-    ulong ModulesRequired, int RoleIndex);
+    ulong ModulesRequired, int RoleIndex, uint ProgrammesRequired = 0, float HourlyPay = 0f);
 
 /// <summary>A scored pair, with the facts its reasons are written from.</summary>
-public readonly record struct MatchScore(float Score, float Miles, int ModulesHeld, int ModulesRequired, float DaysFit, bool RoleWanted, bool OnSavedRoute);
+public readonly record struct MatchScore(
+    float Score, float Miles, int ModulesHeld, int ModulesRequired, float DaysFit, bool RoleWanted, bool OnSavedRoute,
+    int ProgrammesHeld = 0, int ProgrammesRequired = 0, float PayAsked = 0f, float HourlyPay = 0f);
+
+/// <summary>Who reads a match's reasons: the person, or a recruiter looking at the person.</summary>
+public enum MatchSide
+{
+    Person,
+    Recruiter,
+}
 
 /// <summary>
 /// The two-sided match between a person and a vacancy. Hard requirements filter: too far (over
 /// <see cref="MaxMiles"/>), a driving licence the job needs and the person lacks, or no shift the
-/// person can work. Soft ones score, from 0 to 100: nearness, days that fit, required training
-/// held, and the role being one they want or have on a saved route. Pure and allocation-free, so a
-/// full run can score millions of pairs a second.
+/// person can work. Soft ones score, from 0 to 100: nearness (30), days that fit (20), required
+/// training and qualifications held (25), pay against what the person asked (10), and the role
+/// being one they want (10) or on their saved route (5). Pure and allocation-free, so a full run can
+/// score millions of pairs a second.
 /// </summary>
 public static class Matching
 {
     public const float MaxMiles = 20f;
+
+    /// <summary>Pay this far below what the person asked scores nothing for pay.</summary>
+    private const float PayShortfallAtZero = 0.2f;
 
     private const float MilesPerDegreeLatitude = 69.05f;
 
@@ -51,30 +65,56 @@ public static class Matching
         var daysFit = jobDays == 0 ? 1f : BitOperations.PopCount((uint)(person.Days & job.Days)) / (float)jobDays;
         var required = BitOperations.PopCount(job.ModulesRequired);
         var held = BitOperations.PopCount(job.ModulesRequired & person.ModulesHeld);
-        var trainingFit = required == 0 ? 1f : held / (float)required;
+        var programmesRequired = BitOperations.PopCount(job.ProgrammesRequired);
+        var programmesHeld = BitOperations.PopCount(job.ProgrammesRequired & person.ProgrammesHeld);
+        var allRequired = required + programmesRequired;
+        var trainingFit = allRequired == 0 ? 1f : (held + programmesHeld) / (float)allRequired;
+        var payFit = person.PayAsked <= 0f || job.HourlyPay >= person.PayAsked ? 1f
+            : MathF.Max(0f, 1f - ((person.PayAsked - job.HourlyPay) / (person.PayAsked * PayShortfallAtZero)));
         var roleBit = 1UL << job.RoleIndex;
         var wanted = (person.RolesWanted & roleBit) != 0;
         var onRoute = (person.RolesOnSavedRoute & roleBit) != 0;
 
-        var score = (35f * (1f - (miles / MaxMiles))) + (25f * daysFit) + (25f * trainingFit) + (wanted ? 10f : 0f) + (onRoute ? 5f : 0f);
-        return new MatchScore(score, miles, held, required, daysFit, wanted, onRoute);
+        var score = (30f * (1f - (miles / MaxMiles))) + (20f * daysFit) + (25f * trainingFit) + (10f * payFit) + (wanted ? 10f : 0f) + (onRoute ? 5f : 0f);
+        return new MatchScore(score, miles, held, required, daysFit, wanted, onRoute, programmesHeld, programmesRequired, person.PayAsked, job.HourlyPay);
     }
 
-    /// <summary>The reasons a person or a recruiter reads, in that order: "3.2 miles away; you hold 4 of 5 required modules; the shift pattern fits".</summary>
-    public static IReadOnlyList<string> Reasons(MatchScore score)
+    /// <summary>
+    /// The reasons, most telling first: for the person "3.2 miles away; you hold 4 of 5 required
+    /// modules; the shift pattern fits", for a recruiter "3.2 miles away; holds 4 of 5 required
+    /// modules; free on all of its days".
+    /// </summary>
+    public static IReadOnlyList<string> Reasons(MatchScore score, MatchSide side = MatchSide.Person)
     {
+        var person = side == MatchSide.Person;
+        var holds = person ? "you hold" : "holds";
         var reasons = new List<string>
         {
-            score.Miles < 0.1f ? "in your area" : string.Create(CultureInfo.InvariantCulture, $"{score.Miles:0.0} miles away"),
+            score.Miles < 0.1f ? (person ? "in your area" : "lives in the area") : string.Create(CultureInfo.InvariantCulture, $"{score.Miles:0.0} miles away"),
             score.ModulesRequired == 0 ? "no training is required before starting"
-                : score.ModulesHeld == score.ModulesRequired ? $"you hold all {score.ModulesRequired} required modules"
-                : $"you hold {score.ModulesHeld} of {score.ModulesRequired} required modules",
-            score.DaysFit >= 1f ? "the shift pattern fits" : score.DaysFit >= 0.5f ? "the shift pattern mostly fits" : "some of the days fit",
+                : score.ModulesHeld == score.ModulesRequired ? $"{holds} all {score.ModulesRequired} required modules"
+                : $"{holds} {score.ModulesHeld} of {score.ModulesRequired} required modules",
         };
+        if (score.ProgrammesRequired > 0)
+        {
+            reasons.Add(score.ProgrammesHeld == score.ProgrammesRequired
+                ? $"{holds} the required {(score.ProgrammesRequired == 1 ? "qualification" : "qualifications")}"
+                : $"{holds} {score.ProgrammesHeld} of {score.ProgrammesRequired} required qualifications");
+        }
+        reasons.Add(person
+            ? score.DaysFit >= 1f ? "the shift pattern fits" : score.DaysFit >= 0.5f ? "the shift pattern mostly fits" : "some of the days fit"
+            : score.DaysFit >= 1f ? "free on all of its days" : score.DaysFit >= 0.5f ? "free on most of its days" : "free on some of its days");
+        if (score.PayAsked > 0f)
+        {
+            var asked = Pounds(score.PayAsked);
+            reasons.Add(person
+                ? score.HourlyPay >= score.PayAsked ? $"it pays {Pounds(score.HourlyPay)} an hour, at least the {asked} you asked" : $"it pays {Pounds(score.HourlyPay)} an hour, less than the {asked} you asked"
+                : score.HourlyPay >= score.PayAsked ? $"asks {asked} an hour, which the job pays" : $"asks {asked} an hour, more than the job pays");
+        }
         if (score.RoleWanted)
-            reasons.Add("it is a job you want");
+            reasons.Add(person ? "it is a job you want" : "wants this kind of job");
         if (score.OnSavedRoute)
-            reasons.Add("it is on your saved career route");
+            reasons.Add(person ? "it is on your saved career route" : "it is on their saved career route");
         return reasons;
     }
 
@@ -84,6 +124,8 @@ public static class Matching
         var byScore = b.Score.CompareTo(a.Score);
         return byScore != 0 ? byScore : aId.CompareTo(bId);
     }
+
+    private static string Pounds(float amount) => string.Create(CultureInfo.InvariantCulture, $"\u00a3{amount:0.00}");
 }
 
 /// <summary>
@@ -95,6 +137,7 @@ public sealed class MatchBlocks
 {
     private const float CellDegreesLatitude = (Matching.MaxMiles + 1f) / 69.05f;
     private readonly Dictionary<(int Row, int Column), List<int>> _cells = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(int Row, int Column), int[]> _near = new();
     private readonly float _cellDegreesLongitude;
 
     /// <param name="referenceLatitude">The area's latitude: sets how wide a cell is in longitude.</param>
@@ -112,22 +155,21 @@ public sealed class MatchBlocks
         }
     }
 
-    /// <summary>Indexes of the vacancies that could be within reach of a place, in ascending order.</summary>
-    public IEnumerable<int> Near(float latitude, float longitude)
+    /// <summary>Indexes of the vacancies that could be within reach of a place, in ascending order; shared, so do not change it.</summary>
+    public int[] Near(float latitude, float longitude) => _near.GetOrAdd(Cell(latitude, longitude), cell =>
     {
-        var (row, column) = Cell(latitude, longitude);
         var near = new List<int>();
-        for (var r = row - 1; r <= row + 1; r++)
+        for (var r = cell.Row - 1; r <= cell.Row + 1; r++)
         {
-            for (var c = column - 1; c <= column + 1; c++)
+            for (var c = cell.Column - 1; c <= cell.Column + 1; c++)
             {
                 if (_cells.TryGetValue((r, c), out var list))
                     near.AddRange(list);
             }
         }
         near.Sort();
-        return near;
-    }
+        return [.. near];
+    });
 
     private (int Row, int Column) Cell(float latitude, float longitude) =>
         ((int)MathF.Floor(latitude / CellDegreesLatitude), (int)MathF.Floor(longitude / _cellDegreesLongitude));

@@ -2,11 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Pathways;
 using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Jobs;
 
 namespace Portal.Infrastructure.Pathways;
 
 /// <summary>A person's saved career plan: one per person, replaced when they save another.</summary>
-public sealed class PlanService(PortalDbContext db, TimeProvider clock)
+public sealed class PlanService(PortalDbContext db, Rematch rematch, TimeProvider clock)
 {
     public Task<SavedPlan?> FindAsync(string userId, CancellationToken cancellationToken = default) =>
         db.Set<SavedPlan>().AsNoTracking().FirstOrDefaultAsync(p => p.UserId == userId, cancellationToken);
@@ -35,6 +36,8 @@ public sealed class PlanService(PortalDbContext db, TimeProvider clock)
             existing.ChangeTo(fromRole, toRole, now);
             await db.SaveChangesAsync(cancellationToken);
         }
+        // The roles on their route count towards their matches.
+        rematch.PersonChanged(userId);
         return true;
     }
 }

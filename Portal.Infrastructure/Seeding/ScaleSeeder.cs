@@ -313,6 +313,7 @@ public sealed class ScaleSeeder(PortalDbContext db, PostcodeDistricts postcodes,
         References = random.Next(100) < 30,
         LetEmployersFindMe = random.Next(100) < 60,
         EmailMeMatches = random.Next(100) < 40,
+        MinimumHourlyPay = random.Next(100) < 50 ? 11.50m + (random.Next(0, 300) / 100m) : null,
     };
 
     private static Guid NextGuid(Random random)

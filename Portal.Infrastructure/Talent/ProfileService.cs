@@ -2,11 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Pathways;
 using Portal.Domain.Talent;
 using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Jobs;
 
 namespace Portal.Infrastructure.Talent;
 
 /// <summary>A person's own candidate profile; one each, made on first save.</summary>
-public sealed class ProfileService(PortalDbContext db, TimeProvider clock)
+public sealed class ProfileService(PortalDbContext db, Rematch rematch, TimeProvider clock)
 {
     public Task<CandidateProfile?> FindAsync(string userId, CancellationToken cancellationToken = default) =>
         db.Set<CandidateProfile>().AsNoTracking().FirstOrDefaultAsync(p => p.UserId == userId, cancellationToken);
@@ -24,6 +25,7 @@ public sealed class ProfileService(PortalDbContext db, TimeProvider clock)
         }
         profile.Update(details, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
+        rematch.PersonChanged(userId);
     }
 
     /// <summary>What the profile adds to a route plan: declared qualifications, checks and driving licence.</summary>

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Talent;
 using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Jobs;
 
 namespace Portal.Infrastructure.Talent;
 
@@ -9,7 +10,7 @@ namespace Portal.Infrastructure.Talent;
 /// A recruiter's vacancies. Every read and write goes through the recruiter's own memberships: a
 /// vacancy of an organisation they are not in is "not found", exactly like one that does not exist.
 /// </summary>
-public sealed class VacancyService(PortalDbContext db, OrganisationService organisations, JobIndex jobs, TimeProvider clock)
+public sealed class VacancyService(PortalDbContext db, OrganisationService organisations, JobIndex jobs, Rematch rematch, TimeProvider clock)
 {
     public sealed record RecruiterVacancy(Guid Id, Guid OrganisationId, string OrganisationName, string Title, VacancyStatus Status, DateOnly ClosingDate, string District);
 
@@ -69,6 +70,7 @@ public sealed class VacancyService(PortalDbContext db, OrganisationService organ
         await db.SaveChangesAsync(cancellationToken);
         // Applicants on this node see it at the next search; other nodes within a second.
         jobs.Invalidate();
+        rematch.VacancyChanged(vacancyId);
         return true;
     }
 

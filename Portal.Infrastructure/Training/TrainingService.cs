@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Training;
 using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Jobs;
 
 namespace Portal.Infrastructure.Training;
 
@@ -10,7 +11,7 @@ namespace Portal.Infrastructure.Training;
 /// A learner's progress through modules and the completions they earn. Every method takes the
 /// signed-in person's id and reads or writes only their rows.
 /// </summary>
-public sealed class TrainingService(PortalDbContext db, TimeProvider clock)
+public sealed class TrainingService(PortalDbContext db, Rematch rematch, TimeProvider clock)
 {
     public Task<ModuleProgress?> FindProgressAsync(string userId, string moduleSlug, CancellationToken cancellationToken = default) =>
         db.Set<ModuleProgress>().AsNoTracking()
@@ -146,6 +147,8 @@ public sealed class TrainingService(PortalDbContext db, TimeProvider clock)
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            // Training held counts towards their matches.
+            rematch.PersonChanged(progress.UserId);
             return new QuizSubmission.Passed(completion, pass);
         }
         catch (DbUpdateException)

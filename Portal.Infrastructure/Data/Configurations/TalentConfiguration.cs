@@ -135,6 +135,7 @@ internal sealed class CandidateProfileConfiguration : IEntityTypeConfiguration<C
         builder.Property(p => p.Qualifications).HasMaxLength(2000)
             .HasConversion(SlugList.Converter, SlugList.Comparer);
         builder.Ignore(p => p.Location);
+        builder.Property(p => p.MinimumHourlyPay).HasPrecision(7, 2);
         builder.Property(p => p.Postcode).HasMaxLength(10);
         builder.Property(p => p.District).HasMaxLength(6);
         // Matching (the background-work issue) reads only people who said employers may find them.
@@ -188,5 +189,70 @@ internal sealed class OrganisationRequestConfiguration : IEntityTypeConfiguratio
         // The admin's queue is the pending ones, oldest first; a person sees their own.
         builder.HasIndex(r => new { r.Status, r.RequestedAtUtc });
         builder.HasIndex(r => r.RequestedBy);
+    }
+}
+
+internal sealed class JobMatchConfiguration : IEntityTypeConfiguration<JobMatch>
+{
+    public void Configure(EntityTypeBuilder<JobMatch> builder)
+    {
+        builder.ToTable("Matches");
+        builder.HasKey(m => new { m.UserId, m.VacancyId });
+        builder.HasOne<PortalUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Vacancy>().WithMany().HasForeignKey(m => m.VacancyId).OnDelete(DeleteBehavior.Cascade);
+        builder.Ignore(m => m.Facts);
+        // "People who fit" for one vacancy, and a vacancy's rows replaced when it changes.
+        builder.HasIndex(m => m.VacancyId);
+    }
+}
+
+internal sealed class MatchPersonConfiguration : IEntityTypeConfiguration<MatchPerson>
+{
+    public void Configure(EntityTypeBuilder<MatchPerson> builder)
+    {
+        builder.ToTable("MatchPeople");
+        builder.HasKey(p => p.UserId);
+        builder.HasOne<PortalUser>().WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(p => p.Days).HasConversion<int>();
+        builder.Property(p => p.Shifts).HasConversion<int>();
+        builder.Property(p => p.ContentVersion).HasMaxLength(MatchPerson.MaxContentVersionLength);
+        builder.Ignore(p => p.Candidate);
+    }
+}
+
+internal sealed class MatchVacancyCutoffConfiguration : IEntityTypeConfiguration<MatchVacancyCutoff>
+{
+    public void Configure(EntityTypeBuilder<MatchVacancyCutoff> builder)
+    {
+        builder.ToTable("MatchVacancyCutoffs");
+        builder.HasKey(c => c.VacancyId);
+        builder.HasOne<Vacancy>().WithMany().HasForeignKey(c => c.VacancyId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class MatchDismissalConfiguration : IEntityTypeConfiguration<MatchDismissal>
+{
+    public void Configure(EntityTypeBuilder<MatchDismissal> builder)
+    {
+        builder.ToTable("MatchDismissals");
+        builder.HasKey(d => d.Id);
+        builder.HasOne<PortalUser>().WithMany().HasForeignKey(d => d.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Vacancy>().WithMany().HasForeignKey(d => d.VacancyId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(d => d.Side).HasConversion<string>().HasMaxLength(16);
+        builder.Property(d => d.DismissedBy).HasMaxLength(450);
+        // Dismissing twice is one dismissal.
+        builder.HasIndex(d => new { d.UserId, d.VacancyId, d.Side }).IsUnique();
+        builder.HasIndex(d => d.VacancyId);
+    }
+}
+
+internal sealed class MatchEmailedConfiguration : IEntityTypeConfiguration<MatchEmailed>
+{
+    public void Configure(EntityTypeBuilder<MatchEmailed> builder)
+    {
+        builder.ToTable("MatchesEmailed");
+        builder.HasKey(e => new { e.UserId, e.VacancyId });
+        builder.HasOne<PortalUser>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Vacancy>().WithMany().HasForeignKey(e => e.VacancyId).OnDelete(DeleteBehavior.Cascade);
     }
 }

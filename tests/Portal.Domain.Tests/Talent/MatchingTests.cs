@@ -53,6 +53,47 @@ public sealed class MatchingTests
         ordered.Sort((a, b) => Matching.Compare(a.Score, a.Id, b.Score, b.Id));
         Assert.Equal([5, 2, 7], ordered.Select(s => s.Id));
     }
+    [Fact]
+    public void PayBelowWhatThePersonAskedCountsAgainstAJobAndSaysSo()
+    {
+        var asks12 = new MatchCandidate(HeadingleyLat, HeadingleyLon, WorkDays.Weekdays, ShiftTimes.Early, false, 0, 0, 0, PayAsked: 12.00f);
+        var pays13 = Matching.Score(asks12, new MatchVacancy(HeadingleyLat, HeadingleyLon, WorkDays.Weekdays, ShiftTimes.Early, false, 0, 3, HourlyPay: 13.00f))!.Value;
+        var pays11 = Matching.Score(asks12, new MatchVacancy(HeadingleyLat, HeadingleyLon, WorkDays.Weekdays, ShiftTimes.Early, false, 0, 3, HourlyPay: 11.00f))!.Value;
+        var pays9 = Matching.Score(asks12, new MatchVacancy(HeadingleyLat, HeadingleyLon, WorkDays.Weekdays, ShiftTimes.Early, false, 0, 3, HourlyPay: 9.00f))!.Value;
+        Assert.True(pays13.Score > pays11.Score && pays11.Score > pays9.Score);
+        Assert.Equal(10f, pays13.Score - pays9.Score, 0.001f);
+        Assert.Contains("it pays £13.00 an hour, at least the £12.00 you asked", Matching.Reasons(pays13));
+        Assert.Contains("it pays £11.00 an hour, less than the £12.00 you asked", Matching.Reasons(pays11));
+        Assert.Contains("asks £12.00 an hour, more than the job pays", Matching.Reasons(pays11, MatchSide.Recruiter));
+    }
+
+    [Fact]
+    public void RequiredQualificationsCountWithTrainingAndRecruitersReadAboutThePerson()
+    {
+        var person = new MatchCandidate(HeadingleyLat, HeadingleyLon, WorkDays.Monday | WorkDays.Tuesday, ShiftTimes.Early, false, 0b1, 0, 0, ProgrammesHeld: 0b01);
+        var job = new MatchVacancy(HeadingleyLat, HeadingleyLon, WorkDays.Monday | WorkDays.Tuesday | WorkDays.Wednesday, ShiftTimes.Early, false, 0b1, 3, ProgrammesRequired: 0b11);
+        var score = Matching.Score(person, job)!.Value;
+        Assert.Equal((1, 2), (score.ProgrammesHeld, score.ProgrammesRequired));
+        Assert.Equal(["in your area", "you hold all 1 required modules", "you hold 1 of 2 required qualifications", "the shift pattern mostly fits"], Matching.Reasons(score));
+        Assert.Equal(["lives in the area", "holds all 1 required modules", "holds 1 of 2 required qualifications", "free on most of its days"], Matching.Reasons(score, MatchSide.Recruiter));
+    }
+}
+
+public sealed class TopMatchesTests
+{
+    [Fact]
+    public void KeepsTheBestInOrderWithLowerIdsWinningTiesAndACutoffOnceFull()
+    {
+        var top = new TopMatches(3);
+        top.Offer(50f, 9);
+        Assert.Equal(-1f, top.Cutoff);
+        foreach (var (score, id) in new[] { (70f, 4), (50f, 2), (90f, 7), (50f, 1), (10f, 0) })
+            top.Offer(score, id);
+        Assert.Equal([7, 4, 1], top.Ids.ToArray());
+        Assert.Equal(50f, top.Cutoff);
+        Assert.False(top.WouldKeep(50f, 2));
+        Assert.True(top.WouldKeep(50f, 0));
+    }
 }
 
 public sealed class MatchBlocksTests

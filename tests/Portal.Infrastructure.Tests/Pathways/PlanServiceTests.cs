@@ -10,12 +10,19 @@ using Portal.Tests.Common;
 namespace Portal.Infrastructure.Tests.Pathways;
 
 /// <summary>One saved plan per person, replaced on a new save; unknown roles save nothing.</summary>
-public abstract class PlanServiceTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>
+public abstract class PlanServiceTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>, IDisposable
     where TDatabase : TestDatabase
 {
     private static readonly ContentSet Content = new ContentLoader().Load(Path.Combine(TestEnvironment.RepositoryRoot(), "content"), DateTime.UnixEpoch);
 
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+    private readonly Queued _queued = new();
+
+    public void Dispose()
+    {
+        _queued.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     private async Task<string> NewUserAsync()
     {
@@ -31,10 +38,10 @@ public abstract class PlanServiceTests<TDatabase>(TDatabase database) : IClassFi
     {
         var user = await NewUserAsync();
         await using (var db = database.CreateContext())
-            Assert.True(await new PlanService(db, _time).SaveAsync(user, "new-to-care", "care-worker", Content));
+            Assert.True(await new PlanService(db, _queued.Rematch(db), _time).SaveAsync(user, "new-to-care", "care-worker", Content));
         _time.Advance(TimeSpan.FromDays(1));
         await using (var db = database.CreateContext())
-            Assert.True(await new PlanService(db, _time).SaveAsync(user, "care-worker", "enhanced-care-worker", Content));
+            Assert.True(await new PlanService(db, _queued.Rematch(db), _time).SaveAsync(user, "care-worker", "enhanced-care-worker", Content));
 
         await using var check = database.CreateContext();
         var plan = await check.Set<SavedPlan>().SingleAsync(p => p.UserId == user);
@@ -51,7 +58,7 @@ public abstract class PlanServiceTests<TDatabase>(TDatabase database) : IClassFi
         var user = await NewUserAsync();
         await using var db = database.CreateContext();
 
-        Assert.False(await new PlanService(db, _time).SaveAsync(user, from, to, Content));
+        Assert.False(await new PlanService(db, _queued.Rematch(db), _time).SaveAsync(user, from, to, Content));
         Assert.False(await db.Set<SavedPlan>().AnyAsync(p => p.UserId == user));
     }
 }

@@ -19,7 +19,7 @@ public abstract partial class TalentServiceTests<TDatabase>
 
     private async Task<List<OutboxMessage>> MailToAsync(string email)
     {
-        await using var db = database.CreateContext();
+        await using var db = Database.CreateContext();
         return await db.OutboxMessages.Where(m => m.To == email).ToListAsync();
     }
 
@@ -37,9 +37,9 @@ public abstract partial class TalentServiceTests<TDatabase>
         var (org, recruiter) = await NewOrganisationWithRecruiterAsync($"Alert Care {Guid.NewGuid():N}");
         var tag = Guid.NewGuid().ToString("N")[..10];
         var old = await PublishedAsync(org, recruiter, Details($"Old night job {tag}", "LS6"));
-        _time.Advance(TimeSpan.FromHours(1));
+        Time.Advance(TimeSpan.FromHours(1));
         var (_, email) = await AlertOwnerAsync($"Search.Keyword={tag}&Search.Miles=5&Search.Postcode=LS6");
-        _time.Advance(TimeSpan.FromHours(1));
+        Time.Advance(TimeSpan.FromHours(1));
         var near = await PublishedAsync(org, recruiter, Details($"Headingley night carer {tag}", "LS6"));
         await PublishedAsync(org, recruiter, Details($"Wetherby night carer {tag}", "LS22"));
         await PublishedAsync(org, recruiter, Details("Unrelated day job", "LS6"));
@@ -48,7 +48,7 @@ public abstract partial class TalentServiceTests<TDatabase>
         await RunAlertsAsync();
         Assert.Empty(await MailToAsync(email));
 
-        _time.Advance(TimeSpan.FromDays(1));
+        Time.Advance(TimeSpan.FromDays(1));
         await RunAlertsAsync();
         await RunAlertsAsync();
         var digest = Assert.Single(await MailToAsync(email));
@@ -60,7 +60,7 @@ public abstract partial class TalentServiceTests<TDatabase>
         Assert.Contains("https://portal.example/profile/alerts", digest.TextBody, StringComparison.Ordinal);
 
         // The next day brings nothing new: no email, and the window still moves on.
-        _time.Advance(TimeSpan.FromDays(1));
+        Time.Advance(TimeSpan.FromDays(1));
         await RunAlertsAsync();
         Assert.Single(await MailToAsync(email));
     }
@@ -71,9 +71,9 @@ public abstract partial class TalentServiceTests<TDatabase>
         var (org, recruiter) = await NewOrganisationWithRecruiterAsync($"Race Care {Guid.NewGuid():N}");
         var tag = Guid.NewGuid().ToString("N")[..10];
         var (_, email) = await AlertOwnerAsync($"Search.Keyword={tag}");
-        _time.Advance(TimeSpan.FromHours(1));
+        Time.Advance(TimeSpan.FromHours(1));
         await PublishedAsync(org, recruiter, Details($"Race job {tag}"));
-        _time.Advance(TimeSpan.FromDays(1));
+        Time.Advance(TimeSpan.FromDays(1));
 
         await Task.WhenAll(RunAlertsAsync(), RunAlertsAsync(), RunAlertsAsync());
 
@@ -88,9 +88,9 @@ public abstract partial class TalentServiceTests<TDatabase>
         var owners = new List<string>();
         for (var i = 0; i < 3; i++)
             owners.Add((await AlertOwnerAsync($"Search.Keyword={tag}", AlertFrequency.Weekly)).Email);
-        _time.Advance(TimeSpan.FromHours(1));
+        Time.Advance(TimeSpan.FromHours(1));
         await PublishedAsync(org, recruiter, Details($"Weekly job {tag}"));
-        _time.Advance(TimeSpan.FromDays(7));
+        Time.Advance(TimeSpan.FromDays(7));
 
         async Task<int> DigestsAsync()
         {

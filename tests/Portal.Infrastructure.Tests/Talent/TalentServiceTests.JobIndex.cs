@@ -18,7 +18,7 @@ public abstract partial class TalentServiceTests<TDatabase>
         // Published through another node (its own index): this node's index has not looked yet.
         var elsewhere = await PublishedAsync(org, recruiter, Details($"Night carer {tag}"));
         Assert.Equal(0, (await search.SearchAsync(new JobQuery { Keyword = tag })).Total);
-        _time.Advance(JobIndex.RecheckEvery);
+        Time.Advance(JobIndex.RecheckEvery);
         Assert.Equal([elsewhere], (await search.SearchAsync(new JobQuery { Keyword = tag })).Jobs.Select(j => j.Id));
 
         // Closed through this node: gone from the next search, with no wait.
@@ -28,7 +28,7 @@ public abstract partial class TalentServiceTests<TDatabase>
         Assert.Equal(1, (await search.SearchAsync(new JobQuery { Keyword = tag })).Total);
 
         // Past its closing date it drops out without any change to read.
-        _time.SetUtcNow(new DateTimeOffset(2026, 12, 21, 9, 0, 0, TimeSpan.Zero));
+        Time.SetUtcNow(new DateTimeOffset(2026, 12, 21, 9, 0, 0, TimeSpan.Zero));
         Assert.Equal(0, (await search.SearchAsync(new JobQuery { Keyword = tag })).Total);
     }
 
@@ -37,7 +37,8 @@ public abstract partial class TalentServiceTests<TDatabase>
     {
         JobDocument Doc(int n, string title, string description) => new(
             new Guid(n, 0, 0, new byte[8]), title, "Org", "care-worker", "LS6", 53.8, -1.57, 13m, 30m, new DateOnly(2026, 12, 31),
-            DateTime.UnixEpoch, DateTime.UnixEpoch, false, false, PayBasis.WholeShift, ShiftTimes.Early, [], Words.Of(title), Words.Of(description));
+            DateTime.UnixEpoch, DateTime.UnixEpoch, false, false, PayBasis.WholeShift, ShiftTimes.Early, [], Words.Of(title), Words.Of(description),
+            WorkDays.Weekdays, false, [], []);
         var snapshot = JobSnapshot.Build([Doc(1, "Night care worker", "Waking nights in a dementia home."), Doc(2, "Dementia support", "Days only."), Doc(3, "Driver", "Careful driving.")]);
 
         Assert.Equal([1, 2, 0], snapshot.Score("dementia")!);

@@ -23,7 +23,7 @@ public abstract partial class TalentServiceTests<TDatabase>
 
     private async Task<string> EmailOfAsync(string userId)
     {
-        await using var db = database.CreateContext();
+        await using var db = Database.CreateContext();
         return (await db.Users.FindAsync(userId))!.Email!;
     }
 
@@ -56,7 +56,7 @@ public abstract partial class TalentServiceTests<TDatabase>
             Assert.DoesNotContain(await requests.PendingAsync(), p => p.Id == requestId);
         }
 
-        await using var db = database.CreateContext();
+        await using var db = Database.CreateContext();
         Assert.Equal(name, organisation.Name);
         Assert.Equal("LS12 3AB", organisation.Postcode);
         var membership = Assert.Single(await db.Set<Membership>().Where(m => m.OrganisationId == organisation.Id).ToListAsync());
@@ -91,7 +91,7 @@ public abstract partial class TalentServiceTests<TDatabase>
             Assert.Equal("That request was not found", await requests.DeclineAsync(admin, Guid.NewGuid(), "No"));
         }
 
-        await using var db = database.CreateContext();
+        await using var db = Database.CreateContext();
         Assert.False(await db.Set<Organisation>().AnyAsync(o => o.Name == name));
         Assert.False(await db.Set<Membership>().AnyAsync(m => m.UserId == requester));
         var email = await EmailOfAsync(requester);
@@ -121,7 +121,7 @@ public abstract partial class TalentServiceTests<TDatabase>
         var again = (await requests.RequestAsync(requester, Request(name), "link")).Problem!;
         Assert.Equal(("Name", $"You have already asked for {name}; an admin will look at it soon"), (again.Field, again.Message));
 
-        await using var db = database.CreateContext();
+        await using var db = Database.CreateContext();
         Assert.Equal(1, await db.Set<OrganisationRequest>().CountAsync(r => r.RequestedBy == requester));
         Assert.Single(await requests.MineAsync(requester));
     }

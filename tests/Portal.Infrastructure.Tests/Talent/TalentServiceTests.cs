@@ -12,95 +12,9 @@ using Portal.Infrastructure.Tests.Support;
 namespace Portal.Infrastructure.Tests.Talent;
 
 /// <summary>Vacancies scoped to the recruiter's organisations, and the public search, against real databases.</summary>
-public abstract partial class TalentServiceTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>
+public abstract partial class TalentServiceTests<TDatabase>(TDatabase database) : TalentTestsBase<TDatabase>(database), IClassFixture<TDatabase>
     where TDatabase : TestDatabase
 {
-    private static readonly PostcodeDistricts Postcodes = PostcodeDistricts.Shipped();
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
-
-    private sealed class Scope(ServiceProvider services, AsyncServiceScope scope) : IAsyncDisposable
-    {
-        public T Get<T>() where T : notnull => scope.ServiceProvider.GetRequiredService<T>();
-
-        public async ValueTask DisposeAsync()
-        {
-            await scope.DisposeAsync();
-            await services.DisposeAsync();
-        }
-    }
-
-    private Scope Services()
-    {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<TimeProvider>(_time);
-        services.AddScoped<PortalDbContext>(_ => database.CreateContext());
-        services.AddIdentityCore<PortalUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<PortalDbContext>();
-        services.AddSingleton(Postcodes);
-        services.AddSingleton(Options.Create(new TalentOptions()));
-        services.AddScoped<OrganisationService>();
-        services.AddScoped<VacancyService>();
-        services.AddScoped<JobSearch>();
-        services.AddSingleton<JobIndex>();
-        services.AddSingleton<Hangfire.IBackgroundJobClient>(new Hangfire.BackgroundJobClient(new Hangfire.InMemory.InMemoryStorage()));
-        services.AddScoped<Portal.Infrastructure.Email.Outbox>();
-        services.AddScoped<ApplicationService>();
-        services.AddScoped<OrganisationRequestService>();
-        services.AddScoped<AlertService>();
-        services.AddSingleton(Options.Create(new Portal.Infrastructure.Email.MailOptions { SiteUrl = "https://portal.example" }));
-        services.AddScoped<Portal.Infrastructure.Jobs.JobAlertJob>();
-        var provider = services.BuildServiceProvider();
-        return new Scope(provider, provider.CreateAsyncScope());
-    }
-
-    private async Task<string> NewUserAsync()
-    {
-        await using var scope = Services();
-        var email = $"{Guid.NewGuid():N}@example.com";
-        var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Rita Recruiter" };
-        Assert.True((await scope.Get<UserManager<PortalUser>>().CreateAsync(user)).Succeeded);
-        return user.Id;
-    }
-
-    private async Task<(Guid Organisation, string Recruiter)> NewOrganisationWithRecruiterAsync(string name)
-    {
-        var recruiter = await NewUserAsync();
-        await using var scope = Services();
-        var organisations = scope.Get<OrganisationService>();
-        var (organisation, problem) = await organisations.CreateAsync(name, OrganisationType.CareProvider, null, "LS6 1AA");
-        Assert.Null(problem);
-        var email = (await scope.Get<UserManager<PortalUser>>().FindByIdAsync(recruiter))!.Email!;
-        Assert.Null(await organisations.AddMemberAsync(organisation!.Id, email, MembershipRole.Recruiter));
-        return (organisation.Id, recruiter);
-    }
-
-    private static VacancyDetails Details(string title, string district = "LS6", decimal pay = 13.50m, string role = "care-worker") => new()
-    {
-        CareerRole = role,
-        Title = title,
-        DescriptionMarkdown = "Visit people at home across the area.",
-        Location = Postcodes.Locate(district).Location!,
-        HourlyPay = pay,
-        HoursPerWeek = 30,
-        Days = WorkDays.Weekdays,
-        Shifts = ShiftTimes.Early,
-        PayBasis = PayBasis.WholeShift,
-        GuaranteedHours = true,
-        PaidTravelTime = false,
-        PaidTraining = true,
-        DrivingLicenceRequired = false,
-        ClosingDate = new DateOnly(2026, 12, 31),
-    };
-
-    private async Task<Guid> PublishedAsync(Guid organisation, string recruiter, VacancyDetails details)
-    {
-        await using var scope = Services();
-        var vacancies = scope.Get<VacancyService>();
-        var vacancy = await vacancies.CreateAsync(recruiter, organisation, details);
-        Assert.True(await vacancies.ChangeAsync(recruiter, vacancy!.Id, (v, now) => v.Publish(now)));
-        return vacancy.Id;
-    }
-
     [Fact]
     public async Task ARecruiterOfAnotherOrganisationFindsNothingAndChangesNothing()
     {
@@ -122,10 +36,10 @@ public abstract partial class TalentServiceTests<TDatabase>(TDatabase database) 
     {
         var (a, recruiter) = await NewOrganisationWithRecruiterAsync("Calder Care");
         var id = await PublishedAsync(a, recruiter, Details("Care worker at Calder"));
-        await using (var db = database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             var membership = await db.Set<Membership>().SingleAsync(m => m.UserId == recruiter);
-            membership.End(_time.GetUtcNow().UtcDateTime);
+            membership.End(Time.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync();
         }
 
@@ -177,7 +91,7 @@ public abstract partial class TalentServiceTests<TDatabase>(TDatabase database) 
 
         await using (var scope = Services())
             Assert.NotNull(await scope.Get<JobSearch>().FindOpenAsync(id));
-        _time.SetUtcNow(new DateTimeOffset(2027, 1, 1, 9, 0, 0, TimeSpan.Zero));
+        Time.SetUtcNow(new DateTimeOffset(2027, 1, 1, 9, 0, 0, TimeSpan.Zero));
         await using (var scope = Services())
             Assert.Null(await scope.Get<JobSearch>().FindOpenAsync(id));
     }
@@ -199,7 +113,7 @@ public abstract partial class TalentServiceTests<TDatabase>
         }));
 
         Assert.Single(results.Select(r => r!.Id).Distinct());
-        await using var db = database.CreateContext();
+        await using var db = Database.CreateContext();
         Assert.Equal(1, await db.Set<Application>().CountAsync(a => a.VacancyId == vacancy));
     }
 
@@ -223,7 +137,7 @@ public abstract partial class TalentServiceTests<TDatabase>
             await Assert.ThrowsAsync<ApplicationRuleException>(() => applications.MoveAsync(recruiter, applicationId, ApplicationStatus.Hired));
         }
 
-        await using var db = database.CreateContext();
+        await using var db = Database.CreateContext();
         var stored = await db.Set<Application>().Include(a => a.History).SingleAsync(a => a.Id == applicationId);
         Assert.Equal(ApplicationStatus.Shortlisted, stored.Status);
         Assert.Equal([(ApplicationStatus.Submitted, applicant), (ApplicationStatus.Shortlisted, recruiter)], stored.History.OrderBy(e => e.Id).Select(e => (e.Status, e.ChangedBy)));

@@ -28,6 +28,7 @@ public abstract class TrainingServiceTests<TDatabase> : IClassFixture<TDatabase>
     };
 
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+    private readonly Queued _queued = new();
     private readonly TempContent _folder = new();
     private readonly ContentSet _content;
     private readonly LearningModule _module;
@@ -44,13 +45,14 @@ public abstract class TrainingServiceTests<TDatabase> : IClassFixture<TDatabase>
     public void Dispose()
     {
         _folder.Dispose();
+        _queued.Dispose();
         GC.SuppressFinalize(this);
     }
 
     private TrainingService Service(out Portal.Infrastructure.Data.PortalDbContext db)
     {
         db = database.CreateContext();
-        return new TrainingService(db, _time);
+        return new TrainingService(db, _queued.Rematch(db), _time);
     }
 
     private async Task<string> NewUserAsync(string name = "Amina Yusuf")
@@ -119,6 +121,8 @@ public abstract class TrainingServiceTests<TDatabase> : IClassFixture<TDatabase>
         Assert.Equal(passed.Completion.VerificationCode, stored.VerificationCode);
         Assert.Equal(24, stored.VerificationCode.Length);
         Assert.Equal(_time.GetUtcNow().UtcDateTime, stored.CompletedAtUtc);
+        // Training held counts towards matches: the pass asks for the person to be rematched.
+        Assert.Contains($"PersonMatchJob.RunAsync({user})", _queued.Jobs());
     }
 
     [Fact]
@@ -222,7 +226,7 @@ public abstract class TrainingServiceTests<TDatabase> : IClassFixture<TDatabase>
         Assert.Equal([first.CompletedAtUtc, second.CompletedAtUtc], rows.Select(r => r.CompletedAtUtc));
         Assert.Equal([1, 2], rows.Select(r => r.Round));
 
-        var service = new TrainingService(db, _time);
+        var service = new TrainingService(db, _queued.Rematch(db), _time);
         var old = await service.GetCertificateAsync(user, first.Id, _content);
         Assert.True(old!.Superseded);
         var record = await service.GetRecordAsync(user, _content);

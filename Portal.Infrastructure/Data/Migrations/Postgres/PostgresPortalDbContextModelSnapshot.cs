@@ -470,6 +470,10 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                     b.Property<double?>("Longitude")
                         .HasColumnType("double precision");
 
+                    b.Property<decimal?>("MinimumHourlyPay")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("numeric(7,2)");
+
                     b.Property<string>("Postcode")
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
@@ -558,6 +562,195 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Invitations", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Talent.JobMatch", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("VacancyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ComputedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<float>("DaysFit")
+                        .HasColumnType("real");
+
+                    b.Property<bool>("ForPerson")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ForVacancy")
+                        .HasColumnType("boolean");
+
+                    b.Property<float>("HourlyPay")
+                        .HasColumnType("real");
+
+                    b.Property<float>("Miles")
+                        .HasColumnType("real");
+
+                    b.Property<int>("ModulesHeld")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ModulesRequired")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("OnSavedRoute")
+                        .HasColumnType("boolean");
+
+                    b.Property<float>("PayAsked")
+                        .HasColumnType("real");
+
+                    b.Property<int>("ProgrammesHeld")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProgrammesRequired")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("RoleWanted")
+                        .HasColumnType("boolean");
+
+                    b.Property<float>("Score")
+                        .HasColumnType("real");
+
+                    b.HasKey("UserId", "VacancyId");
+
+                    b.HasIndex("VacancyId");
+
+                    b.ToTable("Matches", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Talent.MatchDismissal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("DismissedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DismissedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Side")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("VacancyId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VacancyId");
+
+                    b.HasIndex("UserId", "VacancyId", "Side")
+                        .IsUnique();
+
+                    b.ToTable("MatchDismissals", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Talent.MatchEmailed", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("VacancyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId", "VacancyId");
+
+                    b.HasIndex("VacancyId");
+
+                    b.ToTable("MatchesEmailed", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Talent.MatchPerson", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("ComputedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ContentVersion")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<float>("Cutoff")
+                        .HasColumnType("real");
+
+                    b.Property<int>("Days")
+                        .HasMaxLength(40)
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("DrivingLicence")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Findable")
+                        .HasColumnType("boolean");
+
+                    b.Property<float>("Latitude")
+                        .HasColumnType("real");
+
+                    b.Property<float>("Longitude")
+                        .HasColumnType("real");
+
+                    b.Property<long>("ModulesHeld")
+                        .HasColumnType("bigint");
+
+                    b.Property<float>("PayAsked")
+                        .HasColumnType("real");
+
+                    b.Property<int>("ProgrammesHeld")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("RolesOnSavedRoute")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RolesWanted")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Shifts")
+                        .HasMaxLength(40)
+                        .HasColumnType("integer");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("MatchPeople", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Talent.MatchVacancyCutoff", b =>
+                {
+                    b.Property<Guid>("VacancyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ComputedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<float>("Cutoff")
+                        .HasColumnType("real");
+
+                    b.HasKey("VacancyId");
+
+                    b.ToTable("MatchVacancyCutoffs", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Domain.Talent.Membership", b =>
@@ -1166,6 +1359,69 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                     b.HasOne("Portal.Domain.Talent.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Talent.JobMatch", b =>
+                {
+                    b.HasOne("Portal.Infrastructure.Accounts.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Talent.Vacancy", null)
+                        .WithMany()
+                        .HasForeignKey("VacancyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Talent.MatchDismissal", b =>
+                {
+                    b.HasOne("Portal.Infrastructure.Accounts.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Talent.Vacancy", null)
+                        .WithMany()
+                        .HasForeignKey("VacancyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Talent.MatchEmailed", b =>
+                {
+                    b.HasOne("Portal.Infrastructure.Accounts.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Talent.Vacancy", null)
+                        .WithMany()
+                        .HasForeignKey("VacancyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Talent.MatchPerson", b =>
+                {
+                    b.HasOne("Portal.Infrastructure.Accounts.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Talent.MatchVacancyCutoff", b =>
+                {
+                    b.HasOne("Portal.Domain.Talent.Vacancy", null)
+                        .WithMany()
+                        .HasForeignKey("VacancyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

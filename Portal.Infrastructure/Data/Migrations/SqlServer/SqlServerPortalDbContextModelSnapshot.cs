@@ -472,6 +472,10 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                     b.Property<double?>("Longitude")
                         .HasColumnType("float");
 
+                    b.Property<decimal?>("MinimumHourlyPay")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("decimal(7,2)");
+
                     b.Property<string>("Postcode")
                         .HasMaxLength(10)
                         .HasColumnType("nvarchar(10)");
@@ -560,6 +564,195 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("Invitations", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Talent.JobMatch", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<Guid>("VacancyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("ComputedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<float>("DaysFit")
+                        .HasColumnType("real");
+
+                    b.Property<bool>("ForPerson")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("ForVacancy")
+                        .HasColumnType("bit");
+
+                    b.Property<float>("HourlyPay")
+                        .HasColumnType("real");
+
+                    b.Property<float>("Miles")
+                        .HasColumnType("real");
+
+                    b.Property<int>("ModulesHeld")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ModulesRequired")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("OnSavedRoute")
+                        .HasColumnType("bit");
+
+                    b.Property<float>("PayAsked")
+                        .HasColumnType("real");
+
+                    b.Property<int>("ProgrammesHeld")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ProgrammesRequired")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("RoleWanted")
+                        .HasColumnType("bit");
+
+                    b.Property<float>("Score")
+                        .HasColumnType("real");
+
+                    b.HasKey("UserId", "VacancyId");
+
+                    b.HasIndex("VacancyId");
+
+                    b.ToTable("Matches", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Talent.MatchDismissal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("DismissedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DismissedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Side")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<Guid>("VacancyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VacancyId");
+
+                    b.HasIndex("UserId", "VacancyId", "Side")
+                        .IsUnique();
+
+                    b.ToTable("MatchDismissals", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Talent.MatchEmailed", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<Guid>("VacancyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("UserId", "VacancyId");
+
+                    b.HasIndex("VacancyId");
+
+                    b.ToTable("MatchesEmailed", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Talent.MatchPerson", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("ComputedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ContentVersion")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<float>("Cutoff")
+                        .HasColumnType("real");
+
+                    b.Property<int>("Days")
+                        .HasMaxLength(40)
+                        .HasColumnType("int");
+
+                    b.Property<bool>("DrivingLicence")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("Findable")
+                        .HasColumnType("bit");
+
+                    b.Property<float>("Latitude")
+                        .HasColumnType("real");
+
+                    b.Property<float>("Longitude")
+                        .HasColumnType("real");
+
+                    b.Property<long>("ModulesHeld")
+                        .HasColumnType("bigint");
+
+                    b.Property<float>("PayAsked")
+                        .HasColumnType("real");
+
+                    b.Property<int>("ProgrammesHeld")
+                        .HasColumnType("int");
+
+                    b.Property<long>("RolesOnSavedRoute")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RolesWanted")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Shifts")
+                        .HasMaxLength(40)
+                        .HasColumnType("int");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("MatchPeople", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Talent.MatchVacancyCutoff", b =>
+                {
+                    b.Property<Guid>("VacancyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("ComputedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<float>("Cutoff")
+                        .HasColumnType("real");
+
+                    b.HasKey("VacancyId");
+
+                    b.ToTable("MatchVacancyCutoffs", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Domain.Talent.Membership", b =>
@@ -1170,6 +1363,69 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                     b.HasOne("Portal.Domain.Talent.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Talent.JobMatch", b =>
+                {
+                    b.HasOne("Portal.Infrastructure.Accounts.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Talent.Vacancy", null)
+                        .WithMany()
+                        .HasForeignKey("VacancyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Talent.MatchDismissal", b =>
+                {
+                    b.HasOne("Portal.Infrastructure.Accounts.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Talent.Vacancy", null)
+                        .WithMany()
+                        .HasForeignKey("VacancyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Talent.MatchEmailed", b =>
+                {
+                    b.HasOne("Portal.Infrastructure.Accounts.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Talent.Vacancy", null)
+                        .WithMany()
+                        .HasForeignKey("VacancyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Talent.MatchPerson", b =>
+                {
+                    b.HasOne("Portal.Infrastructure.Accounts.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Talent.MatchVacancyCutoff", b =>
+                {
+                    b.HasOne("Portal.Domain.Talent.Vacancy", null)
+                        .WithMany()
+                        .HasForeignKey("VacancyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -455,6 +455,10 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                     b.Property<double?>("Longitude")
                         .HasColumnType("REAL");
 
+                    b.Property<decimal?>("MinimumHourlyPay")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Postcode")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
@@ -543,6 +547,193 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Invitations", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Talent.JobMatch", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VacancyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ComputedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<float>("DaysFit")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("ForPerson")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ForVacancy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<float>("HourlyPay")
+                        .HasColumnType("REAL");
+
+                    b.Property<float>("Miles")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("ModulesHeld")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ModulesRequired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("OnSavedRoute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<float>("PayAsked")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("ProgrammesHeld")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProgrammesRequired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RoleWanted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<float>("Score")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("UserId", "VacancyId");
+
+                    b.HasIndex("VacancyId");
+
+                    b.ToTable("Matches", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Talent.MatchDismissal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DismissedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DismissedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Side")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VacancyId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VacancyId");
+
+                    b.HasIndex("UserId", "VacancyId", "Side")
+                        .IsUnique();
+
+                    b.ToTable("MatchDismissals", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Talent.MatchEmailed", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VacancyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "VacancyId");
+
+                    b.HasIndex("VacancyId");
+
+                    b.ToTable("MatchesEmailed", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Talent.MatchPerson", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ComputedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentVersion")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<float>("Cutoff")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Days")
+                        .HasMaxLength(40)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("DrivingLicence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Findable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<float>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<float>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("ModulesHeld")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<float>("PayAsked")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("ProgrammesHeld")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RolesOnSavedRoute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RolesWanted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Shifts")
+                        .HasMaxLength(40)
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("MatchPeople", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Talent.MatchVacancyCutoff", b =>
+                {
+                    b.Property<Guid>("VacancyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ComputedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<float>("Cutoff")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("VacancyId");
+
+                    b.ToTable("MatchVacancyCutoffs", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Domain.Talent.Membership", b =>
@@ -1147,6 +1338,69 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("Portal.Domain.Talent.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Talent.JobMatch", b =>
+                {
+                    b.HasOne("Portal.Infrastructure.Accounts.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Talent.Vacancy", null)
+                        .WithMany()
+                        .HasForeignKey("VacancyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Talent.MatchDismissal", b =>
+                {
+                    b.HasOne("Portal.Infrastructure.Accounts.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Talent.Vacancy", null)
+                        .WithMany()
+                        .HasForeignKey("VacancyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Talent.MatchEmailed", b =>
+                {
+                    b.HasOne("Portal.Infrastructure.Accounts.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Talent.Vacancy", null)
+                        .WithMany()
+                        .HasForeignKey("VacancyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Talent.MatchPerson", b =>
+                {
+                    b.HasOne("Portal.Infrastructure.Accounts.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Talent.MatchVacancyCutoff", b =>
+                {
+                    b.HasOne("Portal.Domain.Talent.Vacancy", null)
+                        .WithMany()
+                        .HasForeignKey("VacancyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

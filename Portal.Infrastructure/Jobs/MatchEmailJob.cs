@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Portal.Domain.Notifications;
+using Portal.Domain.Talent;
+using Portal.Infrastructure.Accounts;
+using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Email;
+
+namespace Portal.Infrastructure.Jobs;
+
+/// <summary>
+/// The weekly "new matches" email, for people who asked for it: their best open matches not sent
+/// before, at most <see cref="PerEmail"/>. The matches sent are recorded with the email in one
+/// transaction, and the email carries a key for the person and the week, so a rerun, a retry or a
+/// second node sends each person at most one email a week and never the same match twice.
+/// </summary>
+public sealed class MatchEmailJob(PortalDbContext db, Outbox outbox, TimeProvider clock, IOptions<MailOptions> mail, ILogger<MatchEmailJob> logger)
+{
+    public const string RecurringId = "weekly-matches";
+    public const int PerEmail = 5;
+
+    /// <summary>People per batch.</summary>
+    internal int BatchSize { get; set; } = 500;
+
+    /// <summary>Runs between batches; tests use it to kill a run part-way.</summary>
+    internal Func<int, Task>? AfterBatch { get; set; }
+
+    /// <returns>How many emails were queued.</returns>
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
+        var week = string.Create(CultureInfo.InvariantCulture, $"{ISOWeek.GetYear(now)}-W{ISOWeek.GetWeekOfYear(now):00}");
+        var sent = 0;
+        var batches = 0;
+        var lastUser = "";
+        while (true)
+        {
+            var people = await db.Users
+                .Where(u => u.Id.CompareTo(lastUser) > 0 && u.EmailConfirmed && db.Set<CandidateProfile>().Any(p => p.UserId == u.Id && p.EmailMeMatches))
+                .OrderBy(u => u.Id).Take(BatchSize)
+                .Select(u => new { u.Id, u.Email, u.DisplayName })
+                .ToListAsync(cancellationToken);
+            if (people.Count == 0)
+                return sent;
+            var ids = people.Select(p => p.Id).ToList();
+            var fresh = (await db.Set<JobMatch>().AsNoTracking()
+                    .Where(m => ids.Contains(m.UserId) && m.ForPerson
+                        && !db.Set<MatchEmailed>().Any(e => e.UserId == m.UserId && e.VacancyId == m.VacancyId)
+                        && !db.Set<MatchDismissal>().Any(d => d.UserId == m.UserId && d.VacancyId == m.VacancyId && d.Side == MatchSide.Person))
+                    .Join(db.Set<Vacancy>().Where(v => v.Status == VacancyStatus.Published && v.Details.ClosingDate >= today),
+                        m => m.VacancyId, v => v.Id, (m, v) => new { Match = m, v.OrganisationId, v.Details.Title, v.Details.Location.District })
+                    .Join(db.Set<Organisation>(), x => x.OrganisationId, o => o.Id, (x, o) => new FreshMatch(x.Match, x.Title, o.Name, x.District))
+                    .ToListAsync(cancellationToken))
+                .ToLookup(f => f.Match.UserId);
+            foreach (var person in people)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var best = fresh[person.Id].OrderByDescending(f => f.Match.Score).ThenBy(f => f.Match.VacancyId).Take(PerEmail).ToList();
+                if (best.Count > 0 && await SendAsync(person.Id, person.Email!, person.DisplayName, best, week, now, cancellationToken))
+                    sent++;
+            }
+            lastUser = people[^1].Id;
+            if (AfterBatch is { } hook)
+                await hook(++batches);
+        }
+    }
+
+    private async Task<bool> SendAsync(string userId, string email, string? name, IReadOnlyList<FreshMatch> best, string week, DateTime now, CancellationToken cancellationToken)
+    {
+        var key = $"matches:{userId}:{week}";
+        foreach (var match in best)
+            db.Add(new MatchEmailed { UserId = userId, VacancyId = match.Match.VacancyId, SentAtUtc = now });
+        outbox.Enqueue(Email(email, name, best), dedupeKey: key);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            // Only "this week's email already went" is expected; anything else is a real failure.
+            if (!await db.OutboxMessages.AnyAsync(m => m.DedupeKey == key, cancellationToken))
+                throw;
+            logger.LogInformation("This week's matches for {UserId} were already sent; skipped", userId);
+            return false;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private OutgoingMail Email(string email, string? name, IReadOnlyList<FreshMatch> best)
+    {
+        var site = mail.Value.SiteUrl.TrimEnd('/');
+        var text = new StringBuilder();
+        text.Append(string.IsNullOrWhiteSpace(name) ? "Hello," : $"Hello {name},").Append("\n\n");
+        text.Append(best.Count == 1 ? "A new role fits you:\n\n" : $"{best.Count} new roles fit you:\n\n");
+        foreach (var match in best)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{match.Title}, {match.OrganisationName} ({match.District})\n");
+            text.Append(string.Join("; ", match.Match.Reasons(MatchSide.Person))).Append('\n');
+            text.Append(CultureInfo.InvariantCulture, $"{site}/jobs/{match.Match.VacancyId}\n\n");
+        }
+        text.Append(CultureInfo.InvariantCulture, $"All the roles that fit you: {site}/profile/matches\nStop these emails: untick \"Email me matches\" on {site}/profile\n");
+        return new OutgoingMail(email, best.Count == 1 ? "A new role that fits you" : $"{best.Count} new roles that fit you", text.ToString());
+    }
+
+    private sealed record FreshMatch(JobMatch Match, string Title, string OrganisationName, string District);
+}

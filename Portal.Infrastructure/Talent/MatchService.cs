@@ -1,0 +1,126 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Talent;
+using Portal.Infrastructure.Accounts;
+using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Jobs;
+
+namespace Portal.Infrastructure.Talent;
+
+/// <summary>
+/// Stored matches as each side sees them: "roles that fit you" for a person, "people who fit" for a
+/// recruiter's vacancy (only people who let employers find them, only the recruiter's own
+/// organisations), and dismissing either.
+/// </summary>
+public sealed class MatchService(PortalDbContext db, OrganisationService organisations, Rematch rematch, TimeProvider clock)
+{
+    public const int RolesShown = 10;
+    public const int PeopleShown = 50;
+
+    public sealed record RoleThatFits(Guid VacancyId, string Title, string OrganisationName, string District, decimal HourlyPay, DateOnly ClosingDate, IReadOnlyList<string> Reasons);
+
+    public sealed record PersonWhoFits(
+        string UserId, string Name, string? District, IReadOnlyList<string> Reasons,
+        DateOnly? DbsUpdateServiceDeclaredOn, DateOnly? RightToWorkDeclaredOn, DateOnly? ReferencesDeclaredOn, string? Languages, string? Statement);
+
+    public async Task<IReadOnlyList<RoleThatFits>> RolesForAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var rows = await db.Set<JobMatch>().AsNoTracking()
+            .Where(m => m.UserId == userId && m.ForPerson
+                && !db.Set<MatchDismissal>().Any(d => d.UserId == userId && d.VacancyId == m.VacancyId && d.Side == MatchSide.Person))
+            .Join(db.Set<Vacancy>().Where(v => v.Status == VacancyStatus.Published && v.Details.ClosingDate >= today),
+                m => m.VacancyId, v => v.Id, (m, v) => new { Match = m, v.OrganisationId, v.Details.Title, v.Details.Location.District, v.Details.HourlyPay, v.Details.ClosingDate })
+            .Join(db.Set<Organisation>(), x => x.OrganisationId, o => o.Id, (x, o) => new { x.Match, x.Title, o.Name, x.District, x.HourlyPay, x.ClosingDate })
+            .OrderByDescending(x => x.Match.Score).ThenBy(x => x.Match.VacancyId)
+            .Take(RolesShown)
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new RoleThatFits(r.Match.VacancyId, r.Title, r.Name, r.District, r.HourlyPay, r.ClosingDate, r.Match.Reasons(MatchSide.Person)))];
+    }
+
+    /// <returns>Null when the vacancy is not one the recruiter recruits for, whether or not it exists.</returns>
+    public async Task<IReadOnlyList<PersonWhoFits>?> PeopleForAsync(string recruiterId, Guid vacancyId, CancellationToken cancellationToken = default)
+    {
+        if (!await RecruitsForAsync(recruiterId, vacancyId, cancellationToken))
+            return null;
+        var rows = await Findable(vacancyId)
+            .Join(db.Set<PortalUser>(), x => x.Match.UserId, u => u.Id, (x, u) => new { x.Match, x.Profile, u.DisplayName })
+            .OrderByDescending(x => x.Match.Score).ThenBy(x => x.Match.UserId)
+            .Take(PeopleShown)
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new PersonWhoFits(r.Match.UserId, string.IsNullOrWhiteSpace(r.DisplayName) ? "Name not given" : r.DisplayName, r.Profile.District,
+            r.Match.Reasons(MatchSide.Recruiter), r.Profile.DbsUpdateServiceDeclaredOn, r.Profile.RightToWorkDeclaredOn, r.Profile.ReferencesDeclaredOn,
+            r.Profile.Languages, r.Profile.Statement))];
+    }
+
+    /// <summary>"Not for me": the person will not see this vacancy among their matches again.</summary>
+    /// <returns>False when they have no such match.</returns>
+    public async Task<bool> DismissForPersonAsync(string userId, Guid vacancyId, CancellationToken cancellationToken = default)
+    {
+        if (!await db.Set<JobMatch>().AnyAsync(m => m.UserId == userId && m.VacancyId == vacancyId && m.ForPerson, cancellationToken))
+            return false;
+        await DismissAsync(userId, vacancyId, MatchSide.Person, userId, cancellationToken);
+        rematch.PersonChanged(userId);
+        return true;
+    }
+
+    /// <summary>"Not for us": the recruiter will not see this person for this vacancy again.</summary>
+    /// <returns>False when the vacancy is not theirs or the person is not among its matches.</returns>
+    public async Task<bool> DismissForVacancyAsync(string recruiterId, Guid vacancyId, string userId, CancellationToken cancellationToken = default)
+    {
+        if (!await RecruitsForAsync(recruiterId, vacancyId, cancellationToken)
+            || !await Findable(vacancyId).AnyAsync(x => x.Match.UserId == userId, cancellationToken))
+            return false;
+        await DismissAsync(userId, vacancyId, MatchSide.Recruiter, recruiterId, cancellationToken);
+        rematch.VacancyChanged(vacancyId);
+        return true;
+    }
+
+    /// <summary>Brings back every role the person dismissed.</summary>
+    public async Task<int> RestoreForPersonAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        var restored = await db.Set<MatchDismissal>().Where(d => d.UserId == userId && d.Side == MatchSide.Person).ExecuteDeleteAsync(cancellationToken);
+        if (restored > 0)
+            rematch.PersonChanged(userId);
+        return restored;
+    }
+
+    public Task<int> DismissedByPersonAsync(string userId, CancellationToken cancellationToken = default) =>
+        db.Set<MatchDismissal>().CountAsync(d => d.UserId == userId && d.Side == MatchSide.Person, cancellationToken);
+
+    private Task<bool> RecruitsForAsync(string recruiterId, Guid vacancyId, CancellationToken cancellationToken)
+    {
+        var mine = organisations.OrganisationsOf(recruiterId, MembershipRole.Recruiter);
+        return db.Set<Vacancy>().AnyAsync(v => v.Id == vacancyId && mine.Contains(v.OrganisationId), cancellationToken);
+    }
+
+    /// <summary>A vacancy's matched people who let employers find them today (consent is read live, not from the last run) and were not dismissed.</summary>
+    private IQueryable<FindableMatch> Findable(Guid vacancyId) =>
+        db.Set<JobMatch>().AsNoTracking()
+            .Where(m => m.VacancyId == vacancyId && m.ForVacancy
+                && !db.Set<MatchDismissal>().Any(d => d.UserId == m.UserId && d.VacancyId == vacancyId && d.Side == MatchSide.Recruiter))
+            .Join(db.Set<CandidateProfile>().AsNoTracking().Where(p => p.LetEmployersFindMe), m => m.UserId, p => p.UserId, (m, p) => new FindableMatch { Match = m, Profile = p });
+
+    private async Task DismissAsync(string userId, Guid vacancyId, MatchSide side, string by, CancellationToken cancellationToken)
+    {
+        if (await db.Set<MatchDismissal>().AnyAsync(d => d.UserId == userId && d.VacancyId == vacancyId && d.Side == side, cancellationToken))
+            return;
+        db.Add(MatchDismissal.Record(userId, vacancyId, side, by, clock.GetUtcNow().UtcDateTime));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            // Dismissed twice at once (a double tap): one dismissal is what was meant.
+            if (!await db.Set<MatchDismissal>().AnyAsync(d => d.UserId == userId && d.VacancyId == vacancyId && d.Side == side, cancellationToken))
+                throw;
+        }
+    }
+
+    private sealed class FindableMatch
+    {
+        public required JobMatch Match { get; init; }
+        public required CandidateProfile Profile { get; init; }
+    }
+}

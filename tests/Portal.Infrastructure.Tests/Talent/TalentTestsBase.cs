@@ -1,0 +1,120 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Portal.Domain.Talent;
+using Portal.Infrastructure.Accounts;
+using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Talent;
+using Portal.Infrastructure.Tests.Support;
+
+namespace Portal.Infrastructure.Tests.Talent;
+
+/// <summary>What the talent tests share: services over the test database, people, organisations and vacancies.</summary>
+public abstract class TalentTestsBase<TDatabase>(TDatabase database)
+    where TDatabase : TestDatabase
+{
+    protected TDatabase Database => database;
+
+    protected static readonly PostcodeDistricts Postcodes = PostcodeDistricts.Shipped();
+    private static readonly Portal.Infrastructure.Content.ContentStore LoadedContent = LoadContent();
+
+    private static Portal.Infrastructure.Content.ContentStore LoadContent()
+    {
+        var store = new Portal.Infrastructure.Content.ContentStore(
+            Path.Combine(Portal.Tests.Common.TestEnvironment.RepositoryRoot(), "content"), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Portal.Infrastructure.Content.ContentStore>.Instance);
+        store.Load();
+        return store;
+    }
+    protected FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+
+    protected sealed class Scope(ServiceProvider services, AsyncServiceScope scope) : IAsyncDisposable
+    {
+        public T Get<T>() where T : notnull => scope.ServiceProvider.GetRequiredService<T>();
+
+        public async ValueTask DisposeAsync()
+        {
+            await scope.DisposeAsync();
+            await services.DisposeAsync();
+        }
+    }
+
+    protected Scope Services()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(Time);
+        services.AddScoped<PortalDbContext>(_ => database.CreateContext());
+        services.AddIdentityCore<PortalUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<PortalDbContext>();
+        services.AddSingleton(Postcodes);
+        services.AddSingleton(Options.Create(new TalentOptions()));
+        services.AddScoped<OrganisationService>();
+        services.AddScoped<VacancyService>();
+        services.AddScoped<JobSearch>();
+        services.AddSingleton<JobIndex>();
+        services.AddSingleton<Hangfire.IBackgroundJobClient>(new Hangfire.BackgroundJobClient(new Hangfire.InMemory.InMemoryStorage()));
+        services.AddScoped<Portal.Infrastructure.Email.Outbox>();
+        services.AddScoped<ApplicationService>();
+        services.AddScoped<OrganisationRequestService>();
+        services.AddScoped<AlertService>();
+        services.AddSingleton(Options.Create(new Portal.Infrastructure.Email.MailOptions { SiteUrl = "https://portal.example" }));
+        services.AddScoped<Portal.Infrastructure.Jobs.JobAlertJob>();
+        services.AddScoped<Portal.Infrastructure.Jobs.Rematch>();
+        services.AddScoped<Portal.Infrastructure.Jobs.MatchEmailJob>();
+        services.AddSingleton(LoadedContent);
+        services.AddScoped<ProfileService>();
+        services.AddScoped<MatchRunner>();
+        services.AddScoped<MatchService>();
+        var provider = services.BuildServiceProvider();
+        return new Scope(provider, provider.CreateAsyncScope());
+    }
+
+    protected async Task<string> NewUserAsync()
+    {
+        await using var scope = Services();
+        var email = $"{Guid.NewGuid():N}@example.com";
+        var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Rita Recruiter" };
+        Assert.True((await scope.Get<UserManager<PortalUser>>().CreateAsync(user)).Succeeded);
+        return user.Id;
+    }
+
+    protected async Task<(Guid Organisation, string Recruiter)> NewOrganisationWithRecruiterAsync(string name)
+    {
+        var recruiter = await NewUserAsync();
+        await using var scope = Services();
+        var organisations = scope.Get<OrganisationService>();
+        var (organisation, problem) = await organisations.CreateAsync(name, OrganisationType.CareProvider, null, "LS6 1AA");
+        Assert.Null(problem);
+        var email = (await scope.Get<UserManager<PortalUser>>().FindByIdAsync(recruiter))!.Email!;
+        Assert.Null(await organisations.AddMemberAsync(organisation!.Id, email, MembershipRole.Recruiter));
+        return (organisation.Id, recruiter);
+    }
+
+    protected static VacancyDetails Details(string title, string district = "LS6", decimal pay = 13.50m, string role = "care-worker") => new()
+    {
+        CareerRole = role,
+        Title = title,
+        DescriptionMarkdown = "Visit people at home across the area.",
+        Location = Postcodes.Locate(district).Location!,
+        HourlyPay = pay,
+        HoursPerWeek = 30,
+        Days = WorkDays.Weekdays,
+        Shifts = ShiftTimes.Early,
+        PayBasis = PayBasis.WholeShift,
+        GuaranteedHours = true,
+        PaidTravelTime = false,
+        PaidTraining = true,
+        DrivingLicenceRequired = false,
+        ClosingDate = new DateOnly(2026, 12, 31),
+    };
+
+    protected async Task<Guid> PublishedAsync(Guid organisation, string recruiter, VacancyDetails details)
+    {
+        await using var scope = Services();
+        var vacancies = scope.Get<VacancyService>();
+        var vacancy = await vacancies.CreateAsync(recruiter, organisation, details);
+        Assert.True(await vacancies.ChangeAsync(recruiter, vacancy!.Id, (v, now) => v.Publish(now)));
+        return vacancy.Id;
+    }
+}
