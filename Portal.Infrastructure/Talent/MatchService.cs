@@ -2,6 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Talent;
 using Portal.Infrastructure.Accounts;
 using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Email;
+using Microsoft.Extensions.Options;
+using Portal.Domain.Notifications;
 using Portal.Infrastructure.Jobs;
 
 namespace Portal.Infrastructure.Talent;
@@ -11,7 +14,7 @@ namespace Portal.Infrastructure.Talent;
 /// recruiter's vacancy (only people who let employers find them, only the recruiter's own
 /// organisations), and dismissing either.
 /// </summary>
-public sealed class MatchService(PortalDbContext db, OrganisationService organisations, Rematch rematch, TimeProvider clock)
+public sealed class MatchService(PortalDbContext db, OrganisationService organisations, Rematch rematch, Outbox outbox, IOptions<MailOptions> mail, TimeProvider clock)
 {
     public const int RolesShown = 10;
     public const int PeopleShown = 50;
@@ -20,7 +23,14 @@ public sealed class MatchService(PortalDbContext db, OrganisationService organis
 
     public sealed record PersonWhoFits(
         string UserId, string Name, string? District, IReadOnlyList<string> Reasons,
-        DateOnly? DbsUpdateServiceDeclaredOn, DateOnly? RightToWorkDeclaredOn, DateOnly? ReferencesDeclaredOn, string? Languages, string? Statement);
+        DateOnly? DbsUpdateServiceDeclaredOn, DateOnly? RightToWorkDeclaredOn, DateOnly? ReferencesDeclaredOn, string? Languages, string? Statement, bool Invited);
+
+    public enum InviteOutcome
+    {
+        Sent,
+        AlreadySent,
+        NotFound,
+    }
 
     public async Task<IReadOnlyList<RoleThatFits>> RolesForAsync(string userId, CancellationToken cancellationToken = default)
     {
@@ -47,10 +57,52 @@ public sealed class MatchService(PortalDbContext db, OrganisationService organis
             .OrderByDescending(x => x.Match.Score).ThenBy(x => x.Match.UserId)
             .Take(PeopleShown)
             .ToListAsync(cancellationToken);
+        var keys = rows.Select(r => InviteKey(vacancyId, r.Match.UserId)).ToList();
+        var invited = (await db.OutboxMessages.AsNoTracking().Where(m => keys.Contains(m.DedupeKey!)).Select(m => m.DedupeKey!).ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
         return [.. rows.Select(r => new PersonWhoFits(r.Match.UserId, string.IsNullOrWhiteSpace(r.DisplayName) ? "Name not given" : r.DisplayName, r.Profile.District,
             r.Match.Reasons(MatchSide.Recruiter), r.Profile.DbsUpdateServiceDeclaredOn, r.Profile.RightToWorkDeclaredOn, r.Profile.ReferencesDeclaredOn,
-            r.Profile.Languages, r.Profile.Statement))];
+            r.Profile.Languages, r.Profile.Statement, invited.Contains(InviteKey(vacancyId, r.Match.UserId))))];
     }
+
+    /// <summary>
+    /// Emails a person who fits a link to the vacancy, from the recruiter's organisation. Their email
+    /// address is never shown to the recruiter; they choose whether to apply. Once per person per vacancy.
+    /// </summary>
+    public async Task<InviteOutcome> InviteToApplyAsync(string recruiterId, Guid vacancyId, string userId, CancellationToken cancellationToken = default)
+    {
+        if (!await RecruitsForAsync(recruiterId, vacancyId, cancellationToken)
+            || !await Findable(vacancyId).AnyAsync(x => x.Match.UserId == userId, cancellationToken))
+            return InviteOutcome.NotFound;
+        var key = InviteKey(vacancyId, userId);
+        if (await db.OutboxMessages.AnyAsync(m => m.DedupeKey == key, cancellationToken))
+            return InviteOutcome.AlreadySent;
+        var job = await db.Set<Vacancy>().AsNoTracking().Where(v => v.Id == vacancyId)
+            .Join(db.Set<Organisation>(), v => v.OrganisationId, o => o.Id, (v, o) => new { v.Details.Title, o.Name }).SingleAsync(cancellationToken);
+        var person = await db.Set<PortalUser>().AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.Email, u.DisplayName }).SingleAsync(cancellationToken);
+        var site = mail.Value.SiteUrl.TrimEnd('/');
+        outbox.Enqueue(new OutgoingMail(person.Email!, $"{job.Name} invites you to apply: {job.Title}",
+            $"{(string.IsNullOrWhiteSpace(person.DisplayName) ? "Hello" : $"Hello {person.DisplayName}")},\n\n" +
+            $"{job.Name} is recruiting for {job.Title} and thinks you would fit it, from what your profile says.\n\n" +
+            $"See the job and apply if you want to: {site}/jobs/{vacancyId}\n\n" +
+            $"They have not been given your email address. You see this because you let employers find you; you can change that on {site}/profile\n"),
+            dedupeKey: key);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return InviteOutcome.Sent;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            // Two clicks at once: the other one sent it.
+            if (await db.OutboxMessages.AnyAsync(m => m.DedupeKey == key, cancellationToken))
+                return InviteOutcome.AlreadySent;
+            throw;
+        }
+    }
+
+    private static string InviteKey(Guid vacancyId, string userId) => $"invite-to-apply:{vacancyId:N}:{userId}";
 
     /// <summary>"Not for me": the person will not see this vacancy among their matches again.</summary>
     /// <returns>False when they have no such match.</returns>

@@ -11,7 +11,7 @@ namespace Portal.Web.Commands;
 /// </summary>
 internal static class RunJob
 {
-    public static readonly string[] Names = [OutboxDeliveryJob.RecurringId, JobAlertJob.RecurringId, ReminderJob.RecurringId];
+    public static readonly string[] Names = [OutboxDeliveryJob.RecurringId, JobAlertJob.RecurringId, ReminderJob.RecurringId, MatchJob.RecurringId, MatchEmailJob.RecurringId];
 
     public static async Task<int> RunAsync(IServiceProvider services, string name)
     {
@@ -27,10 +27,15 @@ internal static class RunJob
         {
             OutboxDeliveryJob.RecurringId => $"{await scope.ServiceProvider.GetRequiredService<OutboxDeliveryJob>().RunAsync(CancellationToken.None):N0} messages delivered",
             JobAlertJob.RecurringId => $"{await scope.ServiceProvider.GetRequiredService<JobAlertJob>().RunAsync(CancellationToken.None):N0} job alert emails queued",
-            _ => $"{await scope.ServiceProvider.GetRequiredService<ReminderJob>().RunAsync(CancellationToken.None):N0} reminder emails queued",
+            ReminderJob.RecurringId => $"{await scope.ServiceProvider.GetRequiredService<ReminderJob>().RunAsync(CancellationToken.None):N0} reminder emails queued",
+            MatchJob.RecurringId => Describe(await scope.ServiceProvider.GetRequiredService<MatchJob>().RunAsync(CancellationToken.None)),
+            _ => $"{await scope.ServiceProvider.GetRequiredService<MatchEmailJob>().RunAsync(CancellationToken.None):N0} new-matches emails queued",
         };
         using var process = Process.GetCurrentProcess();
         await Console.Out.WriteLineAsync($"{name}: {done} in {watch.Elapsed.TotalSeconds:N1} s; peak working set {process.PeakWorkingSet64 / 1024 / 1024:N0} MiB.");
         return 0;
     }
+
+    private static string Describe(Portal.Infrastructure.Talent.MatchRunSummary run) =>
+        $"{run.People:N0} people x {run.Vacancies:N0} open vacancies, {run.PairsScored:N0} pairs passed the hard filters, {run.RowsWritten:N0} matches stored";
 }

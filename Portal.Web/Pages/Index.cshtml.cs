@@ -13,7 +13,7 @@ namespace Portal.Web.Pages;
 /// The front door. Signed out: what the portal offers. Signed in: the person's own start page,
 /// with learning to carry on, training falling due, and the next step on their saved plan.
 /// </summary>
-public sealed class IndexModel(ContentStore content, TrainingService training, PlanService plans, ProfileService profiles) : PageModel
+public sealed class IndexModel(ContentStore content, TrainingService training, PlanService plans, ProfileService profiles, MatchService matches) : PageModel
 {
     public bool SignedIn { get; private set; }
 
@@ -32,6 +32,9 @@ public sealed class IndexModel(ContentStore content, TrainingService training, P
     /// <summary>The quickest route for the saved plan, with what the person already holds; null when none is known.</summary>
     public RouteGaps? Route { get; private set; }
 
+    /// <summary>The best few roles that fit them, from the stored matches.</summary>
+    public IReadOnlyList<MatchService.RoleThatFits> Matches { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         if (LearnText.UserId(User) is not { } userId)
@@ -43,6 +46,7 @@ public sealed class IndexModel(ContentStore content, TrainingService training, P
         Due = [.. record.Where(e => TrainingExpiry.IsDue(e.Status)).OrderBy(e => e.ExpiresAtUtc)];
         Valid = record.Count(e => TrainingExpiry.CountsAsHeld(e.Status));
 
+        Matches = [.. (await matches.RolesForAsync(userId, cancellationToken)).Take(3)];
         Plan = await plans.FindAsync(userId, cancellationToken);
         if (Plan is not null && Catalogue.Roles.ContainsKey(Plan.FromRole) && Catalogue.Roles.ContainsKey(Plan.ToRole)
             && Catalogue.Planner.Plan(Plan.FromRole, Plan.ToRole, 1).Shortest is { } shortest)

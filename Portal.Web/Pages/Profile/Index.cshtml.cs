@@ -28,6 +28,10 @@ public sealed class IndexModel(ProfileService profiles, PostcodeDistricts postco
 
         public bool DrivingLicence { get; set; }
 
+        [Range(typeof(decimal), "5", "200", ErrorMessage = "Enter the lowest hourly pay you would take in pounds, from 5 to 200, or leave it empty")]
+        [Display(Name = "the lowest hourly pay you would take")]
+        public decimal? MinimumHourlyPay { get; set; }
+
         [StringLength(CandidateProfile.MaxLanguagesLength, ErrorMessage = "Keep languages to 200 characters")]
         public string? Languages { get; set; }
 
@@ -60,6 +64,7 @@ public sealed class IndexModel(ProfileService profiles, PostcodeDistricts postco
                 Days = [.. WorkPattern.DaysIn(p.Days)],
                 Shifts = [.. WorkPattern.ShiftsIn(p.Shifts)],
                 DrivingLicence = p.DrivingLicence,
+                MinimumHourlyPay = p.MinimumHourlyPay,
                 Languages = p.Languages,
                 WantedRoles = [.. p.WantedRoles],
                 Qualifications = [.. p.Qualifications],
@@ -97,6 +102,7 @@ public sealed class IndexModel(ProfileService profiles, PostcodeDistricts postco
             Days = Input.Days.Aggregate(WorkDays.None, (all, day) => all | day),
             Shifts = Input.Shifts.Aggregate(ShiftTimes.None, (all, shift) => all | shift),
             DrivingLicence = Input.DrivingLicence,
+            MinimumHourlyPay = Input.MinimumHourlyPay,
             Languages = Input.Languages,
             WantedRoles = Input.WantedRoles,
             Qualifications = Input.Qualifications,

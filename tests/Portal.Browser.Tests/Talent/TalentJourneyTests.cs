@@ -108,12 +108,36 @@ public sealed class TalentJourneyTests(BrowserFixture fixture)
         await applicant.AssertNoSeriousIssuesAsync();
         await applicant.GotoAsync("/profile");
         await applicant.AssertNoSeriousIssuesAsync();
+        await applicant.GetByLabel("Your postcode").FillAsync("LS5 1AA");
+        await applicant.GetByLabel("Monday").CheckAsync();
+        await applicant.GetByLabel("Early").CheckAsync();
+        await applicant.GetByLabel("Lowest hourly pay you would take (optional)").FillAsync("13.00");
         await applicant.GetByLabel("An enhanced DBS check on the update service").CheckAsync();
+        await applicant.GetByLabel("Let employers find me for jobs that fit").CheckAsync();
         await applicant.GetByRole(AriaRole.Button, new() { Name = "Save my profile" }).ClickAsync();
         await Assertions.Expect(applicant.GetByText("Your profile is saved")).ToBeVisibleAsync();
         await applicant.AssertNoSeriousIssuesAsync();
 
-        await recruiter.GotoAsync(new Uri(jobUrl).AbsolutePath.Replace("/jobs/", "/recruit/vacancies/", StringComparison.Ordinal) + "/applications");
+        // Saving the profile queued a rematch on the portal's own Hangfire server: the job shows as a
+        // role that fits, with the reasons, and the applicant among the people who fit it.
+        await applicant.GotoAsync("/profile/matches");
+        for (var tries = 0; tries < 30 && await applicant.GetByRole(AriaRole.Link, new() { Name = title }).CountAsync() == 0; tries++)
+        {
+            await Task.Delay(1000);
+            await applicant.ReloadAsync();
+        }
+        await Assertions.Expect(applicant.GetByRole(AriaRole.Link, new() { Name = title })).ToBeVisibleAsync();
+        await Assertions.Expect(applicant.GetByText("it pays £13.75 an hour, at least the £13.00 you asked")).ToBeVisibleAsync();
+        await applicant.AssertNoSeriousIssuesAsync();
+        var vacancyPath = new Uri(jobUrl).AbsolutePath.Replace("/jobs/", "/recruit/vacancies/", StringComparison.Ordinal);
+        await recruiter.GotoAsync(vacancyPath + "/people");
+        await Assertions.Expect(recruiter.GetByRole(AriaRole.Heading, new() { Name = "Sam Applicant" })).ToBeVisibleAsync();
+        await recruiter.AssertNoSeriousIssuesAsync();
+        await recruiter.GetByRole(AriaRole.Button, new() { Name = "Invite to apply – Sam Applicant" }).ClickAsync();
+        await Assertions.Expect(recruiter.GetByText("Invitation sent")).ToBeVisibleAsync();
+        await AccountSteps.WaitForMailAsync(applicantEmail, "thinks you would fit it", TimeSpan.FromSeconds(60));
+
+        await recruiter.GotoAsync(vacancyPath + "/applications");
         await Assertions.Expect(recruiter.GetByRole(AriaRole.Heading, new() { Name = "Sam Applicant" })).ToBeVisibleAsync();
         await Assertions.Expect(recruiter.GetByText("DBS on the update service (said")).ToBeVisibleAsync();
         await recruiter.AssertNoSeriousIssuesAsync();

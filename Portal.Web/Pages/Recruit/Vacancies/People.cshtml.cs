@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Domain.Talent;
+using Portal.Infrastructure.Talent;
+using Portal.Web.Pages.Learn;
+
+namespace Portal.Web.Pages.Recruit.Vacancies;
+
+/// <summary>
+/// "People who fit" one of the recruiter's vacancies: only people who let employers find them,
+/// best fit first, with the reasons. The recruiter can invite someone to apply or dismiss them.
+/// Another organisation's vacancy is not found.
+/// </summary>
+public sealed class PeopleModel(VacancyService vacancies, MatchService matches) : PageModel
+{
+    public Vacancy Vacancy { get; private set; } = null!;
+
+    public IReadOnlyList<MatchService.PersonWhoFits> People { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var userId = LearnText.UserId(User)!;
+        if (await vacancies.FindAsync(userId, id, cancellationToken) is not { } vacancy
+            || await matches.PeopleForAsync(userId, id, cancellationToken) is not { } people)
+            return NotFound();
+        Vacancy = vacancy;
+        People = people;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostInviteAsync(Guid id, string person, CancellationToken cancellationToken)
+    {
+        var outcome = await matches.InviteToApplyAsync(LearnText.UserId(User)!, id, person, cancellationToken);
+        if (outcome == MatchService.InviteOutcome.NotFound)
+            return NotFound();
+        TempData["StatusMessage"] = outcome == MatchService.InviteOutcome.Sent
+            ? "Invitation sent. They get a link to the job; it is up to them whether to apply."
+            : "They were already invited to apply for this job.";
+        return RedirectToPage(new { id, handler = (string?)null });
+    }
+
+    public async Task<IActionResult> OnPostDismissAsync(Guid id, string person, CancellationToken cancellationToken)
+    {
+        if (!await matches.DismissForVacancyAsync(LearnText.UserId(User)!, id, person, cancellationToken))
+            return NotFound();
+        TempData["StatusMessage"] = "Dismissed: they will not show for this job again.";
+        return RedirectToPage(new { id, handler = (string?)null });
+    }
+}
