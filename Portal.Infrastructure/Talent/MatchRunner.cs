@@ -10,7 +10,7 @@ using Portal.Infrastructure.Data;
 namespace Portal.Infrastructure.Talent;
 
 /// <summary>What a full matching run did.</summary>
-public sealed record MatchRunSummary(int People, int Vacancies, long PairsScored, int RowsWritten);
+public sealed record MatchRunSummary(int People, int Vacancies, long PairsScored, int RowsWritten, TimeSpan Loading, TimeSpan Scoring, TimeSpan Writing);
 
 /// <summary>
 /// Works out and stores matches between people with a located profile and open vacancies. Each
@@ -58,10 +58,19 @@ public sealed class MatchRunner(PortalDbContext db, ContentStore content, JobInd
 
     private readonly record struct Person(string UserId, MatchCandidate Candidate, bool Findable);
 
+    private sealed record PackedPerson(
+        string UserId, float Latitude, float Longitude, WorkDays Days, ShiftTimes Shifts, bool DrivingLicence, long ModulesHeld, int ProgrammesHeld,
+        long RolesWanted, long RolesOnSavedRoute, float PayAsked, bool Findable, float Cutoff)
+    {
+        public MatchCandidate Candidate => new(Latitude, Longitude, Days, Shifts, DrivingLicence,
+            unchecked((ulong)ModulesHeld), unchecked((ulong)RolesWanted), unchecked((ulong)RolesOnSavedRoute), unchecked((uint)ProgrammesHeld), PayAsked);
+    }
+
     private sealed record PackedJobs(string Version, Guid[] Ids, MatchVacancy[] Jobs, DateOnly[] ClosingDates);
 
     public async Task<MatchRunSummary> RunAllAsync(CancellationToken cancellationToken)
     {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var catalogue = MatchCatalogue.For(content.Current);
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(now);
@@ -89,6 +98,8 @@ public sealed class MatchRunner(PortalDbContext db, ContentStore content, JobInd
             if (personIndex.TryGetValue(d.UserId, out var p) && vacancyIndex.TryGetValue(d.VacancyId, out var v))
                 (d.Side == MatchSide.Person ? notForPerson : notForVacancy).Add(((long)p * m) + v);
         }
+
+        var loading = watch.Elapsed;
 
         // Score: people shared out among the cores in interleaved chunks. Every list is a top-k under
         // one total order (score, then index), so the result does not depend on who scored what.
@@ -153,33 +164,56 @@ public sealed class MatchRunner(PortalDbContext db, ContentStore content, JobInd
             vacancyCutoff[v] = merged.Cutoff;
         }
 
-        // Write: a batch of people per transaction, replacing everything stored for their range of
-        // ids (so people who left the range, or lost their location, lose their rows too).
+        var scoring = watch.Elapsed - loading;
+
+        // Write: a batch of people per transaction. What is stored for their range of ids is read
+        // first and only people whose matches changed are rewritten, so a nightly run over a city
+        // where little changed writes little; people who left the range, or lost their location,
+        // lose their rows.
         var written = 0;
         string? after = null;
         var batches = 0;
         for (var start = 0; start < n; start += BatchSize)
         {
             var end = Math.Min(n, start + BatchSize);
+            var last = people[end - 1].UserId;
+            var storedMatches = (await InRange(db.Set<JobMatch>().AsNoTracking(), after, last).ToListAsync(cancellationToken))
+                .GroupBy(m => m.UserId, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.OrderBy(m => m.VacancyId).Select(MatchRow).ToList(), StringComparer.Ordinal);
+            var storedPeople = (await InRange(db.Set<MatchPerson>().AsNoTracking(), after, last).ToListAsync(cancellationToken))
+                .ToDictionary(p => p.UserId, PersonRow, StringComparer.Ordinal);
+            var stale = new HashSet<string>(storedMatches.Keys.Concat(storedPeople.Keys), StringComparer.Ordinal);
             var matchRows = new List<object[]>();
-            var personRows = new List<object[]>(end - start);
+            var personRows = new List<object[]>();
             for (var p = start; p < end; p++)
             {
                 var person = people[p];
-                var chosen = new SortedDictionary<int, (bool ForPerson, bool ForVacancy)>();
+                var chosen = new SortedDictionary<Guid, (int Vacancy, bool ForPerson, bool ForVacancy)>();
                 foreach (var v in personTop.AsSpan(p * KeepPerPerson, personCount[p]))
-                    chosen[v] = (true, false);
+                    chosen[vacancyIds[v]] = (v, true, false);
                 foreach (var v in forVacancy[p] ?? [])
-                    chosen[v] = (chosen.ContainsKey(v), true);
-                foreach (var (v, sides) in chosen)
-                    matchRows.Add(MatchRow(person.UserId, vacancyIds[v], Matching.Score(person.Candidate, jobsPacked[v])!.Value, sides.ForPerson, sides.ForVacancy, now));
-                personRows.Add(PersonRow(person, personCutoff[p], catalogue.Version, now));
+                    chosen[vacancyIds[v]] = (v, chosen.ContainsKey(vacancyIds[v]), true);
+                var rows = chosen.Values.Select(c => MatchRow(person.UserId, vacancyIds[c.Vacancy], Matching.Score(person.Candidate, jobsPacked[c.Vacancy])!.Value, c.ForPerson, c.ForVacancy, now)).ToList();
+                var personRow = PersonRow(person, personCutoff[p], catalogue.Version, now);
+                var sameMatches = storedMatches.TryGetValue(person.UserId, out var before) ? SameRows(before, rows) : rows.Count == 0;
+                var samePerson = storedPeople.TryGetValue(person.UserId, out var packedBefore) && SameRow(packedBefore, personRow);
+                if (sameMatches && samePerson)
+                {
+                    stale.Remove(person.UserId);
+                    continue;
+                }
+                stale.Add(person.UserId);
+                matchRows.AddRange(rows);
+                personRows.Add(personRow);
             }
-            var last = people[end - 1].UserId;
-            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+            if (stale.Count > 0)
             {
-                await InRange(db.Set<JobMatch>(), after, last).ExecuteDeleteAsync(cancellationToken);
-                await InRange(db.Set<MatchPerson>(), after, last).ExecuteDeleteAsync(cancellationToken);
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                foreach (var chunk in stale.Chunk(1_000))
+                {
+                    await db.Set<JobMatch>().Where(m => chunk.Contains(m.UserId)).ExecuteDeleteAsync(cancellationToken);
+                    await db.Set<MatchPerson>().Where(m => chunk.Contains(m.UserId)).ExecuteDeleteAsync(cancellationToken);
+                }
                 written += await BulkInsert.RunAsync(db.Database, "Matches", MatchColumns, matchRows, cancellationToken);
                 await BulkInsert.RunAsync(db.Database, "MatchPeople", PersonColumns, personRows, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
@@ -198,8 +232,10 @@ public sealed class MatchRunner(PortalDbContext db, ContentStore content, JobInd
                 [.. Enumerable.Range(0, m).Select(v => new object[] { vacancyIds[v], vacancyCutoff[v], now })], cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        logger.LogInformation("Matching run: {People} people, {Vacancies} vacancies, {Pairs} pairs scored, {Rows} matches stored", n, m, pairs, written);
-        return new MatchRunSummary(n, m, pairs, written);
+        var writing = watch.Elapsed - loading - scoring;
+        logger.LogInformation("Matching run: {People} people, {Vacancies} vacancies, {Pairs} pairs scored, {Rows} matches stored; loading {Loading}, scoring {Scoring}, writing {Writing}",
+            n, m, pairs, written, loading, scoring, writing);
+        return new MatchRunSummary(n, m, pairs, written, loading, scoring, writing);
     }
 
     /// <summary>Rematches one person against every open vacancy.</summary>
@@ -217,8 +253,7 @@ public sealed class MatchRunner(PortalDbContext db, ContentStore content, JobInd
         {
             var person = found[0];
             var packed = Pack(await jobs.CurrentAsync(cancellationToken), catalogue);
-            var cutoffs = await db.Set<MatchVacancyCutoff>().AsNoTracking().Select(c => new { c.VacancyId, c.Cutoff })
-                .ToDictionaryAsync(c => c.VacancyId, c => c.Cutoff, cancellationToken);
+            var cutoffs = await CutoffsAsync(now, cancellationToken);
             var dismissed = await db.Set<MatchDismissal>().AsNoTracking().Where(d => d.UserId == userId)
                 .Select(d => new { d.VacancyId, d.Side }).ToListAsync(cancellationToken);
             var notForPerson = dismissed.Where(d => d.Side == MatchSide.Person).Select(d => d.VacancyId).ToHashSet();
@@ -271,8 +306,16 @@ public sealed class MatchRunner(PortalDbContext db, ContentStore content, JobInd
         if (vacancy is not null && vacancy.IsOpen(DateOnly.FromDateTime(now)))
         {
             var job = catalogue.Pack(vacancy.Details);
-            var people = await db.Set<MatchPerson>().AsNoTracking().Where(p => p.ContentVersion == catalogue.Version)
-                .OrderBy(p => p.UserId).ToListAsync(cancellationToken);
+            // Only people the hard requirements let through, and only the columns scoring needs:
+            // this read is most of a vacancy's rematch.
+            var licence = job.DrivingLicenceRequired;
+            var shifts = job.Shifts;
+            var people = await db.Set<MatchPerson>().AsNoTracking()
+                .Where(p => p.ContentVersion == catalogue.Version && (p.Shifts & shifts) != 0 && (!licence || p.DrivingLicence))
+                .OrderBy(p => p.UserId)
+                .Select(p => new PackedPerson(p.UserId, p.Latitude, p.Longitude, p.Days, p.Shifts, p.DrivingLicence, p.ModulesHeld, p.ProgrammesHeld,
+                    p.RolesWanted, p.RolesOnSavedRoute, p.PayAsked, p.Findable, p.Cutoff))
+                .ToListAsync(cancellationToken);
             var dismissed = await db.Set<MatchDismissal>().AsNoTracking().Where(d => d.VacancyId == vacancyId)
                 .Select(d => new { d.UserId, d.Side }).ToListAsync(cancellationToken);
             var notForPerson = dismissed.Where(d => d.Side == MatchSide.Person).Select(d => d.UserId).ToHashSet(StringComparer.Ordinal);
@@ -314,6 +357,25 @@ public sealed class MatchRunner(PortalDbContext db, ContentStore content, JobInd
         await transaction.CommitAsync(cancellationToken);
         return rows.Count;
     }
+
+    /// <summary>
+    /// Every vacancy's cutoff, read at most every <see cref="CutoffsKeptFor"/> per process: reading
+    /// them was most of a person's rematch. A cutoff a little out of date only lets a person into a
+    /// list they would narrowly miss (the pages show fewer than the lists keep), or keeps them out
+    /// of one until the vacancy or the nightly run is next matched.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<Guid, float>> CutoffsAsync(DateTime now, CancellationToken cancellationToken)
+    {
+        if (cachedCutoffs is { } cached && now - cached.ReadAtUtc < CutoffsKeptFor && now >= cached.ReadAtUtc)
+            return cached.Cutoffs;
+        var read = await db.Set<MatchVacancyCutoff>().AsNoTracking().Select(c => new { c.VacancyId, c.Cutoff })
+            .ToDictionaryAsync(c => c.VacancyId, c => c.Cutoff, cancellationToken);
+        cachedCutoffs = (now, read);
+        return read;
+    }
+
+    private static readonly TimeSpan CutoffsKeptFor = TimeSpan.FromSeconds(30);
+    private static (DateTime ReadAtUtc, Dictionary<Guid, float> Cutoffs)? cachedCutoffs;
 
     /// <summary>People with a located profile, in id order, with the training they hold today and the roles on their saved route.</summary>
     private async Task<List<Person>> LoadPeopleAsync(string? onlyUserId, MatchCatalogue catalogue, DateTime now, CancellationToken cancellationToken)
@@ -378,6 +440,31 @@ public sealed class MatchRunner(PortalDbContext db, ContentStore content, JobInd
             rows = rows.Where(r => EF.Property<string>(r, "UserId").CompareTo(last) <= 0);
         return rows;
     }
+
+    /// <summary>Equal apart from when they were computed (the last column).</summary>
+    private static bool SameRow(object[] a, object[] b)
+    {
+        for (var i = 0; i < a.Length - 1; i++)
+        {
+            if (!a[i].Equals(b[i]))
+                return false;
+        }
+        return true;
+    }
+
+    private static bool SameRows(List<object[]> a, List<object[]> b) => a.Count == b.Count && a.Zip(b).All(pair => SameRow(pair.First, pair.Second));
+
+    private static object[] MatchRow(JobMatch m) =>
+    [
+        m.UserId, m.VacancyId, m.Score, m.Miles, m.ModulesHeld, m.ModulesRequired, m.ProgrammesHeld, m.ProgrammesRequired,
+        m.DaysFit, m.PayAsked, m.HourlyPay, m.RoleWanted, m.OnSavedRoute, m.ForPerson, m.ForVacancy, m.ComputedAtUtc,
+    ];
+
+    private static object[] PersonRow(MatchPerson p) =>
+    [
+        p.UserId, p.Latitude, p.Longitude, (int)p.Days, (int)p.Shifts, p.DrivingLicence, p.ModulesHeld, p.ProgrammesHeld,
+        p.RolesWanted, p.RolesOnSavedRoute, p.PayAsked, p.Findable, p.Cutoff, p.ContentVersion, p.ComputedAtUtc,
+    ];
 
     private static object[] MatchRow(string userId, Guid vacancyId, MatchScore score, bool forPerson, bool forVacancy, DateTime now) =>
     [

@@ -37,5 +37,5 @@ internal static class RunJob
     }
 
     private static string Describe(Portal.Infrastructure.Talent.MatchRunSummary run) =>
-        $"{run.People:N0} people x {run.Vacancies:N0} open vacancies, {run.PairsScored:N0} pairs passed the hard filters, {run.RowsWritten:N0} matches stored";
+        $"{run.People:N0} people x {run.Vacancies:N0} open vacancies, {run.PairsScored:N0} pairs passed the hard filters, {run.RowsWritten:N0} matches stored (loading {run.Loading.TotalSeconds:N1} s, scoring {run.Scoring.TotalSeconds:N1} s, writing {run.Writing.TotalSeconds:N1} s)";
 }

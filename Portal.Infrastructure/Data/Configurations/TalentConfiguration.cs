@@ -198,8 +198,9 @@ internal sealed class JobMatchConfiguration : IEntityTypeConfiguration<JobMatch>
     {
         builder.ToTable("Matches");
         builder.HasKey(m => new { m.UserId, m.VacancyId });
-        builder.HasOne<PortalUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<Vacancy>().WithMany().HasForeignKey(m => m.VacancyId).OnDelete(DeleteBehavior.Cascade);
+        // No foreign keys: millions of derived rows are rewritten in bulk, and checking two parents
+        // per row doubled the time. Every read joins to the live vacancy and profile, so a row whose
+        // person or vacancy is gone is never shown, and the nightly run deletes it.
         builder.Ignore(m => m.Facts);
         // "People who fit" for one vacancy, and a vacancy's rows replaced when it changes.
         builder.HasIndex(m => m.VacancyId);
@@ -212,7 +213,7 @@ internal sealed class MatchPersonConfiguration : IEntityTypeConfiguration<MatchP
     {
         builder.ToTable("MatchPeople");
         builder.HasKey(p => p.UserId);
-        builder.HasOne<PortalUser>().WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
+        // No foreign key, like Matches: rewritten in bulk, and cleared by the nightly run.
         builder.Property(p => p.Days).HasConversion<int>();
         builder.Property(p => p.Shifts).HasConversion<int>();
         builder.Property(p => p.ContentVersion).HasMaxLength(MatchPerson.MaxContentVersionLength);
@@ -226,7 +227,6 @@ internal sealed class MatchVacancyCutoffConfiguration : IEntityTypeConfiguration
     {
         builder.ToTable("MatchVacancyCutoffs");
         builder.HasKey(c => c.VacancyId);
-        builder.HasOne<Vacancy>().WithMany().HasForeignKey(c => c.VacancyId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -222,6 +222,7 @@ public abstract class MatchingTests<TDatabase>(TDatabase database) : TalentTests
         var (organisation, recruiter) = await NewOrganisationWithRecruiterAsync("Horsforth Care");
         var first = await PublishedAsync(organisation, recruiter, Details("Care worker, Horsforth", district: "LS18"));
         var person = await CandidateAsync("LS18", emailMatches: true);
+        var neighbour = await CandidateAsync("LS18", emailMatches: true);
         var quiet = await CandidateAsync("LS18");
         await RunMatchingAsync();
 
@@ -233,16 +234,25 @@ public abstract class MatchingTests<TDatabase>(TDatabase database) : TalentTests
             return await db.OutboxMessages.Where(m => m.To == email).OrderBy(m => m.Id).Select(m => m.TextBody).ToListAsync();
         }
 
-        async Task EmailRunsAsync(int times)
+        async Task EmailRunsAsync(int times, Action<MatchEmailJob>? configure = null)
         {
             for (var i = 0; i < times; i++)
             {
                 await using var scope = Services();
-                await scope.Get<MatchEmailJob>().RunAsync(CancellationToken.None);
+                var job = scope.Get<MatchEmailJob>();
+                configure?.Invoke(job);
+                await job.RunAsync(CancellationToken.None);
             }
         }
 
+        // Killed after its first person: the rerun sends the rest, and nobody twice.
+        await Assert.ThrowsAsync<InvalidOperationException>(() => EmailRunsAsync(1, job =>
+        {
+            job.BatchSize = 1;
+            job.AfterBatch = _ => throw new InvalidOperationException("killed");
+        }));
         await EmailRunsAsync(2);
+        Assert.Single(await MailToAsync(neighbour));
         var sent = Assert.Single(await MailToAsync(person));
         Assert.Contains("Care worker, Horsforth, Horsforth Care (LS18)", sent, StringComparison.Ordinal);
         Assert.Contains("in your area; no training is required before starting; the shift pattern fits", sent, StringComparison.Ordinal);

@@ -742,6 +742,7 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
             modelBuilder.Entity("Portal.Domain.Talent.MatchVacancyCutoff", b =>
                 {
                     b.Property<Guid>("VacancyId")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTime>("ComputedAtUtc")
@@ -1367,21 +1368,6 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Portal.Domain.Talent.JobMatch", b =>
-                {
-                    b.HasOne("Portal.Infrastructure.Accounts.PortalUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Portal.Domain.Talent.Vacancy", null)
-                        .WithMany()
-                        .HasForeignKey("VacancyId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Portal.Domain.Talent.MatchDismissal", b =>
                 {
                     b.HasOne("Portal.Infrastructure.Accounts.PortalUser", null)
@@ -1405,24 +1391,6 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Portal.Domain.Talent.Vacancy", null)
-                        .WithMany()
-                        .HasForeignKey("VacancyId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Portal.Domain.Talent.MatchPerson", b =>
-                {
-                    b.HasOne("Portal.Infrastructure.Accounts.PortalUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Portal.Domain.Talent.MatchVacancyCutoff", b =>
-                {
                     b.HasOne("Portal.Domain.Talent.Vacancy", null)
                         .WithMany()
                         .HasForeignKey("VacancyId")

@@ -723,6 +723,7 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("Portal.Domain.Talent.MatchVacancyCutoff", b =>
                 {
                     b.Property<Guid>("VacancyId")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ComputedAtUtc")
@@ -1342,21 +1343,6 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Portal.Domain.Talent.JobMatch", b =>
-                {
-                    b.HasOne("Portal.Infrastructure.Accounts.PortalUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Portal.Domain.Talent.Vacancy", null)
-                        .WithMany()
-                        .HasForeignKey("VacancyId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Portal.Domain.Talent.MatchDismissal", b =>
                 {
                     b.HasOne("Portal.Infrastructure.Accounts.PortalUser", null)
@@ -1380,24 +1366,6 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Portal.Domain.Talent.Vacancy", null)
-                        .WithMany()
-                        .HasForeignKey("VacancyId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Portal.Domain.Talent.MatchPerson", b =>
-                {
-                    b.HasOne("Portal.Infrastructure.Accounts.PortalUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Portal.Domain.Talent.MatchVacancyCutoff", b =>
-                {
                     b.HasOne("Portal.Domain.Talent.Vacancy", null)
                         .WithMany()
                         .HasForeignKey("VacancyId")
