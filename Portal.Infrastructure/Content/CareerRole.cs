@@ -19,7 +19,17 @@ public sealed record CareerRole(
     IReadOnlyList<string> EntryRequirements,
     string Html,
     string Version,
-    string SourceFile);
+    string SourceFile)
+{
+    /// <summary>
+    /// Training modules an employer usually requires of someone in this job, by slug: the default
+    /// an organisation starts from when it sets required training for the role.
+    /// </summary>
+    public IReadOnlyList<string> RequiredTraining { get; init; } = [];
+
+    /// <summary>The line of 'required-training' in <see cref="SourceFile"/>, for errors that need the modules to check.</summary>
+    public int RequiredTrainingLine { get; init; }
+}
 
 /// <param name="NhsBand">Agenda for Change band, where the role has one.</param>
 public sealed record PayRange(decimal HourlyFrom, decimal HourlyTo, int? NhsBand);

@@ -2,7 +2,7 @@ namespace Portal.Infrastructure.Content;
 
 internal sealed class CareerRoleParser(MarkdownRenderer markdown) : ContentParser<CareerRole>("careers/roles")
 {
-    private static readonly string[] JobOnlyKeys = ["pay", "hours", "shifts"];
+    private static readonly string[] JobOnlyKeys = ["pay", "hours", "shifts", "required-training"];
 
     protected override CareerRole Parse(ContentDocument document, string slug)
     {
@@ -36,6 +36,9 @@ internal sealed class CareerRoleParser(MarkdownRenderer markdown) : ContentParse
                 frontMatter.Error("hours", "'hours' is missing: say the usual hours, like 'Full or part time, 16 to 40 hours a week'");
         }
 
+        var requiredTraining = frontMatter.StringList("required-training");
+        foreach (var duplicate in requiredTraining.GroupBy(m => m, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            frontMatter.Error("required-training", $"'{duplicate.Key}' is listed more than once in 'required-training'; list it once");
         var requirements = frontMatter.StringList("entry-requirements");
         foreach (var requirement in requirements.Where(r => r.Length > 200))
             frontMatter.Error("entry-requirements", $"an entry requirement is {requirement.Length} characters long; the most allowed is 200");
@@ -55,6 +58,10 @@ internal sealed class CareerRoleParser(MarkdownRenderer markdown) : ContentParse
             EntryRequirements: requirements,
             Html: markdown.ToHtml(document.Body),
             Version: document.Version,
-            SourceFile: document.File);
+            SourceFile: document.File)
+        {
+            RequiredTraining = [.. requiredTraining.Distinct(StringComparer.Ordinal)],
+            RequiredTrainingLine = frontMatter.LineOf("required-training"),
+        };
     }
 }

@@ -41,6 +41,11 @@ internal sealed class ContentLoader
         var parsedModules = modules.ParseAll(documents[modules.Folder], errors);
         var routes = routeParser.ParseAll(documents[routeParser.Folder], errors);
         var graph = CareerRouteChecks.Check(routes, parsedRoles, parsedProgrammes, parsedModules, routeParser.OriginOf, errors);
+        foreach (var role in parsedRoles.Values.OrderBy(r => r.Slug, StringComparer.Ordinal))
+        {
+            foreach (var module in role.RequiredTraining.Where(m => !parsedModules.ContainsKey(m)))
+                errors.Add(new(role.SourceFile, role.RequiredTrainingLine, $"there is no training module '{module}' in learn/; 'required-training' names modules by their slug"));
+        }
         var set = new ContentSet(
             Pages: pages.ParseAll(documents[pages.Folder], errors),
             Roles: parsedRoles,

@@ -61,6 +61,19 @@ public sealed class CareersContentTests : IDisposable
     }
 
     [Fact]
+    public void RequiredTrainingNamesRealModulesAndAnUnknownOneIsReportedOnItsLine()
+    {
+        content.Module("duty-of-care");
+        content.Write("careers/roles/care-worker.md", CareWorker.Replace("entry-requirements:", "required-training: [duty-of-care]\nentry-requirements:", StringComparison.Ordinal));
+        Assert.Equal(["duty-of-care"], content.Load().Roles["care-worker"].RequiredTraining);
+
+        content.Write("careers/roles/care-worker.md", CareWorker.Replace("entry-requirements:", "required-training:\n  - duty-of-care\n  - duty-of-kare\nentry-requirements:", StringComparison.Ordinal));
+        var error = content.SingleError();
+        Assert.Equal(("careers/roles/care-worker.md", 13), (error.File, error.Line));
+        Assert.Contains("there is no training module 'duty-of-kare' in learn/", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EntryPointNeedsNoPayHoursOrShifts()
     {
         content.Write("careers/roles/new-to-care.md", NewToCare);
