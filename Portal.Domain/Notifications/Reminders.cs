@@ -15,7 +15,16 @@ public enum ReminderKind
 
     /// <summary>A module started and left untouched for 7 days.</summary>
     Stalled,
+
+    /// <summary>Training an employer requires for the person's job, not held for 14 days past when it was due; their manager hears too.</summary>
+    RequiredOverdue,
 }
+
+/// <summary>
+/// A module an employer requires of the person: their latest completion, if any, and since when it
+/// has been required (the day they joined in that job).
+/// </summary>
+public sealed record RequiredModule(string ModuleSlug, DateTime? LatestCompletionUtc, int? RefreshMonths, DateTime RequiredSinceUtc);
 
 /// <summary>One module as the reminder rules see it.</summary>
 /// <param name="InProgressSinceUtc">When a round still in progress was last touched; null when none is.</param>
@@ -36,6 +45,38 @@ public static class ReminderRules
     /// The reminders due now: for each module at most one expiry reminder (the most urgent that
     /// applies) and, for a round in progress, "stalled" once it has been untouched for 7 days.
     /// </summary>
+    /// <summary>How long required training may be missing or run out before the person and their manager are told.</summary>
+    public static readonly TimeSpan RequiredOverdueAfter = TimeSpan.FromDays(14);
+
+    /// <summary>
+    /// Required modules not held 14 days after they were due: when the completion ran out, or, never
+    /// done, when the person started in the job. The due date keys the reminder, so each lapse is told once.
+    /// </summary>
+    public static IReadOnlyList<DueReminder> RequiredOverdue(IEnumerable<RequiredModule> required, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(required);
+        var due = new List<DueReminder>();
+        foreach (var module in required)
+        {
+            DateTime dueAt;
+            if (module.LatestCompletionUtc is { } completed)
+            {
+                // Done and never needing a refresher, or still in date: held.
+                if (TrainingExpiry.ExpiresAtUtc(completed, module.RefreshMonths) is not { } expires || expires > nowUtc)
+                    continue;
+                // Ran out before they joined: due from the day they joined.
+                dueAt = expires > module.RequiredSinceUtc ? expires : module.RequiredSinceUtc;
+            }
+            else
+            {
+                dueAt = module.RequiredSinceUtc;
+            }
+            if (nowUtc - dueAt >= RequiredOverdueAfter)
+                due.Add(new(module.ModuleSlug, ReminderKind.RequiredOverdue, DateOnly.FromDateTime(dueAt)));
+        }
+        return due;
+    }
+
     public static IReadOnlyList<DueReminder> Due(IEnumerable<ModuleStanding> modules, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(modules);
@@ -97,6 +138,8 @@ public sealed class ReminderPreferences
     {
         ReminderKind.ExpiresWithin30Days or ReminderKind.ExpiresWithin7Days => Expiring,
         ReminderKind.Expired => Expired,
+        // The employer requires it: not the person's to switch off.
+        ReminderKind.RequiredOverdue => true,
         _ => Stalled,
     };
 

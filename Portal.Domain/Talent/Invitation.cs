@@ -20,6 +20,10 @@ public sealed class Invitation
     public Guid OrganisationId { get; private set; }
     public string Email { get; private set; } = "";
     public MembershipRole Role { get; private set; }
+
+    /// <summary>For staff, the job they are invited to (a career role slug).</summary>
+    public string? JobRole { get; private set; }
+
     public string TokenHash { get; private set; } = "";
     public string InvitedBy { get; private set; } = "";
     public DateTime CreatedAtUtc { get; private set; }
@@ -28,8 +32,10 @@ public sealed class Invitation
     public string? AcceptedBy { get; private set; }
 
     /// <returns>The invitation and the token for its link (shown once, in the email).</returns>
-    public static (Invitation Invitation, string Token) Create(Guid organisationId, string email, MembershipRole role, string invitedBy, DateTime utcNow)
+    public static (Invitation Invitation, string Token) Create(Guid organisationId, string email, MembershipRole role, string invitedBy, DateTime utcNow, string? jobRole = null)
     {
+        if ((role == MembershipRole.Staff) != !string.IsNullOrEmpty(jobRole))
+            throw new ArgumentException("Staff are invited to a job role; recruiters and managers are not.", nameof(jobRole));
         ArgumentException.ThrowIfNullOrWhiteSpace(email);
         ArgumentException.ThrowIfNullOrEmpty(invitedBy);
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
@@ -39,6 +45,7 @@ public sealed class Invitation
             OrganisationId = organisationId,
             Email = email.Trim().ToLowerInvariant(),
             Role = role,
+            JobRole = jobRole,
             TokenHash = Hash(token),
             InvitedBy = invitedBy,
             CreatedAtUtc = utcNow,

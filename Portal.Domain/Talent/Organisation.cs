@@ -50,6 +50,9 @@ public enum MembershipRole
 {
     Recruiter,
     Manager,
+
+    /// <summary>Works there, in a job (<see cref="Membership.JobRole"/>) whose required training the manager oversees.</summary>
+    Staff,
 }
 
 /// <summary>
@@ -66,15 +69,21 @@ public sealed class Membership
     public Guid OrganisationId { get; private set; }
     public string UserId { get; private set; } = "";
     public MembershipRole Role { get; private set; }
+
+    /// <summary>For staff, the career role slug of their job (care-worker, enhanced-care-worker, ...).</summary>
+    public string? JobRole { get; private set; }
+
     public DateTime StartedAtUtc { get; private set; }
     public DateTime? EndedAtUtc { get; private set; }
 
     public bool Active => EndedAtUtc is null;
 
-    public static Membership Start(Guid organisationId, string userId, MembershipRole role, DateTime utcNow)
+    public static Membership Start(Guid organisationId, string userId, MembershipRole role, DateTime utcNow, string? jobRole = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
-        return new Membership { OrganisationId = organisationId, UserId = userId, Role = role, StartedAtUtc = utcNow };
+        if ((role == MembershipRole.Staff) != !string.IsNullOrEmpty(jobRole))
+            throw new ArgumentException("Staff have a job role; recruiters and managers do not.", nameof(jobRole));
+        return new Membership { OrganisationId = organisationId, UserId = userId, Role = role, StartedAtUtc = utcNow, JobRole = jobRole };
     }
 
     public void End(DateTime utcNow)

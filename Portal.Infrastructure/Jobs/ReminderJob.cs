@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Portal.Domain.Notifications;
+using Portal.Domain.Talent;
 using Portal.Domain.Training;
 using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Data;
@@ -17,7 +18,10 @@ namespace Portal.Infrastructure.Jobs;
 /// listing everything newly due, outside their quiet hours. What was sent is kept in SentReminders
 /// (unique per person, module, kind and due date) and saved with the email in one transaction, so a
 /// rerun, a retry, a killed run or a second node sends each reminder once. A batch of people is
-/// saved in one transaction.
+/// saved in one transaction. Training a person's employer requires for their job (the job role's
+/// required training), not held 14 days after it was due, is in their digest too, and each manager
+/// of that organisation gets an email about it in the same transaction, so neither is sent without
+/// the other.
 /// </summary>
 public sealed class ReminderJob(PortalDbContext db, ContentStore content, Outbox outbox, TimeProvider clock, IOptions<MailOptions> mail, ILogger<ReminderJob> logger)
 {
@@ -46,7 +50,8 @@ public sealed class ReminderJob(PortalDbContext db, ContentStore content, Outbox
             // People with any training, in id order, a batch at a time.
             var people = await db.Users
                 .Where(u => u.Id.CompareTo(lastUser) > 0 && u.EmailConfirmed
-                    && (db.Set<Completion>().Any(c => c.UserId == u.Id) || db.Set<ModuleProgress>().Any(p => p.UserId == u.Id && p.PassedAtUtc == null)))
+                    && (db.Set<Completion>().Any(c => c.UserId == u.Id) || db.Set<ModuleProgress>().Any(p => p.UserId == u.Id && p.PassedAtUtc == null)
+                        || db.Set<Membership>().Any(m => m.UserId == u.Id && m.Role == MembershipRole.Staff && m.EndedAtUtc == null)))
                 .OrderBy(u => u.Id).Take(BatchSize)
                 .Select(u => new { u.Id, u.Email, u.DisplayName })
                 .ToListAsync(cancellationToken);
@@ -63,11 +68,22 @@ public sealed class ReminderJob(PortalDbContext db, ContentStore content, Outbox
                     .ToListAsync(cancellationToken))
                 .GroupBy(p => p.UserId).ToDictionary(g => g.Key, g => g.ToDictionary(p => p.ModuleSlug, p => p.UpdatedAtUtc, StringComparer.Ordinal));
             var preferences = await db.Set<ReminderPreferences>().AsNoTracking().Where(p => ids.Contains(p.UserId)).ToDictionaryAsync(p => p.UserId, cancellationToken);
+            var jobs = (await db.Set<Membership>().AsNoTracking()
+                    .Where(m => ids.Contains(m.UserId) && m.Role == MembershipRole.Staff && m.EndedAtUtc == null)
+                    .Join(db.Set<Organisation>(), m => m.OrganisationId, o => o.Id, (m, o) => new StaffJob(m.UserId, o.Id, o.Name, m.JobRole!, m.StartedAtUtc))
+                    .ToListAsync(cancellationToken))
+                .ToLookup(j => j.UserId);
+            var organisationIds = jobs.SelectMany(j => j).Select(j => j.OrganisationId).Distinct().ToList();
+            var managers = (await db.Set<Membership>().AsNoTracking()
+                    .Where(m => organisationIds.Contains(m.OrganisationId) && m.Role == MembershipRole.Manager && m.EndedAtUtc == null)
+                    .Join(db.Users.Where(u => u.EmailConfirmed), m => m.UserId, u => u.Id, (m, u) => new Manager(m.OrganisationId, u.Id, u.Email!, u.DisplayName))
+                    .ToListAsync(cancellationToken))
+                .ToLookup(m => m.OrganisationId);
             var already = (await db.Set<SentReminder>().AsNoTracking().Where(r => ids.Contains(r.UserId))
                     .Select(r => new { r.UserId, r.ModuleSlug, r.Kind, r.DueOn }).ToListAsync(cancellationToken))
                 .Select(r => (r.UserId, r.ModuleSlug, r.Kind, r.DueOn)).ToHashSet();
 
-            var sends = new List<(string UserId, string Email, string? Name, List<DueReminder> Due)>();
+            var sends = new List<Send>();
             foreach (var person in people)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -81,11 +97,13 @@ public sealed class ReminderJob(PortalDbContext db, ContentStore content, Outbox
                     .Select(l => new ModuleStanding(l.ModuleSlug, l.Latest, set.RefreshDefaults.MonthsFor(l.ModuleSlug), started is not null && started.TryGetValue(l.ModuleSlug, out var touched) ? touched : null))
                     .Concat((started ?? []).Where(o => set.Modules.ContainsKey(o.Key) && !completed.Any(l => l.ModuleSlug == o.Key))
                         .Select(o => new ModuleStanding(o.Key, null, null, o.Value)));
+                var required = RequiredOf(jobs[person.Id], set, completed);
                 var due = ReminderRules.Due(standings, now)
+                    .Concat(ReminderRules.RequiredOverdue(required.Values.Select(r => r.Module), now))
                     .Where(r => wants.Wants(r.Kind) && !already.Contains((person.Id, r.ModuleSlug, r.Kind, r.DueOn)))
                     .OrderBy(r => r.Kind).ThenBy(r => set.Modules[r.ModuleSlug].Title, StringComparer.Ordinal).ToList();
                 if (due.Count > 0)
-                    sends.Add((person.Id, person.Email!, person.DisplayName, due));
+                    sends.Add(new Send(person.Id, person.Email!, person.DisplayName, due, Escalations(person.Id, person.DisplayName ?? person.Email!, due, required, managers, set)));
             }
             sent += await SendAsync(sends, set, now, cancellationToken);
             lastUser = people[^1].Id;
@@ -99,18 +117,18 @@ public sealed class ReminderJob(PortalDbContext db, ContentStore content, Outbox
     /// first (the unique key), nothing of the batch is kept and each person is tried alone, so
     /// everyone the other run did not reach is still reminded, once.
     /// </summary>
-    private async Task<int> SendAsync(List<(string UserId, string Email, string? Name, List<DueReminder> Due)> sends, ContentSet set, DateTime now, CancellationToken cancellationToken)
+    private async Task<int> SendAsync(List<Send> sends, ContentSet set, DateTime now, CancellationToken cancellationToken)
     {
         if (sends.Count == 0)
             return 0;
         foreach (var send in sends)
-            Add(send.UserId, send.Email, send.Name, send.Due, set, now);
+            Add(send, set, now);
         if (await TrySaveAsync(cancellationToken) is null)
             return sends.Count;
         var sent = 0;
         foreach (var send in sends)
         {
-            Add(send.UserId, send.Email, send.Name, send.Due, set, now);
+            Add(send, set, now);
             if (await TrySaveAsync(cancellationToken) is not { } failure)
             {
                 sent++;
@@ -125,12 +143,70 @@ public sealed class ReminderJob(PortalDbContext db, ContentStore content, Outbox
         return sent;
     }
 
-    private void Add(string userId, string email, string? name, IReadOnlyList<DueReminder> due, ContentSet set, DateTime now)
+    private void Add(Send send, ContentSet set, DateTime now)
     {
-        foreach (var reminder in due)
-            db.Add(SentReminder.For(userId, reminder, now));
-        var what = string.Join(',', due.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.ModuleSlug}/{r.Kind}/{r.DueOn:yyyyMMdd}")));
-        outbox.Enqueue(Digest(email, name, due, set), dedupeKey: $"reminders:{userId}:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(what)))[..24]}");
+        foreach (var reminder in send.Due)
+            db.Add(SentReminder.For(send.UserId, reminder, now));
+        var what = Hash(string.Join(',', send.Due.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.ModuleSlug}/{r.Kind}/{r.DueOn:yyyyMMdd}"))));
+        outbox.Enqueue(Digest(send.Email, send.Name, send.Due, set), dedupeKey: $"reminders:{send.UserId}:{what}");
+        foreach (var (managerId, toManager) in send.ToManagers)
+            outbox.Enqueue(toManager, dedupeKey: $"overdue:{managerId}:{send.UserId}:{what}");
+    }
+
+    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..24];
+
+    private sealed record Send(string UserId, string Email, string? Name, List<DueReminder> Due, IReadOnlyList<(string ManagerId, OutgoingMail Mail)> ToManagers);
+
+    private sealed record StaffJob(string UserId, Guid OrganisationId, string OrganisationName, string JobRole, DateTime StartedAtUtc);
+
+    private sealed record Manager(Guid OrganisationId, string UserId, string Email, string? Name);
+
+    /// <summary>A required module, and the jobs (organisations) that require it.</summary>
+    private sealed record Requirement(RequiredModule Module, IReadOnlyList<StaffJob> RequiredBy);
+
+    /// <summary>
+    /// Every module the person's jobs require (from each job role's required training), with the
+    /// day it was first required: the earliest start among the jobs that require it.
+    /// </summary>
+    private static Dictionary<string, Requirement> RequiredOf(IEnumerable<StaffJob> jobs, ContentSet set, IReadOnlyList<(string ModuleSlug, DateTime Latest)> completed)
+    {
+        var required = new Dictionary<string, Requirement>(StringComparer.Ordinal);
+        foreach (var job in jobs)
+        {
+            if (!set.Roles.TryGetValue(job.JobRole, out var role))
+                continue;
+            foreach (var slug in role.RequiredTraining.Where(set.Modules.ContainsKey))
+            {
+                var latest = completed.Where(c => c.ModuleSlug == slug).Select(c => (DateTime?)c.Latest).FirstOrDefault();
+                required[slug] = required.TryGetValue(slug, out var seen)
+                    ? new Requirement(seen.Module with { RequiredSinceUtc = seen.Module.RequiredSinceUtc < job.StartedAtUtc ? seen.Module.RequiredSinceUtc : job.StartedAtUtc }, [.. seen.RequiredBy, job])
+                    : new Requirement(new RequiredModule(slug, latest, set.RefreshDefaults.MonthsFor(slug), job.StartedAtUtc), [job]);
+            }
+        }
+        return required;
+    }
+
+    /// <summary>One email to each manager of each organisation whose required training is overdue, listing what is overdue there.</summary>
+    private List<(string ManagerId, OutgoingMail Mail)> Escalations(string personId, string personName, IReadOnlyList<DueReminder> due, Dictionary<string, Requirement> required, ILookup<Guid, Manager> managers, ContentSet set)
+    {
+        var site = mail.Value.SiteUrl.TrimEnd('/');
+        var byOrganisation = due.Where(d => d.Kind == ReminderKind.RequiredOverdue)
+            .SelectMany(d => required[d.ModuleSlug].RequiredBy.Select(job => (Job: job, Due: d)))
+            .GroupBy(x => (x.Job.OrganisationId, x.Job.OrganisationName));
+        var emails = new List<(string, OutgoingMail)>();
+        foreach (var organisation in byOrganisation)
+        {
+            var items = organisation.Select(x => $"- {set.Modules[x.Due.ModuleSlug].Title}, due {x.Due.DueOn.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}").ToList();
+            foreach (var manager in managers[organisation.Key.OrganisationId].Where(m => m.UserId != personId))
+            {
+                var text = $"{(string.IsNullOrWhiteSpace(manager.Name) ? "Hello" : $"Hello {manager.Name}")},\n\n" +
+                    $"{personName}, on your staff at {organisation.Key.OrganisationName}, has required training more than two weeks overdue:\n\n" +
+                    string.Join("\n", items) + "\n\n" +
+                    $"They have been reminded too. Your team's training: {site}/manage\n";
+                emails.Add((manager.UserId, new OutgoingMail(manager.Email, $"Overdue training: {personName} at {organisation.Key.OrganisationName}", text)));
+            }
+        }
+        return emails;
     }
 
     /// <returns>Null when saved; otherwise the failure, with nothing of it kept.</returns>
@@ -151,7 +227,7 @@ public sealed class ReminderJob(PortalDbContext db, ContentStore content, Outbox
         }
     }
 
-    private OutgoingMail Digest(string email, string? name, IReadOnlyList<DueReminder> due, ContentSet set)
+    private OutgoingMail Digest(string email, string? name, List<DueReminder> due, ContentSet set)
     {
         var site = mail.Value.SiteUrl.TrimEnd('/');
         var text = new StringBuilder();
@@ -165,6 +241,7 @@ public sealed class ReminderJob(PortalDbContext db, ContentStore content, Outbox
                 ReminderKind.Expired => $"{module.Title} ran out on {date}. Do the refresher to count it again",
                 ReminderKind.ExpiresWithin7Days => $"{module.Title} runs out on {date}, within a week. Do the refresher now",
                 ReminderKind.ExpiresWithin30Days => $"{module.Title} runs out on {date}. There is time to do the refresher in a gap between visits",
+                ReminderKind.RequiredOverdue => $"{module.Title} is required for your job and has been due since {date}, more than two weeks ago. Your manager has been told too. Do it in your next gap",
                 _ => $"You started {module.Title} and have not been back for a week. Pick up where you left off",
             });
             text.Append(CultureInfo.InvariantCulture, $": {site}/learn/{module.Slug}\n\n");

@@ -17,19 +17,23 @@ public sealed class InvitationService(PortalDbContext db, UserManager<PortalUser
 {
     /// <summary>Sends an invitation; null on success, else why not.</summary>
     /// <param name="link">Builds the accept link from the invitation's token.</param>
-    public async Task<string?> InviteAsync(string inviterId, bool inviterIsAdmin, Guid organisationId, string email, MembershipRole role, Func<string, string> link, CancellationToken cancellationToken = default)
+    /// <param name="jobRole">For staff (invited by a manager of the organisation), the career role slug of their job.</param>
+    public async Task<string?> InviteAsync(string inviterId, bool inviterIsAdmin, Guid organisationId, string email, MembershipRole role, Func<string, string> link, string? jobRole = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(link);
+        if ((role == MembershipRole.Staff) != !string.IsNullOrEmpty(jobRole))
+            return role == MembershipRole.Staff ? "Choose their job" : "Only staff have a job role";
         var organisation = await db.Set<Organisation>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == organisationId, cancellationToken);
-        var member = await organisations.IsActiveMemberAsync(organisationId, inviterId, role, cancellationToken);
+        // Managers invite their staff; everyone else invites colleagues to their own role.
+        var member = await organisations.IsActiveMemberAsync(organisationId, inviterId, role == MembershipRole.Staff ? MembershipRole.Manager : role, cancellationToken);
         // Not an admin and not a member in that role: the organisation might as well not exist.
         if (organisation is null || (!inviterIsAdmin && !member))
             return "That organisation was not found";
 
-        var (invitation, token) = Invitation.Create(organisationId, email, role, inviterId, clock.GetUtcNow().UtcDateTime);
+        var (invitation, token) = Invitation.Create(organisationId, email, role, inviterId, clock.GetUtcNow().UtcDateTime, jobRole);
         db.Add(invitation);
         outbox.Enqueue(new OutgoingMail(invitation.Email, $"Join {organisation.Name} on the Health and Care Portal",
-            $"Hello,\n\nYou are invited to join {organisation.Name} on the Health and Care Portal as a {role.ToString().ToLowerInvariant()}.\n\n" +
+            $"Hello,\n\nYou are invited to join {organisation.Name} on the Health and Care Portal{(role == MembershipRole.Staff ? ", so your training record shows what your job there needs" : $" as a {role.ToString().ToLowerInvariant()}")}.\n\n" +
             $"Accept the invitation here (sign in, or create an account with this email address first): {link(token)}\n\n" +
             $"The link works once and expires on {invitation.ExpiresAtUtc:d MMMM yyyy}. If you were not expecting it, ignore this email."));
         await db.SaveChangesAsync(cancellationToken);
@@ -59,7 +63,7 @@ public sealed class InvitationService(PortalDbContext db, UserManager<PortalUser
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         invitation.Accept(userId, user.Email!, now);
-        await organisations.JoinAsync(user, invitation.OrganisationId, invitation.Role, cancellationToken);
+        await organisations.JoinAsync(user, invitation.OrganisationId, invitation.Role, invitation.JobRole, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return null;
     }

@@ -97,7 +97,7 @@ public sealed class OrganisationRequestService(PortalDbContext db, UserManager<P
             $"{Hello(requester)}\n\n{organisation.Name} is now set up on the Health and Care Portal, with you as its {Role(request.RequesterRole)}. " +
             $"Sign in and start here: {startLink}\n\nYou can invite colleagues from there."),
             dedupeKey: $"organisation-request:{request.Id:N}:decided");
-        await organisations.JoinAsync(requester, organisation.Id, request.RequesterRole, cancellationToken);
+        await organisations.JoinAsync(requester, organisation.Id, request.RequesterRole, null, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (organisation, null);
     }

@@ -52,6 +52,8 @@ public sealed class OrganisationService(PortalDbContext db, UserManager<PortalUs
     /// </summary>
     public async Task<string?> AddMemberAsync(Guid organisationId, string email, MembershipRole role, CancellationToken cancellationToken = default)
     {
+        if (role == MembershipRole.Staff)
+            return "Staff join by an invitation from their manager, which says what their job is";
         if (await FindAsync(organisationId, cancellationToken) is null)
             return "That organisation does not exist";
         var user = await users.FindByEmailAsync(email.Trim());
@@ -61,7 +63,7 @@ public sealed class OrganisationService(PortalDbContext db, UserManager<PortalUs
             return $"They are already a {role.ToString().ToLowerInvariant()} here";
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await JoinAsync(user, organisationId, role, cancellationToken);
+        await JoinAsync(user, organisationId, role, null, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return null;
     }
@@ -73,11 +75,14 @@ public sealed class OrganisationService(PortalDbContext db, UserManager<PortalUs
     /// Starts the membership (unless it is already active) and makes sure the account has the
     /// matching site role, saving inside the caller's transaction along with anything else pending.
     /// </summary>
-    internal async Task JoinAsync(PortalUser user, Guid organisationId, MembershipRole role, CancellationToken cancellationToken)
+    internal async Task JoinAsync(PortalUser user, Guid organisationId, MembershipRole role, string? jobRole, CancellationToken cancellationToken)
     {
         if (!await IsActiveMemberAsync(organisationId, user.Id, role, cancellationToken))
-            db.Add(Membership.Start(organisationId, user.Id, role, clock.GetUtcNow().UtcDateTime));
+            db.Add(Membership.Start(organisationId, user.Id, role, clock.GetUtcNow().UtcDateTime, jobRole));
         await db.SaveChangesAsync(cancellationToken);
+        // Staff need no site role: their own pages are everyone's, and their manager sees them.
+        if (role == MembershipRole.Staff)
+            return;
         var siteRole = role == MembershipRole.Recruiter ? PortalRoles.Recruiter : PortalRoles.Manager;
         if (!await users.IsInRoleAsync(user, siteRole))
         {
@@ -85,6 +90,30 @@ public sealed class OrganisationService(PortalDbContext db, UserManager<PortalUs
             if (!result.Succeeded)
                 throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
         }
+    }
+
+    public sealed record StaffMember(Guid OrganisationId, string OrganisationName, string UserId, string Name, string Email, string JobRole, DateTime StartedAtUtc);
+
+    /// <summary>The organisations the person manages, by name.</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Name)>> ManagingAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        var mine = OrganisationsOf(userId, MembershipRole.Manager);
+        var rows = await db.Set<Organisation>().AsNoTracking().Where(o => mine.Contains(o.Id)).OrderBy(o => o.Name)
+            .Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken);
+        return [.. rows.Select(r => (r.Id, r.Name))];
+    }
+
+    /// <summary>Current staff of every organisation the person manages, and nobody else's.</summary>
+    public async Task<IReadOnlyList<StaffMember>> StaffOfAsync(string managerId, CancellationToken cancellationToken = default)
+    {
+        var mine = OrganisationsOf(managerId, MembershipRole.Manager);
+        var rows = await db.Set<Membership>().AsNoTracking()
+            .Where(m => mine.Contains(m.OrganisationId) && m.Role == MembershipRole.Staff && m.EndedAtUtc == null)
+            .Join(db.Set<Organisation>(), m => m.OrganisationId, o => o.Id, (m, o) => new { m, o.Name })
+            .Join(db.Users, x => x.m.UserId, u => u.Id, (x, u) => new { x.m.OrganisationId, OrganisationName = x.Name, u.Id, u.DisplayName, u.Email, x.m.JobRole, x.m.StartedAtUtc })
+            .OrderBy(r => r.OrganisationName).ThenBy(r => r.DisplayName).ThenBy(r => r.Id)
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new StaffMember(r.OrganisationId, r.OrganisationName, r.Id, string.IsNullOrWhiteSpace(r.DisplayName) ? r.Email! : r.DisplayName, r.Email!, r.JobRole!, r.StartedAtUtc))];
     }
 
     /// <summary>The organisations a person is an active member of in a role: the root of every scoped query.</summary>

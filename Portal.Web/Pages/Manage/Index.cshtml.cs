@@ -1,10 +1,64 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Domain.Talent;
+using Portal.Infrastructure.Content;
+using Portal.Infrastructure.Talent;
+using Portal.Web.Pages.Learn;
 
 namespace Portal.Web.Pages.Manage;
 
-public sealed class IndexModel : PageModel
+/// <summary>
+/// A manager's team: the staff of the organisations they manage, each in a job whose required
+/// training the reminders check, and an invitation for someone new, to a job.
+/// </summary>
+public sealed class IndexModel(OrganisationService organisations, InvitationService invitations, ContentStore content) : PageModel
 {
-    public void OnGet()
+    public IReadOnlyList<(Guid Id, string Name)> Organisations { get; private set; } = [];
+
+    public IReadOnlyList<OrganisationService.StaffMember> Staff { get; private set; } = [];
+
+    public ContentSet Catalogue => content.Current;
+
+    [BindProperty]
+    public Guid? InviteTo { get; set; }
+
+    [BindProperty]
+    [Required(ErrorMessage = "Enter their email address")]
+    [EmailAddress(ErrorMessage = "Enter an email address like name@example.com")]
+    public string? InviteEmail { get; set; }
+
+    [BindProperty]
+    [Required(ErrorMessage = "Choose their job")]
+    public string? JobRole { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        var userId = LearnText.UserId(User)!;
+        Organisations = await organisations.ManagingAsync(userId, cancellationToken);
+        Staff = await organisations.StaffOfAsync(userId, cancellationToken);
     }
+
+    public async Task<IActionResult> OnPostInviteAsync(CancellationToken cancellationToken)
+    {
+        if (JobRole is not null && (!content.Current.Roles.TryGetValue(JobRole, out var role) || role.EntryPoint))
+            ModelState.AddModelError(nameof(JobRole), "Choose their job from the list");
+        if (ModelState.IsValid)
+        {
+            var problem = InviteTo is not { } organisation
+                ? "Choose one of your organisations"
+                : await invitations.InviteAsync(LearnText.UserId(User)!, inviterIsAdmin: false, organisation, InviteEmail!, MembershipRole.Staff,
+                    token => Url.Page("/Invitations/Accept", pageHandler: null, values: new { token }, protocol: Request.Scheme)!, JobRole, cancellationToken);
+            if (problem is null)
+            {
+                TempData["StatusMessage"] = $"Invitation sent to {InviteEmail}. It works for 7 days.";
+                return Redirect("/manage");
+            }
+            ModelState.AddModelError(nameof(InviteEmail), problem);
+        }
+        await OnGetAsync(cancellationToken);
+        return Page();
+    }
+
+    public string JobTitle(string slug) => Catalogue.Roles.TryGetValue(slug, out var role) ? role.Title : slug;
 }

@@ -29,7 +29,7 @@ public sealed class IndexModel(VacancyService vacancies, InvitationService invit
             var problem = InviteTo is not { } organisation
                 ? "Choose one of your organisations"
                 : await invitations.InviteAsync(LearnText.UserId(User)!, inviterIsAdmin: false, organisation, InviteEmail!, MembershipRole.Recruiter,
-                    token => Url.Page("/Invitations/Accept", pageHandler: null, values: new { token }, protocol: Request.Scheme)!, cancellationToken);
+                    token => Url.Page("/Invitations/Accept", pageHandler: null, values: new { token }, protocol: Request.Scheme)!, cancellationToken: cancellationToken);
             if (problem is null)
             {
                 TempData["StatusMessage"] = $"Invitation sent to {InviteEmail}. It works for 7 days.";

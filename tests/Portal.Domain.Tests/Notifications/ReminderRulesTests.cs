@@ -48,4 +48,26 @@ public sealed class ReminderRulesTests
         Assert.True(preferences.IsQuiet(new TimeOnly(12, 0)));
         Assert.False(preferences.IsQuiet(new TimeOnly(22, 0)));
     }
+
+    [Fact]
+    public void RequiredTrainingIsOverdueTwoWeeksAfterItWasDueAndHeldTrainingNeverIs()
+    {
+        var joined = new DateTime(2026, 11, 1, 9, 0, 0, DateTimeKind.Utc);
+        RequiredModule[] required =
+        [
+            new("never-done", null, 12, joined),
+            new("ran-out", new DateTime(2025, 11, 10, 9, 0, 0, DateTimeKind.Utc), 12, joined),
+            new("ran-out-before-joining", new DateTime(2024, 1, 1, 9, 0, 0, DateTimeKind.Utc), 12, joined),
+            new("in-date", new DateTime(2026, 6, 1, 9, 0, 0, DateTimeKind.Utc), 12, joined),
+            new("once-is-enough", new DateTime(2020, 1, 1, 9, 0, 0, DateTimeKind.Utc), null, joined),
+        ];
+
+        Assert.Empty(ReminderRules.RequiredOverdue(required, joined.AddDays(13)));
+        Assert.Equal(
+            [new DueReminder("never-done", ReminderKind.RequiredOverdue, new DateOnly(2026, 11, 1)), new DueReminder("ran-out-before-joining", ReminderKind.RequiredOverdue, new DateOnly(2026, 11, 1))],
+            ReminderRules.RequiredOverdue(required, joined.AddDays(14)));
+        // Ran out on 10 November: overdue from the 24th, keyed by the day it ran out.
+        Assert.Contains(new DueReminder("ran-out", ReminderKind.RequiredOverdue, new DateOnly(2026, 11, 10)), ReminderRules.RequiredOverdue(required, new DateTime(2026, 11, 24, 9, 0, 0, DateTimeKind.Utc)));
+        Assert.True(ReminderPreferences.Default("someone").Wants(ReminderKind.RequiredOverdue));
+    }
 }

@@ -113,6 +113,64 @@ public abstract class ReminderJobTests<TDatabase>(TDatabase database) : IClassFi
             sentReminders.Select(r => $"{r.ModuleSlug} {r.Kind}").Order(StringComparer.Ordinal));
     }
 
+    private async Task<Guid> OrganisationAsync(string name, string managerId)
+    {
+        await using var db = database.CreateContext();
+        var organisation = Portal.Domain.Talent.Organisation.Create(name, Portal.Domain.Talent.OrganisationType.CareProvider, null, "LS6 1AA", _time.GetUtcNow().UtcDateTime);
+        db.Add(organisation);
+        db.Add(Portal.Domain.Talent.Membership.Start(organisation.Id, managerId, Portal.Domain.Talent.MembershipRole.Manager, _time.GetUtcNow().UtcDateTime));
+        await db.SaveChangesAsync();
+        return organisation.Id;
+    }
+
+    private async Task StaffAsync(Guid organisation, string userId, string jobRole, DateTime since)
+    {
+        await using var db = database.CreateContext();
+        db.Add(Portal.Domain.Talent.Membership.Start(organisation, userId, Portal.Domain.Talent.MembershipRole.Staff, since, jobRole));
+        await db.SaveChangesAsync();
+    }
+
+    [Fact]
+    public async Task RequiredTrainingTwoWeeksOverdueRemindsThePersonAndTellsEachOfTheirManagersOnce()
+    {
+        var (person, email) = await PersonAsync();
+        var (managerA, managerAEmail) = await PersonAsync();
+        var (managerB, managerBEmail) = await PersonAsync();
+        var home = await OrganisationAsync($"Aire Homecare {Guid.NewGuid():N}", managerA);
+        var centre = await OrganisationAsync($"Beck Day Centre {Guid.NewGuid():N}", managerB);
+        var joined = new DateTime(2026, 11, 15, 9, 0, 0, DateTimeKind.Utc);
+        await StaffAsync(home, person, "care-worker", joined);
+        await StaffAsync(centre, person, "activities-coordinator", joined);
+        // Everything the care worker job requires, except safeguarding, which both jobs require.
+        var content = _content.Current;
+        foreach (var module in content.Roles["care-worker"].RequiredTraining.Where(m => m != "safeguarding-adults"))
+            await CompletedAsync(person, module, new DateTime(2026, 11, 20, 9, 0, 0, DateTimeKind.Utc));
+
+        // 11 days after they joined: not yet overdue by two weeks.
+        await RunAsync();
+        Assert.Empty(await MailAsync(managerAEmail));
+        Assert.DoesNotContain(await MailAsync(email), m => m.Contains("required for your job", StringComparison.Ordinal));
+
+        _time.SetUtcNow(new DateTimeOffset(2026, 11, 30, 10, 0, 0, TimeSpan.Zero));
+        await RunAsync();
+        await RunAsync();
+        var reminder = Assert.Single(await MailAsync(email), m => m.Contains("required for your job", StringComparison.Ordinal));
+        Assert.Contains("Safeguarding adults is required for your job and has been due since 15 November 2026", reminder, StringComparison.Ordinal);
+        Assert.DoesNotContain("Duty of care", reminder, StringComparison.Ordinal);
+        var toA = Assert.Single(await MailAsync(managerAEmail));
+        Assert.Contains("Amina Yusuf, on your staff at Aire Homecare", toA, StringComparison.Ordinal);
+        Assert.Contains("- Safeguarding adults, due 15 November 2026", toA, StringComparison.Ordinal);
+        var toB = Assert.Single(await MailAsync(managerBEmail));
+        Assert.Contains("at Beck Day Centre", toB, StringComparison.Ordinal);
+
+        // Done now: nothing more, for anyone.
+        await CompletedAsync(person, "safeguarding-adults", new DateTime(2026, 11, 30, 11, 0, 0, DateTimeKind.Utc));
+        _time.SetUtcNow(new DateTimeOffset(2026, 12, 20, 10, 0, 0, TimeSpan.Zero));
+        await RunAsync();
+        Assert.Single(await MailAsync(managerAEmail));
+        Assert.Single(await MailAsync(email), m => m.Contains("required for your job", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task AKindSwitchedOffIsNotSent()
     {

@@ -88,4 +88,48 @@ public sealed partial class InvitationTests(PortalWebFactory app) : IClassFixtur
         await app.DeliverMailAsync();
         Assert.Empty(app.MailTo(stranger));
     }
+
+    [Fact]
+    public async Task AManagerInvitesStaffToAJobAndSeesOnlyTheirOwnStaff()
+    {
+        var admin = await app.AsAdminWithTwoFactorAsync();
+        var organisation = await NewOrganisationAsync(admin, $"Meanwood Care {Guid.NewGuid():N}");
+        var managerEmail = $"manager.{Guid.NewGuid():N}@example.com";
+        await app.CreateUserAsync(managerEmail, SignIn.Password);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync(await admin.GetPageAsync($"/admin/organisations/{organisation}"),
+            new Dictionary<string, string> { ["Input.Email"] = managerEmail, ["Input.Role"] = "Manager" })).StatusCode);
+        var manager = app.CreateBrowser();
+        await SignIn.PostSignInAsync(manager, managerEmail, SignIn.Password);
+        var otherOrganisation = await NewOrganisationAsync(admin, $"Moortown Care {Guid.NewGuid():N}");
+        var otherEmail = $"manager.{Guid.NewGuid():N}@example.com";
+        await app.CreateUserAsync(otherEmail, SignIn.Password);
+        await admin.SubmitAsync(await admin.GetPageAsync($"/admin/organisations/{otherOrganisation}"), new Dictionary<string, string> { ["Input.Email"] = otherEmail, ["Input.Role"] = "Manager" });
+        var otherManager = app.CreateBrowser();
+        await SignIn.PostSignInAsync(otherManager, otherEmail, SignIn.Password);
+
+        // A job that is not on the list is refused and nothing is sent.
+        var staffEmail = $"staff.{Guid.NewGuid():N}@example.com";
+        var refused = await manager.SubmitAsync(await manager.GetPageAsync("/manage"), new Dictionary<string, string> { ["InviteTo"] = organisation.ToString(), ["InviteEmail"] = staffEmail, ["JobRole"] = "astronaut" });
+        Assert.Contains("Choose their job from the list", (await Forms.ParseAsync(refused)).Text(".alert-danger"), StringComparison.Ordinal);
+        await app.DeliverMailAsync();
+        Assert.Empty(app.MailTo(staffEmail));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await manager.SubmitAsync(await manager.GetPageAsync("/manage"),
+            new Dictionary<string, string> { ["InviteTo"] = organisation.ToString(), ["InviteEmail"] = staffEmail, ["JobRole"] = "enhanced-care-worker" })).StatusCode);
+        var link = await InviteLinkAsync(staffEmail);
+        var staff = await SignedInAsync(staffEmail);
+        Assert.Contains("on its staff", (await staff.GetPageAsync(link)).Text("main"), StringComparison.Ordinal);
+        var accepted = await staff.SubmitAsync(await staff.GetPageAsync(link), new Dictionary<string, string>());
+        Assert.Equal("/learn/record", accepted.Headers.Location!.OriginalString);
+
+        var row = (await manager.GetPageAsync("/manage")).QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains("Enhanced care worker", StringComparison.Ordinal));
+        Assert.Contains("Sam Taylor", row.TextContent, StringComparison.Ordinal);
+        Assert.Empty((await otherManager.GetPageAsync("/manage")).QuerySelectorAll("tbody tr"));
+        // Staff get no recruiter or manager pages.
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync("/manage")).StatusCode);
+        await using var scope = app.Services.CreateAsyncScope();
+        var membership = await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Set<Membership>()
+            .SingleAsync(m => m.OrganisationId == organisation && m.Role == MembershipRole.Staff);
+        Assert.Equal("enhanced-care-worker", membership.JobRole);
+    }
 }

@@ -41,7 +41,7 @@ public sealed class OrganisationModel(OrganisationService organisations, Invitat
         if (ModelState.IsValid)
         {
             var problem = await invitations.InviteAsync(Learn.LearnText.UserId(User)!, inviterIsAdmin: true, id, Input.Email, Input.Role!.Value,
-                token => Url.Page("/Invitations/Accept", pageHandler: null, values: new { token }, protocol: Request.Scheme)!, cancellationToken);
+                token => Url.Page("/Invitations/Accept", pageHandler: null, values: new { token }, protocol: Request.Scheme)!, cancellationToken: cancellationToken);
             if (problem is null)
             {
                 TempData["StatusMessage"] = $"Invitation sent to {Input.Email}. It works for 7 days.";
