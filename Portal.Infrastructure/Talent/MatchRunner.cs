@@ -27,7 +27,7 @@ public sealed record MatchRunSummary(int People, int Vacancies, long PairsScored
 /// </summary>
 public sealed class MatchRunner(PortalDbContext db, ContentStore content, JobIndex jobs, TimeProvider clock, ILogger<MatchRunner> logger)
 {
-    public const int KeepPerPerson = 20;
+    public const int KeepPerPerson = 15;
     public const int KeepPerVacancy = 60;
 
     private static readonly string[] MatchColumns =
