@@ -366,16 +366,18 @@ public sealed class MatchRunner(PortalDbContext db, ContentStore content, JobInd
     /// </summary>
     private async Task<IReadOnlyDictionary<Guid, float>> CutoffsAsync(DateTime now, CancellationToken cancellationToken)
     {
-        if (cachedCutoffs is { } cached && now - cached.ReadAtUtc < CutoffsKeptFor && now >= cached.ReadAtUtc)
+        // Keyed by database, so two databases in one process (tests, tools) never share one.
+        var database = db.Database.GetConnectionString() ?? "";
+        if (cachedCutoffs is { } cached && cached.Database == database && now - cached.ReadAtUtc < CutoffsKeptFor && now >= cached.ReadAtUtc)
             return cached.Cutoffs;
         var read = await db.Set<MatchVacancyCutoff>().AsNoTracking().Select(c => new { c.VacancyId, c.Cutoff })
             .ToDictionaryAsync(c => c.VacancyId, c => c.Cutoff, cancellationToken);
-        cachedCutoffs = (now, read);
+        cachedCutoffs = (database, now, read);
         return read;
     }
 
     private static readonly TimeSpan CutoffsKeptFor = TimeSpan.FromSeconds(30);
-    private static (DateTime ReadAtUtc, Dictionary<Guid, float> Cutoffs)? cachedCutoffs;
+    private static (string Database, DateTime ReadAtUtc, Dictionary<Guid, float> Cutoffs)? cachedCutoffs;
 
     /// <summary>People with a located profile, in id order, with the training they hold today and the roles on their saved route.</summary>
     private async Task<List<Person>> LoadPeopleAsync(string? onlyUserId, MatchCatalogue catalogue, DateTime now, CancellationToken cancellationToken)
