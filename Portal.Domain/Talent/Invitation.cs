@@ -24,6 +24,12 @@ public sealed class Invitation
     /// <summary>For staff, the job they are invited to (a career role slug).</summary>
     public string? JobRole { get; private set; }
 
+    /// <summary>For staff, their team, if any.</summary>
+    public string? Team { get; private set; }
+
+    /// <summary>For staff, whether they join as a practitioner who may sign off competencies.</summary>
+    public bool Practitioner { get; private set; }
+
     public string TokenHash { get; private set; } = "";
     public string InvitedBy { get; private set; } = "";
     public DateTime CreatedAtUtc { get; private set; }
@@ -32,10 +38,15 @@ public sealed class Invitation
     public string? AcceptedBy { get; private set; }
 
     /// <returns>The invitation and the token for its link (shown once, in the email).</returns>
-    public static (Invitation Invitation, string Token) Create(Guid organisationId, string email, MembershipRole role, string invitedBy, DateTime utcNow, string? jobRole = null)
+    public static (Invitation Invitation, string Token) Create(Guid organisationId, string email, MembershipRole role, string invitedBy, DateTime utcNow, string? jobRole = null, string? team = null, bool practitioner = false)
     {
         if ((role == MembershipRole.Staff) != !string.IsNullOrEmpty(jobRole))
             throw new ArgumentException("Staff are invited to a job role; recruiters and managers are not.", nameof(jobRole));
+        if (role != MembershipRole.Staff && (team is not null || practitioner))
+            throw new ArgumentException("Only staff have a team or sign off competencies.", nameof(role));
+        team = string.IsNullOrWhiteSpace(team) ? null : team.Trim();
+        if (team is { Length: > Membership.MaxTeamLength })
+            throw new ArgumentException($"A team name is at most {Membership.MaxTeamLength} characters.", nameof(team));
         ArgumentException.ThrowIfNullOrWhiteSpace(email);
         ArgumentException.ThrowIfNullOrEmpty(invitedBy);
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
@@ -46,6 +57,8 @@ public sealed class Invitation
             Email = email.Trim().ToLowerInvariant(),
             Role = role,
             JobRole = jobRole,
+            Team = team,
+            Practitioner = practitioner,
             TokenHash = Hash(token),
             InvitedBy = invitedBy,
             CreatedAtUtc = utcNow,

@@ -73,17 +73,49 @@ public sealed class Membership
     /// <summary>For staff, the career role slug of their job (care-worker, enhanced-care-worker, ...).</summary>
     public string? JobRole { get; private set; }
 
+    /// <summary>For staff, the team or neighbourhood they work in, if the organisation uses teams.</summary>
+    public string? Team { get; private set; }
+
+    /// <summary>
+    /// For staff: a registered practitioner (a community nurse, say) who may observe and sign off
+    /// others' competency in delegated healthcare activities here.
+    /// </summary>
+    public bool Practitioner { get; private set; }
+
     public DateTime StartedAtUtc { get; private set; }
     public DateTime? EndedAtUtc { get; private set; }
 
     public bool Active => EndedAtUtc is null;
 
-    public static Membership Start(Guid organisationId, string userId, MembershipRole role, DateTime utcNow, string? jobRole = null)
+    public const int MaxTeamLength = 80;
+
+    public static Membership Start(Guid organisationId, string userId, MembershipRole role, DateTime utcNow, string? jobRole = null, string? team = null, bool practitioner = false)
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
         if ((role == MembershipRole.Staff) != !string.IsNullOrEmpty(jobRole))
             throw new ArgumentException("Staff have a job role; recruiters and managers do not.", nameof(jobRole));
-        return new Membership { OrganisationId = organisationId, UserId = userId, Role = role, StartedAtUtc = utcNow, JobRole = jobRole };
+        if (role != MembershipRole.Staff && (team is not null || practitioner))
+            throw new ArgumentException("Only staff have a team or sign off competencies.", nameof(role));
+        var membership = new Membership { OrganisationId = organisationId, UserId = userId, Role = role, StartedAtUtc = utcNow };
+        if (role == MembershipRole.Staff)
+            membership.ChangeJob(jobRole!, team, practitioner);
+        return membership;
+    }
+
+    /// <summary>Moves a member of staff to another job or team, or marks them as a practitioner (or not).</summary>
+    public void ChangeJob(string jobRole, string? team, bool practitioner)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(jobRole);
+        if (Role != MembershipRole.Staff)
+            throw new InvalidOperationException("Only staff have a job.");
+        if (!Active)
+            throw new InvalidOperationException("They have left; their job cannot change.");
+        team = string.IsNullOrWhiteSpace(team) ? null : team.Trim();
+        if (team is { Length: > MaxTeamLength })
+            throw new ArgumentException($"A team name is at most {MaxTeamLength} characters.", nameof(team));
+        JobRole = jobRole;
+        Team = team;
+        Practitioner = practitioner;
     }
 
     public void End(DateTime utcNow)

@@ -1,0 +1,123 @@
+namespace Portal.Domain.Compliance;
+
+/// <summary>Whether a required topic is a training module (done online) or a competency (observed and signed off).</summary>
+public enum TopicKind
+{
+    Module,
+    Competency,
+}
+
+/// <summary>A required topic: a module or competency slug, with its kind.</summary>
+public readonly record struct Topic(TopicKind Kind, string Slug)
+{
+    /// <summary>A stable key for forms and exports: "module:safeguarding-adults", "competency:catheter-care".</summary>
+    public string Key => $"{(Kind == TopicKind.Module ? "module" : "competency")}:{Slug}";
+
+    public static Topic? Parse(string key)
+    {
+        var colon = key.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0 || colon == key.Length - 1)
+            return null;
+        return key[..colon] switch
+        {
+            "module" => new Topic(TopicKind.Module, key[(colon + 1)..]),
+            "competency" => new Topic(TopicKind.Competency, key[(colon + 1)..]),
+            _ => null,
+        };
+    }
+}
+
+/// <summary>
+/// An organisation's own list of what a job role requires, replacing the defaults in the role's
+/// content. No row for a job role means the defaults apply; an empty list means nothing is required.
+/// </summary>
+public sealed class JobRequirements
+{
+    public const int MaxListLength = 4000;
+
+    private JobRequirements()
+    {
+    }
+
+    public Guid OrganisationId { get; private set; }
+    public string JobRole { get; private set; } = "";
+
+    /// <summary>Module slugs, comma-separated (slugs never contain commas).</summary>
+    public string Modules { get; private set; } = "";
+
+    /// <summary>Competency slugs, comma-separated.</summary>
+    public string Competencies { get; private set; } = "";
+
+    public string ChangedBy { get; private set; } = "";
+    public DateTime ChangedAtUtc { get; private set; }
+
+    public IReadOnlyList<Topic> Topics =>
+    [
+        .. Split(Modules).Select(s => new Topic(TopicKind.Module, s)),
+        .. Split(Competencies).Select(s => new Topic(TopicKind.Competency, s)),
+    ];
+
+    public static JobRequirements Create(Guid organisationId, string jobRole, IEnumerable<Topic> topics, string changedBy, DateTime utcNow)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(jobRole);
+        var requirements = new JobRequirements { OrganisationId = organisationId, JobRole = jobRole };
+        requirements.Change(topics, changedBy, utcNow);
+        return requirements;
+    }
+
+    public void Change(IEnumerable<Topic> topics, string changedBy, DateTime utcNow)
+    {
+        ArgumentNullException.ThrowIfNull(topics);
+        ArgumentException.ThrowIfNullOrEmpty(changedBy);
+        var list = topics.Distinct().ToList();
+        if (list.Any(t => string.IsNullOrEmpty(t.Slug) || t.Slug.Contains(',', StringComparison.Ordinal)))
+            throw new ArgumentException("A slug cannot be empty or hold a comma.", nameof(topics));
+        var modules = string.Join(',', list.Where(t => t.Kind == TopicKind.Module).Select(t => t.Slug));
+        var competencies = string.Join(',', list.Where(t => t.Kind == TopicKind.Competency).Select(t => t.Slug));
+        if (modules.Length > MaxListLength || competencies.Length > MaxListLength)
+            throw new ArgumentException("Too many topics for one job.", nameof(topics));
+        Modules = modules;
+        Competencies = competencies;
+        ChangedBy = changedBy;
+        ChangedAtUtc = utcNow;
+    }
+
+    private static string[] Split(string list) => list.Length == 0 ? [] : list.Split(',');
+}
+
+/// <summary>
+/// An organisation's own refresh interval for a module, in place of the module's default: safeguarding
+/// every year instead of every three. Null months means "once is enough".
+/// </summary>
+public sealed class RefreshOverride
+{
+    public const int MaxMonths = 120;
+
+    private RefreshOverride()
+    {
+    }
+
+    public Guid OrganisationId { get; private set; }
+    public string ModuleSlug { get; private set; } = "";
+    public int? Months { get; private set; }
+    public string ChangedBy { get; private set; } = "";
+    public DateTime ChangedAtUtc { get; private set; }
+
+    public static RefreshOverride Create(Guid organisationId, string moduleSlug, int? months, string changedBy, DateTime utcNow)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(moduleSlug);
+        var refresh = new RefreshOverride { OrganisationId = organisationId, ModuleSlug = moduleSlug };
+        refresh.Change(months, changedBy, utcNow);
+        return refresh;
+    }
+
+    public void Change(int? months, string changedBy, DateTime utcNow)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(changedBy);
+        if (months is < 1 or > MaxMonths)
+            throw new ArgumentOutOfRangeException(nameof(months), months, $"A refresh interval is 1 to {MaxMonths} months, or never.");
+        Months = months;
+        ChangedBy = changedBy;
+        ChangedAtUtc = utcNow;
+    }
+}
