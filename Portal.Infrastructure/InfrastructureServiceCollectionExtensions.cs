@@ -63,6 +63,8 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddScoped<AlertService>();
         services.AddScoped<MatchRunner>();
         services.AddScoped<MatchService>();
+        services.AddScoped<Compliance.ComplianceService>();
+        services.AddScoped<Compliance.CompetencyService>();
         services.AddScoped<Rematch>();
 
         services.AddHealthChecks()

@@ -29,6 +29,11 @@ public sealed record CareerRole(
 
     /// <summary>The line of 'required-training' in <see cref="SourceFile"/>, for errors that need the modules to check.</summary>
     public int RequiredTrainingLine { get; init; }
+
+    /// <summary>Competencies (delegated healthcare activities) an employer usually requires of this job, by slug.</summary>
+    public IReadOnlyList<string> RequiredCompetencies { get; init; } = [];
+
+    public int RequiredCompetenciesLine { get; init; }
 }
 
 /// <param name="NhsBand">Agenda for Change band, where the role has one.</param>

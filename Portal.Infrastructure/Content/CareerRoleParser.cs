@@ -2,7 +2,7 @@ namespace Portal.Infrastructure.Content;
 
 internal sealed class CareerRoleParser(MarkdownRenderer markdown) : ContentParser<CareerRole>("careers/roles")
 {
-    private static readonly string[] JobOnlyKeys = ["pay", "hours", "shifts", "required-training"];
+    private static readonly string[] JobOnlyKeys = ["pay", "hours", "shifts", "required-training", "required-competencies"];
 
     protected override CareerRole Parse(ContentDocument document, string slug)
     {
@@ -39,6 +39,9 @@ internal sealed class CareerRoleParser(MarkdownRenderer markdown) : ContentParse
         var requiredTraining = frontMatter.StringList("required-training");
         foreach (var duplicate in requiredTraining.GroupBy(m => m, StringComparer.Ordinal).Where(g => g.Count() > 1))
             frontMatter.Error("required-training", $"'{duplicate.Key}' is listed more than once in 'required-training'; list it once");
+        var requiredCompetencies = frontMatter.StringList("required-competencies");
+        foreach (var duplicate in requiredCompetencies.GroupBy(m => m, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            frontMatter.Error("required-competencies", $"'{duplicate.Key}' is listed more than once in 'required-competencies'; list it once");
         var requirements = frontMatter.StringList("entry-requirements");
         foreach (var requirement in requirements.Where(r => r.Length > 200))
             frontMatter.Error("entry-requirements", $"an entry requirement is {requirement.Length} characters long; the most allowed is 200");
@@ -62,6 +65,8 @@ internal sealed class CareerRoleParser(MarkdownRenderer markdown) : ContentParse
         {
             RequiredTraining = [.. requiredTraining.Distinct(StringComparer.Ordinal)],
             RequiredTrainingLine = frontMatter.LineOf("required-training"),
+            RequiredCompetencies = [.. requiredCompetencies.Distinct(StringComparer.Ordinal)],
+            RequiredCompetenciesLine = frontMatter.LineOf("required-competencies"),
         };
     }
 }

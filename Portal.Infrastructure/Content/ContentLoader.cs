@@ -16,6 +16,7 @@ internal sealed class ContentLoader
     private readonly CareerRoleParser roles;
     private readonly ProgrammeParser programmes;
     private readonly LearningModuleParser modules;
+    private readonly CompetencyParser competencies;
     private readonly MarkdownRenderer markdown;
     private readonly string[] folders;
 
@@ -26,7 +27,8 @@ internal sealed class ContentLoader
         roles = new CareerRoleParser(markdown);
         programmes = new ProgrammeParser(markdown);
         modules = new LearningModuleParser(markdown);
-        folders = [pages.Folder, roles.Folder, programmes.Folder, CareerRouteParser.FolderName, modules.Folder];
+        competencies = new CompetencyParser(markdown);
+        folders = [pages.Folder, roles.Folder, programmes.Folder, CareerRouteParser.FolderName, modules.Folder, competencies.Folder];
     }
 
     /// <exception cref="ContentValidationException">The folder has at least one error.</exception>
@@ -39,12 +41,20 @@ internal sealed class ContentLoader
         var parsedRoles = roles.ParseAll(documents[roles.Folder], errors);
         var parsedProgrammes = programmes.ParseAll(documents[programmes.Folder], errors);
         var parsedModules = modules.ParseAll(documents[modules.Folder], errors);
+        var parsedCompetencies = competencies.ParseAll(documents[competencies.Folder], errors);
         var routes = routeParser.ParseAll(documents[routeParser.Folder], errors);
         var graph = CareerRouteChecks.Check(routes, parsedRoles, parsedProgrammes, parsedModules, routeParser.OriginOf, errors);
         foreach (var role in parsedRoles.Values.OrderBy(r => r.Slug, StringComparer.Ordinal))
         {
             foreach (var module in role.RequiredTraining.Where(m => !parsedModules.ContainsKey(m)))
                 errors.Add(new(role.SourceFile, role.RequiredTrainingLine, $"there is no training module '{module}' in learn/; 'required-training' names modules by their slug"));
+            foreach (var competency in role.RequiredCompetencies.Where(c => !parsedCompetencies.ContainsKey(c)))
+                errors.Add(new(role.SourceFile, role.RequiredCompetenciesLine, $"there is no competency '{competency}' in competencies/; 'required-competencies' names them by their slug"));
+        }
+        foreach (var competency in parsedCompetencies.Values.OrderBy(c => c.Slug, StringComparer.Ordinal))
+        {
+            foreach (var module in competency.Modules.Where(m => !parsedModules.ContainsKey(m)))
+                errors.Add(new(competency.SourceFile, competency.ModulesLine, $"there is no training module '{module}' in learn/; 'modules' names modules by their slug"));
         }
         var set = new ContentSet(
             Pages: pages.ParseAll(documents[pages.Folder], errors),
@@ -52,6 +62,7 @@ internal sealed class ContentLoader
             Programmes: parsedProgrammes,
             Routes: routes,
             Modules: parsedModules,
+            Competencies: parsedCompetencies,
             Planner: new Portal.Domain.Pathways.RoutePlanner(graph),
             Version: ContentVersion.OfSet(documents.SelectMany(folder => folder).Select(document => (document.File, document.Version))),
             LoadedAtUtc: loadedAtUtc);

@@ -9,6 +9,7 @@ namespace Portal.Infrastructure.Content;
 /// <param name="Programmes">Qualifications, apprenticeships and programmes by slug.</param>
 /// <param name="Routes">Route files by slug.</param>
 /// <param name="Modules">Training modules by slug.</param>
+/// <param name="Competencies">Delegated healthcare activities signed off by observation, by slug.</param>
 /// <param name="Planner">Plans over every role and every step of every route; one per content version, safe to share.</param>
 /// <param name="Version">Changes whenever any content file changes, is added, removed or renamed.</param>
 public sealed record ContentSet(
@@ -17,6 +18,7 @@ public sealed record ContentSet(
     IReadOnlyDictionary<string, Programme> Programmes,
     IReadOnlyDictionary<string, CareerRoute> Routes,
     IReadOnlyDictionary<string, LearningModule> Modules,
+    IReadOnlyDictionary<string, Competency> Competencies,
     Portal.Domain.Pathways.RoutePlanner Planner,
     string Version,
     DateTime LoadedAtUtc)

@@ -29,6 +29,41 @@ internal static class BulkInsert
         return await ValuesAsync(database, table, columns, rows, cancellationToken);
     }
 
+    /// <summary>
+    /// Entities of one mapped type, every column but a store-generated key, each value converted by
+    /// the property's own mapping (an enum as its string, say), so rows read back exactly as EF's.
+    /// </summary>
+    /// <returns>Rows written.</returns>
+    public static async Task<int> EntitiesAsync<T>(DbContext db, IReadOnlyList<T> entities, CancellationToken cancellationToken) where T : class
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (entities.Count == 0)
+            return 0;
+        var entityType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
+        var table = entityType.GetTableName()!;
+        var store = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(table, entityType.GetSchema());
+        var properties = entityType.GetProperties().Where(p => p.ValueGenerated == Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never || !p.IsKey()).ToArray();
+        var columns = properties.Select(p => p.GetColumnName(store)!).ToArray();
+        var mappings = properties.Select(p => p.GetRelationalTypeMapping()).ToArray();
+        var rows = new List<object?[]>(entities.Count);
+        foreach (var entity in entities)
+        {
+            var row = new object?[properties.Length];
+            for (var c = 0; c < properties.Length; c++)
+            {
+                var value = properties[c].GetGetter().GetClrValue(entity);
+                row[c] = value is null ? null : mappings[c].Converter is { } converter ? converter.ConvertToProvider(value) : value;
+            }
+            rows.Add(row);
+        }
+        var connection = db.Database.GetDbConnection();
+        if (connection is NpgsqlConnection npgsql)
+            return await CopyAsync(npgsql, table, columns, rows!, cancellationToken);
+        if (db.Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true)
+            return await PreparedAsync(db.Database, connection, table, columns, rows!, cancellationToken, mappings);
+        return await ValuesAsync(db.Database, table, columns, rows!, cancellationToken);
+    }
+
     private static string Head(string table, IReadOnlyList<string> columns) =>
         $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ";
 
@@ -41,12 +76,17 @@ internal static class BulkInsert
         {
             await writer.StartRowAsync(cancellationToken);
             foreach (var value in row)
-                await writer.WriteAsync(value, cancellationToken);
+            {
+                if (value is null)
+                    await writer.WriteNullAsync(cancellationToken);
+                else
+                    await writer.WriteAsync(value, cancellationToken);
+            }
         }
         return (int)await writer.CompleteAsync(cancellationToken);
     }
 
-    private static async Task<int> PreparedAsync(DatabaseFacade database, DbConnection connection, string table, IReadOnlyList<string> columns, IReadOnlyList<object[]> rows, CancellationToken cancellationToken)
+    private static async Task<int> PreparedAsync(DatabaseFacade database, DbConnection connection, string table, IReadOnlyList<string> columns, IReadOnlyList<object[]> rows, CancellationToken cancellationToken, RelationalTypeMapping[]? known = null)
     {
         var mappings = database.GetService<IRelationalTypeMappingSource>();
         await using var command = connection.CreateCommand();
@@ -56,8 +96,8 @@ internal static class BulkInsert
         var parameters = new DbParameter[columns.Count];
         for (var c = 0; c < columns.Count; c++)
         {
-            types[c] = mappings.FindMapping(rows[0][c].GetType()) ?? throw new InvalidOperationException($"No mapping for {rows[0][c].GetType()}.");
-            parameters[c] = types[c].CreateParameter(command, $"@p{c}", rows[0][c]);
+            types[c] = known?[c] ?? mappings.FindMapping(rows[0][c].GetType()) ?? throw new InvalidOperationException($"No mapping for {rows[0][c].GetType()}.");
+            parameters[c] = types[c].CreateParameter(command, $"@p{c}", null);
             command.Parameters.Add(parameters[c]);
         }
         await command.PrepareAsync(cancellationToken);
@@ -65,7 +105,8 @@ internal static class BulkInsert
         foreach (var row in rows)
         {
             for (var c = 0; c < columns.Count; c++)
-                parameters[c].Value = types[c].Converter is { } converter ? converter.ConvertToProvider(row[c]) : row[c];
+                // Entity rows arrive already converted; other callers' values are converted here.
+                parameters[c].Value = row[c] is null ? DBNull.Value : known is null && types[c].Converter is { } converter ? converter.ConvertToProvider(row[c]) : row[c];
             written += await command.ExecuteNonQueryAsync(cancellationToken);
         }
         return written;
@@ -89,7 +130,7 @@ internal static class BulkInsert
                 for (var c = 0; c < columns.Count; c++)
                 {
                     sql.Append(c == 0 ? "{" : ", {").Append(next).Append('}');
-                    values[next++] = rows[start + r][c];
+                    values[next++] = rows[start + r][c] ?? DBNull.Value;
                 }
                 sql.Append(')');
             }

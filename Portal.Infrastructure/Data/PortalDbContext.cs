@@ -41,6 +41,25 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
                 action();
     }
 
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefuseRewritingHistory();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefuseRewritingHistory();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>Competency sign-offs are an audit log: a revoke is a new row, and nothing changes or removes one.</summary>
+    private void RefuseRewritingHistory()
+    {
+        if (ChangeTracker.Entries<Portal.Domain.Compliance.CompetencyRecord>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+            throw new InvalidOperationException("Competency records are append-only: record a revoke instead of changing or removing a sign-off.");
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);

@@ -4,9 +4,11 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Portal.Domain.Compliance;
 using Portal.Domain.Notifications;
 using Portal.Domain.Talent;
 using Portal.Domain.Training;
+using Portal.Infrastructure.Compliance;
 using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Email;
@@ -79,6 +81,7 @@ public sealed class ReminderJob(PortalDbContext db, ContentStore content, Outbox
                     .Join(db.Users.Where(u => u.EmailConfirmed), m => m.UserId, u => u.Id, (m, u) => new Manager(m.OrganisationId, u.Id, u.Email!, u.DisplayName))
                     .ToListAsync(cancellationToken))
                 .ToLookup(m => m.OrganisationId);
+            var trainings = await TrainingsAsync(organisationIds, set, cancellationToken);
             var already = (await db.Set<SentReminder>().AsNoTracking().Where(r => ids.Contains(r.UserId))
                     .Select(r => new { r.UserId, r.ModuleSlug, r.Kind, r.DueOn }).ToListAsync(cancellationToken))
                 .Select(r => (r.UserId, r.ModuleSlug, r.Kind, r.DueOn)).ToHashSet();
@@ -97,13 +100,16 @@ public sealed class ReminderJob(PortalDbContext db, ContentStore content, Outbox
                     .Select(l => new ModuleStanding(l.ModuleSlug, l.Latest, set.RefreshDefaults.MonthsFor(l.ModuleSlug), started is not null && started.TryGetValue(l.ModuleSlug, out var touched) ? touched : null))
                     .Concat((started ?? []).Where(o => set.Modules.ContainsKey(o.Key) && !completed.Any(l => l.ModuleSlug == o.Key))
                         .Select(o => new ModuleStanding(o.Key, null, null, o.Value)));
-                var required = RequiredOf(jobs[person.Id], set, completed);
+                // Each job is measured against its own organisation's rules.
+                var requiredDue = jobs[person.Id]
+                    .SelectMany(job => ReminderRules.RequiredOverdue(RequiredOf(job, trainings[job.OrganisationId], completed), now).Select(d => (Job: job, Due: d)))
+                    .ToList();
                 var due = ReminderRules.Due(standings, now)
-                    .Concat(ReminderRules.RequiredOverdue(required.Values.Select(r => r.Module), now))
+                    .Concat(requiredDue.Select(r => r.Due).Distinct())
                     .Where(r => wants.Wants(r.Kind) && !already.Contains((person.Id, r.ModuleSlug, r.Kind, r.DueOn)))
                     .OrderBy(r => r.Kind).ThenBy(r => set.Modules[r.ModuleSlug].Title, StringComparer.Ordinal).ToList();
                 if (due.Count > 0)
-                    sends.Add(new Send(person.Id, person.Email!, person.DisplayName, due, Escalations(person.Id, person.DisplayName ?? person.Email!, due, required, managers, set)));
+                    sends.Add(new Send(person.Id, person.Email!, person.DisplayName, due, Escalations(person.Id, person.DisplayName ?? person.Email!, [.. requiredDue.Where(r => due.Contains(r.Due))], managers, set)));
             }
             sent += await SendAsync(sends, set, now, cancellationToken);
             lastUser = people[^1].Id;
@@ -161,38 +167,29 @@ public sealed class ReminderJob(PortalDbContext db, ContentStore content, Outbox
 
     private sealed record Manager(Guid OrganisationId, string UserId, string Email, string? Name);
 
-    /// <summary>A required module, and the jobs (organisations) that require it.</summary>
-    private sealed record Requirement(RequiredModule Module, IReadOnlyList<StaffJob> RequiredBy);
-
-    /// <summary>
-    /// Every module the person's jobs require (from each job role's required training), with the
-    /// day it was first required: the earliest start among the jobs that require it.
-    /// </summary>
-    private static Dictionary<string, Requirement> RequiredOf(IEnumerable<StaffJob> jobs, ContentSet set, IReadOnlyList<(string ModuleSlug, DateTime Latest)> completed)
+    /// <summary>Each organisation's own training rules (required training per job, refresh intervals), in two queries.</summary>
+    private async Task<Dictionary<Guid, OrganisationTraining>> TrainingsAsync(List<Guid> organisationIds, ContentSet set, CancellationToken cancellationToken)
     {
-        var required = new Dictionary<string, Requirement>(StringComparer.Ordinal);
-        foreach (var job in jobs)
-        {
-            if (!set.Roles.TryGetValue(job.JobRole, out var role))
-                continue;
-            foreach (var slug in role.RequiredTraining.Where(set.Modules.ContainsKey))
-            {
-                var latest = completed.Where(c => c.ModuleSlug == slug).Select(c => (DateTime?)c.Latest).FirstOrDefault();
-                required[slug] = required.TryGetValue(slug, out var seen)
-                    ? new Requirement(seen.Module with { RequiredSinceUtc = seen.Module.RequiredSinceUtc < job.StartedAtUtc ? seen.Module.RequiredSinceUtc : job.StartedAtUtc }, [.. seen.RequiredBy, job])
-                    : new Requirement(new RequiredModule(slug, latest, set.RefreshDefaults.MonthsFor(slug), job.StartedAtUtc), [job]);
-            }
-        }
-        return required;
+        if (organisationIds.Count == 0)
+            return [];
+        var requirements = (await db.Set<JobRequirements>().AsNoTracking().Where(r => organisationIds.Contains(r.OrganisationId)).ToListAsync(cancellationToken)).ToLookup(r => r.OrganisationId);
+        var overrides = (await db.Set<RefreshOverride>().AsNoTracking().Where(r => organisationIds.Contains(r.OrganisationId)).ToListAsync(cancellationToken)).ToLookup(r => r.OrganisationId);
+        return organisationIds.ToDictionary(id => id, id => OrganisationTraining.From(set, requirements[id], overrides[id]));
     }
 
+    /// <summary>The modules a job requires in its organisation, each due from the day the person started in it.</summary>
+    private static IEnumerable<RequiredModule> RequiredOf(StaffJob job, OrganisationTraining training, IReadOnlyList<(string ModuleSlug, DateTime Latest)> completed) =>
+        training.Required(job.JobRole).Where(t => t.Kind == TopicKind.Module).Select(t => new RequiredModule(
+            t.Slug,
+            completed.Where(c => c.ModuleSlug == t.Slug).Select(c => (DateTime?)c.Latest).FirstOrDefault(),
+            training.Refresh.MonthsFor(t.Slug),
+            job.StartedAtUtc));
+
     /// <summary>One email to each manager of each organisation whose required training is overdue, listing what is overdue there.</summary>
-    private List<(string ManagerId, OutgoingMail Mail)> Escalations(string personId, string personName, IReadOnlyList<DueReminder> due, Dictionary<string, Requirement> required, ILookup<Guid, Manager> managers, ContentSet set)
+    private List<(string ManagerId, OutgoingMail Mail)> Escalations(string personId, string personName, IReadOnlyList<(StaffJob Job, DueReminder Due)> overdue, ILookup<Guid, Manager> managers, ContentSet set)
     {
         var site = mail.Value.SiteUrl.TrimEnd('/');
-        var byOrganisation = due.Where(d => d.Kind == ReminderKind.RequiredOverdue)
-            .SelectMany(d => required[d.ModuleSlug].RequiredBy.Select(job => (Job: job, Due: d)))
-            .GroupBy(x => (x.Job.OrganisationId, x.Job.OrganisationName));
+        var byOrganisation = overdue.GroupBy(x => (x.Job.OrganisationId, x.Job.OrganisationName));
         var emails = new List<(string, OutgoingMail)>();
         foreach (var organisation in byOrganisation)
         {
@@ -202,7 +199,7 @@ public sealed class ReminderJob(PortalDbContext db, ContentStore content, Outbox
                 var text = $"{(string.IsNullOrWhiteSpace(manager.Name) ? "Hello" : $"Hello {manager.Name}")},\n\n" +
                     $"{personName}, on your staff at {organisation.Key.OrganisationName}, has required training more than two weeks overdue:\n\n" +
                     string.Join("\n", items) + "\n\n" +
-                    $"They have been reminded too. Your team's training: {site}/manage\n";
+                    $"They have been reminded too. Your team's training matrix: {site}/manage/matrix\n";
                 emails.Add((manager.UserId, new OutgoingMail(manager.Email, $"Overdue training: {personName} at {organisation.Key.OrganisationName}", text)));
             }
         }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Compliance;
 using Portal.Domain.Talent;
 using Portal.Domain.Training;
 using Portal.Infrastructure.Accounts;
@@ -24,6 +25,9 @@ public sealed record ScaleSeedOptions
     public int Completions { get; init; } = 3_000_000;
 
     public int Seed { get; init; } = 2026;
+
+    /// <summary>Staff of the first organisation, a large employer whose training matrix the benchmarks read.</summary>
+    public int MatrixStaff { get; init; } = 500;
 }
 
 /// <summary>
@@ -193,6 +197,8 @@ public sealed class ScaleSeeder(PortalDbContext db, PostcodeDistricts postcodes,
             }
 
             completions = await CompletionsAsync(random, options, userIds, content, now, progress, cancellationToken);
+            await StaffAsync(random, options, userIds, organisationIds[0], userIds[1], content, now, cancellationToken);
+            progress($"the first organisation's staff: {Math.Min(options.MatrixStaff, options.People - (2 * options.Organisations)):N0}, every module required");
         }
         finally
         {
@@ -213,8 +219,9 @@ public sealed class ScaleSeeder(PortalDbContext db, PostcodeDistricts postcodes,
         var perPerson = (double)options.Completions / Math.Max(1, options.People);
         var start = now.AddYears(-3);
         var written = 0;
-        var pending = 0;
         var code = new byte[12];
+        var completions = new List<Completion>(6 * BatchSize);
+        var progressRows = new List<ModuleProgress>(6 * BatchSize);
         for (var person = 0; person < options.People && written < options.Completions; person++)
         {
             // Spread what is left evenly over the people left, so the total lands on the target.
@@ -235,25 +242,85 @@ public sealed class ScaleSeeder(PortalDbContext db, PostcodeDistricts postcodes,
                         moduleProgress.StartRefresher(modules[m].Version, at.AddMinutes(-random.Next(5, 40)));
                     moduleProgress.MarkPassed(at);
                     random.NextBytes(code);
-                    db.Add(Completion.Record(moduleProgress, new QuizOutcome.Scored(5, 5, 4, true, []), Convert.ToHexStringLower(code), at));
+                    completions.Add(Completion.Record(moduleProgress, new QuizOutcome.Scored(5, 5, 4, true, []), Convert.ToHexStringLower(code), at));
                     at = at + spacing > now ? now : at + spacing;
                 }
                 if (random.Next(20) == 0)
                     moduleProgress.StartRefresher(modules[m].Version, now.AddDays(-random.Next(1, 30)));
-                db.Add(moduleProgress);
+                progressRows.Add(moduleProgress);
                 written += rounds[m];
-                pending += rounds[m];
             }
-            if (pending >= 5 * BatchSize)
+            if (completions.Count >= 5 * BatchSize)
             {
-                await SaveBatchAsync(cancellationToken);
-                pending = 0;
+                await BulkAsync(completions, progressRows, cancellationToken);
                 progress($"completions {written:N0} of {options.Completions:N0}");
             }
         }
-        await SaveBatchAsync(cancellationToken);
+        await BulkAsync(completions, progressRows, cancellationToken);
         progress($"completions {written:N0} of {options.Completions:N0}");
         return written;
+    }
+
+    /// <summary>Writes a batch of training history with each provider's bulk path (COPY on PostgreSQL), in one transaction.</summary>
+    private async Task BulkAsync(List<Completion> completions, List<ModuleProgress> progressRows, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await BulkInsert.EntitiesAsync(db, progressRows, cancellationToken);
+        await BulkInsert.EntitiesAsync(db, completions, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        completions.Clear();
+        progressRows.Clear();
+    }
+
+    private static readonly string[] Teams = ["Chapeltown", "Harehills", "Headingley", "Armley"];
+
+    /// <summary>
+    /// The first organisation as a large employer: staff drawn from people with training history, in
+    /// three jobs that each require every module (Enhanced care workers every competency too), a
+    /// few practitioners, and sign-offs of all ages, some withdrawn.
+    /// </summary>
+    private async Task StaffAsync(Random random, ScaleSeedOptions options, string[] userIds, Guid organisationId, string managerId, ContentSet content, DateTime now, CancellationToken cancellationToken)
+    {
+        var first = 2 * options.Organisations;
+        var count = Math.Min(options.MatrixStaff, options.People - first);
+        if (count <= 0)
+            return;
+        var modules = content.Modules.Keys.Select(slug => new Topic(TopicKind.Module, slug)).ToList();
+        var competencies = content.Competencies.Values.OrderBy(c => c.Slug, StringComparer.Ordinal).ToList();
+        db.Add(JobRequirements.Create(organisationId, "care-worker", modules, managerId, now));
+        db.Add(JobRequirements.Create(organisationId, "senior-care-worker", modules, managerId, now));
+        db.Add(JobRequirements.Create(organisationId, "enhanced-care-worker", [.. modules, .. competencies.Select(c => new Topic(TopicKind.Competency, c.Slug))], managerId, now));
+        db.Add(RefreshOverride.Create(organisationId, "safeguarding-adults", 12, managerId, now));
+        var practitioners = new List<string>();
+        var enhanced = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            var userId = userIds[first + i];
+            var practitioner = i % 100 == 0;
+            var job = practitioner ? "registered-nurse" : random.Next(10) switch { < 5 => "care-worker", < 7 => "senior-care-worker", _ => "enhanced-care-worker" };
+            db.Add(Membership.Start(organisationId, userId, MembershipRole.Staff, now.AddDays(-random.Next(30, 1_000)), job, Teams[random.Next(Teams.Length)], practitioner));
+            if (practitioner)
+                practitioners.Add(userId);
+            else if (job == "enhanced-care-worker")
+                enhanced.Add(userId);
+        }
+        await SaveBatchAsync(cancellationToken);
+        var signOffs = new List<CompetencyRecord>();
+        foreach (var worker in enhanced)
+        {
+            foreach (var competency in competencies.Where(_ => random.Next(10) < 7))
+            {
+                var observed = DateOnly.FromDateTime(now.AddDays(-random.Next(1, 450)));
+                var recordedAt = observed.ToDateTime(new TimeOnly(15, 0), DateTimeKind.Utc);
+                signOffs.Add(CompetencyRecord.SignOff(organisationId, worker, competency.Slug, competency.ChecklistVersion, competency.Checklist,
+                    [.. Enumerable.Range(0, competency.Checklist.Count)], "Observed on a routine visit.", observed, practitioners[random.Next(practitioners.Count)], recordedAt));
+            }
+        }
+        db.AddRange(signOffs);
+        await SaveBatchAsync(cancellationToken);
+        foreach (var signOff in signOffs.Where(_ => random.Next(20) == 0))
+            db.Add(CompetencyRecord.Revoke(signOff, "Withdrawn after a medicines incident review.", managerId, now.AddDays(-random.Next(0, 30))));
+        await SaveBatchAsync(cancellationToken);
     }
 
     private async Task SaveBatchAsync(CancellationToken cancellationToken)

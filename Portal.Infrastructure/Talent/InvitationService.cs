@@ -17,10 +17,13 @@ public sealed class InvitationService(PortalDbContext db, UserManager<PortalUser
 {
     /// <summary>Sends an invitation; null on success, else why not.</summary>
     /// <param name="link">Builds the accept link from the invitation's token.</param>
-    /// <param name="jobRole">For staff (invited by a manager of the organisation), the career role slug of their job.</param>
-    public async Task<string?> InviteAsync(string inviterId, bool inviterIsAdmin, Guid organisationId, string email, MembershipRole role, Func<string, string> link, string? jobRole = null, CancellationToken cancellationToken = default)
+    /// <param name="staff">For staff (invited by a manager of the organisation): their job, team, and whether they sign off competencies.</param>
+    public async Task<string?> InviteAsync(string inviterId, bool inviterIsAdmin, Guid organisationId, string email, MembershipRole role, Func<string, string> link, StaffTerms? staff = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(link);
+        var jobRole = staff?.JobRole;
+        if (staff?.Team?.Trim().Length > Membership.MaxTeamLength)
+            return $"Keep the team name to {Membership.MaxTeamLength} characters";
         if ((role == MembershipRole.Staff) != !string.IsNullOrEmpty(jobRole))
             return role == MembershipRole.Staff ? "Choose their job" : "Only staff have a job role";
         var organisation = await db.Set<Organisation>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == organisationId, cancellationToken);
@@ -30,7 +33,7 @@ public sealed class InvitationService(PortalDbContext db, UserManager<PortalUser
         if (organisation is null || (!inviterIsAdmin && !member))
             return "That organisation was not found";
 
-        var (invitation, token) = Invitation.Create(organisationId, email, role, inviterId, clock.GetUtcNow().UtcDateTime, jobRole);
+        var (invitation, token) = Invitation.Create(organisationId, email, role, inviterId, clock.GetUtcNow().UtcDateTime, jobRole, staff?.Team, staff?.Practitioner ?? false);
         db.Add(invitation);
         outbox.Enqueue(new OutgoingMail(invitation.Email, $"Join {organisation.Name} on the Health and Care Portal",
             $"Hello,\n\nYou are invited to join {organisation.Name} on the Health and Care Portal{(role == MembershipRole.Staff ? ", so your training record shows what your job there needs" : $" as a {role.ToString().ToLowerInvariant()}")}.\n\n" +
@@ -60,11 +63,17 @@ public sealed class InvitationService(PortalDbContext db, UserManager<PortalUser
         var now = clock.GetUtcNow().UtcDateTime;
         if (invitation.Refusal(user.Email ?? "", now) is { } refusal)
             return refusal;
+        if (invitation.Practitioner && invitation.InvitedBy == userId)
+            return "You cannot make yourself a practitioner: ask another manager or an administrator to invite you";
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         invitation.Accept(userId, user.Email!, now);
-        await organisations.JoinAsync(user, invitation.OrganisationId, invitation.Role, invitation.JobRole, cancellationToken);
+        await organisations.JoinAsync(user, invitation.OrganisationId, invitation.Role,
+            invitation.JobRole is { } job ? new StaffTerms(job, invitation.Team, invitation.Practitioner) : null, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return null;
     }
 }
+
+/// <summary>What a member of staff joins as: the career role slug of their job, their team, and whether they are a practitioner.</summary>
+public sealed record StaffTerms(string JobRole, string? Team = null, bool Practitioner = false);

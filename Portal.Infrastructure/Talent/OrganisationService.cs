@@ -75,10 +75,14 @@ public sealed class OrganisationService(PortalDbContext db, UserManager<PortalUs
     /// Starts the membership (unless it is already active) and makes sure the account has the
     /// matching site role, saving inside the caller's transaction along with anything else pending.
     /// </summary>
-    internal async Task JoinAsync(PortalUser user, Guid organisationId, MembershipRole role, string? jobRole, CancellationToken cancellationToken)
+    internal async Task JoinAsync(PortalUser user, Guid organisationId, MembershipRole role, StaffTerms? staff, CancellationToken cancellationToken)
     {
-        if (!await IsActiveMemberAsync(organisationId, user.Id, role, cancellationToken))
-            db.Add(Membership.Start(organisationId, user.Id, role, clock.GetUtcNow().UtcDateTime, jobRole));
+        var active = await db.Set<Membership>().FirstOrDefaultAsync(m => m.OrganisationId == organisationId && m.UserId == user.Id && m.Role == role && m.EndedAtUtc == null, cancellationToken);
+        if (active is null)
+            db.Add(Membership.Start(organisationId, user.Id, role, clock.GetUtcNow().UtcDateTime, staff?.JobRole, staff?.Team, staff?.Practitioner ?? false));
+        // Staff invited again take the new job: the same person, the same record, a new role.
+        else if (staff is not null)
+            active.ChangeJob(staff.JobRole, staff.Team, staff.Practitioner);
         await db.SaveChangesAsync(cancellationToken);
         // Staff need no site role: their own pages are everyone's, and their manager sees them.
         if (role == MembershipRole.Staff)
@@ -92,7 +96,7 @@ public sealed class OrganisationService(PortalDbContext db, UserManager<PortalUs
         }
     }
 
-    public sealed record StaffMember(Guid OrganisationId, string OrganisationName, string UserId, string Name, string Email, string JobRole, DateTime StartedAtUtc);
+    public sealed record StaffMember(long MembershipId, Guid OrganisationId, string OrganisationName, string UserId, string Name, string Email, string JobRole, string? Team, bool Practitioner, DateTime StartedAtUtc);
 
     /// <summary>The organisations the person manages, by name.</summary>
     public async Task<IReadOnlyList<(Guid Id, string Name)>> ManagingAsync(string userId, CancellationToken cancellationToken = default)
@@ -110,10 +114,10 @@ public sealed class OrganisationService(PortalDbContext db, UserManager<PortalUs
         var rows = await db.Set<Membership>().AsNoTracking()
             .Where(m => mine.Contains(m.OrganisationId) && m.Role == MembershipRole.Staff && m.EndedAtUtc == null)
             .Join(db.Set<Organisation>(), m => m.OrganisationId, o => o.Id, (m, o) => new { m, o.Name })
-            .Join(db.Users, x => x.m.UserId, u => u.Id, (x, u) => new { x.m.OrganisationId, OrganisationName = x.Name, u.Id, u.DisplayName, u.Email, x.m.JobRole, x.m.StartedAtUtc })
+            .Join(db.Users, x => x.m.UserId, u => u.Id, (x, u) => new { MembershipId = x.m.Id, x.m.OrganisationId, OrganisationName = x.Name, u.Id, u.DisplayName, u.Email, x.m.JobRole, x.m.Team, x.m.Practitioner, x.m.StartedAtUtc })
             .OrderBy(r => r.OrganisationName).ThenBy(r => r.DisplayName).ThenBy(r => r.Id)
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new StaffMember(r.OrganisationId, r.OrganisationName, r.Id, string.IsNullOrWhiteSpace(r.DisplayName) ? r.Email! : r.DisplayName, r.Email!, r.JobRole!, r.StartedAtUtc))];
+        return [.. rows.Select(r => new StaffMember(r.MembershipId, r.OrganisationId, r.OrganisationName, r.Id, string.IsNullOrWhiteSpace(r.DisplayName) ? r.Email! : r.DisplayName, r.Email!, r.JobRole!, r.Team, r.Practitioner, r.StartedAtUtc))];
     }
 
     /// <summary>The organisations a person is an active member of in a role: the root of every scoped query.</summary>

@@ -13,7 +13,7 @@ namespace Portal.Web.Pages;
 /// The front door. Signed out: what the portal offers. Signed in: the person's own start page,
 /// with learning to carry on, training falling due, and the next step on their saved plan.
 /// </summary>
-public sealed class IndexModel(ContentStore content, TrainingService training, PlanService plans, ProfileService profiles, MatchService matches) : PageModel
+public sealed class IndexModel(ContentStore content, TrainingService training, PlanService plans, ProfileService profiles, MatchService matches, Portal.Infrastructure.Compliance.CompetencyService competencies) : PageModel
 {
     public bool SignedIn { get; private set; }
 
@@ -35,6 +35,9 @@ public sealed class IndexModel(ContentStore content, TrainingService training, P
     /// <summary>The best few roles that fit them, from the stored matches.</summary>
     public IReadOnlyList<MatchService.RoleThatFits> Matches { get; private set; } = [];
 
+    /// <summary>Whether they sign off others' competencies somewhere (a link to their list).</summary>
+    public bool IsPractitioner { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         if (LearnText.UserId(User) is not { } userId)
@@ -47,6 +50,7 @@ public sealed class IndexModel(ContentStore content, TrainingService training, P
         Valid = record.Count(e => TrainingExpiry.CountsAsHeld(e.Status));
 
         Matches = [.. (await matches.RolesForAsync(userId, cancellationToken)).Take(3)];
+        IsPractitioner = await competencies.IsPractitionerAsync(userId, cancellationToken);
         Plan = await plans.FindAsync(userId, cancellationToken);
         if (Plan is not null && Catalogue.Roles.ContainsKey(Plan.FromRole) && Catalogue.Roles.ContainsKey(Plan.ToRole)
             && Catalogue.Planner.Plan(Plan.FromRole, Plan.ToRole, 1).Shortest is { } shortest)

@@ -45,6 +45,7 @@ internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Members
         builder.ToTable("Memberships");
         builder.HasKey(m => m.Id);
         builder.Property(m => m.JobRole).HasMaxLength(80);
+        builder.Property(m => m.Team).HasMaxLength(Membership.MaxTeamLength);
         builder.Ignore(m => m.Active);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(m => m.OrganisationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<PortalUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
@@ -151,6 +152,7 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
         builder.ToTable("Invitations");
         builder.HasKey(i => i.Id);
         builder.Property(i => i.JobRole).HasMaxLength(80);
+        builder.Property(i => i.Team).HasMaxLength(Membership.MaxTeamLength);
         builder.Property(i => i.Email).HasMaxLength(256);
         builder.Property(i => i.TokenHash).HasMaxLength(64);
         builder.HasIndex(i => i.TokenHash).IsUnique();

@@ -32,6 +32,12 @@ public sealed class IndexModel(OrganisationService organisations, InvitationServ
     [Required(ErrorMessage = "Choose their job")]
     public string? JobRole { get; set; }
 
+    [BindProperty]
+    public string? Team { get; set; }
+
+    [BindProperty]
+    public bool Practitioner { get; set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var userId = LearnText.UserId(User)!;
@@ -48,7 +54,7 @@ public sealed class IndexModel(OrganisationService organisations, InvitationServ
             var problem = InviteTo is not { } organisation
                 ? "Choose one of your organisations"
                 : await invitations.InviteAsync(LearnText.UserId(User)!, inviterIsAdmin: false, organisation, InviteEmail!, MembershipRole.Staff,
-                    token => Url.Page("/Invitations/Accept", pageHandler: null, values: new { token }, protocol: Request.Scheme)!, JobRole, cancellationToken);
+                    token => Url.Page("/Invitations/Accept", pageHandler: null, values: new { token }, protocol: Request.Scheme)!, new StaffTerms(JobRole!, Team, Practitioner), cancellationToken);
             if (problem is null)
             {
                 TempData["StatusMessage"] = $"Invitation sent to {InviteEmail}. It works for 7 days.";

@@ -44,6 +44,19 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A laptop-sized context: where a manager reads the whole matrix; downloads allowed.</summary>
+    public async Task<IPage> NewLaptopPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Server.BaseUrl.ToString(),
+            ViewportSize = new ViewportSize { Width = 1366, Height = 768 },
+            Locale = "en-GB",
+            AcceptDownloads = true,
+        });
+        return await context.NewPageAsync();
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)

@@ -27,6 +27,36 @@ public static class ServerAccounts
         return (await users.GetAuthenticatorKeyAsync(user))!;
     }
 
+    /// <summary>A confirmed account that is a member of a new organisation: its manager, or a practitioner on its staff.</summary>
+    /// <returns>The organisation's id.</returns>
+    public static async Task<Guid> CreateManagerAsync(PortalServer server, string email, string name, string organisationName)
+    {
+        await using var services = Services(server);
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, CreatedUtc = DateTime.UtcNow };
+        Check(await users.CreateAsync(user, AccountSteps.Password));
+        Check(await users.AddToRoleAsync(user, PortalRoles.Manager));
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var organisation = Portal.Domain.Talent.Organisation.Create(organisationName, Portal.Domain.Talent.OrganisationType.CareProvider, null, "LS6 1AA", DateTime.UtcNow);
+        db.Add(organisation);
+        db.Add(Portal.Domain.Talent.Membership.Start(organisation.Id, user.Id, Portal.Domain.Talent.MembershipRole.Manager, DateTime.UtcNow));
+        await db.SaveChangesAsync();
+        return organisation.Id;
+    }
+
+    public static async Task CreatePractitionerAsync(PortalServer server, Guid organisation, string email, string name)
+    {
+        await using var services = Services(server);
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, CreatedUtc = DateTime.UtcNow };
+        Check(await users.CreateAsync(user, AccountSteps.Password));
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        db.Add(Portal.Domain.Talent.Membership.Start(organisation, user.Id, Portal.Domain.Talent.MembershipRole.Staff, DateTime.UtcNow, "registered-nurse", "North", practitioner: true));
+        await db.SaveChangesAsync();
+    }
+
     private static ServiceProvider Services(PortalServer server)
     {
         var services = new ServiceCollection();

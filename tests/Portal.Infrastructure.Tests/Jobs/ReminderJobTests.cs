@@ -172,6 +172,34 @@ public abstract class ReminderJobTests<TDatabase>(TDatabase database) : IClassFi
     }
 
     [Fact]
+    public async Task AnOrganisationsOwnRefreshIntervalDecidesWhoseManagerHears()
+    {
+        var (person, _) = await PersonAsync();
+        var (managerA, managerAEmail) = await PersonAsync();
+        var (managerB, managerBEmail) = await PersonAsync();
+        var yearly = await OrganisationAsync($"Yearly Care {Guid.NewGuid():N}", managerA);
+        var standard = await OrganisationAsync($"Standard Care {Guid.NewGuid():N}", managerB);
+        var joined = new DateTime(2026, 1, 5, 9, 0, 0, DateTimeKind.Utc);
+        await StaffAsync(yearly, person, "care-worker", joined);
+        await StaffAsync(standard, person, "care-worker", joined);
+        foreach (var module in _content.Current.Roles["care-worker"].RequiredTraining.Where(m => m != "infection-prevention-and-control"))
+            await CompletedAsync(person, module, new DateTime(2026, 11, 20, 9, 0, 0, DateTimeKind.Utc));
+        // Infection prevention done in October 2025: in date on its three-year default, out of date
+        // since October 2026 where it is redone yearly.
+        await CompletedAsync(person, "infection-prevention-and-control", new DateTime(2025, 10, 1, 9, 0, 0, DateTimeKind.Utc));
+        await using (var db = database.CreateContext())
+        {
+            db.Add(Portal.Domain.Compliance.RefreshOverride.Create(yearly, "infection-prevention-and-control", 12, managerA, _time.GetUtcNow().UtcDateTime));
+            await db.SaveChangesAsync();
+        }
+
+        await RunAsync();
+        var toA = Assert.Single(await MailAsync(managerAEmail));
+        Assert.Contains("- Infection prevention and control, due 1 October 2026", toA, StringComparison.Ordinal);
+        Assert.Empty(await MailAsync(managerBEmail));
+    }
+
+    [Fact]
     public async Task AKindSwitchedOffIsNotSent()
     {
         var (person, email) = await PersonAsync();

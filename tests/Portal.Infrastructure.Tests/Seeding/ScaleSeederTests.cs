@@ -15,7 +15,7 @@ public abstract class ScaleSeederTests<TDatabase>(TDatabase database) : IClassFi
     where TDatabase : TestDatabase
 {
     private static readonly ContentSet Content = new ContentLoader().Load(Path.Combine(TestEnvironment.RepositoryRoot(), "content"), DateTime.UnixEpoch);
-    private static readonly ScaleSeedOptions Small = new() { People = 300, Organisations = 12, Vacancies = 250, Profiles = 400, Completions = 1_500, Seed = 7 };
+    private static readonly ScaleSeedOptions Small = new() { People = 300, Organisations = 12, Vacancies = 250, Profiles = 400, Completions = 1_500, Seed = 7, MatrixStaff = 120 };
 
     [Fact]
     public async Task ItGeneratesWhatWasAskedForOnceAndTheSameWayEachTime()
@@ -30,7 +30,16 @@ public abstract class ScaleSeederTests<TDatabase>(TDatabase database) : IClassFi
             Assert.Equal(400, await db.Users.CountAsync(u => u.Email!.EndsWith("@seed.invalid")));
             Assert.False(await db.Users.AnyAsync(u => u.Email!.EndsWith("@seed.invalid") && u.PasswordHash != null));
             Assert.Equal(12, await db.Set<Organisation>().CountAsync());
-            Assert.Equal(24, await db.Set<Membership>().CountAsync());
+            // A recruiter and a manager each, and the first organisation's 120 staff, two of them practitioners.
+            Assert.Equal(144, await db.Set<Membership>().CountAsync());
+            var staff = await db.Set<Membership>().Where(m => m.Role == MembershipRole.Staff).ToListAsync();
+            Assert.Single(staff.Select(m => m.OrganisationId).Distinct());
+            Assert.Equal(2, staff.Count(m => m.Practitioner));
+            Assert.Equal(3, await db.Set<Portal.Domain.Compliance.JobRequirements>().CountAsync());
+            var practitioners = staff.Where(m => m.Practitioner).Select(m => m.UserId).ToHashSet();
+            var signOffs = await db.Set<Portal.Domain.Compliance.CompetencyRecord>().Where(r => r.Kind == Portal.Domain.Compliance.CompetencyRecordKind.SignedOff).ToListAsync();
+            Assert.NotEmpty(signOffs);
+            Assert.All(signOffs, r => Assert.Contains(r.RecordedBy, practitioners));
             Assert.Equal(400, await db.Set<CandidateProfile>().CountAsync());
             // Completions among the first 300 people only, each module's rounds numbered from 1 with a matching progress row.
             var completions = await db.Set<Completion>().ToListAsync();

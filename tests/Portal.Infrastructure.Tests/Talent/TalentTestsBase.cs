@@ -20,6 +20,8 @@ public abstract class TalentTestsBase<TDatabase>(TDatabase database)
     protected static readonly PostcodeDistricts Postcodes = PostcodeDistricts.Shipped();
     private static readonly Portal.Infrastructure.Content.ContentStore LoadedContent = LoadContent();
 
+    protected static Portal.Infrastructure.Content.ContentStore Content => LoadedContent;
+
     private static Portal.Infrastructure.Content.ContentStore LoadContent()
     {
         var store = new Portal.Infrastructure.Content.ContentStore(
@@ -66,6 +68,9 @@ public abstract class TalentTestsBase<TDatabase>(TDatabase database)
         services.AddScoped<ProfileService>();
         services.AddScoped<MatchRunner>();
         services.AddScoped<MatchService>();
+        services.AddScoped<InvitationService>();
+        services.AddScoped<Portal.Infrastructure.Compliance.ComplianceService>();
+        services.AddScoped<Portal.Infrastructure.Compliance.CompetencyService>();
         var provider = services.BuildServiceProvider();
         return new Scope(provider, provider.CreateAsyncScope());
     }

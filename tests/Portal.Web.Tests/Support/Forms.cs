@@ -54,6 +54,22 @@ public static class Forms
         return await client.PostAsync(action, new FormUrlEncodedContent(values));
     }
 
+    /// <summary>
+    /// Posts exactly these values (repeated names allowed, as ticked boxes send them) plus the form's
+    /// hidden inputs, such as its antiforgery token, to the form's action.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, IDocument page, string formSelector, IEnumerable<KeyValuePair<string, string>> values)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(page);
+        var form = page.QuerySelector<IHtmlFormElement>(formSelector) ?? throw new InvalidOperationException($"No form matches {formSelector}.");
+        var posted = form.Elements.OfType<IHtmlInputElement>().Where(i => i.Type == "hidden" && !string.IsNullOrEmpty(i.Name))
+            .Select(i => new KeyValuePair<string, string>(i.Name!, i.Value)).Concat(values).ToList();
+        var target = form.GetAttribute("action");
+        var action = string.IsNullOrEmpty(target) ? page.Url : new Uri(new Uri(page.Url), target).ToString();
+        return await client.PostAsync(action, new FormUrlEncodedContent(posted));
+    }
+
     public static string Text(this IDocument page, string selector) =>
         page.QuerySelector(selector)?.TextContent.Trim() ?? throw new InvalidOperationException($"Nothing matches {selector}.");
 }

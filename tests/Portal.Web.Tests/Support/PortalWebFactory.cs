@@ -20,6 +20,9 @@ public class PortalWebFactory : WebApplicationFactory<Program>
 
     public string MailDirectory => Path.Combine(_root, "mail");
 
+    /// <summary>The folder holding this app's database, which its connection string names.</summary>
+    public string DataRoot => _root;
+
     public ErrorLog Errors { get; } = new();
 
     protected virtual string EnvironmentName => "Testing";

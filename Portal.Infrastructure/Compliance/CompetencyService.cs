@@ -1,0 +1,166 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Compliance;
+using Portal.Domain.Talent;
+using Portal.Domain.Training;
+using Portal.Infrastructure.Content;
+using Portal.Infrastructure.Data;
+
+namespace Portal.Infrastructure.Compliance;
+
+/// <summary>
+/// Observed sign-off of delegated healthcare activities. Only a practitioner (a member of staff the
+/// organisation marked as one) signs off, only staff of that organisation, never themselves, and only
+/// once the worker holds the linked training. Managers see the log; they can withdraw a sign-off
+/// (a revoke, with a reason) but never record one.
+/// </summary>
+public sealed class CompetencyService(PortalDbContext db, ContentStore content, ComplianceService compliance, TimeProvider clock)
+{
+    public sealed record ToObserve(long MembershipId, string Name, string OrganisationName, Competency Competency, ComplianceCell Cell, bool Ready);
+
+    public sealed record Prerequisite(LearningModule Module, bool Held);
+
+    public sealed record Observation(long MembershipId, Guid OrganisationId, string OrganisationName, string WorkerId, string WorkerName, Competency Competency,
+        IReadOnlyList<Prerequisite> Prerequisites, ComplianceCell Cell, IReadOnlyList<CompetencyRecord> Log)
+    {
+        public bool Ready => Prerequisites.All(p => p.Held);
+    }
+
+    public enum Outcome
+    {
+        Saved,
+        NotFound,
+        Invalid,
+    }
+
+    /// <summary>Whether the person may sign off anyone at all: a practitioner on some organisation's staff.</summary>
+    public Task<bool> IsPractitionerAsync(string userId, CancellationToken cancellationToken = default) =>
+        PractitionerOrganisations(userId).AnyAsync(cancellationToken);
+
+    private IQueryable<Guid> PractitionerOrganisations(string userId) =>
+        db.Set<Membership>().Where(m => m.UserId == userId && m.Role == MembershipRole.Staff && m.Practitioner && m.EndedAtUtc == null).Select(m => m.OrganisationId);
+
+    /// <summary>Everyone the practitioner may observe whose job requires a competency, and where each stands.</summary>
+    public async Task<IReadOnlyList<ToObserve>> ToObserveAsync(string practitionerId, CancellationToken cancellationToken = default)
+    {
+        var set = content.Current;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var mine = PractitionerOrganisations(practitionerId);
+        var staff = await db.Set<Membership>().AsNoTracking()
+            .Where(m => mine.Contains(m.OrganisationId) && m.Role == MembershipRole.Staff && m.EndedAtUtc == null && m.UserId != practitionerId)
+            .Join(db.Set<Organisation>(), m => m.OrganisationId, o => o.Id, (m, o) => new { m, o.Name })
+            .Join(db.Users, x => x.m.UserId, u => u.Id, (x, u) => new { x.m.Id, x.m.OrganisationId, OrganisationName = x.Name, x.m.UserId, x.m.JobRole, u.DisplayName, u.Email })
+            .ToListAsync(cancellationToken);
+        var result = new List<ToObserve>();
+        foreach (var organisation in staff.GroupBy(s => s.OrganisationId))
+        {
+            var training = await compliance.TrainingAsync(organisation.Key, set, cancellationToken);
+            var ids = organisation.Select(s => s.UserId).ToList();
+            var held = await HeldAsync(ids, training, now, cancellationToken);
+            var log = (await db.Set<CompetencyRecord>().AsNoTracking().Where(r => r.OrganisationId == organisation.Key && ids.Contains(r.UserId)).ToListAsync(cancellationToken))
+                .ToLookup(r => (r.UserId, r.CompetencySlug));
+            foreach (var person in organisation)
+            {
+                foreach (var topic in training.Required(person.JobRole!).Where(t => t.Kind == TopicKind.Competency))
+                {
+                    var competency = set.Competencies[topic.Slug];
+                    result.Add(new ToObserve(person.Id, string.IsNullOrWhiteSpace(person.DisplayName) ? person.Email! : person.DisplayName, person.OrganisationName, competency,
+                        CompetencyStanding.Cell(log[(person.UserId, topic.Slug)], competency.ReviewMonths, now),
+                        competency.Modules.All(m => held.Contains((person.UserId, m)))));
+                }
+            }
+        }
+        // Those needing a sign-off first, then by name.
+        return [.. result.OrderByDescending(r => r.Cell.Status).ThenBy(r => r.Name, StringComparer.CurrentCulture).ThenBy(r => r.Competency.Title, StringComparer.Ordinal)];
+    }
+
+    /// <summary>(person, module) pairs held today under the organisation's refresh intervals.</summary>
+    private async Task<HashSet<(string, string)>> HeldAsync(IReadOnlyCollection<string> userIds, OrganisationTraining training, DateTime now, CancellationToken cancellationToken)
+    {
+        var latest = await db.Set<Completion>().AsNoTracking().Where(c => userIds.Contains(c.UserId))
+            .GroupBy(c => new { c.UserId, c.ModuleSlug })
+            .Select(g => new { g.Key.UserId, g.Key.ModuleSlug, Latest = g.Max(c => c.CompletedAtUtc) })
+            .ToListAsync(cancellationToken);
+        return [.. latest.Where(l => ComplianceMatrix.ModuleCell(l.Latest, training.Refresh.MonthsFor(l.ModuleSlug), now).Held).Select(l => (l.UserId, l.ModuleSlug))];
+    }
+
+    /// <summary>The observation form: null (404) unless the person is a practitioner where the worker is on the staff, and not the worker.</summary>
+    public async Task<Observation?> ObservationAsync(string practitionerId, long membershipId, string competencySlug, CancellationToken cancellationToken = default)
+    {
+        var set = content.Current;
+        if (!set.Competencies.TryGetValue(competencySlug ?? "", out var competency))
+            return null;
+        var mine = PractitionerOrganisations(practitionerId);
+        var worker = await db.Set<Membership>().AsNoTracking()
+            .Where(m => m.Id == membershipId && m.Role == MembershipRole.Staff && m.EndedAtUtc == null && m.UserId != practitionerId && mine.Contains(m.OrganisationId))
+            .Join(db.Set<Organisation>(), m => m.OrganisationId, o => o.Id, (m, o) => new { m.Id, m.OrganisationId, OrganisationName = o.Name, m.UserId })
+            .Join(db.Users, x => x.UserId, u => u.Id, (x, u) => new { x.Id, x.OrganisationId, x.OrganisationName, x.UserId, u.DisplayName, u.Email })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (worker is null)
+            return null;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var training = await compliance.TrainingAsync(worker.OrganisationId, set, cancellationToken);
+        var held = await HeldAsync([worker.UserId], training, now, cancellationToken);
+        var log = await db.Set<CompetencyRecord>().AsNoTracking()
+            .Where(r => r.OrganisationId == worker.OrganisationId && r.UserId == worker.UserId && r.CompetencySlug == competency.Slug)
+            .OrderByDescending(r => r.RecordedAtUtc).ThenByDescending(r => r.Id).ToListAsync(cancellationToken);
+        return new Observation(worker.Id, worker.OrganisationId, worker.OrganisationName, worker.UserId,
+            string.IsNullOrWhiteSpace(worker.DisplayName) ? worker.Email! : worker.DisplayName, competency,
+            [.. competency.Modules.Where(set.Modules.ContainsKey).Select(m => new Prerequisite(set.Modules[m], held.Contains((worker.UserId, m))))],
+            CompetencyStanding.Cell(log, competency.ReviewMonths, now), log);
+    }
+
+    /// <summary>Records a sign-off. Anything wrong (a step not ticked, a changed checklist, training not held) records nothing.</summary>
+    public async Task<(Outcome Outcome, string? Problem)> SignOffAsync(string practitionerId, long membershipId, string competencySlug, string checklistVersion,
+        IReadOnlyCollection<int> stepsTicked, string? note, DateOnly observedOn, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stepsTicked);
+        if (await ObservationAsync(practitionerId, membershipId, competencySlug, cancellationToken) is not { } observation)
+            return (Outcome.NotFound, null);
+        var competency = observation.Competency;
+        if (checklistVersion != competency.ChecklistVersion)
+            return (Outcome.Invalid, "The checklist has changed since the page was opened. Check the steps again and sign off on the new list");
+        if (observation.Prerequisites.FirstOrDefault(p => !p.Held) is { } missing)
+            return (Outcome.Invalid, $"{observation.WorkerName} needs to complete {missing.Module.Title} before they are observed");
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (CompetencyRecord.SignOffProblem(observation.WorkerId, practitionerId, competency.Checklist.Count, stepsTicked, note, observedOn, now) is { } problem)
+            return (Outcome.Invalid, problem);
+        db.Add(CompetencyRecord.SignOff(observation.OrganisationId, observation.WorkerId, competency.Slug, competency.ChecklistVersion,
+            competency.Checklist, stepsTicked, note, observedOn, practitionerId, now));
+        await db.SaveChangesAsync(cancellationToken);
+        return (Outcome.Saved, null);
+    }
+
+    /// <summary>
+    /// Withdraws a sign-off with a reason. A practitioner or a manager of the organisation may; the
+    /// sign-off stays in the log, with the revoke after it.
+    /// </summary>
+    public async Task<(Outcome Outcome, string? Problem)> RevokeAsync(string userId, long recordId, string? reason, CancellationToken cancellationToken = default)
+    {
+        var managed = db.Set<Membership>().Where(m => m.UserId == userId && m.Role == MembershipRole.Manager && m.EndedAtUtc == null).Select(m => m.OrganisationId);
+        var practising = PractitionerOrganisations(userId);
+        var signOff = await db.Set<CompetencyRecord>().AsNoTracking()
+            .FirstOrDefaultAsync(r => r.Id == recordId && r.Kind == CompetencyRecordKind.SignedOff && (managed.Contains(r.OrganisationId) || practising.Contains(r.OrganisationId)), cancellationToken);
+        if (signOff is null)
+            return (Outcome.NotFound, null);
+        if (await db.Set<CompetencyRecord>().AnyAsync(r => r.RevokesId == recordId, cancellationToken))
+            return (Outcome.Invalid, "This sign-off has already been withdrawn");
+        if (string.IsNullOrWhiteSpace(reason))
+            return (Outcome.Invalid, "Say why the sign-off is withdrawn: it stays in their record");
+        if (reason.Trim().Length > CompetencyRecord.MaxNoteLength)
+            return (Outcome.Invalid, $"Keep the reason to {CompetencyRecord.MaxNoteLength} characters");
+        db.Add(CompetencyRecord.Revoke(signOff, reason, userId, clock.GetUtcNow().UtcDateTime));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Two people withdrawing at once: the unique key lets one through.
+            db.ChangeTracker.Clear();
+            if (!await db.Set<CompetencyRecord>().AsNoTracking().AnyAsync(r => r.RevokesId == recordId, cancellationToken))
+                throw;
+            return (Outcome.Invalid, "This sign-off has already been withdrawn");
+        }
+        return (Outcome.Saved, null);
+    }
+}

@@ -1,0 +1,261 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Compliance;
+using Portal.Domain.Talent;
+using Portal.Domain.Training;
+using Portal.Infrastructure.Content;
+using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Talent;
+
+namespace Portal.Infrastructure.Compliance;
+
+/// <summary>
+/// A manager's view of their staff's required training: the organisation's rules, the matrix, one
+/// person's standing, and changes to a person's job. Every query starts from the organisations the
+/// manager manages; another organisation's ids find nothing.
+/// </summary>
+public sealed class ComplianceService(PortalDbContext db, ContentStore content, OrganisationService organisations, TimeProvider clock)
+{
+    public sealed record MatrixPage(
+        IReadOnlyList<(Guid Id, string Name)> Organisations, Guid OrganisationId, string OrganisationName,
+        MatrixView View, IReadOnlyList<string> JobRoles, IReadOnlyList<string> Teams, int StaffCount, DateTime AsOfUtc);
+
+    public sealed record Rules(Guid OrganisationId, string OrganisationName, OrganisationTraining Training, IReadOnlyList<(Guid Id, string Name)> Organisations);
+
+    public sealed record PersonCell(Topic Topic, string Title, ComplianceCell Cell);
+
+    public sealed record PersonStanding(
+        long MembershipId, Guid OrganisationId, string OrganisationName, string UserId, string Name, string JobRole, string? Team, bool Practitioner,
+        DateTime StartedAtUtc, IReadOnlyList<PersonCell> Cells, IReadOnlyList<CompetencyRecord> Log);
+
+    /// <summary>
+    /// The matrix for one organisation the manager manages (the first, by name, when none is
+    /// given); null when they manage none, or not that one. Five queries, however many staff.
+    /// </summary>
+    public async Task<MatrixPage?> MatrixAsync(string managerId, Guid? organisationId, MatrixFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var set = content.Current;
+        var now = clock.GetUtcNow().UtcDateTime;
+        // 1: the organisations they manage.
+        var mine = await organisations.ManagingAsync(managerId, cancellationToken);
+        var chosen = Pick(mine, organisationId);
+        if (chosen.Id == Guid.Empty)
+            return null;
+        var id = chosen.Id;
+        // 2: the staff.
+        var staffRows = await StaffQuery(id)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m.Id, m.UserId, u.DisplayName, u.Email, m.JobRole, m.Team })
+            .ToListAsync(cancellationToken);
+        var staff = staffRows
+            .Select(r => new MatrixPerson(r.Id, r.UserId, string.IsNullOrWhiteSpace(r.DisplayName) ? r.Email! : r.DisplayName, r.JobRole!, r.Team))
+            .OrderBy(p => p.Name, StringComparer.CurrentCulture).ThenBy(p => p.MembershipId).ToList();
+        // 3: the organisation's rules.
+        var training = await TrainingAsync(id, set, cancellationToken);
+        var required = staff.Select(p => p.JobRole).Distinct(StringComparer.Ordinal).ToDictionary(j => j, training.Required, StringComparer.Ordinal);
+        var modules = required.Values.SelectMany(t => t).Where(t => t.Kind == TopicKind.Module).Select(t => t.Slug).Distinct().ToList();
+        // 4: the latest completion of each required module, for everyone on the staff.
+        var staffIds = StaffQuery(id).Select(m => m.UserId);
+        var latest = modules.Count == 0 ? [] : (await db.Set<Completion>().AsNoTracking()
+                .Where(c => staffIds.Contains(c.UserId) && modules.Contains(c.ModuleSlug))
+                .GroupBy(c => new { c.UserId, c.ModuleSlug })
+                .Select(g => new { g.Key.UserId, g.Key.ModuleSlug, Latest = g.Max(c => c.CompletedAtUtc) })
+                .ToListAsync(cancellationToken))
+            .ToDictionary(l => (l.UserId, l.ModuleSlug), l => l.Latest);
+        // 5: the organisation's competency log.
+        var log = (await db.Set<CompetencyRecord>().AsNoTracking().Where(r => r.OrganisationId == id).ToListAsync(cancellationToken))
+            .ToLookup(r => (r.UserId, r.CompetencySlug));
+
+        var view = ComplianceMatrix.Build(staff, required, OrganisationTraining.AllTopics(set),
+            (person, topic) => Cell(person.UserId, topic, set, training, latest, log, now), filter);
+        return new MatrixPage(mine, id, chosen.Name, view,
+            [.. staff.Select(p => p.JobRole).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+            [.. staff.Where(p => p.Team is not null).Select(p => p.Team!).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.CurrentCulture)],
+            staff.Count, now);
+    }
+
+    /// <summary>The organisation asked for, if they manage it, else the first they manage; default when none.</summary>
+    private static (Guid Id, string Name) Pick(IReadOnlyList<(Guid Id, string Name)> mine, Guid? organisationId) =>
+        organisationId is { } wanted ? mine.FirstOrDefault(o => o.Id == wanted) : mine.Count > 0 ? mine[0] : default;
+
+    private static ComplianceCell Cell(string userId, Topic topic, ContentSet set, OrganisationTraining training,
+        Dictionary<(string, string), DateTime> latest, ILookup<(string, string), CompetencyRecord> log, DateTime now) =>
+        topic.Kind == TopicKind.Module
+            ? ComplianceMatrix.ModuleCell(latest.TryGetValue((userId, topic.Slug), out var done) ? done : null, training.Refresh.MonthsFor(topic.Slug), now)
+            : CompetencyStanding.Cell(log[(userId, topic.Slug)], set.Competencies[topic.Slug].ReviewMonths, now);
+
+    private IQueryable<Membership> StaffQuery(Guid organisationId) =>
+        db.Set<Membership>().AsNoTracking().Where(m => m.OrganisationId == organisationId && m.Role == MembershipRole.Staff && m.EndedAtUtc == null);
+
+    /// <summary>The organisation's rules in one query: its own job lists and refresh intervals.</summary>
+    internal async Task<OrganisationTraining> TrainingAsync(Guid organisationId, ContentSet set, CancellationToken cancellationToken)
+    {
+        var rows = await db.Set<JobRequirements>().AsNoTracking().Where(r => r.OrganisationId == organisationId)
+            .Select(r => new RuleRow { Job = r.JobRole, Modules = r.Modules, Competencies = r.Competencies, Module = null, Months = null, IsRefresh = false })
+            .Concat(db.Set<RefreshOverride>().AsNoTracking().Where(o => o.OrganisationId == organisationId)
+                .Select(o => new RuleRow { Job = null, Modules = null, Competencies = null, Module = o.ModuleSlug, Months = o.Months, IsRefresh = true }))
+            .ToListAsync(cancellationToken);
+        return OrganisationTraining.From(set,
+            rows.Where(r => !r.IsRefresh).Select(r => JobRequirements.Create(organisationId, r.Job!, Topics(r.Modules, r.Competencies), "-", DateTime.MinValue)),
+            rows.Where(r => r.IsRefresh).Select(r => RefreshOverride.Create(organisationId, r.Module!, r.Months, "-", DateTime.MinValue)));
+    }
+
+    private sealed class RuleRow
+    {
+        public string? Job { get; init; }
+        public string? Modules { get; init; }
+        public string? Competencies { get; init; }
+        public string? Module { get; init; }
+        public int? Months { get; init; }
+        public bool IsRefresh { get; init; }
+    }
+
+    private static IEnumerable<Topic> Topics(string? modules, string? competencies) =>
+        (string.IsNullOrEmpty(modules) ? [] : modules.Split(',').Select(s => new Topic(TopicKind.Module, s)))
+        .Concat(string.IsNullOrEmpty(competencies) ? [] : competencies.Split(',').Select(s => new Topic(TopicKind.Competency, s)));
+
+    /// <summary>The rules of an organisation the manager manages, or null (404).</summary>
+    public async Task<Rules?> RulesAsync(string managerId, Guid? organisationId, CancellationToken cancellationToken = default)
+    {
+        var mine = await organisations.ManagingAsync(managerId, cancellationToken);
+        var chosen = Pick(mine, organisationId);
+        if (chosen.Id == Guid.Empty)
+            return null;
+        return new Rules(chosen.Id, chosen.Name, await TrainingAsync(chosen.Id, content.Current, cancellationToken), mine);
+    }
+
+    public enum Outcome
+    {
+        Saved,
+        NotFound,
+        Invalid,
+    }
+
+    /// <summary>Sets what a job requires in the organisation. Unknown topics or jobs change nothing.</summary>
+    public async Task<(Outcome Outcome, string? Problem)> SetRequiredAsync(string managerId, Guid organisationId, string jobRole, IReadOnlyCollection<string> topicKeys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(topicKeys);
+        if (!await ManagesAsync(managerId, organisationId, cancellationToken))
+            return (Outcome.NotFound, null);
+        var set = content.Current;
+        if (!set.Roles.TryGetValue(jobRole ?? "", out var role) || role.EntryPoint)
+            return (Outcome.Invalid, "Choose a job from the list");
+        var topics = new List<Topic>();
+        foreach (var key in topicKeys)
+        {
+            if (Topic.Parse(key) is not { } topic || !OrganisationTraining.Exists(set, topic))
+                return (Outcome.Invalid, "One of the topics sent is not on the portal. Reload the page and choose again");
+            topics.Add(topic);
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var row = await db.Set<JobRequirements>().FirstOrDefaultAsync(r => r.OrganisationId == organisationId && r.JobRole == jobRole, cancellationToken);
+        if (row is null)
+            db.Add(JobRequirements.Create(organisationId, jobRole!, topics, managerId, now));
+        else
+            row.Change(topics, managerId, now);
+        await db.SaveChangesAsync(cancellationToken);
+        return (Outcome.Saved, null);
+    }
+
+    /// <summary>Goes back to the job role's defaults.</summary>
+    public async Task<Outcome> UseDefaultsAsync(string managerId, Guid organisationId, string jobRole, CancellationToken cancellationToken = default)
+    {
+        if (!await ManagesAsync(managerId, organisationId, cancellationToken))
+            return Outcome.NotFound;
+        await db.Set<JobRequirements>().Where(r => r.OrganisationId == organisationId && r.JobRole == jobRole).ExecuteDeleteAsync(cancellationToken);
+        return Outcome.Saved;
+    }
+
+    /// <summary>Sets (or, with <paramref name="useDefault"/>, removes) the organisation's refresh interval for a module.</summary>
+    public async Task<(Outcome Outcome, string? Problem)> SetRefreshAsync(string managerId, Guid organisationId, string moduleSlug, bool useDefault, int? months, CancellationToken cancellationToken = default)
+    {
+        if (!await ManagesAsync(managerId, organisationId, cancellationToken))
+            return (Outcome.NotFound, null);
+        if (!content.Current.Modules.ContainsKey(moduleSlug ?? ""))
+            return (Outcome.Invalid, "That training module is not on the portal. Reload the page and choose again");
+        if (!useDefault && months is < 1 or > RefreshOverride.MaxMonths)
+            return (Outcome.Invalid, $"Choose how often it is redone: 1 to {RefreshOverride.MaxMonths} months, or never");
+        var row = await db.Set<RefreshOverride>().FirstOrDefaultAsync(o => o.OrganisationId == organisationId && o.ModuleSlug == moduleSlug, cancellationToken);
+        if (useDefault)
+        {
+            if (row is not null)
+                db.Remove(row);
+        }
+        else if (row is null)
+        {
+            db.Add(RefreshOverride.Create(organisationId, moduleSlug!, months, managerId, clock.GetUtcNow().UtcDateTime));
+        }
+        else
+        {
+            row.Change(months, managerId, clock.GetUtcNow().UtcDateTime);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return (Outcome.Saved, null);
+    }
+
+    private Task<bool> ManagesAsync(string managerId, Guid organisationId, CancellationToken cancellationToken) =>
+        organisations.IsActiveMemberAsync(organisationId, managerId, MembershipRole.Manager, cancellationToken);
+
+    /// <summary>One member of staff's standing, for a manager of their organisation; null otherwise (404).</summary>
+    public async Task<PersonStanding?> PersonAsync(string managerId, long membershipId, CancellationToken cancellationToken = default)
+    {
+        var managed = organisations.OrganisationsOf(managerId, MembershipRole.Manager);
+        var row = await db.Set<Membership>().AsNoTracking()
+            .Where(m => m.Id == membershipId && m.Role == MembershipRole.Staff && m.EndedAtUtc == null && managed.Contains(m.OrganisationId))
+            .Join(db.Set<Organisation>(), m => m.OrganisationId, o => o.Id, (m, o) => new { m, o.Name })
+            .Join(db.Users, x => x.m.UserId, u => u.Id, (x, u) => new { x.m, OrganisationName = x.Name, u.DisplayName, u.Email })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (row is null)
+            return null;
+        var set = content.Current;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var training = await TrainingAsync(row.m.OrganisationId, set, cancellationToken);
+        var required = training.Required(row.m.JobRole!);
+        var latest = (await db.Set<Completion>().AsNoTracking().Where(c => c.UserId == row.m.UserId)
+                .GroupBy(c => c.ModuleSlug).Select(g => new { Slug = g.Key, Latest = g.Max(c => c.CompletedAtUtc) }).ToListAsync(cancellationToken))
+            .ToDictionary(l => (row.m.UserId, l.Slug), l => l.Latest);
+        var log = await db.Set<CompetencyRecord>().AsNoTracking()
+            .Where(r => r.OrganisationId == row.m.OrganisationId && r.UserId == row.m.UserId)
+            .OrderByDescending(r => r.RecordedAtUtc).ThenByDescending(r => r.Id).ToListAsync(cancellationToken);
+        var byCompetency = log.ToLookup(r => (r.UserId, r.CompetencySlug));
+        var order = OrganisationTraining.AllTopics(set);
+        var cells = order.Where(t => required.Contains(t.Topic))
+            .Select(t => new PersonCell(t.Topic, t.Title, Cell(row.m.UserId, t.Topic, set, training, latest, byCompetency, now)))
+            .OrderByDescending(c => c.Cell.Status).ToList();
+        return new PersonStanding(row.m.Id, row.m.OrganisationId, row.OrganisationName, row.m.UserId,
+            string.IsNullOrWhiteSpace(row.DisplayName) ? row.Email! : row.DisplayName, row.m.JobRole!, row.m.Team, row.m.Practitioner, row.m.StartedAtUtc, cells, log);
+    }
+
+    /// <summary>Changes a member of staff's job, team or practitioner flag. A manager cannot make themselves a practitioner.</summary>
+    public async Task<(Outcome Outcome, string? Problem)> ChangeJobAsync(string managerId, long membershipId, string jobRole, string? team, bool practitioner, CancellationToken cancellationToken = default)
+    {
+        var membership = await ManagedStaffAsync(managerId, membershipId, cancellationToken);
+        if (membership is null)
+            return (Outcome.NotFound, null);
+        if (!content.Current.Roles.TryGetValue(jobRole ?? "", out var role) || role.EntryPoint)
+            return (Outcome.Invalid, "Choose their job from the list");
+        if (team?.Trim().Length > Membership.MaxTeamLength)
+            return (Outcome.Invalid, $"Keep the team name to {Membership.MaxTeamLength} characters");
+        if (practitioner && !membership.Practitioner && membership.UserId == managerId)
+            return (Outcome.Invalid, "You cannot make yourself a practitioner: ask another manager or an administrator");
+        membership.ChangeJob(jobRole!, team, practitioner);
+        await db.SaveChangesAsync(cancellationToken);
+        return (Outcome.Saved, null);
+    }
+
+    /// <summary>They have left: the membership ends (and is kept); their own record is untouched.</summary>
+    public async Task<Outcome> EndAsync(string managerId, long membershipId, CancellationToken cancellationToken = default)
+    {
+        var membership = await ManagedStaffAsync(managerId, membershipId, cancellationToken);
+        if (membership is null)
+            return Outcome.NotFound;
+        membership.End(clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome.Saved;
+    }
+
+    private Task<Membership?> ManagedStaffAsync(string managerId, long membershipId, CancellationToken cancellationToken)
+    {
+        var managed = organisations.OrganisationsOf(managerId, MembershipRole.Manager);
+        return db.Set<Membership>().FirstOrDefaultAsync(m => m.Id == membershipId && m.Role == MembershipRole.Staff && m.EndedAtUtc == null && managed.Contains(m.OrganisationId), cancellationToken);
+    }
+}

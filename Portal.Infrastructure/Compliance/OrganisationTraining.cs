@@ -1,0 +1,84 @@
+using Portal.Domain.Compliance;
+using Portal.Domain.Training;
+using Portal.Infrastructure.Content;
+
+namespace Portal.Infrastructure.Compliance;
+
+/// <summary>
+/// One organisation's training rules: what each job requires (its own list, or the job role's
+/// content defaults) and how often each module is redone (its own interval, or the module's). Topics
+/// no longer in the content are left out, so a retired module never shows as missing.
+/// </summary>
+public sealed class OrganisationTraining
+{
+    private readonly ContentSet content;
+    private readonly Dictionary<string, IReadOnlyList<Topic>> own;
+
+    private OrganisationTraining(ContentSet content, Dictionary<string, IReadOnlyList<Topic>> own, RefreshPolicy refresh, IReadOnlyDictionary<string, int?> overrides)
+    {
+        this.content = content;
+        this.own = own;
+        Refresh = refresh;
+        Overrides = overrides;
+    }
+
+    /// <summary>Refresh intervals after the organisation's overrides.</summary>
+    public RefreshPolicy Refresh { get; }
+
+    /// <summary>The organisation's own intervals, by module slug (null: once is enough).</summary>
+    public IReadOnlyDictionary<string, int?> Overrides { get; }
+
+    public static OrganisationTraining From(ContentSet content, IEnumerable<JobRequirements> requirements, IEnumerable<RefreshOverride> overrides)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var ownOverrides = overrides.ToDictionary(o => o.ModuleSlug, o => o.Months, StringComparer.Ordinal);
+        return new OrganisationTraining(content,
+            requirements.ToDictionary(r => r.JobRole, r => (IReadOnlyList<Topic>)[.. r.Topics.Where(t => Exists(content, t))], StringComparer.Ordinal),
+            content.RefreshDefaults.WithOverrides(ownOverrides), ownOverrides);
+    }
+
+    /// <summary>Whether the organisation has its own list for the job (rather than the defaults).</summary>
+    public bool IsCustomised(string jobRole) => own.ContainsKey(jobRole);
+
+    /// <summary>What the job requires here.</summary>
+    public IReadOnlyList<Topic> Required(string jobRole) =>
+        own.TryGetValue(jobRole, out var list) ? list : Defaults(content, jobRole);
+
+    /// <summary>What the job role's content says employers usually require.</summary>
+    public static IReadOnlyList<Topic> Defaults(ContentSet content, string jobRole)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        if (!content.Roles.TryGetValue(jobRole, out var role))
+            return [];
+        return
+        [
+            .. role.RequiredTraining.Where(content.Modules.ContainsKey).Select(s => new Topic(TopicKind.Module, s)),
+            .. role.RequiredCompetencies.Where(content.Competencies.ContainsKey).Select(s => new Topic(TopicKind.Competency, s)),
+        ];
+    }
+
+    public static bool Exists(ContentSet content, Topic topic)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        return topic.Kind == TopicKind.Module ? content.Modules.ContainsKey(topic.Slug) : content.Competencies.ContainsKey(topic.Slug);
+    }
+
+    public static string Title(ContentSet content, Topic topic)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        return topic.Kind == TopicKind.Module
+            ? content.Modules.TryGetValue(topic.Slug, out var module) ? module.Title : topic.Slug
+            : content.Competencies.TryGetValue(topic.Slug, out var competency) ? $"{competency.Title} (sign-off)" : topic.Slug;
+    }
+
+    /// <summary>Every topic in column order: modules by title, then competencies by title.</summary>
+    public static IReadOnlyList<(Topic Topic, string Title)> AllTopics(ContentSet content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        return
+        [
+            .. content.Modules.Values.OrderBy(m => m.Title, StringComparer.Ordinal).Select(m => (new Topic(TopicKind.Module, m.Slug), m.Title)),
+            .. content.Competencies.Values.OrderBy(c => c.Title, StringComparer.Ordinal).Select(c => (new Topic(TopicKind.Competency, c.Slug), $"{c.Title} (sign-off)")),
+        ];
+    }
+}

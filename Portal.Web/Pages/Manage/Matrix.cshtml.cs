@@ -1,0 +1,62 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Domain.Compliance;
+using Portal.Infrastructure.Compliance;
+using Portal.Infrastructure.Content;
+using Portal.Web.Pages.Learn;
+
+namespace Portal.Web.Pages.Manage;
+
+/// <summary>
+/// The staff training matrix for inspections: everyone on the staff, every topic their jobs require,
+/// each cell's status in words and colour with its dates; filters, totals, compliance, and the same
+/// view as CSV or Excel.
+/// </summary>
+public sealed class MatrixModel(ComplianceService compliance, ContentStore content) : PageModel
+{
+    [FromQuery(Name = "org")]
+    public Guid? Organisation { get; set; }
+
+    [FromQuery(Name = "job")]
+    public string? Job { get; set; }
+
+    [FromQuery(Name = "team")]
+    public string? Team { get; set; }
+
+    [FromQuery(Name = "status")]
+    public string? Status { get; set; }
+
+    public ComplianceService.MatrixPage Matrix { get; private set; } = null!;
+
+    public ContentSet Catalogue => content.Current;
+
+    public string JobTitle(string slug) => Catalogue.Roles.TryGetValue(slug, out var role) ? role.Title : slug;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken) ? MatrixExport.Csv(Matrix.View, JobTitle, FileName("csv")) : NotFound();
+
+    public async Task<IActionResult> OnGetExcelAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken) ? MatrixExport.Excel(Matrix.View, JobTitle, "Training matrix", FileName("xlsx")) : NotFound();
+
+    private string FileName(string extension) =>
+        $"training-matrix-{Slug(Matrix.OrganisationName)}-{Matrix.AsOfUtc.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.{extension}";
+
+    private static string Slug(string name) =>
+        string.Join('-', new string([.. name.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : ' ')]).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+
+    /// <returns>False when the organisation is not one they manage (404).</returns>
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        ComplianceStatus? status = Enum.TryParse<ComplianceStatus>(Status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed : null;
+        var filter = new MatrixFilter(string.IsNullOrWhiteSpace(Job) ? null : Job, string.IsNullOrWhiteSpace(Team) ? null : Team, status);
+        var page = await compliance.MatrixAsync(LearnText.UserId(User)!, Organisation, filter, cancellationToken);
+        if (page is null)
+            return false;
+        Matrix = page;
+        return true;
+    }
+}

@@ -1,0 +1,96 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Infrastructure.Compliance;
+using Portal.Infrastructure.Content;
+using Portal.Web.Pages.Learn;
+
+namespace Portal.Web.Pages.Manage;
+
+/// <summary>
+/// One member of staff, for their manager: every required topic as a list (the matrix on a phone),
+/// their competency log, their job, team and practitioner flag, and "they have left".
+/// </summary>
+public sealed class StaffModel(ComplianceService compliance, CompetencyService competencies, ContentStore content) : PageModel
+{
+    public ComplianceService.PersonStanding Person { get; private set; } = null!;
+
+    public ContentSet Catalogue => content.Current;
+
+    [BindProperty]
+    public string? JobRole { get; set; }
+
+    [BindProperty]
+    public string? Team { get; set; }
+
+    [BindProperty]
+    public bool Practitioner { get; set; }
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    public long? RevokeFailedFor { get; private set; }
+
+    public string JobTitle(string slug) => Catalogue.Roles.TryGetValue(slug, out var role) ? role.Title : slug;
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+            return NotFound();
+        JobRole = Person.JobRole;
+        Team = Person.Team;
+        Practitioner = Person.Practitioner;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostChangeAsync(long id, CancellationToken cancellationToken)
+    {
+        var (outcome, problem) = await compliance.ChangeJobAsync(LearnText.UserId(User)!, id, JobRole ?? "", Team, Practitioner, cancellationToken);
+        if (outcome == ComplianceService.Outcome.NotFound)
+            return NotFound();
+        if (outcome == ComplianceService.Outcome.Saved)
+        {
+            TempData["StatusMessage"] = "Their job is saved.";
+            return Redirect($"/manage/staff/{id}");
+        }
+        ModelState.AddModelError(nameof(JobRole), problem!);
+        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostLeaveAsync(long id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+            return NotFound();
+        var name = Person.Name;
+        if (await compliance.EndAsync(LearnText.UserId(User)!, id, cancellationToken) == ComplianceService.Outcome.NotFound)
+            return NotFound();
+        TempData["StatusMessage"] = $"{name} has left your staff. Their own training record stays with them.";
+        return Redirect("/manage");
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(long id, long record, CancellationToken cancellationToken)
+    {
+        var (outcome, problem) = await competencies.RevokeAsync(LearnText.UserId(User)!, record, Reason, cancellationToken);
+        if (outcome == CompetencyService.Outcome.NotFound || !await LoadAsync(id, cancellationToken) || Person.Log.All(r => r.Id != record))
+            return NotFound();
+        if (outcome == CompetencyService.Outcome.Saved)
+        {
+            TempData["StatusMessage"] = "The sign-off is withdrawn. It stays in their record, with your reason.";
+            return Redirect($"/manage/staff/{id}");
+        }
+        RevokeFailedFor = record;
+        ModelState.AddModelError(nameof(Reason), problem!);
+        JobRole = Person.JobRole;
+        Team = Person.Team;
+        Practitioner = Person.Practitioner;
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(long id, CancellationToken cancellationToken)
+    {
+        var person = await compliance.PersonAsync(LearnText.UserId(User)!, id, cancellationToken);
+        if (person is null)
+            return false;
+        Person = person;
+        return true;
+    }
+}

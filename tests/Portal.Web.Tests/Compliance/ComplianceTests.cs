@@ -1,0 +1,268 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MiniExcelLibs;
+using Portal.Domain.Compliance;
+using Portal.Domain.Talent;
+using Portal.Domain.Training;
+using Portal.Infrastructure.Content;
+using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Talent;
+using Portal.Tests.Common;
+using Portal.Web.Tests.Support;
+
+namespace Portal.Web.Tests.Compliance;
+
+/// <summary>
+/// The manager's matrix, its exports, required-training settings, a person's page and leaving, and
+/// the practitioner's sign-off, through the pages: permissions, tampered forms and other
+/// organisations' ids included.
+/// </summary>
+public sealed class ComplianceTests(PortalWebFactory app) : IClassFixture<PortalWebFactory>
+{
+    private sealed record Team(Guid Organisation, HttpClient Manager, string ManagerId);
+
+    private async Task<Team> OrganisationAsync(string name)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var organisations = scope.ServiceProvider.GetRequiredService<OrganisationService>();
+        var (organisation, problem) = await organisations.CreateAsync($"{name} {Guid.NewGuid():N}"[..36], OrganisationType.CareProvider, null, "LS6 1AA");
+        Assert.Null(problem);
+        var email = $"manager.{Guid.NewGuid():N}@example.com";
+        var user = await app.CreateUserAsync(email, SignIn.Password);
+        Assert.Null(await organisations.AddMemberAsync(organisation!.Id, email, MembershipRole.Manager));
+        var browser = app.CreateBrowser();
+        await SignIn.PostSignInAsync(browser, email, SignIn.Password);
+        return new Team(organisation.Id, browser, user.Id);
+    }
+
+    private async Task<(string UserId, long Membership, string Email)> StaffAsync(Guid organisation, string jobRole, string? team = null, bool practitioner = false, string? name = null)
+    {
+        var email = $"staff.{Guid.NewGuid():N}@example.com";
+        var user = await app.CreateUserAsync(email, SignIn.Password);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        if (name is not null)
+        {
+            var tracked = await db.Users.SingleAsync(u => u.Id == user.Id);
+            tracked.DisplayName = name;
+        }
+        var membership = Membership.Start(organisation, user.Id, MembershipRole.Staff, DateTime.UtcNow.AddDays(-30), jobRole, team, practitioner);
+        db.Add(membership);
+        await db.SaveChangesAsync();
+        return (user.Id, membership.Id, email);
+    }
+
+    private async Task CompletedAsync(string userId, string module, DateTime at)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var progress = ModuleProgress.Start(userId, module, "v1", at.AddMinutes(-10));
+        progress.MarkPassed(at);
+        db.Add(progress);
+        db.Add(Completion.Record(progress, new QuizOutcome.Scored(5, 5, 4, true, []), Guid.NewGuid().ToString("N")[..24], at));
+        await db.SaveChangesAsync();
+    }
+
+    private static async Task SetRequiredAsync(Team team, string jobRole, params string[] topics)
+    {
+        var page = await team.Manager.GetPageAsync($"/manage/training?org={team.Organisation}&job={jobRole}");
+        var saved = await team.Manager.PostFormAsync(page, "form[action*=Required]", topics.Select(t => new KeyValuePair<string, string>("topic", t)));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+    }
+
+    private ContentSet Content => app.Services.GetRequiredService<ContentStore>().Current;
+
+    [Fact]
+    public async Task TheMatrixShowsEachCellInWordsWithTotalsAndFilters()
+    {
+        var team = await OrganisationAsync("Matrix Care");
+        await SetRequiredAsync(team, "care-worker", "module:safeguarding-adults", "module:communication");
+        var (ana, _, _) = await StaffAsync(team.Organisation, "care-worker", team: "North", name: "Ana Valid");
+        var (ben, _, _) = await StaffAsync(team.Organisation, "care-worker", team: "South", name: "Ben Expired");
+        await CompletedAsync(ana, "safeguarding-adults", DateTime.UtcNow.AddMonths(-1));
+        await CompletedAsync(ana, "communication", DateTime.UtcNow.AddMonths(-1));
+        await CompletedAsync(ben, "safeguarding-adults", DateTime.UtcNow.AddMonths(-40));
+
+        var page = await team.Manager.GetPageAsync("/manage/matrix");
+        Assert.Contains("50% compliant", page.Text(".mx-compliance"), StringComparison.Ordinal);
+        Assert.Equal(["Communication", "Safeguarding adults"], page.QuerySelectorAll("thead .mx-topic").Select(h => h.TextContent.Trim()));
+        var benRow = page.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains("Ben Expired", StringComparison.Ordinal));
+        var cells = benRow.QuerySelectorAll("td.mx");
+        Assert.StartsWith("Missing", cells[0].TextContent.Trim(), StringComparison.Ordinal);
+        Assert.StartsWith("Expired", cells[1].TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Contains("mx-expired", cells[1].ClassName, StringComparison.Ordinal);
+        Assert.Contains("1 of 2", page.QuerySelectorAll("tfoot td").Select(t => t.TextContent).ToList()[1], StringComparison.Ordinal);
+
+        var north = await team.Manager.GetPageAsync($"/manage/matrix?org={team.Organisation}&team=North");
+        Assert.Equal(["Ana Valid"], north.QuerySelectorAll("tbody th a").Select(a => a.TextContent));
+        var missing = await team.Manager.GetPageAsync($"/manage/matrix?org={team.Organisation}&status=Missing");
+        Assert.Equal(["Ben Expired"], missing.QuerySelectorAll("tbody th a").Select(a => a.TextContent));
+        // A status that does not exist is no filter, not an error.
+        Assert.Equal(2, (await team.Manager.GetPageAsync($"/manage/matrix?org={team.Organisation}&status=Sparkly")).QuerySelectorAll("tbody tr").Length);
+    }
+
+    [Fact]
+    public async Task TheExportsHoldTheSameViewForAnInspector()
+    {
+        var team = await OrganisationAsync("Export Care");
+        await SetRequiredAsync(team, "care-worker", "module:safeguarding-adults");
+        var (ana, _, _) = await StaffAsync(team.Organisation, "care-worker", name: "Ana Export");
+        var done = DateTime.UtcNow.AddMonths(-2);
+        await CompletedAsync(ana, "safeguarding-adults", done);
+        await StaffAsync(team.Organisation, "care-worker", name: "=Bob Formula");
+
+        var csvResponse = await team.Manager.GetAsync($"/manage/matrix?handler=Csv&org={team.Organisation}");
+        Assert.Equal("text/csv", csvResponse.Content.Headers.ContentType!.MediaType);
+        var csv = (await csvResponse.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("Name,Job,Team,Held,Safeguarding adults", csv[0]);
+        Assert.Equal(3, csv.Length);
+        Assert.Contains($"Ana Export,Care worker,,1 of 1,Valid; done {done:yyyy-MM-dd}; expires {done.AddMonths(12):yyyy-MM-dd}", csv);
+        // A name that a spreadsheet would run as a formula is defused.
+        Assert.Contains("'=Bob Formula,Care worker,,0 of 1,Missing", csv);
+
+        var excel = await team.Manager.GetAsync($"/manage/matrix?handler=Excel&org={team.Organisation}");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", excel.Content.Headers.ContentType!.MediaType);
+        Assert.EndsWith(".xlsx", excel.Content.Headers.ContentDisposition!.FileName!.Trim('"'), StringComparison.Ordinal);
+        using var stream = new MemoryStream(await excel.Content.ReadAsByteArrayAsync());
+        var rows = stream.Query().Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(["Name", "Job", "Team", "Held", "Safeguarding adults"], rows[0].Values.Select(v => v?.ToString()));
+        Assert.Equal(3, rows.Count);
+        var anaRow = rows.Single(r => (r["A"] as string) == "Ana Export");
+        Assert.Equal("1 of 1", anaRow["D"]);
+        Assert.Equal($"Valid; done {done:yyyy-MM-dd}; expires {done.AddMonths(12):yyyy-MM-dd}", anaRow["E"]);
+        Assert.Equal("Missing", rows.Single(r => (r["A"] as string) == "=Bob Formula")["E"]);
+    }
+
+    [Fact]
+    public async Task TheMatrixPageTakesAtMostFiveQueries()
+    {
+        var team = await OrganisationAsync("Counted Care");
+        for (var i = 0; i < 8; i++)
+        {
+            var (user, _, _) = await StaffAsync(team.Organisation, i % 2 == 0 ? "care-worker" : "enhanced-care-worker", team: i % 3 == 0 ? "North" : null);
+            await CompletedAsync(user, "safeguarding-adults", DateTime.UtcNow.AddMonths(-i));
+        }
+        await team.Manager.GetPageAsync("/manage/matrix");
+        using var counter = new CommandCounter(app.DataRoot);
+        var page = await team.Manager.GetPageAsync("/manage/matrix");
+        Assert.Equal(8, page.QuerySelectorAll("tbody tr").Length);
+        Assert.InRange(counter.Count, 1, 5);
+    }
+
+    [Fact]
+    public async Task AnotherOrganisationsMatrixPersonAndSettingsAreNotFound()
+    {
+        var mine = await OrganisationAsync("Mine Care");
+        var theirs = await OrganisationAsync("Theirs Care");
+        var (_, theirMembership, _) = await StaffAsync(theirs.Organisation, "care-worker", name: "Their Worker");
+
+        Assert.Equal(HttpStatusCode.NotFound, (await mine.Manager.GetAsync($"/manage/matrix?org={theirs.Organisation}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await mine.Manager.GetAsync($"/manage/matrix?handler=Excel&org={theirs.Organisation}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await mine.Manager.GetAsync($"/manage/training?org={theirs.Organisation}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await mine.Manager.GetAsync($"/manage/staff/{theirMembership}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await mine.Manager.GetAsync("/manage/staff/999999999")).StatusCode);
+        // A forged post with a good token from their own page changes nothing.
+        var own = await mine.Manager.GetPageAsync("/manage/training");
+        var token = own.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var forged = await mine.Manager.PostAsync($"/manage/staff/{theirMembership}?handler=Leave", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
+        Assert.Contains("Their Worker", (await theirs.Manager.GetPageAsync("/manage/matrix")).Text("tbody"), StringComparison.Ordinal);
+        // Staff are not managers.
+        var (_, _, staffEmail) = await StaffAsync(mine.Organisation, "care-worker");
+        var staff = app.CreateBrowser();
+        await SignIn.PostSignInAsync(staff, staffEmail, SignIn.Password);
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync("/manage/matrix")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ATamperedSettingIsRefusedAndChangesNothing()
+    {
+        var team = await OrganisationAsync("Tamper Care");
+        var page = await team.Manager.GetPageAsync($"/manage/training?org={team.Organisation}&job=care-worker");
+        var refused = await team.Manager.PostFormAsync(page, "form[action*=Required]", [new("topic", "module:no-such-module")]);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("not on the portal", (await Forms.ParseAsync(refused)).Text(".alert-danger"), StringComparison.Ordinal);
+        var badInterval = await team.Manager.PostFormAsync(page, "form[action*=Refresh]", [new("refresh[safeguarding-adults]", "7")]);
+        Assert.Contains("from its list", (await Forms.ParseAsync(badInterval)).Text(".alert-danger"), StringComparison.Ordinal);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        Assert.False(await db.Set<JobRequirements>().AnyAsync(r => r.OrganisationId == team.Organisation));
+        Assert.False(await db.Set<RefreshOverride>().AnyAsync(r => r.OrganisationId == team.Organisation));
+
+        // A real change: safeguarding yearly.
+        var saved = await team.Manager.PostFormAsync(page, "form[action*=Refresh]", [new("refresh[safeguarding-adults]", "12")]);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(12, (await db.Set<RefreshOverride>().SingleAsync(r => r.OrganisationId == team.Organisation)).Months);
+    }
+
+    [Fact]
+    public async Task APractitionerSignsOffOnTheirPhoneAndAManagerCannot()
+    {
+        var team = await OrganisationAsync("Signoff Care");
+        var (_, _, nurseEmail) = await StaffAsync(team.Organisation, "registered-nurse", practitioner: true, name: "Nia Nurse");
+        var (worker, membership, _) = await StaffAsync(team.Organisation, "enhanced-care-worker", name: "Wes Worker");
+        var competency = Content.Competencies["blood-glucose-monitoring"];
+        foreach (var module in competency.Modules)
+            await CompletedAsync(worker, module, DateTime.UtcNow.AddDays(-1));
+        var nurse = app.CreateBrowser();
+        await SignIn.PostSignInAsync(nurse, nurseEmail, SignIn.Password);
+
+        var list = await nurse.GetPageAsync("/competencies");
+        Assert.Contains("Wes Worker", list.Text("main"), StringComparison.Ordinal);
+        var url = $"/competencies/observe/{membership}/blood-glucose-monitoring";
+        Assert.Equal(HttpStatusCode.NotFound, (await team.Manager.GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await nurse.GetAsync($"/competencies/observe/{membership}/no-such-thing")).StatusCode);
+
+        var form = await nurse.GetPageAsync(url);
+        Assert.Equal(competency.Checklist.Count, form.QuerySelectorAll("input[name=step]").Length);
+        // One step short: refused with the reason, nothing recorded.
+        var some = Enumerable.Range(1, competency.Checklist.Count - 1).Select(i => new KeyValuePair<string, string>("step", i.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            .Append(new("ObservedOn", DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        var refused = await nurse.PostFormAsync(form, "main form[method=post]", some);
+        Assert.Contains("1 of 8 are not ticked", (await Forms.ParseAsync(refused)).Text(".alert-danger"), StringComparison.Ordinal);
+        var tampered = await nurse.PostFormAsync(form, "main form[method=post]", [.. some, new("step", "42")]);
+        Assert.Contains("do not match this checklist", (await Forms.ParseAsync(tampered)).Text(".alert-danger"), StringComparison.Ordinal);
+        await using (var scope = app.Services.CreateAsyncScope())
+            Assert.False(await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Set<CompetencyRecord>().AnyAsync(r => r.UserId == worker));
+
+        var all = Enumerable.Range(0, competency.Checklist.Count).Select(i => new KeyValuePair<string, string>("step", i.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        var signed = await nurse.PostFormAsync(form, "main form[method=post]", [.. all, new("Note", "Calm, careful, explained each step."), some[^1]]);
+        Assert.Equal("/competencies", signed.Headers.Location!.OriginalString);
+
+        var person = await team.Manager.GetPageAsync($"/manage/staff/{membership}");
+        Assert.Contains("Blood glucose monitoring: signed off", person.Text("main"), StringComparison.Ordinal);
+        Assert.Contains("Calm, careful, explained each step.", person.Text("main"), StringComparison.Ordinal);
+        var matrix = await team.Manager.GetPageAsync("/manage/matrix");
+        var column = matrix.QuerySelectorAll("thead .mx-topic").Select(h => h.TextContent.Trim()).ToList().IndexOf("Blood glucose monitoring (sign-off)");
+        var row = matrix.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains("Wes Worker", StringComparison.Ordinal));
+        Assert.StartsWith("Valid", row.QuerySelectorAll("td.mx")[column].TextContent.Trim(), StringComparison.Ordinal);
+
+        // The manager withdraws it, with a reason; it stays in the log.
+        var withdrawn = await team.Manager.PostFormAsync(person, "form[action*=Revoke]", [new("Reason", "Missed hand hygiene on a later visit")]);
+        Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
+        var after = await team.Manager.GetPageAsync($"/manage/staff/{membership}");
+        Assert.Contains("sign-off withdrawn", after.Text("main"), StringComparison.Ordinal);
+        Assert.Contains("Blood glucose monitoring: signed off", after.Text("main"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LeavingTakesThemOffTheStaffButKeepsTheirRecord()
+    {
+        var team = await OrganisationAsync("Leaving Care");
+        var (worker, membership, workerEmail) = await StaffAsync(team.Organisation, "care-worker", name: "Lee Leaver");
+        await CompletedAsync(worker, "safeguarding-adults", DateTime.UtcNow.AddDays(-3));
+        var person = await team.Manager.GetPageAsync($"/manage/staff/{membership}");
+        var left = await team.Manager.PostFormAsync(person, "form[action*=Leave]", []);
+        Assert.Equal("/manage", left.Headers.Location!.OriginalString);
+        var staffList = await team.Manager.GetPageAsync("/manage");
+        Assert.Contains("Lee Leaver has left your staff", staffList.Text("main"), StringComparison.Ordinal);
+        Assert.Empty(staffList.QuerySelectorAll("main table tbody tr"));
+        Assert.Equal(HttpStatusCode.NotFound, (await team.Manager.GetAsync($"/manage/staff/{membership}")).StatusCode);
+
+        var leaver = app.CreateBrowser();
+        await SignIn.PostSignInAsync(leaver, workerEmail, SignIn.Password);
+        Assert.Contains("Safeguarding adults", (await leaver.GetPageAsync("/learn/record")).Text("main"), StringComparison.Ordinal);
+    }
+}

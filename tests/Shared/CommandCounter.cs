@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Portal.Tests.Common;
+
+/// <summary>
+/// Counts the SQL commands EF sends to one database (whose connection string contains the text given) while it is alive, from
+/// EF's diagnostic events, so a test can hold a page's query count to a number however much data
+/// there is. Other tests' databases, running in parallel, are not counted.
+/// </summary>
+public sealed class CommandCounter : IDisposable, IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>
+{
+    private readonly string _connectionString;
+    private readonly IDisposable _all;
+    private readonly List<IDisposable> _listeners = [];
+    private int _count;
+
+    public CommandCounter(string connectionStringPart)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(connectionStringPart);
+        _connectionString = connectionStringPart;
+        _all = DiagnosticListener.AllListeners.Subscribe(this);
+    }
+
+    public int Count => Volatile.Read(ref _count);
+
+    public void OnNext(DiagnosticListener value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (value.Name == DbLoggerCategory.Name)
+        {
+            lock (_listeners)
+                _listeners.Add(value.Subscribe(this));
+        }
+    }
+
+    public void OnNext(KeyValuePair<string, object?> value)
+    {
+        if (value.Key == RelationalEventId.CommandExecuted.Name && value.Value is CommandExecutedEventData data
+            && data.Context?.Database.GetConnectionString()?.Contains(_connectionString, StringComparison.Ordinal) == true)
+            Interlocked.Increment(ref _count);
+    }
+
+    public void OnCompleted()
+    {
+    }
+
+    public void OnError(Exception error)
+    {
+    }
+
+    public void Dispose()
+    {
+        _all.Dispose();
+        lock (_listeners)
+        {
+            foreach (var listener in _listeners)
+                listener.Dispose();
+        }
+    }
+}
