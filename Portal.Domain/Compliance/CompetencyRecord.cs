@@ -130,6 +130,16 @@ public sealed class CompetencyRecord
     }
 }
 
+/// <summary>The part of a log row its standing depends on, so a list of many people reads only this.</summary>
+public readonly record struct CompetencyEvent(long Id, CompetencyRecordKind Kind, DateOnly On, long? RevokesId)
+{
+    public static CompetencyEvent Of(CompetencyRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return new(record.Id, record.Kind, record.On, record.RevokesId);
+    }
+}
+
 /// <summary>What a person's log says about one competency today.</summary>
 public static class CompetencyStanding
 {
@@ -141,14 +151,29 @@ public static class CompetencyStanding
     {
         ArgumentNullException.ThrowIfNull(log);
         var records = log.ToList();
-        var latest = records.Where(r => r.Kind == CompetencyRecordKind.SignedOff).OrderByDescending(r => r.On).ThenByDescending(r => r.Id).FirstOrDefault();
-        if (latest is null || records.Any(r => r.Kind == CompetencyRecordKind.Revoked && r.RevokesId == latest.Id))
+        return Current(records.Select(CompetencyEvent.Of)) is { } current ? records.First(r => r.Id == current.Id && r.Kind == current.Kind) : null;
+    }
+
+    public static CompetencyEvent? Current(IEnumerable<CompetencyEvent> log)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        var events = log as IReadOnlyCollection<CompetencyEvent> ?? [.. log];
+        CompetencyEvent? latest = null;
+        foreach (var e in events)
+        {
+            if (e.Kind == CompetencyRecordKind.SignedOff && (latest is not { } l || e.On > l.On || (e.On == l.On && e.Id > l.Id)))
+                latest = e;
+        }
+        if (latest is not { } found || events.Any(e => e.Kind == CompetencyRecordKind.Revoked && e.RevokesId == found.Id))
             return null;
-        return latest;
+        return found;
     }
 
     /// <summary>The matrix cell: valid until the review interval has passed since the observation.</summary>
-    public static ComplianceCell Cell(IEnumerable<CompetencyRecord> log, int reviewMonths, DateTime nowUtc)
+    public static ComplianceCell Cell(IEnumerable<CompetencyRecord> log, int reviewMonths, DateTime nowUtc) =>
+        Cell(log.Select(CompetencyEvent.Of), reviewMonths, nowUtc);
+
+    public static ComplianceCell Cell(IEnumerable<CompetencyEvent> log, int reviewMonths, DateTime nowUtc)
     {
         if (Current(log) is not { } signOff)
             return new(ComplianceStatus.Missing, null, null);

@@ -52,18 +52,21 @@ public sealed class ComplianceService(PortalDbContext db, ContentStore content, 
         // 3: the organisation's rules.
         var training = await TrainingAsync(id, set, cancellationToken);
         var required = staff.Select(p => p.JobRole).Distinct(StringComparer.Ordinal).ToDictionary(j => j, training.Required, StringComparer.Ordinal);
-        var modules = required.Values.SelectMany(t => t).Where(t => t.Kind == TopicKind.Module).Select(t => t.Slug).Distinct().ToList();
-        // 4: the latest completion of each required module, for everyone on the staff.
+        var anyModule = required.Values.Any(t => t.Any(topic => topic.Kind == TopicKind.Module));
+        // 4: the latest completion of each module, for everyone on the staff. Not narrowed to the
+        // required modules: a range of the (person, module, date) index per person is far cheaper
+        // than a lookup per person and module, and the few extra rows are dropped in memory.
         var staffIds = StaffQuery(id).Select(m => m.UserId);
-        var latest = modules.Count == 0 ? [] : (await db.Set<Completion>().AsNoTracking()
-                .Where(c => staffIds.Contains(c.UserId) && modules.Contains(c.ModuleSlug))
+        var latest = !anyModule ? [] : (await db.Set<Completion>().AsNoTracking()
+                .Where(c => staffIds.Contains(c.UserId))
                 .GroupBy(c => new { c.UserId, c.ModuleSlug })
                 .Select(g => new { g.Key.UserId, g.Key.ModuleSlug, Latest = g.Max(c => c.CompletedAtUtc) })
                 .ToListAsync(cancellationToken))
             .ToDictionary(l => (l.UserId, l.ModuleSlug), l => l.Latest);
-        // 5: the organisation's competency log.
-        var log = (await db.Set<CompetencyRecord>().AsNoTracking().Where(r => r.OrganisationId == id).ToListAsync(cancellationToken))
-            .ToLookup(r => (r.UserId, r.CompetencySlug));
+        // 5: the organisation's competency log: only what standing depends on, not the notes and checklists.
+        var log = (await db.Set<CompetencyRecord>().AsNoTracking().Where(r => r.OrganisationId == id)
+                .Select(r => new { r.UserId, r.CompetencySlug, r.Id, r.Kind, r.On, r.RevokesId }).ToListAsync(cancellationToken))
+            .ToLookup(r => (r.UserId, r.CompetencySlug), r => new CompetencyEvent(r.Id, r.Kind, r.On, r.RevokesId));
 
         var view = ComplianceMatrix.Build(staff, required, OrganisationTraining.AllTopics(set),
             (person, topic) => Cell(person.UserId, topic, set, training, latest, log, now), filter);
@@ -78,7 +81,7 @@ public sealed class ComplianceService(PortalDbContext db, ContentStore content, 
         organisationId is { } wanted ? mine.FirstOrDefault(o => o.Id == wanted) : mine.Count > 0 ? mine[0] : default;
 
     private static ComplianceCell Cell(string userId, Topic topic, ContentSet set, OrganisationTraining training,
-        Dictionary<(string, string), DateTime> latest, ILookup<(string, string), CompetencyRecord> log, DateTime now) =>
+        Dictionary<(string, string), DateTime> latest, ILookup<(string, string), CompetencyEvent> log, DateTime now) =>
         topic.Kind == TopicKind.Module
             ? ComplianceMatrix.ModuleCell(latest.TryGetValue((userId, topic.Slug), out var done) ? done : null, training.Refresh.MonthsFor(topic.Slug), now)
             : CompetencyStanding.Cell(log[(userId, topic.Slug)], set.Competencies[topic.Slug].ReviewMonths, now);
@@ -216,7 +219,7 @@ public sealed class ComplianceService(PortalDbContext db, ContentStore content, 
         var log = await db.Set<CompetencyRecord>().AsNoTracking()
             .Where(r => r.OrganisationId == row.m.OrganisationId && r.UserId == row.m.UserId)
             .OrderByDescending(r => r.RecordedAtUtc).ThenByDescending(r => r.Id).ToListAsync(cancellationToken);
-        var byCompetency = log.ToLookup(r => (r.UserId, r.CompetencySlug));
+        var byCompetency = log.ToLookup(r => (r.UserId, r.CompetencySlug), CompetencyEvent.Of);
         var order = OrganisationTraining.AllTopics(set);
         var cells = order.Where(t => required.Contains(t.Topic))
             .Select(t => new PersonCell(t.Topic, t.Title, Cell(row.m.UserId, t.Topic, set, training, latest, byCompetency, now)))

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Talent;
 using Microsoft.Extensions.Options;
 using Portal.Infrastructure.Accounts;
 
@@ -16,7 +18,12 @@ public static class DemoAccounts
         ("recruiter@demo.portal.test", "Rita Recruiter", PortalRoles.Recruiter),
         ("manager@demo.portal.test", "Mo Manager", PortalRoles.Manager),
         ("learner@demo.portal.test", "Lee Learner", PortalRoles.Learner),
+        (NurseEmail, "Nia Nurse", null),
     ];
+
+    public const string NurseEmail = "nurse@demo.portal.test";
+
+    public const string OrganisationName = "Demo Homecare";
 
     public static async Task SeedAsync(IServiceProvider services)
     {
@@ -44,6 +51,27 @@ public static class DemoAccounts
             if (role is not null)
                 Check(await users.AddToRoleAsync(user, role), email);
         }
+        await OrganisationAsync(scope.ServiceProvider, users, time.GetUtcNow().UtcDateTime);
+    }
+
+    /// <summary>
+    /// A home care provider the demo recruiter and manager work for, with the demo learner on its
+    /// staff as an Enhanced care worker and the demo nurse as its practitioner, so the matrix and
+    /// sign-off have someone in them.
+    /// </summary>
+    private static async Task OrganisationAsync(IServiceProvider services, UserManager<PortalUser> users, DateTime now)
+    {
+        var db = services.GetRequiredService<Portal.Infrastructure.Data.PortalDbContext>();
+        if (await db.Set<Organisation>().AnyAsync(o => o.Name == OrganisationName))
+            return;
+        var organisation = Organisation.Create(OrganisationName, OrganisationType.CareProvider, null, "LS6 1AA", now);
+        db.Add(organisation);
+        async Task<string> Id(string email) => (await users.FindByEmailAsync(email))!.Id;
+        db.Add(Membership.Start(organisation.Id, await Id("recruiter@demo.portal.test"), MembershipRole.Recruiter, now));
+        db.Add(Membership.Start(organisation.Id, await Id("manager@demo.portal.test"), MembershipRole.Manager, now));
+        db.Add(Membership.Start(organisation.Id, await Id("learner@demo.portal.test"), MembershipRole.Staff, now, "enhanced-care-worker", "North"));
+        db.Add(Membership.Start(organisation.Id, await Id(NurseEmail), MembershipRole.Staff, now, "registered-nurse", "North", practitioner: true));
+        await db.SaveChangesAsync();
     }
 
     private static void Check(IdentityResult result, string email)

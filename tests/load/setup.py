@@ -103,8 +103,9 @@ def lua(value):
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-people = [learner(n) for n in range(count)]
-print("return {")
-for cookies, token, version, round_ in people:
-    print(f"  {{ cookie = {lua(cookies)}, token = {lua(token)}, version = {lua(version)}, round = {round_} }},")
-print("}")
+if __name__ == "__main__":
+    people = [learner(n) for n in range(count)]
+    print("return {")
+    for cookies, token, version, round_ in people:
+        print(f"  {{ cookie = {lua(cookies)}, token = {lua(token)}, version = {lua(version)}, round = {round_} }},")
+    print("}")

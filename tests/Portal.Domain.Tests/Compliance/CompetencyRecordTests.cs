@@ -64,7 +64,21 @@ public sealed class CompetencyRecordTests
         Assert.Equal(ComplianceStatus.Expiring30, cell.Status);
         Assert.Equal(Today.AddMonths(-11).AddMonths(12), cell.Expires);
         Assert.Equal(ComplianceStatus.Expired, CompetencyStanding.Cell(log, 6, Now).Status);
-        Assert.Equal(ComplianceStatus.Missing, CompetencyStanding.Cell([], 12, Now).Status);
+        Assert.Equal(ComplianceStatus.Missing, CompetencyStanding.Cell(Array.Empty<CompetencyRecord>(), 12, Now).Status);
+    }
+
+    [Fact]
+    public void ALaterSignOffReplacesAnEarlierOneAndARevokedLatestDoesNotBringTheEarlierBack()
+    {
+        var events = new[]
+        {
+            new CompetencyEvent(1, CompetencyRecordKind.SignedOff, Today.AddMonths(-10), null),
+            new CompetencyEvent(2, CompetencyRecordKind.SignedOff, Today.AddMonths(-2), null),
+        };
+        Assert.Equal(2, CompetencyStanding.Current(events)!.Value.Id);
+        Assert.Null(CompetencyStanding.Current([.. events, new CompetencyEvent(3, CompetencyRecordKind.Revoked, Today, 2)]));
+        // Withdrawing an old sign-off leaves the newer one in force.
+        Assert.Equal(2, CompetencyStanding.Current([.. events, new CompetencyEvent(3, CompetencyRecordKind.Revoked, Today, 1)])!.Value.Id);
     }
 
     [Fact]

@@ -14,7 +14,8 @@ public sealed class DemoAccountTests(DemoAccountTests.Factory app) : IClassFixtu
 
     [Theory]
     [InlineData("recruiter@demo.portal.test", "/recruit")]
-    [InlineData("manager@demo.portal.test", "/manage")]
+    [InlineData("manager@demo.portal.test", "/manage/matrix")]
+    [InlineData(DemoAccounts.NurseEmail, "/competencies/observe")]
     [InlineData("learner@demo.portal.test", "/")]
     [InlineData(DemoAccounts.AdminEmail, "/admin/jobs")]
     public async Task EachDemoAccountSignsInWithTheReadmePasswordAndReachesItsArea(string email, string path)
@@ -22,6 +23,13 @@ public sealed class DemoAccountTests(DemoAccountTests.Factory app) : IClassFixtu
         var browser = app.CreateBrowser();
 
         var signIn = await SignIn.PostSignInAsync(browser, email, DemoAccounts.Password);
+        if (path == "/competencies/observe")
+        {
+            // The demo nurse can observe the demo learner, the Enhanced care worker at Demo Homecare.
+            var list = await (await browser.GetAsync("/competencies")).Content.ReadAsStringAsync();
+            path = System.Text.RegularExpressions.Regex.Match(list, "/competencies/observe/[0-9]+/[a-z-]+").Value;
+            Assert.NotEmpty(path);
+        }
         var page = await browser.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);

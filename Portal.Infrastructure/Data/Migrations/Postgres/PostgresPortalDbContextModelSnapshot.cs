@@ -1271,6 +1271,8 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("VerificationCode")
                         .IsUnique();
 
+                    b.HasIndex("UserId", "ModuleSlug", "CompletedAtUtc");
+
                     b.HasIndex("UserId", "ModuleSlug", "Round")
                         .IsUnique();
 

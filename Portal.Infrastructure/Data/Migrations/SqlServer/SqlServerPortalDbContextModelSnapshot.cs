@@ -1275,6 +1275,8 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                     b.HasIndex("VerificationCode")
                         .IsUnique();
 
+                    b.HasIndex("UserId", "ModuleSlug", "CompletedAtUtc");
+
                     b.HasIndex("UserId", "ModuleSlug", "Round")
                         .IsUnique();
 

@@ -1248,6 +1248,8 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("VerificationCode")
                         .IsUnique();
 
+                    b.HasIndex("UserId", "ModuleSlug", "CompletedAtUtc");
+
                     b.HasIndex("UserId", "ModuleSlug", "Round")
                         .IsUnique();
 
