@@ -55,13 +55,13 @@ public sealed class CompetencyRecord
     /// caught first (see <see cref="SignOffProblem"/>), so a bypassed form still records nothing.
     /// </summary>
     public static CompetencyRecord SignOff(Guid organisationId, string workerId, string competencySlug, string checklistVersion,
-        IReadOnlyList<string> checklist, IReadOnlyCollection<int> stepsTicked, string? note, DateOnly observedOn, string practitionerId, DateTime utcNow)
+        IReadOnlyList<string> checklist, IReadOnlyCollection<int> stepsTicked, string? note, DateOnly observedOn, string practitionerId, DateTime utcNow, DateOnly? today = null)
     {
         ArgumentNullException.ThrowIfNull(checklist);
         ArgumentNullException.ThrowIfNull(stepsTicked);
         ArgumentException.ThrowIfNullOrEmpty(competencySlug);
         ArgumentException.ThrowIfNullOrEmpty(checklistVersion);
-        if (SignOffProblem(workerId, practitionerId, checklist.Count, stepsTicked, note, observedOn, utcNow) is { } problem)
+        if (SignOffProblem(workerId, practitionerId, checklist.Count, stepsTicked, note, observedOn, utcNow, today) is { } problem)
             throw new ArgumentException(problem);
         var steps = string.Join('\n', checklist);
         if (steps.Length > MaxStepsLength)
@@ -82,8 +82,9 @@ public sealed class CompetencyRecord
     }
 
     /// <summary>What stops a sign-off, in words for the practitioner, or null when it may be recorded.</summary>
+    /// <param name="today">Today where the observation happens (the UK, not UTC: just after midnight in summer they differ); defaults to the UTC date.</param>
     public static string? SignOffProblem(string workerId, string practitionerId, int checklistSteps, IReadOnlyCollection<int> stepsTicked,
-        string? note, DateOnly observedOn, DateTime utcNow)
+        string? note, DateOnly observedOn, DateTime utcNow, DateOnly? today = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(workerId);
         ArgumentException.ThrowIfNullOrEmpty(practitionerId);
@@ -96,10 +97,10 @@ public sealed class CompetencyRecord
             return $"Tick every step you observed: {checklistSteps - stepsTicked.Count} of {checklistSteps} are not ticked. If a step was not done safely, do not sign off";
         if (note is { Length: > MaxNoteLength })
             return $"Keep the note to {MaxNoteLength} characters";
-        var today = DateOnly.FromDateTime(utcNow);
-        if (observedOn > today)
+        var localToday = today ?? DateOnly.FromDateTime(utcNow);
+        if (observedOn > localToday)
             return "The date of the observation cannot be in the future";
-        if (observedOn < today.AddDays(-MaxDaysBack))
+        if (observedOn < localToday.AddDays(-MaxDaysBack))
             return $"Record an observation within {MaxDaysBack} days of it; for an older one, observe again";
         return null;
     }
@@ -144,8 +145,10 @@ public readonly record struct CompetencyEvent(long Id, CompetencyRecordKind Kind
 public static class CompetencyStanding
 {
     /// <summary>
-    /// The sign-off in force: the latest one not revoked. A revoke withdraws that sign-off only; an
-    /// earlier sign-off it replaced does not come back, because the latest observation is the one that counts.
+    /// The sign-off in force: the latest recorded, unless it was withdrawn. Latest by recording
+    /// order, not by the observation's date, because an observation may be dated up to 30 days back:
+    /// a sign-off withdrawn for a wrong date and recorded again with the right, earlier one counts.
+    /// A withdrawal does not bring back an older sign-off: the latest recorded is the one that counts.
     /// </summary>
     public static CompetencyRecord? Current(IEnumerable<CompetencyRecord> log)
     {
@@ -161,7 +164,7 @@ public static class CompetencyStanding
         CompetencyEvent? latest = null;
         foreach (var e in events)
         {
-            if (e.Kind == CompetencyRecordKind.SignedOff && (latest is not { } l || e.On > l.On || (e.On == l.On && e.Id > l.Id)))
+            if (e.Kind == CompetencyRecordKind.SignedOff && (latest is not { } l || e.Id > l.Id))
                 latest = e;
         }
         if (latest is not { } found || events.Any(e => e.Kind == CompetencyRecordKind.Revoked && e.RevokesId == found.Id))

@@ -32,6 +32,9 @@ public sealed class CompetencyService(PortalDbContext db, ContentStore content, 
         Invalid,
     }
 
+    /// <summary>Today in the city (observations are dated as the practitioner's calendar says).</summary>
+    public static DateOnly Today(DateTime utcNow) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(utcNow, Jobs.ReminderJob.LocalTime));
+
     /// <summary>Whether the person may sign off anyone at all: a practitioner on some organisation's staff.</summary>
     public Task<bool> IsPractitionerAsync(string userId, CancellationToken cancellationToken = default) =>
         PractitionerOrganisations(userId).AnyAsync(cancellationToken);
@@ -45,26 +48,35 @@ public sealed class CompetencyService(PortalDbContext db, ContentStore content, 
         var set = content.Current;
         var now = clock.GetUtcNow().UtcDateTime;
         var mine = PractitionerOrganisations(practitionerId);
-        var staff = await db.Set<Membership>().AsNoTracking()
-            .Where(m => mine.Contains(m.OrganisationId) && m.Role == MembershipRole.Staff && m.EndedAtUtc == null && m.UserId != practitionerId)
+        var observable = db.Set<Membership>().AsNoTracking()
+            .Where(m => mine.Contains(m.OrganisationId) && m.Role == MembershipRole.Staff && m.EndedAtUtc == null && m.UserId != practitionerId);
+        var staff = await observable
             .Join(db.Set<Organisation>(), m => m.OrganisationId, o => o.Id, (m, o) => new { m, o.Name })
             .Join(db.Users, x => x.m.UserId, u => u.Id, (x, u) => new { x.m.Id, x.m.OrganisationId, OrganisationName = x.Name, x.m.UserId, x.m.JobRole, u.DisplayName, u.Email })
             .ToListAsync(cancellationToken);
+        if (staff.Count == 0)
+            return [];
+        // Subqueries, not lists of ids: a large employer's staff would pass SQL Server's parameter limit.
+        var userIds = observable.Select(m => m.UserId);
+        var latest = await db.Set<Completion>().AsNoTracking().Where(c => userIds.Contains(c.UserId))
+            .GroupBy(c => new { c.UserId, c.ModuleSlug })
+            .Select(g => new { g.Key.UserId, g.Key.ModuleSlug, Latest = g.Max(c => c.CompletedAtUtc) })
+            .ToListAsync(cancellationToken);
+        var log = (await db.Set<CompetencyRecord>().AsNoTracking().Where(r => mine.Contains(r.OrganisationId) && userIds.Contains(r.UserId))
+                .Select(r => new { r.OrganisationId, r.UserId, r.CompetencySlug, r.Id, r.Kind, r.On, r.RevokesId }).ToListAsync(cancellationToken))
+            .ToLookup(r => (r.OrganisationId, r.UserId, r.CompetencySlug), r => new CompetencyEvent(r.Id, r.Kind, r.On, r.RevokesId));
         var result = new List<ToObserve>();
         foreach (var organisation in staff.GroupBy(s => s.OrganisationId))
         {
             var training = await compliance.TrainingAsync(organisation.Key, set, cancellationToken);
-            var ids = organisation.Select(s => s.UserId).ToList();
-            var held = await HeldAsync(ids, training, now, cancellationToken);
-            var log = (await db.Set<CompetencyRecord>().AsNoTracking().Where(r => r.OrganisationId == organisation.Key && ids.Contains(r.UserId)).ToListAsync(cancellationToken))
-                .ToLookup(r => (r.UserId, r.CompetencySlug));
+            var held = latest.Where(l => ComplianceMatrix.ModuleCell(l.Latest, training.Refresh.MonthsFor(l.ModuleSlug), now).Held).Select(l => (l.UserId, l.ModuleSlug)).ToHashSet();
             foreach (var person in organisation)
             {
                 foreach (var topic in training.Required(person.JobRole!).Where(t => t.Kind == TopicKind.Competency))
                 {
                     var competency = set.Competencies[topic.Slug];
                     result.Add(new ToObserve(person.Id, string.IsNullOrWhiteSpace(person.DisplayName) ? person.Email! : person.DisplayName, person.OrganisationName, competency,
-                        CompetencyStanding.Cell(log[(person.UserId, topic.Slug)], competency.ReviewMonths, now),
+                        CompetencyStanding.Cell(log[(organisation.Key, person.UserId, topic.Slug)], competency.ReviewMonths, now),
                         competency.Modules.All(m => held.Contains((person.UserId, m)))));
                 }
             }
@@ -122,10 +134,11 @@ public sealed class CompetencyService(PortalDbContext db, ContentStore content, 
         if (observation.Prerequisites.FirstOrDefault(p => !p.Held) is { } missing)
             return (Outcome.Invalid, $"{observation.WorkerName} needs to complete {missing.Module.Title} before they are observed");
         var now = clock.GetUtcNow().UtcDateTime;
-        if (CompetencyRecord.SignOffProblem(observation.WorkerId, practitionerId, competency.Checklist.Count, stepsTicked, note, observedOn, now) is { } problem)
+        var today = Today(now);
+        if (CompetencyRecord.SignOffProblem(observation.WorkerId, practitionerId, competency.Checklist.Count, stepsTicked, note, observedOn, now, today) is { } problem)
             return (Outcome.Invalid, problem);
         db.Add(CompetencyRecord.SignOff(observation.OrganisationId, observation.WorkerId, competency.Slug, competency.ChecklistVersion,
-            competency.Checklist, stepsTicked, note, observedOn, practitionerId, now));
+            competency.Checklist, stepsTicked, note, observedOn, practitionerId, now, today));
         await db.SaveChangesAsync(cancellationToken);
         return (Outcome.Saved, null);
     }
@@ -134,12 +147,16 @@ public sealed class CompetencyService(PortalDbContext db, ContentStore content, 
     /// Withdraws a sign-off with a reason. A practitioner or a manager of the organisation may; the
     /// sign-off stays in the log, with the revoke after it.
     /// </summary>
-    public async Task<(Outcome Outcome, string? Problem)> RevokeAsync(string userId, long recordId, string? reason, CancellationToken cancellationToken = default)
+    /// <param name="membershipId">The member of staff the page is about: the sign-off must be theirs, in that organisation.</param>
+    public async Task<(Outcome Outcome, string? Problem)> RevokeAsync(string userId, long membershipId, long recordId, string? reason, CancellationToken cancellationToken = default)
     {
         var managed = db.Set<Membership>().Where(m => m.UserId == userId && m.Role == MembershipRole.Manager && m.EndedAtUtc == null).Select(m => m.OrganisationId);
         var practising = PractitionerOrganisations(userId);
+        var member = db.Set<Membership>().Where(m => m.Id == membershipId && m.Role == MembershipRole.Staff && m.EndedAtUtc == null);
         var signOff = await db.Set<CompetencyRecord>().AsNoTracking()
-            .FirstOrDefaultAsync(r => r.Id == recordId && r.Kind == CompetencyRecordKind.SignedOff && (managed.Contains(r.OrganisationId) || practising.Contains(r.OrganisationId)), cancellationToken);
+            .FirstOrDefaultAsync(r => r.Id == recordId && r.Kind == CompetencyRecordKind.SignedOff
+                && member.Any(m => m.OrganisationId == r.OrganisationId && m.UserId == r.UserId)
+                && (managed.Contains(r.OrganisationId) || practising.Contains(r.OrganisationId)), cancellationToken);
         if (signOff is null)
             return (Outcome.NotFound, null);
         if (await db.Set<CompetencyRecord>().AnyAsync(r => r.RevokesId == recordId, cancellationToken))

@@ -31,7 +31,7 @@ public sealed class ObserveModel(CompetencyService competencies, TimeProvider cl
         if (await competencies.ObservationAsync(LearnText.UserId(User)!, membership, competency, cancellationToken) is not { } observation)
             return NotFound();
         Observation = observation;
-        ObservedOn = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        ObservedOn = CompetencyService.Today(clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         return Page();
     }
 

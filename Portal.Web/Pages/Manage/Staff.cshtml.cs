@@ -69,8 +69,11 @@ public sealed class StaffModel(ComplianceService compliance, CompetencyService c
 
     public async Task<IActionResult> OnPostRevokeAsync(long id, long record, CancellationToken cancellationToken)
     {
-        var (outcome, problem) = await competencies.RevokeAsync(LearnText.UserId(User)!, record, Reason, cancellationToken);
-        if (outcome == CompetencyService.Outcome.NotFound || !await LoadAsync(id, cancellationToken) || Person.Log.All(r => r.Id != record))
+        // The person must be on their staff and the sign-off theirs before anything changes.
+        if (!await LoadAsync(id, cancellationToken) || Person.Log.All(r => r.Id != record))
+            return NotFound();
+        var (outcome, problem) = await competencies.RevokeAsync(LearnText.UserId(User)!, id, record, Reason, cancellationToken);
+        if (outcome == CompetencyService.Outcome.NotFound)
             return NotFound();
         if (outcome == CompetencyService.Outcome.Saved)
         {

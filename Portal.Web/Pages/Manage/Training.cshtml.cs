@@ -47,7 +47,7 @@ public sealed class TrainingModel(ComplianceService compliance, ContentStore con
 
     public async Task<IActionResult> OnPostRequiredAsync(CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(cancellationToken))
+        if (!await LoadForPostAsync(cancellationToken))
             return NotFound();
         var (outcome, problem) = await compliance.SetRequiredAsync(LearnText.UserId(User)!, Rules.OrganisationId, SelectedJob.Slug, Topics, cancellationToken);
         if (outcome == ComplianceService.Outcome.NotFound)
@@ -63,7 +63,7 @@ public sealed class TrainingModel(ComplianceService compliance, ContentStore con
 
     public async Task<IActionResult> OnPostUsualAsync(CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(cancellationToken))
+        if (!await LoadForPostAsync(cancellationToken))
             return NotFound();
         if (await compliance.UseDefaultsAsync(LearnText.UserId(User)!, Rules.OrganisationId, SelectedJob.Slug, cancellationToken) == ComplianceService.Outcome.NotFound)
             return NotFound();
@@ -73,7 +73,7 @@ public sealed class TrainingModel(ComplianceService compliance, ContentStore con
 
     public async Task<IActionResult> OnPostRefreshAsync(CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(cancellationToken))
+        if (!await LoadForPostAsync(cancellationToken))
             return NotFound();
         // Check every value before changing any, so a tampered one changes nothing.
         var wanted = new List<(string Slug, bool UseDefault, int? Months)>();
@@ -103,6 +103,11 @@ public sealed class TrainingModel(ComplianceService compliance, ContentStore con
         TempData["StatusMessage"] = wanted.Count == 0 ? "Nothing changed." : $"Refresh intervals saved ({wanted.Count} changed).";
         return Redirect($"/manage/training?org={Rules.OrganisationId}&job={SelectedJob.Slug}#refresh");
     }
+
+    /// <summary>A change names its organisation and job exactly: a missing or unknown one is not found, never another's.</summary>
+    private async Task<bool> LoadForPostAsync(CancellationToken cancellationToken) =>
+        Organisation is not null && Job is not null && Catalogue.Roles.TryGetValue(Job, out var role) && !role.EntryPoint
+        && await LoadAsync(cancellationToken) && Rules.OrganisationId == Organisation;
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {

@@ -57,6 +57,15 @@ public sealed class CompetencyRecordTests
     }
 
     [Fact]
+    public void TodayIsTheUkDateNotTheUtcOne()
+    {
+        // 23:30 UTC on 30 June is 00:30 on 1 July in London: an observation that day is not in the future.
+        var lateUtc = new DateTime(2026, 6, 30, 23, 30, 0, DateTimeKind.Utc);
+        Assert.Contains("future", CompetencyRecord.SignOffProblem("worker", "nurse", 3, [0, 1, 2], null, new DateOnly(2026, 7, 1), lateUtc), StringComparison.Ordinal);
+        Assert.Null(CompetencyRecord.SignOffProblem("worker", "nurse", 3, [0, 1, 2], null, new DateOnly(2026, 7, 1), lateUtc, today: new DateOnly(2026, 7, 1)));
+    }
+
+    [Fact]
     public void ValidUntilTheReviewIntervalThenExpired()
     {
         var log = new[] { SignOff(Today.AddMonths(-11)) };
@@ -77,6 +86,11 @@ public sealed class CompetencyRecordTests
         };
         Assert.Equal(2, CompetencyStanding.Current(events)!.Value.Id);
         Assert.Null(CompetencyStanding.Current([.. events, new CompetencyEvent(3, CompetencyRecordKind.Revoked, Today, 2)]));
+        // Withdrawn for a wrong date and recorded again dated earlier: the one recorded later counts.
+        Assert.Equal(4, CompetencyStanding.Current([
+            new CompetencyEvent(3, CompetencyRecordKind.SignedOff, Today.AddDays(-1), null),
+            new CompetencyEvent(5, CompetencyRecordKind.Revoked, Today, 3),
+            new CompetencyEvent(4, CompetencyRecordKind.SignedOff, Today.AddDays(-3), null)])!.Value.Id);
         // Withdrawing an old sign-off leaves the newer one in force.
         Assert.Equal(2, CompetencyStanding.Current([.. events, new CompetencyEvent(3, CompetencyRecordKind.Revoked, Today, 1)])!.Value.Id);
     }

@@ -330,7 +330,8 @@ public abstract class ComplianceServiceTests<TDatabase>(TDatabase database) : Ta
     [Fact]
     public async Task ARevokeIsANewRowWithAReasonAndTheLogCannotBeRewritten()
     {
-        var (_, manager, nurse, worker, membership) = await SignOffSetupAsync("Revoke Care");
+        var (organisation, manager, nurse, worker, membership) = await SignOffSetupAsync("Revoke Care");
+        var otherMembership = await StaffAsync(organisation, await NewUserAsync(), "enhanced-care-worker");
         foreach (var module in Content.Current.Competencies["blood-glucose-monitoring"].Modules)
             await CompletedAsync(worker, module, Now.AddDays(-2));
         Assert.Equal(CompetencyService.Outcome.Saved, (await SignOffAsync(nurse, membership)).Outcome);
@@ -348,10 +349,13 @@ public abstract class ComplianceServiceTests<TDatabase>(TDatabase database) : Ta
         await using (var scope = Services())
         {
             var service = scope.Get<CompetencyService>();
-            Assert.Equal(CompetencyService.Outcome.NotFound, (await service.RevokeAsync(outsiderManager, id, "Not ours")).Outcome);
-            Assert.Equal(CompetencyService.Outcome.Invalid, (await service.RevokeAsync(manager, id, "  ")).Outcome);
-            Assert.Equal(CompetencyService.Outcome.Saved, (await service.RevokeAsync(manager, id, "Skipped hand hygiene on 20 November")).Outcome);
-            Assert.Equal(CompetencyService.Outcome.Invalid, (await service.RevokeAsync(nurse, id, "Again")).Outcome);
+            Assert.Equal(CompetencyService.Outcome.NotFound, (await service.RevokeAsync(outsiderManager, membership, id, "Not ours")).Outcome);
+            // A sign-off sent with another person's page is not found, even by their manager.
+            Assert.Equal(CompetencyService.Outcome.NotFound, (await service.RevokeAsync(manager, otherMembership, id, "Wrong person")).Outcome);
+            Assert.Equal(CompetencyService.Outcome.Invalid, (await service.RevokeAsync(manager, membership, id, "  ")).Outcome);
+            Assert.Equal(1, await RecordsAsync(worker));
+            Assert.Equal(CompetencyService.Outcome.Saved, (await service.RevokeAsync(manager, membership, id, "Skipped hand hygiene on 20 November")).Outcome);
+            Assert.Equal(CompetencyService.Outcome.Invalid, (await service.RevokeAsync(nurse, membership, id, "Again")).Outcome);
         }
         Assert.Equal(ComplianceStatus.Missing, CellOf((await MatrixAsync(manager))!, worker, Glucose)!.Value.Status);
         await using (var scope = Services())

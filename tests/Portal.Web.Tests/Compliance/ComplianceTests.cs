@@ -186,6 +186,14 @@ public sealed class ComplianceTests(PortalWebFactory app) : IClassFixture<Portal
         var badInterval = await team.Manager.PostFormAsync(page, "form[action*=Refresh]", [new("refresh[safeguarding-adults]", "7")]);
         Assert.Contains("from its list", (await Forms.ParseAsync(badInterval)).Text(".alert-danger"), StringComparison.Ordinal);
 
+        // A job that is not on the list, or no organisation, is not found: never another job's settings.
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        foreach (var url in new[] { $"/manage/training?org={team.Organisation}&job=astronaut&handler=Required", "/manage/training?job=care-worker&handler=Required" })
+        {
+            var refusedPost = await team.Manager.PostAsync(url, new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("topic", "module:safeguarding-adults")]));
+            Assert.Equal(HttpStatusCode.NotFound, refusedPost.StatusCode);
+        }
+
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         Assert.False(await db.Set<JobRequirements>().AnyAsync(r => r.OrganisationId == team.Organisation));
