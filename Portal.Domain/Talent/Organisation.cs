@@ -82,6 +82,12 @@ public sealed class Membership
     /// </summary>
     public bool Practitioner { get; private set; }
 
+    /// <summary>Who marked them as a practitioner (a manager or an admin), for the audit; null when they are not one.</summary>
+    public string? PractitionerGrantedBy { get; private set; }
+
+    /// <summary>When they were marked as a practitioner; null when they are not one.</summary>
+    public DateTime? PractitionerSinceUtc { get; private set; }
+
     public DateTime StartedAtUtc { get; private set; }
     public DateTime? EndedAtUtc { get; private set; }
 
@@ -89,7 +95,8 @@ public sealed class Membership
 
     public const int MaxTeamLength = 80;
 
-    public static Membership Start(Guid organisationId, string userId, MembershipRole role, DateTime utcNow, string? jobRole = null, string? team = null, bool practitioner = false)
+    /// <param name="grantedBy">For a practitioner, who marked them as one (the inviting manager, say).</param>
+    public static Membership Start(Guid organisationId, string userId, MembershipRole role, DateTime utcNow, string? jobRole = null, string? team = null, bool practitioner = false, string? grantedBy = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
         if ((role == MembershipRole.Staff) != !string.IsNullOrEmpty(jobRole))
@@ -98,12 +105,15 @@ public sealed class Membership
             throw new ArgumentException("Only staff have a team or sign off competencies.", nameof(role));
         var membership = new Membership { OrganisationId = organisationId, UserId = userId, Role = role, StartedAtUtc = utcNow };
         if (role == MembershipRole.Staff)
-            membership.ChangeJob(jobRole!, team, practitioner);
+            membership.ChangeJob(jobRole!, team, practitioner, grantedBy, utcNow);
         return membership;
     }
 
-    /// <summary>Moves a member of staff to another job or team, or marks them as a practitioner (or not).</summary>
-    public void ChangeJob(string jobRole, string? team, bool practitioner)
+    /// <summary>
+    /// Moves a member of staff to another job or team, or marks them as a practitioner (or not),
+    /// recording who marked them and when; un-marking clears both.
+    /// </summary>
+    public void ChangeJob(string jobRole, string? team, bool practitioner, string? changedBy = null, DateTime? utcNow = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(jobRole);
         if (Role != MembershipRole.Staff)
@@ -115,6 +125,16 @@ public sealed class Membership
             throw new ArgumentException($"A team name is at most {MaxTeamLength} characters.", nameof(team));
         JobRole = jobRole;
         Team = team;
+        if (practitioner && !Practitioner)
+        {
+            PractitionerGrantedBy = changedBy;
+            PractitionerSinceUtc = utcNow ?? StartedAtUtc;
+        }
+        else if (!practitioner)
+        {
+            PractitionerGrantedBy = null;
+            PractitionerSinceUtc = null;
+        }
         Practitioner = practitioner;
     }
 

@@ -25,7 +25,11 @@ public sealed class ComplianceService(PortalDbContext db, ContentStore content, 
 
     public sealed record PersonStanding(
         long MembershipId, Guid OrganisationId, string OrganisationName, string UserId, string Name, string JobRole, string? Team, bool Practitioner,
-        DateTime StartedAtUtc, IReadOnlyList<PersonCell> Cells, IReadOnlyList<CompetencyRecord> Log);
+        DateTime StartedAtUtc, IReadOnlyList<PersonCell> Cells, IReadOnlyList<CompetencyRecord> Log)
+    {
+        /// <summary>For a practitioner: when they were marked as one, and by whom (a name), for the audit.</summary>
+        public (DateTime Since, string? By)? PractitionerGrant { get; init; }
+    }
 
     /// <summary>
     /// The matrix for one organisation the manager manages (the first, by name, when none is
@@ -224,8 +228,19 @@ public sealed class ComplianceService(PortalDbContext db, ContentStore content, 
         var cells = order.Where(t => required.Contains(t.Topic))
             .Select(t => new PersonCell(t.Topic, t.Title, Cell(row.m.UserId, t.Topic, set, training, latest, byCompetency, now)))
             .OrderByDescending(c => c.Cell.Status).ToList();
+        (DateTime, string?)? grant = null;
+        if (row.m.Practitioner)
+        {
+            var by = row.m.PractitionerGrantedBy is { } grantedBy
+                ? await db.Users.Where(u => u.Id == grantedBy).Select(u => u.DisplayName ?? u.Email).FirstOrDefaultAsync(cancellationToken)
+                : null;
+            grant = (row.m.PractitionerSinceUtc ?? row.m.StartedAtUtc, by);
+        }
         return new PersonStanding(row.m.Id, row.m.OrganisationId, row.OrganisationName, row.m.UserId,
-            string.IsNullOrWhiteSpace(row.DisplayName) ? row.Email! : row.DisplayName, row.m.JobRole!, row.m.Team, row.m.Practitioner, row.m.StartedAtUtc, cells, log);
+            string.IsNullOrWhiteSpace(row.DisplayName) ? row.Email! : row.DisplayName, row.m.JobRole!, row.m.Team, row.m.Practitioner, row.m.StartedAtUtc, cells, log)
+        {
+            PractitionerGrant = grant,
+        };
     }
 
     /// <summary>Changes a member of staff's job, team or practitioner flag. A manager cannot make themselves a practitioner.</summary>
@@ -240,7 +255,7 @@ public sealed class ComplianceService(PortalDbContext db, ContentStore content, 
             return (Outcome.Invalid, $"Keep the team name to {Membership.MaxTeamLength} characters");
         if (practitioner && !membership.Practitioner && membership.UserId == managerId)
             return (Outcome.Invalid, "You cannot make yourself a practitioner: ask another manager or an administrator");
-        membership.ChangeJob(jobRole!, team, practitioner);
+        membership.ChangeJob(jobRole!, team, practitioner, managerId, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
         return (Outcome.Saved, null);
     }

@@ -298,7 +298,7 @@ public sealed class ScaleSeeder(PortalDbContext db, PostcodeDistricts postcodes,
             var userId = userIds[first + i];
             var practitioner = i % 100 == 0;
             var job = practitioner ? "registered-nurse" : random.Next(10) switch { < 5 => "care-worker", < 7 => "senior-care-worker", _ => "enhanced-care-worker" };
-            db.Add(Membership.Start(organisationId, userId, MembershipRole.Staff, now.AddDays(-random.Next(30, 1_000)), job, Teams[random.Next(Teams.Length)], practitioner));
+            db.Add(Membership.Start(organisationId, userId, MembershipRole.Staff, now.AddDays(-random.Next(30, 1_000)), job, Teams[random.Next(Teams.Length)], practitioner, practitioner ? managerId : null));
             if (practitioner)
                 practitioners.Add(userId);
             else if (job == "enhanced-care-worker")

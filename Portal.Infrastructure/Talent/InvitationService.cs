@@ -69,11 +69,11 @@ public sealed class InvitationService(PortalDbContext db, UserManager<PortalUser
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         invitation.Accept(userId, user.Email!, now);
         await organisations.JoinAsync(user, invitation.OrganisationId, invitation.Role,
-            invitation.JobRole is { } job ? new StaffTerms(job, invitation.Team, invitation.Practitioner) : null, cancellationToken);
+            invitation.JobRole is { } job ? new StaffTerms(job, invitation.Team, invitation.Practitioner, invitation.InvitedBy) : null, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return null;
     }
 }
 
-/// <summary>What a member of staff joins as: the career role slug of their job, their team, and whether they are a practitioner.</summary>
-public sealed record StaffTerms(string JobRole, string? Team = null, bool Practitioner = false);
+/// <summary>What a member of staff joins as: the career role slug of their job, their team, whether they are a practitioner, and who said so.</summary>
+public sealed record StaffTerms(string JobRole, string? Team = null, bool Practitioner = false, string? GrantedBy = null);

@@ -79,10 +79,10 @@ public sealed class OrganisationService(PortalDbContext db, UserManager<PortalUs
     {
         var active = await db.Set<Membership>().FirstOrDefaultAsync(m => m.OrganisationId == organisationId && m.UserId == user.Id && m.Role == role && m.EndedAtUtc == null, cancellationToken);
         if (active is null)
-            db.Add(Membership.Start(organisationId, user.Id, role, clock.GetUtcNow().UtcDateTime, staff?.JobRole, staff?.Team, staff?.Practitioner ?? false));
+            db.Add(Membership.Start(organisationId, user.Id, role, clock.GetUtcNow().UtcDateTime, staff?.JobRole, staff?.Team, staff?.Practitioner ?? false, staff?.GrantedBy));
         // Staff invited again take the new job: the same person, the same record, a new role.
         else if (staff is not null)
-            active.ChangeJob(staff.JobRole, staff.Team, staff.Practitioner);
+            active.ChangeJob(staff.JobRole, staff.Team, staff.Practitioner, staff.GrantedBy, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
         // Staff need no site role: their own pages are everyone's, and their manager sees them.
         if (role == MembershipRole.Staff)

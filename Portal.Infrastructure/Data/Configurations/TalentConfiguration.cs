@@ -46,6 +46,7 @@ internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Members
         builder.HasKey(m => m.Id);
         builder.Property(m => m.JobRole).HasMaxLength(80);
         builder.Property(m => m.Team).HasMaxLength(Membership.MaxTeamLength);
+        builder.Property(m => m.PractitionerGrantedBy).HasMaxLength(450);
         builder.Ignore(m => m.Active);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(m => m.OrganisationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<PortalUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);

@@ -116,6 +116,15 @@ public sealed class ComplianceTests
         Assert.True(nurse.Practitioner);
         Assert.Throws<ArgumentException>(() => Membership.Start(Guid.NewGuid(), "boss", MembershipRole.Manager, Now, practitioner: true));
         Assert.Throws<ArgumentException>(() => Membership.Start(Guid.NewGuid(), "boss", MembershipRole.Manager, Now, team: "North"));
+        Assert.Null(nurse.PractitionerGrantedBy);
+        Assert.Equal(Now, nurse.PractitionerSinceUtc);
+        var carer = Membership.Start(Guid.NewGuid(), "carer", MembershipRole.Staff, Now, "care-worker");
+        carer.ChangeJob("registered-nurse", null, practitioner: true, changedBy: "manager", utcNow: Now.AddDays(3));
+        Assert.Equal(("manager", Now.AddDays(3)), (carer.PractitionerGrantedBy, carer.PractitionerSinceUtc));
+        carer.ChangeJob("registered-nurse", "East", practitioner: true, changedBy: "someone-else", utcNow: Now.AddDays(9));
+        Assert.Equal("manager", carer.PractitionerGrantedBy);
+        carer.ChangeJob("registered-nurse", null, practitioner: false);
+        Assert.Null(carer.PractitionerSinceUtc);
         nurse.End(Now);
         Assert.Throws<InvalidOperationException>(() => nurse.ChangeJob("care-worker", null, false));
     }

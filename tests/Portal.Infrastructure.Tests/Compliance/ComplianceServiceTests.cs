@@ -229,6 +229,14 @@ public abstract class ComplianceServiceTests<TDatabase>(TDatabase database) : Ta
         Assert.Equal(ComplianceService.Outcome.Invalid, outcome);
         Assert.Contains("yourself", problem, StringComparison.Ordinal);
         Assert.False((await scope.Get<ComplianceService>().PersonAsync(manager, ownStaff))!.Practitioner);
+
+        // Marking someone else is recorded: by whom and when, for the audit; un-marking clears it.
+        var nurse = await StaffAsync(organisation, await NewUserAsync(), "registered-nurse");
+        Assert.Equal(ComplianceService.Outcome.Saved, (await scope.Get<ComplianceService>().ChangeJobAsync(manager, nurse, "registered-nurse", null, practitioner: true)).Outcome);
+        var marked = (await scope.Get<ComplianceService>().PersonAsync(manager, nurse))!;
+        Assert.Equal((Now, "Rita Recruiter"), marked.PractitionerGrant);
+        Assert.Equal(ComplianceService.Outcome.Saved, (await scope.Get<ComplianceService>().ChangeJobAsync(manager, nurse, "registered-nurse", null, practitioner: false)).Outcome);
+        Assert.Null((await scope.Get<ComplianceService>().PersonAsync(manager, nurse))!.PractitionerGrant);
     }
 
     private async Task<(Guid Organisation, string Manager, string Nurse, string Worker, long WorkerMembership)> SignOffSetupAsync(string name)

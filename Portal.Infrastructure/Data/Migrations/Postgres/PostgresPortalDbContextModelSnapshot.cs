@@ -908,6 +908,13 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                     b.Property<bool>("Practitioner")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("PractitionerGrantedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime?>("PractitionerSinceUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(40)

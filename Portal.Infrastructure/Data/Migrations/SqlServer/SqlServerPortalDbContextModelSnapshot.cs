@@ -911,6 +911,13 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                     b.Property<bool>("Practitioner")
                         .HasColumnType("bit");
 
+                    b.Property<string>("PractitionerGrantedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime?>("PractitionerSinceUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(40)

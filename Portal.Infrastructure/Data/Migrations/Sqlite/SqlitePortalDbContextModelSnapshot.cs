@@ -887,6 +887,13 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                     b.Property<bool>("Practitioner")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PractitionerGrantedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PractitionerSinceUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(40)
