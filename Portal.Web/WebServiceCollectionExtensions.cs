@@ -73,7 +73,9 @@ public static class WebServiceCollectionExtensions
         // the antiforgery cookie and protects a token. Off Windows the default (AES-CBC plus a separate
         // HMAC) took 17-25 µs per operation here; AES-GCM, one pass, 7-10 µs. Existing keys keep
         // their algorithm until they roll over.
-        services.AddDataProtection().UseCryptographicAlgorithms(new AuthenticatedEncryptorConfiguration
+        // Keys live in the app database, shared by every node (the default is a folder per machine,
+        // so a cookie from one node failed on another), under one application name.
+        services.AddDataProtection().SetApplicationName("health-and-care-portal").PersistKeysToDbContext<PortalDbContext>().UseCryptographicAlgorithms(new AuthenticatedEncryptorConfiguration
         {
             EncryptionAlgorithm = EncryptionAlgorithm.AES_256_GCM,
             ValidationAlgorithm = ValidationAlgorithm.HMACSHA256,

@@ -9,8 +9,14 @@ namespace Portal.Infrastructure.Data;
 /// The one context. Each database provider has a thin derived context so that each keeps its own
 /// migration set; services depend on this base type only.
 /// </summary>
-public abstract class PortalDbContext(DbContextOptions options) : IdentityDbContext<PortalUser>(options)
+public abstract class PortalDbContext(DbContextOptions options) : IdentityDbContext<PortalUser>(options), Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
+    /// <summary>
+    /// The keys that protect sign-in cookies and antiforgery tokens, shared by every node: a cookie
+    /// or a form from one node is good on another, and keys survive a redeploy.
+    /// </summary>
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
+
     /// <summary>Default for any string not given a length of its own: keeps every column bounded on every provider.</summary>
     public const int DefaultMaxStringLength = 256;
 

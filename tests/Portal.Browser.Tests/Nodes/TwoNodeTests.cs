@@ -1,4 +1,10 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Portal.Infrastructure.Accounts;
+using Portal.Infrastructure.Data;
 using Portal.Browser.Tests.Support;
 using Portal.Tests.Common;
 
@@ -32,8 +38,11 @@ public sealed class TwoNodeTests : IAsyncLifetime
         await drop.ExecuteNonQueryAsync();
     }
 
+    // Each node gets a home of its own, as separate machines would: keys kept in a folder under
+    // HOME (the framework's default) would then differ, so only keys in the database are shared.
     private Dictionary<string, string> Node(bool migrate) => new()
     {
+        ["HOME"] = Directory.CreateTempSubdirectory("portal-node-home-").FullName,
         ["Database__Provider"] = "Postgres",
         ["ConnectionStrings__Portal"] = ConnectionString,
         ["Database__MigrateOnStartup"] = migrate ? "true" : "false",
@@ -52,6 +61,52 @@ public sealed class TwoNodeTests : IAsyncLifetime
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// The sign-in form (and its antiforgery token) comes from node A and is posted to node B; the
+    /// sign-in cookie node B sets is then used on node A. Both only work when the nodes share keys.
+    /// </summary>
+    private async Task SignInOnOneNodeUseTheOtherAsync(Uri nodeA, Uri nodeB)
+    {
+        var email = $"nodes.{Guid.NewGuid():N}@example.com";
+        await CreateUserAsync(email);
+        // One cookie jar for both: cookies belong to the host, 127.0.0.1, whatever the port.
+        using var handler = new HttpClientHandler { CookieContainer = new System.Net.CookieContainer(), AllowAutoRedirect = false };
+        using var http = new HttpClient(handler);
+        var form = await http.GetStringAsync(new Uri(nodeA, "/Identity/Account/Login"));
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
+        Assert.NotEmpty(token);
+        var signIn = await http.PostAsync(new Uri(nodeB, "/Identity/Account/Login"), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["Input.Email"] = email,
+            ["Input.Password"] = AccountSteps.Password,
+        }));
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, signIn.StatusCode);
+        var record = await http.GetAsync(new Uri(nodeA, "/learn/record"));
+        Assert.Equal(System.Net.HttpStatusCode.OK, record.StatusCode);
+        Assert.Contains("Sign out", await record.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private async Task CreateUserAsync(string email)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
+        services.AddDbContext<PortalDbContext, PostgresPortalDbContext>(o => o.UseNpgsql(ConnectionString));
+        // The portal's own rule: length, not composition.
+        services.AddIdentityCore<PortalUser>(o =>
+            {
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = o.Password.RequireLowercase = o.Password.RequireUppercase = o.Password.RequireNonAlphanumeric = false;
+            }).AddEntityFrameworkStores<PortalDbContext>();
+        await using var provider = services.BuildServiceProvider();
+        await using var scope = provider.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Node Tester", CreatedUtc = DateTime.UtcNow };
+        var created = await users.CreateAsync(user, AccountSteps.Password);
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+    }
+
     [Fact]
     public async Task ARecurringJobRunsOncePerScheduleAcrossTwoNodes()
     {
@@ -65,6 +120,8 @@ public sealed class TwoNodeTests : IAsyncLifetime
             try
             {
                 Assert.Equal(2, await ScalarAsync("select count(*) from hangfire.server"));
+                await SignInOnOneNodeUseTheOtherAsync(nodeA.BaseUrl, nodeB.BaseUrl);
+                Assert.True(await ScalarAsync("select count(*) from \"DataProtectionKeys\"") >= 1);
 
                 // Watch two whole minutes: the outbox delivery job is scheduled every minute, and
                 // Hangfire's scheduler creates each run within a few seconds of the minute.
