@@ -23,7 +23,7 @@ namespace Portal.Infrastructure.Jobs;
 /// saved in one transaction. Training a person's employer requires for their job (the job role's
 /// required training), not held 14 days after it was due, is in their digest too, and each manager
 /// of that organisation gets an email about it in the same transaction, so neither is sent without
-/// the other.
+/// the other: one email per manager per batch, listing everyone of theirs in it.
 /// </summary>
 public sealed class ReminderJob(PortalDbContext db, ContentStore content, Outbox outbox, TimeProvider clock, IOptions<MailOptions> mail, ILogger<ReminderJob> logger)
 {
@@ -128,13 +128,16 @@ public sealed class ReminderJob(PortalDbContext db, ContentStore content, Outbox
         if (sends.Count == 0)
             return 0;
         foreach (var send in sends)
-            Add(send, set, now);
+            Add(send, set, now, withManagers: false);
+        // The batch's news for each manager in one email, not one per person.
+        foreach (var manager in sends.SelectMany(s => s.ToManagers).GroupBy(e => e.Manager.UserId))
+            EnqueueToManager([.. manager]);
         if (await TrySaveAsync(cancellationToken) is null)
             return sends.Count;
         var sent = 0;
         foreach (var send in sends)
         {
-            Add(send, set, now);
+            Add(send, set, now, withManagers: true);
             if (await TrySaveAsync(cancellationToken) is not { } failure)
             {
                 sent++;
@@ -149,19 +152,54 @@ public sealed class ReminderJob(PortalDbContext db, ContentStore content, Outbox
         return sent;
     }
 
-    private void Add(Send send, ContentSet set, DateTime now)
+    private void Add(Send send, ContentSet set, DateTime now, bool withManagers)
     {
         foreach (var reminder in send.Due)
             db.Add(SentReminder.For(send.UserId, reminder, now));
         var what = Hash(string.Join(',', send.Due.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.ModuleSlug}/{r.Kind}/{r.DueOn:yyyyMMdd}"))));
         outbox.Enqueue(Digest(send.Email, send.Name, send.Due, set), dedupeKey: $"reminders:{send.UserId}:{what}");
-        foreach (var (managerId, toManager) in send.ToManagers)
-            outbox.Enqueue(toManager, dedupeKey: $"overdue:{managerId}:{send.UserId}:{what}");
+        if (withManagers)
+        {
+            foreach (var escalation in send.ToManagers)
+                EnqueueToManager([escalation]);
+        }
+    }
+
+    /// <summary>
+    /// One email to one manager about everyone in the list: the staff of theirs with required
+    /// training more than two weeks overdue. The dedupe key is what it says, so a retry sends it once.
+    /// </summary>
+    private void EnqueueToManager(IReadOnlyList<Escalation> escalations)
+    {
+        var manager = escalations[0].Manager;
+        var site = mail.Value.SiteUrl.TrimEnd('/');
+        var hello = string.IsNullOrWhiteSpace(manager.Name) ? "Hello" : $"Hello {manager.Name}";
+        string subject, text;
+        if (escalations.Count == 1)
+        {
+            var only = escalations[0];
+            subject = $"Overdue training: {only.PersonName} at {only.OrganisationName}";
+            text = $"{hello},\n\n{only.PersonName}, on your staff at {only.OrganisationName}, has required training more than two weeks overdue:\n\n" +
+                string.Join("\n", only.Items) + "\n\n" +
+                $"They have been reminded too. Your team's training matrix: {site}/manage/matrix\n";
+        }
+        else
+        {
+            subject = $"Overdue training: {escalations.Count} people on your staff";
+            text = $"{hello},\n\n{escalations.Count} people on your staff have required training more than two weeks overdue:\n\n" +
+                string.Join("\n\n", escalations.Select(e => $"{e.PersonName}, {e.OrganisationName}:\n" + string.Join("\n", e.Items))) + "\n\n" +
+                $"They have been reminded too. Your team's training matrix: {site}/manage/matrix\n";
+        }
+        var what = Hash(string.Join('|', escalations.Select(e => e.PersonId + ":" + e.OrganisationName + ":" + string.Join(',', e.Items))));
+        outbox.Enqueue(new OutgoingMail(manager.Email, subject, text), dedupeKey: $"overdue:{manager.UserId}:{what}");
     }
 
     private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..24];
 
-    private sealed record Send(string UserId, string Email, string? Name, List<DueReminder> Due, IReadOnlyList<(string ManagerId, OutgoingMail Mail)> ToManagers);
+    private sealed record Send(string UserId, string Email, string? Name, List<DueReminder> Due, IReadOnlyList<Escalation> ToManagers);
+
+    /// <summary>What one manager hears about one person at one organisation: the overdue items, one line each.</summary>
+    private sealed record Escalation(Manager Manager, string PersonId, string PersonName, string OrganisationName, IReadOnlyList<string> Items);
 
     private sealed record StaffJob(string UserId, Guid OrganisationId, string OrganisationName, string JobRole, DateTime StartedAtUtc);
 
@@ -185,25 +223,17 @@ public sealed class ReminderJob(PortalDbContext db, ContentStore content, Outbox
             training.Refresh.MonthsFor(t.Slug),
             job.StartedAtUtc));
 
-    /// <summary>One email to each manager of each organisation whose required training is overdue, listing what is overdue there.</summary>
-    private List<(string ManagerId, OutgoingMail Mail)> Escalations(string personId, string personName, IReadOnlyList<(StaffJob Job, DueReminder Due)> overdue, ILookup<Guid, Manager> managers, ContentSet set)
+    /// <summary>What each manager of each organisation whose required training is overdue should hear about this person.</summary>
+    private static List<Escalation> Escalations(string personId, string personName, IReadOnlyList<(StaffJob Job, DueReminder Due)> overdue, ILookup<Guid, Manager> managers, ContentSet set)
     {
-        var site = mail.Value.SiteUrl.TrimEnd('/');
-        var byOrganisation = overdue.GroupBy(x => (x.Job.OrganisationId, x.Job.OrganisationName));
-        var emails = new List<(string, OutgoingMail)>();
-        foreach (var organisation in byOrganisation)
+        var escalations = new List<Escalation>();
+        foreach (var organisation in overdue.GroupBy(x => (x.Job.OrganisationId, x.Job.OrganisationName)))
         {
             var items = organisation.Select(x => $"- {set.Modules[x.Due.ModuleSlug].Title}, due {x.Due.DueOn.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}").ToList();
             foreach (var manager in managers[organisation.Key.OrganisationId].Where(m => m.UserId != personId))
-            {
-                var text = $"{(string.IsNullOrWhiteSpace(manager.Name) ? "Hello" : $"Hello {manager.Name}")},\n\n" +
-                    $"{personName}, on your staff at {organisation.Key.OrganisationName}, has required training more than two weeks overdue:\n\n" +
-                    string.Join("\n", items) + "\n\n" +
-                    $"They have been reminded too. Your team's training matrix: {site}/manage/matrix\n";
-                emails.Add((manager.UserId, new OutgoingMail(manager.Email, $"Overdue training: {personName} at {organisation.Key.OrganisationName}", text)));
-            }
+                escalations.Add(new Escalation(manager, personId, personName, organisation.Key.OrganisationName, items));
         }
-        return emails;
+        return escalations;
     }
 
     /// <returns>Null when saved; otherwise the failure, with nothing of it kept.</returns>

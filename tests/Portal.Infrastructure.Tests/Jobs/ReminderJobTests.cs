@@ -30,12 +30,12 @@ public abstract class ReminderJobTests<TDatabase>(TDatabase database) : IClassFi
         return store;
     }
 
-    private async Task<(string Id, string Email)> PersonAsync()
+    private async Task<(string Id, string Email)> PersonAsync(string name = "Amina Yusuf")
     {
         var id = Guid.NewGuid().ToString();
         var email = $"{id}@example.com";
         await using var db = database.CreateContext();
-        db.Users.Add(new PortalUser { Id = id, UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(), EmailConfirmed = true, DisplayName = "Amina Yusuf" });
+        db.Users.Add(new PortalUser { Id = id, UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(), EmailConfirmed = true, DisplayName = name });
         await db.SaveChangesAsync();
         return (id, email);
     }
@@ -197,6 +197,30 @@ public abstract class ReminderJobTests<TDatabase>(TDatabase database) : IClassFi
         var toA = Assert.Single(await MailAsync(managerAEmail));
         Assert.Contains("- Infection prevention and control, due 1 October 2026", toA, StringComparison.Ordinal);
         Assert.Empty(await MailAsync(managerBEmail));
+    }
+
+    [Fact]
+    public async Task AManagerGetsOneEmailListingEveryoneOverdueNotOneEach()
+    {
+        var (manager, managerEmail) = await PersonAsync("Mo Manager");
+        var home = await OrganisationAsync($"Chapel Care {Guid.NewGuid():N}", manager);
+        var joined = new DateTime(2026, 11, 1, 9, 0, 0, DateTimeKind.Utc);
+        var names = new[] { "Ada Ahmed", "Ben Brown", "Cy Clarke" };
+        foreach (var name in names)
+        {
+            var (person, _) = await PersonAsync(name);
+            await StaffAsync(home, person, "care-worker", joined);
+            foreach (var module in _content.Current.Roles["care-worker"].RequiredTraining.Where(m => m != "safeguarding-adults"))
+                await CompletedAsync(person, module, new DateTime(2026, 11, 20, 9, 0, 0, DateTimeKind.Utc));
+        }
+
+        await RunAsync();
+        await RunAsync();
+        var toManager = Assert.Single(await MailAsync(managerEmail));
+        Assert.Contains("3 people on your staff have required training more than two weeks overdue", toManager, StringComparison.Ordinal);
+        foreach (var name in names)
+            Assert.Contains($"{name}, Chapel Care", toManager, StringComparison.Ordinal);
+        Assert.Equal(3, toManager.Split("- Safeguarding adults, due 1 November 2026").Length - 1);
     }
 
     [Fact]
