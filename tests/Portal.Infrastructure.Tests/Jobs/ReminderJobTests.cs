@@ -224,6 +224,31 @@ public abstract class ReminderJobTests<TDatabase>(TDatabase database) : IClassFi
     }
 
     [Fact]
+    public async Task TheEarlyWarningFollowsTheEmployersShorterInterval()
+    {
+        var (person, email) = await PersonAsync();
+        var (manager, _) = await PersonAsync("Mo Manager");
+        var yearly = await OrganisationAsync($"Yearly Homecare {Guid.NewGuid():N}", manager);
+        await StaffAsync(yearly, person, "care-worker", new DateTime(2026, 1, 5, 9, 0, 0, DateTimeKind.Utc));
+        foreach (var module in _content.Current.Roles["care-worker"].RequiredTraining)
+            await CompletedAsync(person, module, new DateTime(2026, 11, 20, 9, 0, 0, DateTimeKind.Utc));
+        // Done in mid-December 2025: three years on the module's default, but a year where they work.
+        await CompletedAsync(person, "fire-safety", new DateTime(2025, 12, 10, 9, 0, 0, DateTimeKind.Utc));
+        await CompletedAsync(person, "lone-working", new DateTime(2025, 12, 10, 9, 0, 0, DateTimeKind.Utc));
+        await using (var db = database.CreateContext())
+        {
+            db.Add(Portal.Domain.Compliance.RefreshOverride.Create(yearly, "lone-working", 12, manager, _time.GetUtcNow().UtcDateTime));
+            await db.SaveChangesAsync();
+        }
+
+        await RunAsync();
+        var reminder = Assert.Single(await MailAsync(email));
+        Assert.Contains("Lone working runs out on 10 December 2026", reminder, StringComparison.Ordinal);
+        // Fire safety is yearly by default anyway; the employer's rule changes only lone working.
+        Assert.Contains("Fire safety runs out on 10 December 2026", reminder, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AKindSwitchedOffIsNotSent()
     {
         var (person, email) = await PersonAsync();
