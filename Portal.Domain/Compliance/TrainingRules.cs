@@ -51,10 +51,13 @@ public sealed class JobRequirements
     public string ChangedBy { get; private set; } = "";
     public DateTime ChangedAtUtc { get; private set; }
 
-    public IReadOnlyList<Topic> Topics =>
+    public IReadOnlyList<Topic> Topics => TopicsOf(Modules, Competencies);
+
+    /// <summary>The topics two stored lists name (for a read that projects the columns rather than the entity).</summary>
+    public static IReadOnlyList<Topic> TopicsOf(string modules, string competencies) =>
     [
-        .. Split(Modules).Select(s => new Topic(TopicKind.Module, s)),
-        .. Split(Competencies).Select(s => new Topic(TopicKind.Competency, s)),
+        .. Split(modules).Select(s => new Topic(TopicKind.Module, s)),
+        .. Split(competencies).Select(s => new Topic(TopicKind.Competency, s)),
     ];
 
     public static JobRequirements Create(Guid organisationId, string jobRole, IEnumerable<Topic> topics, string changedBy, DateTime utcNow)

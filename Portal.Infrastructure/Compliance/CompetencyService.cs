@@ -2,8 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Compliance;
 using Portal.Domain.Talent;
 using Portal.Domain.Training;
+using Portal.Infrastructure.Accounts;
 using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Training;
 
 namespace Portal.Infrastructure.Compliance;
 
@@ -58,10 +60,7 @@ public sealed class CompetencyService(PortalDbContext db, ContentStore content, 
             return [];
         // Subqueries, not lists of ids: a large employer's staff would pass SQL Server's parameter limit.
         var userIds = observable.Select(m => m.UserId);
-        var latest = await db.Set<Completion>().AsNoTracking().Where(c => userIds.Contains(c.UserId))
-            .GroupBy(c => new { c.UserId, c.ModuleSlug })
-            .Select(g => new { g.Key.UserId, g.Key.ModuleSlug, Latest = g.Max(c => c.CompletedAtUtc) })
-            .ToListAsync(cancellationToken);
+        var latest = await db.Set<Completion>().AsNoTracking().Where(c => userIds.Contains(c.UserId)).LatestPerModule().ToListAsync(cancellationToken);
         var log = (await db.Set<CompetencyRecord>().AsNoTracking().Where(r => mine.Contains(r.OrganisationId) && userIds.Contains(r.UserId))
                 .Select(r => new { r.OrganisationId, r.UserId, r.CompetencySlug, r.Id, r.Kind, r.On, r.RevokesId }).ToListAsync(cancellationToken))
             .ToLookup(r => (r.OrganisationId, r.UserId, r.CompetencySlug), r => new CompetencyEvent(r.Id, r.Kind, r.On, r.RevokesId));
@@ -69,13 +68,13 @@ public sealed class CompetencyService(PortalDbContext db, ContentStore content, 
         foreach (var organisation in staff.GroupBy(s => s.OrganisationId))
         {
             var training = await compliance.TrainingAsync(organisation.Key, set, cancellationToken);
-            var held = latest.Where(l => ComplianceMatrix.ModuleCell(l.Latest, training.Refresh.MonthsFor(l.ModuleSlug), now).Held).Select(l => (l.UserId, l.ModuleSlug)).ToHashSet();
+            var held = Held(latest, training, now);
             foreach (var person in organisation)
             {
                 foreach (var topic in training.Required(person.JobRole!).Where(t => t.Kind == TopicKind.Competency))
                 {
                     var competency = set.Competencies[topic.Slug];
-                    result.Add(new ToObserve(person.Id, string.IsNullOrWhiteSpace(person.DisplayName) ? person.Email! : person.DisplayName, person.OrganisationName, competency,
+                    result.Add(new ToObserve(person.Id, PortalUser.ShownName(person.DisplayName, person.Email), person.OrganisationName, competency,
                         CompetencyStanding.Cell(log[(organisation.Key, person.UserId, topic.Slug)], competency.ReviewMonths, now),
                         competency.Modules.All(m => held.Contains((person.UserId, m)))));
                 }
@@ -86,14 +85,8 @@ public sealed class CompetencyService(PortalDbContext db, ContentStore content, 
     }
 
     /// <summary>(person, module) pairs held today under the organisation's refresh intervals.</summary>
-    private async Task<HashSet<(string, string)>> HeldAsync(IReadOnlyCollection<string> userIds, OrganisationTraining training, DateTime now, CancellationToken cancellationToken)
-    {
-        var latest = await db.Set<Completion>().AsNoTracking().Where(c => userIds.Contains(c.UserId))
-            .GroupBy(c => new { c.UserId, c.ModuleSlug })
-            .Select(g => new { g.Key.UserId, g.Key.ModuleSlug, Latest = g.Max(c => c.CompletedAtUtc) })
-            .ToListAsync(cancellationToken);
-        return [.. latest.Where(l => ComplianceMatrix.ModuleCell(l.Latest, training.Refresh.MonthsFor(l.ModuleSlug), now).Held).Select(l => (l.UserId, l.ModuleSlug))];
-    }
+    private static HashSet<(string, string)> Held(IEnumerable<LatestCompletion> latest, OrganisationTraining training, DateTime now) =>
+        [.. latest.Where(l => ComplianceMatrix.ModuleCell(l.CompletedAtUtc, training.Refresh.MonthsFor(l.ModuleSlug), now).Held).Select(l => (l.UserId, l.ModuleSlug))];
 
     /// <summary>The observation form: null (404) unless the person is a practitioner where the worker is on the staff, and not the worker.</summary>
     public async Task<Observation?> ObservationAsync(string practitionerId, long membershipId, string competencySlug, CancellationToken cancellationToken = default)
@@ -111,12 +104,12 @@ public sealed class CompetencyService(PortalDbContext db, ContentStore content, 
             return null;
         var now = clock.GetUtcNow().UtcDateTime;
         var training = await compliance.TrainingAsync(worker.OrganisationId, set, cancellationToken);
-        var held = await HeldAsync([worker.UserId], training, now, cancellationToken);
+        var held = Held(await db.Set<Completion>().AsNoTracking().Where(c => c.UserId == worker.UserId).LatestPerModule().ToListAsync(cancellationToken), training, now);
         var log = await db.Set<CompetencyRecord>().AsNoTracking()
             .Where(r => r.OrganisationId == worker.OrganisationId && r.UserId == worker.UserId && r.CompetencySlug == competency.Slug)
             .OrderByDescending(r => r.RecordedAtUtc).ThenByDescending(r => r.Id).ToListAsync(cancellationToken);
         return new Observation(worker.Id, worker.OrganisationId, worker.OrganisationName, worker.UserId,
-            string.IsNullOrWhiteSpace(worker.DisplayName) ? worker.Email! : worker.DisplayName, competency,
+            PortalUser.ShownName(worker.DisplayName, worker.Email), competency,
             [.. competency.Modules.Where(set.Modules.ContainsKey).Select(m => new Prerequisite(set.Modules[m], held.Contains((worker.UserId, m))))],
             CompetencyStanding.Cell(log, competency.ReviewMonths, now), log);
     }

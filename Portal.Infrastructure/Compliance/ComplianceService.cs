@@ -2,9 +2,11 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Compliance;
 using Portal.Domain.Talent;
 using Portal.Domain.Training;
+using Portal.Infrastructure.Accounts;
 using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Talent;
+using Portal.Infrastructure.Training;
 
 namespace Portal.Infrastructure.Compliance;
 
@@ -51,7 +53,7 @@ public sealed class ComplianceService(PortalDbContext db, ContentStore content, 
             .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m.Id, m.UserId, u.DisplayName, u.Email, m.JobRole, m.Team })
             .ToListAsync(cancellationToken);
         var staff = staffRows
-            .Select(r => new MatrixPerson(r.Id, r.UserId, string.IsNullOrWhiteSpace(r.DisplayName) ? r.Email! : r.DisplayName, r.JobRole!, r.Team))
+            .Select(r => new MatrixPerson(r.Id, r.UserId, PortalUser.ShownName(r.DisplayName, r.Email), r.JobRole!, r.Team))
             .OrderBy(p => p.Name, StringComparer.CurrentCulture).ThenBy(p => p.MembershipId).ToList();
         // 3: the organisation's rules.
         var training = await TrainingAsync(id, set, cancellationToken);
@@ -63,10 +65,9 @@ public sealed class ComplianceService(PortalDbContext db, ContentStore content, 
         var staffIds = StaffQuery(id).Select(m => m.UserId);
         var latest = !anyModule ? [] : (await db.Set<Completion>().AsNoTracking()
                 .Where(c => staffIds.Contains(c.UserId))
-                .GroupBy(c => new { c.UserId, c.ModuleSlug })
-                .Select(g => new { g.Key.UserId, g.Key.ModuleSlug, Latest = g.Max(c => c.CompletedAtUtc) })
+                .LatestPerModule()
                 .ToListAsync(cancellationToken))
-            .ToDictionary(l => (l.UserId, l.ModuleSlug), l => l.Latest);
+            .ToDictionary(l => (l.UserId, l.ModuleSlug), l => l.CompletedAtUtc);
         // 5: the organisation's competency log: only what standing depends on, not the notes and checklists.
         var log = (await db.Set<CompetencyRecord>().AsNoTracking().Where(r => r.OrganisationId == id)
                 .Select(r => new { r.UserId, r.CompetencySlug, r.Id, r.Kind, r.On, r.RevokesId }).ToListAsync(cancellationToken))
@@ -102,8 +103,8 @@ public sealed class ComplianceService(PortalDbContext db, ContentStore content, 
                 .Select(o => new RuleRow { Job = null, Modules = null, Competencies = null, Module = o.ModuleSlug, Months = o.Months, IsRefresh = true }))
             .ToListAsync(cancellationToken);
         return OrganisationTraining.From(set,
-            rows.Where(r => !r.IsRefresh).Select(r => JobRequirements.Create(organisationId, r.Job!, Topics(r.Modules, r.Competencies), "-", DateTime.MinValue)),
-            rows.Where(r => r.IsRefresh).Select(r => RefreshOverride.Create(organisationId, r.Module!, r.Months, "-", DateTime.MinValue)));
+            rows.Where(r => !r.IsRefresh).Select(r => (r.Job!, JobRequirements.TopicsOf(r.Modules!, r.Competencies!))),
+            rows.Where(r => r.IsRefresh).Select(r => (r.Module!, r.Months)));
     }
 
     private sealed class RuleRow
@@ -115,10 +116,6 @@ public sealed class ComplianceService(PortalDbContext db, ContentStore content, 
         public int? Months { get; init; }
         public bool IsRefresh { get; init; }
     }
-
-    private static IEnumerable<Topic> Topics(string? modules, string? competencies) =>
-        (string.IsNullOrEmpty(modules) ? [] : modules.Split(',').Select(s => new Topic(TopicKind.Module, s)))
-        .Concat(string.IsNullOrEmpty(competencies) ? [] : competencies.Split(',').Select(s => new Topic(TopicKind.Competency, s)));
 
     /// <summary>The rules of an organisation the manager manages, or null (404).</summary>
     public async Task<Rules?> RulesAsync(string managerId, Guid? organisationId, CancellationToken cancellationToken = default)
@@ -218,8 +215,8 @@ public sealed class ComplianceService(PortalDbContext db, ContentStore content, 
         var training = await TrainingAsync(row.m.OrganisationId, set, cancellationToken);
         var required = training.Required(row.m.JobRole!);
         var latest = (await db.Set<Completion>().AsNoTracking().Where(c => c.UserId == row.m.UserId)
-                .GroupBy(c => c.ModuleSlug).Select(g => new { Slug = g.Key, Latest = g.Max(c => c.CompletedAtUtc) }).ToListAsync(cancellationToken))
-            .ToDictionary(l => (row.m.UserId, l.Slug), l => l.Latest);
+                .LatestPerModule().ToListAsync(cancellationToken))
+            .ToDictionary(l => (l.UserId, l.ModuleSlug), l => l.CompletedAtUtc);
         var log = await db.Set<CompetencyRecord>().AsNoTracking()
             .Where(r => r.OrganisationId == row.m.OrganisationId && r.UserId == row.m.UserId)
             .OrderByDescending(r => r.RecordedAtUtc).ThenByDescending(r => r.Id).ToListAsync(cancellationToken);
@@ -237,7 +234,7 @@ public sealed class ComplianceService(PortalDbContext db, ContentStore content, 
             grant = (row.m.PractitionerSinceUtc ?? row.m.StartedAtUtc, by);
         }
         return new PersonStanding(row.m.Id, row.m.OrganisationId, row.OrganisationName, row.m.UserId,
-            string.IsNullOrWhiteSpace(row.DisplayName) ? row.Email! : row.DisplayName, row.m.JobRole!, row.m.Team, row.m.Practitioner, row.m.StartedAtUtc, cells, log)
+            PortalUser.ShownName(row.DisplayName, row.Email), row.m.JobRole!, row.m.Team, row.m.Practitioner, row.m.StartedAtUtc, cells, log)
         {
             PractitionerGrant = grant,
         };

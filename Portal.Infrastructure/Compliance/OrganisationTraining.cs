@@ -28,7 +28,9 @@ public sealed class OrganisationTraining
     /// <summary>The organisation's own intervals, by module slug (null: once is enough).</summary>
     public IReadOnlyDictionary<string, int?> Overrides { get; }
 
-    public static OrganisationTraining From(ContentSet content, IEnumerable<JobRequirements> requirements, IEnumerable<RefreshOverride> overrides)
+    /// <param name="requirements">The organisation's own list per job (<see cref="JobRequirements"/> rows).</param>
+    /// <param name="overrides">Its own refresh intervals per module (<see cref="RefreshOverride"/> rows).</param>
+    public static OrganisationTraining From(ContentSet content, IEnumerable<(string JobRole, IReadOnlyList<Topic> Topics)> requirements, IEnumerable<(string ModuleSlug, int? Months)> overrides)
     {
         ArgumentNullException.ThrowIfNull(content);
         var ownOverrides = overrides.ToDictionary(o => o.ModuleSlug, o => o.Months, StringComparer.Ordinal);

@@ -12,6 +12,7 @@ using Portal.Infrastructure.Compliance;
 using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Email;
+using Portal.Infrastructure.Training;
 
 namespace Portal.Infrastructure.Jobs;
 
@@ -61,10 +62,9 @@ public sealed class ReminderJob(PortalDbContext db, ContentStore content, Outbox
                 return sent;
             var ids = people.Select(p => p.Id).ToList();
             var latest = (await db.Set<Completion>().Where(c => ids.Contains(c.UserId))
-                    .GroupBy(c => new { c.UserId, c.ModuleSlug })
-                    .Select(g => new { g.Key.UserId, g.Key.ModuleSlug, Latest = g.Max(c => c.CompletedAtUtc) })
+                    .LatestPerModule()
                     .ToListAsync(cancellationToken))
-                .ToLookup(l => l.UserId, l => (l.ModuleSlug, l.Latest));
+                .ToLookup(l => l.UserId, l => (l.ModuleSlug, Latest: l.CompletedAtUtc));
             var open = (await db.Set<ModuleProgress>().Where(p => ids.Contains(p.UserId) && p.PassedAtUtc == null)
                     .Select(p => new { p.UserId, p.ModuleSlug, p.UpdatedAtUtc })
                     .ToListAsync(cancellationToken))
@@ -179,22 +179,20 @@ public sealed class ReminderJob(PortalDbContext db, ContentStore content, Outbox
         var manager = escalations[0].Manager;
         var site = mail.Value.SiteUrl.TrimEnd('/');
         var hello = string.IsNullOrWhiteSpace(manager.Name) ? "Hello" : $"Hello {manager.Name}";
-        string subject, text;
+        string subject, body;
         if (escalations.Count == 1)
         {
             var only = escalations[0];
             subject = $"Overdue training: {only.PersonName} at {only.OrganisationName}";
-            text = $"{hello},\n\n{only.PersonName}, on your staff at {only.OrganisationName}, has required training more than two weeks overdue:\n\n" +
-                string.Join("\n", only.Items) + "\n\n" +
-                $"They have been reminded too. Your team's training matrix: {site}/manage/matrix\n";
+            body = $"{only.PersonName}, on your staff at {only.OrganisationName}, has required training more than two weeks overdue:\n\n" + string.Join("\n", only.Items);
         }
         else
         {
             subject = $"Overdue training: {escalations.Count} people on your staff";
-            text = $"{hello},\n\n{escalations.Count} people on your staff have required training more than two weeks overdue:\n\n" +
-                string.Join("\n\n", escalations.Select(e => $"{e.PersonName}, {e.OrganisationName}:\n" + string.Join("\n", e.Items))) + "\n\n" +
-                $"They have been reminded too. Your team's training matrix: {site}/manage/matrix\n";
+            body = $"{escalations.Count} people on your staff have required training more than two weeks overdue:\n\n" +
+                string.Join("\n\n", escalations.Select(e => $"{e.PersonName}, {e.OrganisationName}:\n" + string.Join("\n", e.Items)));
         }
+        var text = $"{hello},\n\n{body}\n\nThey have been reminded too. Your team's training matrix: {site}/manage/matrix\n";
         var what = Hash(string.Join('|', escalations.Select(e => e.PersonId + ":" + e.OrganisationName + ":" + string.Join(',', e.Items))));
         outbox.Enqueue(new OutgoingMail(manager.Email, subject, text), dedupeKey: $"overdue:{manager.UserId}:{what}");
     }
@@ -217,7 +215,8 @@ public sealed class ReminderJob(PortalDbContext db, ContentStore content, Outbox
             return [];
         var requirements = (await db.Set<JobRequirements>().AsNoTracking().Where(r => organisationIds.Contains(r.OrganisationId)).ToListAsync(cancellationToken)).ToLookup(r => r.OrganisationId);
         var overrides = (await db.Set<RefreshOverride>().AsNoTracking().Where(r => organisationIds.Contains(r.OrganisationId)).ToListAsync(cancellationToken)).ToLookup(r => r.OrganisationId);
-        return organisationIds.ToDictionary(id => id, id => OrganisationTraining.From(set, requirements[id], overrides[id]));
+        return organisationIds.ToDictionary(id => id, id => OrganisationTraining.From(set,
+            requirements[id].Select(r => (r.JobRole, r.Topics)), overrides[id].Select(o => (o.ModuleSlug, o.Months))));
     }
 
     /// <summary>The modules a job requires in its organisation, each due from the day the person started in it.</summary>

@@ -7,6 +7,8 @@ using Portal.Domain.Training;
 using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Data;
 
+using Portal.Infrastructure.Training;
+
 namespace Portal.Infrastructure.Talent;
 
 /// <summary>What a full matching run did.</summary>
@@ -399,14 +401,12 @@ public sealed class MatchRunner(PortalDbContext db, ContentStore content, JobInd
             return [];
 
         var held = new Dictionary<string, ulong>(StringComparer.Ordinal);
-        var latest = completions.GroupBy(c => new { c.UserId, c.ModuleSlug })
-            .Select(g => new { g.Key.UserId, g.Key.ModuleSlug, Latest = g.Max(c => c.CompletedAtUtc) })
-            .AsAsyncEnumerable();
+        var latest = completions.LatestPerModule().AsAsyncEnumerable();
         await foreach (var completion in latest.WithCancellation(cancellationToken))
         {
             // Only training still in date counts as held.
             if (!set.Modules.ContainsKey(completion.ModuleSlug)
-                || TrainingExpiry.ExpiresAtUtc(completion.Latest, set.RefreshDefaults.MonthsFor(completion.ModuleSlug)) is { } expires && expires <= now)
+                || TrainingExpiry.ExpiresAtUtc(completion.CompletedAtUtc, set.RefreshDefaults.MonthsFor(completion.ModuleSlug)) is { } expires && expires <= now)
                 continue;
             held[completion.UserId] = held.GetValueOrDefault(completion.UserId) | catalogue.Module(completion.ModuleSlug);
         }

@@ -117,7 +117,7 @@ public sealed class OrganisationService(PortalDbContext db, UserManager<PortalUs
             .Join(db.Users, x => x.m.UserId, u => u.Id, (x, u) => new { MembershipId = x.m.Id, x.m.OrganisationId, OrganisationName = x.Name, u.Id, u.DisplayName, u.Email, x.m.JobRole, x.m.Team, x.m.Practitioner, x.m.StartedAtUtc })
             .OrderBy(r => r.OrganisationName).ThenBy(r => r.DisplayName).ThenBy(r => r.Id)
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new StaffMember(r.MembershipId, r.OrganisationId, r.OrganisationName, r.Id, string.IsNullOrWhiteSpace(r.DisplayName) ? r.Email! : r.DisplayName, r.Email!, r.JobRole!, r.Team, r.Practitioner, r.StartedAtUtc))];
+        return [.. rows.Select(r => new StaffMember(r.MembershipId, r.OrganisationId, r.OrganisationName, r.Id, PortalUser.ShownName(r.DisplayName, r.Email), r.Email!, r.JobRole!, r.Team, r.Practitioner, r.StartedAtUtc))];
     }
 
     /// <summary>The organisations a person is an active member of in a role: the root of every scoped query.</summary>

@@ -217,8 +217,7 @@ public sealed class TrainingService(PortalDbContext db, Rematch rematch, TimePro
         ArgumentNullException.ThrowIfNull(content);
         var latest = await db.Set<Completion>().AsNoTracking()
             .Where(c => userIds.Contains(c.UserId))
-            .GroupBy(c => new { c.UserId, c.ModuleSlug })
-            .Select(g => new { g.Key.UserId, g.Key.ModuleSlug, CompletedAtUtc = g.Max(c => c.CompletedAtUtc) })
+            .LatestPerModule()
             .ToListAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var policy = content.RefreshDefaults;
