@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Compliance;
+using Portal.Domain.Pathways;
 using Portal.Domain.Talent;
 using Portal.Domain.Training;
 using Portal.Infrastructure.Accounts;
@@ -28,6 +29,15 @@ public sealed record ScaleSeedOptions
 
     /// <summary>Staff of the first organisation, a large employer whose training matrix the benchmarks read.</summary>
     public int MatrixStaff { get; init; } = 500;
+
+    /// <summary>Applications by people with a profile to published vacancies, at every stage of the pipeline.</summary>
+    public int Applications { get; init; } = 50_000;
+
+    /// <summary>Career plans ("from where I am to where I want to be") saved by people.</summary>
+    public int SavedPlans { get; init; } = 30_000;
+
+    /// <summary>Job searches kept as daily or weekly alerts.</summary>
+    public int Alerts { get; init; } = 20_000;
 }
 
 /// <summary>
@@ -82,7 +92,7 @@ public sealed class ScaleSeeder(PortalDbContext db, PostcodeDistricts postcodes,
         "Our Enhanced care workers carry out delegated healthcare tasks after observed sign-off.",
     ];
 
-    public sealed record Result(int People, int Organisations, int Vacancies, int Profiles, int Completions, TimeSpan Elapsed);
+    public sealed record Result(int People, int Organisations, int Vacancies, int Profiles, int Completions, int Applications, TimeSpan Elapsed);
 
     /// <param name="content">The roles and modules vacancies and profiles are drawn from.</param>
     public async Task<Result> RunAsync(ScaleSeedOptions options, ContentSet content, Action<string> progress, CancellationToken cancellationToken = default)
@@ -103,6 +113,7 @@ public sealed class ScaleSeeder(PortalDbContext db, PostcodeDistricts postcodes,
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(now);
         var completions = 0;
+        var applications = 0;
         var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
@@ -137,6 +148,7 @@ public sealed class ScaleSeeder(PortalDbContext db, PostcodeDistricts postcodes,
             }
 
             var organisationIds = new Guid[options.Organisations];
+            var vacancies = new List<(Guid Id, int Organisation, DateTime PublishedAtUtc)>(options.Vacancies);
             var organisationDistricts = new string[options.Organisations];
             var names = new HashSet<string>(StringComparer.Ordinal);
             for (var i = 0; i < options.Organisations; i++)
@@ -179,6 +191,8 @@ public sealed class ScaleSeeder(PortalDbContext db, PostcodeDistricts postcodes,
                             break;
                     }
                     db.Add(vacancy);
+                    if (vacancy.PublishedAtUtc is { } published)
+                        vacancies.Add((vacancy.Id, organisation, published));
                 }
                 await SaveBatchAsync(cancellationToken);
                 progress($"vacancies {Math.Min(options.Vacancies, start + BatchSize):N0} of {options.Vacancies:N0}");
@@ -196,6 +210,8 @@ public sealed class ScaleSeeder(PortalDbContext db, PostcodeDistricts postcodes,
                 progress($"candidate profiles {Math.Min(options.Profiles, start + BatchSize):N0} of {options.Profiles:N0}");
             }
 
+            applications = await ApplicationsAsync(random, options, userIds, vacancies, [.. organisationIds.Select((_, i) => userIds[2 * i])], now, progress, cancellationToken);
+            await PlansAndAlertsAsync(random, options, userIds, content, districts, now, progress, cancellationToken);
             completions = await CompletionsAsync(random, options, userIds, content, now, progress, cancellationToken);
             await StaffAsync(random, options, userIds, organisationIds[0], userIds[1], content, now, cancellationToken);
             progress($"the first organisation's staff: {Math.Min(options.MatrixStaff, options.People - (2 * options.Organisations)):N0}, every module required");
@@ -205,7 +221,100 @@ public sealed class ScaleSeeder(PortalDbContext db, PostcodeDistricts postcodes,
             db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
 
-        return new Result(Math.Max(options.People, options.Profiles), options.Organisations, options.Vacancies, options.Profiles, completions, watch.Elapsed);
+        return new Result(Math.Max(options.People, options.Profiles), options.Organisations, options.Vacancies, options.Profiles, completions, applications, watch.Elapsed);
+    }
+
+    /// <summary>
+    /// Applications from people with a profile to published vacancies, at most one per person and
+    /// vacancy, spread over every stage: most still submitted, some moved along by the employer's
+    /// recruiter (each move in the history), some withdrawn by the applicant.
+    /// </summary>
+    private async Task<int> ApplicationsAsync(Random random, ScaleSeedOptions options, string[] userIds, List<(Guid Id, int Organisation, DateTime PublishedAtUtc)> vacancies,
+        string[] recruiters, DateTime now, Action<string> progress, CancellationToken cancellationToken)
+    {
+        if (vacancies.Count == 0 || options.Profiles == 0)
+            return 0;
+        var wanted = (int)Math.Min(options.Applications, (long)vacancies.Count * options.Profiles);
+        var taken = new HashSet<(int, int)>();
+        var written = 0;
+        while (written < wanted)
+        {
+            var batchEnd = Math.Min(wanted, written + BatchSize);
+            while (written < batchEnd)
+            {
+                var v = random.Next(vacancies.Count);
+                var person = random.Next(options.Profiles);
+                if (!taken.Add((v, person)))
+                    continue;
+                var vacancy = vacancies[v];
+                // Within a fortnight of publication, and never in the future.
+                var at = vacancy.PublishedAtUtc + (TimeSpan.FromTicks(Math.Min((now - vacancy.PublishedAtUtc).Ticks, TimeSpan.FromDays(14).Ticks)) * random.NextDouble());
+                var application = Application.Submit(vacancy.Id, userIds[person], random.Next(3) == 0 ? "I can start straight away and drive." : null, at);
+                db.Entry(application).Property(a => a.Id).CurrentValue = NextGuid(random);
+                db.Add(application);
+                var stages = random.Next(100) switch { < 55 => 0, < 75 => 1, < 85 => 2, < 91 => 3, _ => 4 };
+                for (var stage = 0; stage < stages; stage++)
+                {
+                    at = at.AddHours(random.Next(2, 96));
+                    if (at > now)
+                        break;
+                    var moves = application.RecruiterMoves();
+                    // A quarter of the moves at each stage are "not this time"; the rest go forward.
+                    application.MoveTo(random.Next(4) == 0 ? moves[^1] : moves[0], recruiters[vacancy.Organisation], at);
+                    if (application.IsFinished)
+                        break;
+                }
+                if (!application.IsFinished && random.Next(25) == 0)
+                    application.Withdraw(at.AddHours(1) > now ? now : at.AddHours(1));
+                written++;
+            }
+            await SaveBatchAsync(cancellationToken);
+            progress($"applications {written:N0} of {wanted:N0}");
+        }
+        return written;
+    }
+
+    /// <summary>Saved career plans (one per person at most) and job alerts for a keyword near a postcode.</summary>
+    private async Task PlansAndAlertsAsync(Random random, ScaleSeedOptions options, string[] userIds, ContentSet content, string[] districts, DateTime now, Action<string> progress, CancellationToken cancellationToken)
+    {
+        var starts = content.Roles.Values.Select(r => r.Slug).Order(StringComparer.Ordinal).ToArray();
+        var goals = content.Roles.Values.Where(r => !r.EntryPoint).Select(r => r.Slug).Order(StringComparer.Ordinal).ToArray();
+        var people = Math.Max(options.People, options.Profiles);
+        var plans = Math.Min(options.SavedPlans, people);
+        var step = (double)people / Math.Max(1, plans);
+        for (var i = 0; i < plans; i++)
+        {
+            var from = starts[random.Next(starts.Length)];
+            var to = goals[random.Next(goals.Length)];
+            if (to == from)
+                to = goals[(Array.IndexOf(goals, to) + 1) % goals.Length];
+            db.Add(SavedPlan.Create(userIds[(int)(i * step)], from, to, now.AddDays(-random.Next(0, 700))));
+            if ((i + 1) % BatchSize == 0 || i + 1 == plans)
+            {
+                await SaveBatchAsync(cancellationToken);
+                progress($"saved plans {i + 1:N0} of {plans:N0}");
+            }
+        }
+
+        string[] keywords = ["care", "support", "nurse", "night", "dementia", "community", "senior", "healthcare"];
+        for (var i = 0; i < options.Alerts; i++)
+        {
+            var keyword = keywords[random.Next(keywords.Length)];
+            var district = districts[random.Next(districts.Length)];
+            var miles = random.Next(2) == 0 ? 5 : 10;
+            var query = $"Search.Keyword={keyword}&Search.Postcode={Uri.EscapeDataString(Postcode(random, district))}&Search.Miles={miles}";
+            var alert = SavedSearch.Create(userIds[random.Next(people)], $"{char.ToUpperInvariant(keyword[0])}{keyword[1..]} jobs within {miles} miles of {district}", query,
+                random.Next(3) == 0 ? AlertFrequency.Weekly : AlertFrequency.Daily, now.AddDays(-random.Next(1, 365)));
+            // Each has run within the last day, as it would on a live site; none is a year overdue.
+            alert.Ran(now.AddMinutes(-random.Next(1, 24 * 60)));
+            db.Entry(alert).Property(a => a.Id).CurrentValue = NextGuid(random);
+            db.Add(alert);
+            if ((i + 1) % BatchSize == 0 || i + 1 == options.Alerts)
+            {
+                await SaveBatchAsync(cancellationToken);
+                progress($"job alerts {i + 1:N0} of {options.Alerts:N0}");
+            }
+        }
     }
 
     /// <summary>

@@ -5,12 +5,12 @@ using Portal.Infrastructure.Seeding;
 namespace Portal.Web.Commands;
 
 /// <summary>
-/// `seed-scale [--people N] [--organisations N] [--vacancies N] [--profiles N] [--completions N] [--seed N]`: fills the
+/// `seed-scale [--people N] [--organisations N] [--vacancies N] [--profiles N] [--completions N] [--applications N] [--plans N] [--alerts N] [--seed N]`: fills the
 /// configured database with a generated city for load tests and benchmarks (migrating it first).
 /// </summary>
 internal static class SeedScale
 {
-    public const string Usage = "seed-scale [--people N] [--organisations N] [--vacancies N] [--profiles N] [--completions N] [--seed N]";
+    public const string Usage = "seed-scale [--people N] [--organisations N] [--vacancies N] [--profiles N] [--completions N] [--applications N] [--plans N] [--alerts N] [--seed N]";
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args)
     {
@@ -23,7 +23,7 @@ internal static class SeedScale
         var content = services.GetRequiredService<Portal.Infrastructure.Content.ContentStore>().Load();
         await using var scope = services.CreateAsyncScope();
         var settings = scope.ServiceProvider.GetRequiredService<DatabaseSettings>();
-        await Console.Out.WriteLineAsync($"Generating a city into {settings.Provider}: {options.People:N0} people, {options.Organisations:N0} organisations, {options.Vacancies:N0} vacancies, {options.Profiles:N0} candidate profiles, {options.Completions:N0} completions (seed {options.Seed}).");
+        await Console.Out.WriteLineAsync($"Generating a city into {settings.Provider}: {options.People:N0} people, {options.Organisations:N0} organisations, {options.Vacancies:N0} vacancies, {options.Profiles:N0} candidate profiles, {options.Completions:N0} completions, {options.Applications:N0} applications, {options.SavedPlans:N0} saved plans, {options.Alerts:N0} job alerts (seed {options.Seed}).");
         try
         {
             var result = await scope.ServiceProvider.GetRequiredService<ScaleSeeder>().RunAsync(options, content, line => Console.Out.WriteLine($"  {line}"));
@@ -51,6 +51,9 @@ internal static class SeedScale
                 "--vacancies" => options with { Vacancies = value },
                 "--profiles" => options with { Profiles = value },
                 "--completions" => options with { Completions = value },
+                "--applications" => options with { Applications = value },
+                "--plans" => options with { SavedPlans = value },
+                "--alerts" => options with { Alerts = value },
                 "--seed" => options with { Seed = value },
                 _ => null,
             };

@@ -15,7 +15,7 @@ public abstract class ScaleSeederTests<TDatabase>(TDatabase database) : IClassFi
     where TDatabase : TestDatabase
 {
     private static readonly ContentSet Content = new ContentLoader().Load(Path.Combine(TestEnvironment.RepositoryRoot(), "content"), DateTime.UnixEpoch);
-    private static readonly ScaleSeedOptions Small = new() { People = 300, Organisations = 12, Vacancies = 250, Profiles = 400, Completions = 1_500, Seed = 7, MatrixStaff = 120 };
+    private static readonly ScaleSeedOptions Small = new() { People = 300, Organisations = 12, Vacancies = 250, Profiles = 400, Completions = 1_500, Seed = 7, MatrixStaff = 120, Applications = 900, SavedPlans = 150, Alerts = 60 };
 
     [Fact]
     public async Task ItGeneratesWhatWasAskedForOnceAndTheSameWayEachTime()
@@ -57,6 +57,25 @@ public abstract class ScaleSeederTests<TDatabase>(TDatabase database) : IClassFi
             Assert.All(vacancies, v => Assert.True(Content.Roles.ContainsKey(v.Details.CareerRole)));
             Assert.All(vacancies, v => Assert.NotNull(PostcodeDistricts.Shipped().Locate(v.Details.Location.Postcode).Location));
             Assert.Contains(lines, l => l.StartsWith("vacancies 250 of 250", StringComparison.Ordinal));
+
+            // Applications by people with a profile to published vacancies, one per person and vacancy, at every stage.
+            var applications = await db.Set<Application>().Include(a => a.History).ToListAsync();
+            Assert.Equal(900, applications.Count);
+            Assert.Equal(900, applications.Select(a => (a.VacancyId, a.UserId)).Distinct().Count());
+            var published = vacancies.Where(v => v.PublishedAtUtc is not null).ToDictionary(v => v.Id);
+            Assert.All(applications, a => Assert.True(published[a.VacancyId].PublishedAtUtc <= a.SubmittedAtUtc));
+            var profiles = (await db.Set<CandidateProfile>().Select(p => p.UserId).ToListAsync()).ToHashSet();
+            Assert.All(applications, a => Assert.Contains(a.UserId, profiles));
+            // Every history starts with the applicant's submission and ends at the current status.
+            Assert.All(applications, a => Assert.Equal((ApplicationStatus.Submitted, a.UserId), (a.History.OrderBy(e => e.Id).First().Status, a.History.OrderBy(e => e.Id).First().ChangedBy)));
+            Assert.All(applications, a => Assert.Equal(a.Status, a.History.OrderBy(e => e.Id).Last().Status));
+            foreach (var status in new[] { ApplicationStatus.Submitted, ApplicationStatus.Shortlisted, ApplicationStatus.Interview, ApplicationStatus.Rejected, ApplicationStatus.Withdrawn })
+                Assert.Contains(applications, a => a.Status == status);
+            Assert.Equal(150, await db.Set<Portal.Domain.Pathways.SavedPlan>().CountAsync());
+            var alerts = await db.Set<SavedSearch>().ToListAsync();
+            Assert.Equal(60, alerts.Count);
+            // Each alert reads back as a keyword search within some miles of a city postcode.
+            Assert.All(alerts, a => Assert.NotNull(JobQueryString.Parse(a.Query, PostcodeDistricts.Shipped()).WithinMiles));
 
             // Same seed, same city: the first vacancy drawn is the same one in a fresh run.
             Assert.Equal(await ExpectedFirstVacancyAsync(), vacancies.Select(v => (v.Id, v.Details.Title)).OrderBy(v => v.Id).First());
