@@ -73,18 +73,25 @@ public static class InfrastructureServiceCollectionExtensions
         return services;
     }
 
+    /// <remarks>
+    /// Pooled: a request borrows a context that is already built instead of building one and its
+    /// options afresh. Before pooling that build was about a quarter of the CPU of a cached public
+    /// page (the authorization step builds an Identity user manager, and with it a context, for every
+    /// page) and about a tenth of a signed-in one. <see cref="PortalDbContext"/> keeps no state of its
+    /// own across a lease.
+    /// </remarks>
     private static void AddDatabase(IServiceCollection services, DatabaseSettings database)
     {
         switch (database.Provider)
         {
             case DatabaseProvider.Sqlite:
-                services.AddDbContext<PortalDbContext, SqlitePortalDbContext>(o => o.UseSqlite(database.ConnectionString).AddInterceptors(TransactionEndInterceptor.Instance));
+                services.AddDbContextPool<PortalDbContext, SqlitePortalDbContext>(o => o.UseSqlite(database.ConnectionString).AddInterceptors(TransactionEndInterceptor.Instance));
                 break;
             case DatabaseProvider.Postgres:
-                services.AddDbContext<PortalDbContext, PostgresPortalDbContext>(o => o.UseNpgsql(database.ConnectionString).AddInterceptors(TransactionEndInterceptor.Instance));
+                services.AddDbContextPool<PortalDbContext, PostgresPortalDbContext>(o => o.UseNpgsql(database.ConnectionString).AddInterceptors(TransactionEndInterceptor.Instance));
                 break;
             case DatabaseProvider.SqlServer:
-                services.AddDbContext<PortalDbContext, SqlServerPortalDbContext>(o => o.UseSqlServer(database.ConnectionString).AddInterceptors(TransactionEndInterceptor.Instance));
+                services.AddDbContextPool<PortalDbContext, SqlServerPortalDbContext>(o => o.UseSqlServer(database.ConnectionString).AddInterceptors(TransactionEndInterceptor.Instance));
                 break;
             default:
                 throw new PortalConfigurationException($"Database provider {database.Provider} is not supported.");

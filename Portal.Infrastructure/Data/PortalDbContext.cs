@@ -47,6 +47,24 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
                 action();
     }
 
+    /// <summary>
+    /// Work waiting for a commit that never came (a transaction disposed on an error) belongs to the
+    /// request that asked for it: with context pooling the next request must not inherit it.
+    /// </summary>
+    public override void Dispose()
+    {
+        _afterCommit = null;
+        base.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        _afterCommit = null;
+        GC.SuppressFinalize(this);
+        return base.DisposeAsync();
+    }
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseRewritingHistory();

@@ -25,6 +25,18 @@ public sealed class CommandCounter : IDisposable, IObserver<DiagnosticListener>,
 
     public int Count => Volatile.Read(ref _count);
 
+    /// <summary>
+    /// Starts counting commands of contexts that already exist, such as the portal's pooled ones: EF
+    /// checks whether anyone listens at most once a second per context (its logging cache time), so
+    /// a context that last checked before the counter began would not report until that second is up.
+    /// </summary>
+    public static async Task<CommandCounter> StartAsync(string connectionStringPart)
+    {
+        var counter = new CommandCounter(connectionStringPart);
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        return counter;
+    }
+
     public void OnNext(DiagnosticListener value)
     {
         ArgumentNullException.ThrowIfNull(value);

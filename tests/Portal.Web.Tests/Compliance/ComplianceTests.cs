@@ -144,7 +144,7 @@ public sealed class ComplianceTests(PortalWebFactory app) : IClassFixture<Portal
             await CompletedAsync(user, "safeguarding-adults", DateTime.UtcNow.AddMonths(-i));
         }
         await team.Manager.GetPageAsync("/manage/matrix");
-        using var counter = new CommandCounter(app.DataRoot);
+        using var counter = await CommandCounter.StartAsync(app.DataRoot);
         var page = await team.Manager.GetPageAsync("/manage/matrix");
         Assert.Equal(8, page.QuerySelectorAll("tbody tr").Length);
         Assert.InRange(counter.Count, 1, 5);
