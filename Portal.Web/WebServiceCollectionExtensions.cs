@@ -87,6 +87,19 @@ public static class WebServiceCollectionExtensions
             .AddPolicy(PortalPolicies.Recruiter, p => p.RequireRole(PortalRoles.Recruiter, PortalRoles.Admin).AddRequirements(new AdminTwoFactorRequirement()))
             .AddPolicy(PortalPolicies.Manager, p => p.RequireRole(PortalRoles.Manager, PortalRoles.Admin).AddRequirements(new AdminTwoFactorRequirement()));
 
+        // Several nodes: one output cache in Redis, shared, so a vacancy change or a content reload on
+        // any node evicts the cached pages every node serves. Without it each node keeps its own in
+        // memory (faster, and right for one node), and another node's change reaches it only when
+        // its copy expires.
+        if (configuration["OutputCache:Redis"] is { Length: > 0 } redis)
+        {
+            services.AddStackExchangeRedisOutputCache(options =>
+            {
+                options.Configuration = redis;
+                options.InstanceName = "portal:";
+            });
+        }
+
         // Public content pages are the same for every signed-out visitor; signed-in requests bypass the cache.
         services.AddOutputCache(options =>
         {

@@ -20,6 +20,7 @@
 #   PORTAL_TEST_SMTP_SINK   absolute path of tests/support/smtp_sink.py
 #   PORTAL_TEST_PYTHON      python interpreter that can import aiosmtpd
 #   PORTAL_TEST_CHROMIUM    /usr/bin/chromium
+#   PORTAL_TEST_REDIS       host:port of a throwaway Redis (the shared output cache of two nodes)
 #
 # Skipped tests count as failed: a skipped test is not a passing one.
 
@@ -37,6 +38,8 @@ PG_DIR=""
 PG_PID=""
 SMTP_DIR=""
 SMTP_PID=""
+REDIS_PID=""
+REDIS_LOG=""
 TEST_PID=""      # the running "dotnet test", so Ctrl-C can stop it
 
 log() { printf '[run.sh] %s\n' "$*" >&2; }
@@ -91,6 +94,7 @@ cleanup() {
         stop_child "$TEST_PID" 15 group
     fi
 
+    stop_redis
     stop_smtp_sink
     stop_postgres
 
@@ -117,7 +121,7 @@ trap 'exit 129' HUP
 have_initdb() { compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; }
 
 ensure_packages() {
-    if have_initdb && [[ -x /usr/bin/chromium ]] \
+    if have_initdb && [[ -x /usr/bin/chromium && -x /usr/bin/redis-server ]] \
         && "$(python_bin)" -c 'import aiosmtpd' 2>/dev/null; then
         return 0
     fi
@@ -126,14 +130,14 @@ ensure_packages() {
         if command -v sudo >/dev/null; then
             sudo=(sudo)
         else
-            log "missing packages and not root (and no sudo): install postgresql chromium python3-aiosmtpd"
+            log "missing packages and not root (and no sudo): install postgresql chromium python3-aiosmtpd redis-server"
             return 1
         fi
     fi
-    log "installing postgresql chromium python3-aiosmtpd"
+    log "installing postgresql chromium python3-aiosmtpd redis-server"
     "${sudo[@]}" apt-get update
     "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
-        apt-get install -y postgresql chromium python3-aiosmtpd
+        apt-get install -y postgresql chromium python3-aiosmtpd redis-server
 }
 
 # ---------------------------------------------------------------------------
@@ -143,14 +147,14 @@ ensure_packages() {
 # shellcheck source=support/postgres.sh
 source "$ROOT/tests/support/postgres.sh"
 
-# Prints two distinct free TCP ports on 127.0.0.1. Both sockets are held open
+# Prints three distinct free TCP ports on 127.0.0.1. Both sockets are held open
 # together so the kernel cannot hand out the same port twice; there is still
 # a small window before the services bind, hence the retries below.
 free_ports() {
     "$(python_bin)" - <<'EOF'
 import socket
 socks = []
-for _ in range(2):
+for _ in range(3):
     s = socket.socket()
     s.bind(("127.0.0.1", 0))
     socks.append(s)
@@ -184,19 +188,47 @@ stop_smtp_sink() {
     SMTP_DIR=""
 }
 
+# A throwaway Redis on loopback: no disk, no config file, stopped by the trap like the others.
+start_redis() {
+    local port=$1 i
+    REDIS_LOG="$(mktemp /tmp/portal-redis.XXXXXX)"
+    setsid /usr/bin/redis-server --bind 127.0.0.1 --port "$port" --save "" --appendonly no \
+        --protected-mode yes --daemonize no >"$REDIS_LOG" 2>&1 &
+    REDIS_PID=$!
+    for i in $(seq 1 100); do
+        grep -q "Ready to accept connections" "$REDIS_LOG" 2>/dev/null && return 0
+        is_running "$REDIS_PID" || break
+        sleep 0.1
+    done
+    cat "$REDIS_LOG" >&2
+    return 1
+}
+
+stop_redis() {
+    [[ -z "$REDIS_PID" ]] || stop_child "$REDIS_PID" 5
+    if [[ -n "$REDIS_LOG" ]]; then
+        keep_log "$REDIS_LOG" redis.log
+        rm -f "$REDIS_LOG"
+    fi
+    REDIS_PID=""
+    REDIS_LOG=""
+}
+
 start_services() {
-    local attempt pg_port smtp_port
+    local attempt pg_port smtp_port redis_port
     for attempt in 1 2 3; do
-        read -r pg_port smtp_port < <(free_ports)
-        if start_postgres "$pg_port" && start_smtp_sink "$smtp_port"; then
+        read -r pg_port smtp_port redis_port < <(free_ports)
+        if start_postgres "$pg_port" && start_smtp_sink "$smtp_port" && start_redis "$redis_port"; then
             export PORTAL_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=postgres;Database=postgres"
             export PORTAL_TEST_SMTP_HOST=127.0.0.1
             export PORTAL_TEST_SMTP_PORT="$smtp_port"
             export PORTAL_TEST_SMTP_DIR="$SMTP_DIR"
-            log "postgres on 127.0.0.1:$pg_port, smtp sink on 127.0.0.1:$smtp_port"
+            export PORTAL_TEST_REDIS="127.0.0.1:$redis_port"
+            log "postgres on 127.0.0.1:$pg_port, smtp sink on 127.0.0.1:$smtp_port, redis on 127.0.0.1:$redis_port"
             return 0
         fi
         log "service start failed (attempt $attempt), retrying on other ports"
+        stop_redis
         stop_smtp_sink
         stop_postgres
     done

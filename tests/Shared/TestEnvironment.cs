@@ -27,6 +27,9 @@ public static class TestEnvironment
 
     public static string Chromium => Require("PORTAL_TEST_CHROMIUM");
 
+    /// <summary>host:port of the throwaway Redis tests/run.sh starts (two nodes' shared output cache).</summary>
+    public static string Redis => Require("PORTAL_TEST_REDIS");
+
     public static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

@@ -75,7 +75,7 @@ until curl -sf -o /dev/null "$base/health/live"; do
   sleep 0.1
 done
 
-cookie=$(/usr/bin/python3 "$here/matrix_manager.py" "$base" "$work/mail" "$provider" "$target")
+cookie=$(/usr/bin/python3 "$here/member.py" "$base" "$work/mail" "$provider" "$target")
 page=$(curl -sf -H "Cookie: $cookie" "$base/manage/matrix")
 rows=$(grep -o '<th scope="row" class="mx-name"><a' <<<"$page" | wc -l)
 columns=$(grep -o 'class="mx-topic"' <<<"$page" | wc -l)

@@ -1,16 +1,19 @@
 #!/usr/bin/python3
-"""Makes the benchmark's manager for the matrix run and prints their cookie header.
+"""Makes a manager or recruiter of the generated city's large employer and prints their cookie header.
 
 Registers an account through the portal's forms and confirms it from the pickup folder, then, as
-an admin would, makes it a manager of the generated city's large employer (the organisation with
-staff) by writing the membership and the site role into the database, and signs in.
+an admin would, makes it a manager (or recruiter) of the organisation with staff by writing the
+membership and the site role into the database, and signs in. For a recruiter, a second line
+names that organisation's vacancy with the most applications (its pipeline page is measured).
 
-usage: matrix_manager.py BASE_URL MAIL_DIR sqlite DB_PATH
-       matrix_manager.py BASE_URL MAIL_DIR postgres PSQL_CONNINFO
+usage: member.py BASE_URL MAIL_DIR sqlite DB_PATH [Manager|Recruiter]
+       member.py BASE_URL MAIL_DIR postgres PSQL_CONNINFO [Manager|Recruiter]
 """
 import importlib.util, os, sqlite3, subprocess, sys, time, urllib.parse
 
 base, mail_dir, provider, target = sys.argv[1:5]
+role = sys.argv[5] if len(sys.argv) > 5 else "Manager"
+assert role in ("Manager", "Recruiter"), role
 here = os.path.dirname(os.path.abspath(__file__))
 # setup.py's helpers (fetch, form_fields, confirmation_link) read their settings from sys.argv.
 sys.argv = [sys.argv[0], base, mail_dir, "0", "duty-of-care"]
@@ -19,10 +22,10 @@ setup = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(setup)
 
 opener, jar = setup.browser()
-address = f"matrix.manager.{int(time.time())}@example.com"
+address = f"load.{role.lower()}.{int(time.time())}@example.com"
 _, page, _ = setup.fetch(opener, "/Identity/Account/Register")
 fields = setup.form_fields(page)
-fields.update({"Input.Name": "Matrix Manager", "Input.Email": address, "Input.Password": setup.PASSWORD, "Input.ConfirmPassword": setup.PASSWORD})
+fields.update({"Input.Name": f"Load {role}", "Input.Email": address, "Input.Password": setup.PASSWORD, "Input.ConfirmPassword": setup.PASSWORD})
 status, _, _ = setup.fetch(opener, "/Identity/Account/Register", fields)
 assert status == 302, f"register: {status}"
 link = urllib.parse.urlparse(setup.confirmation_link(address))
@@ -31,18 +34,23 @@ assert status == 200, f"confirm: {status}"
 
 sql = [
     """INSERT INTO "Memberships" ("OrganisationId", "UserId", "Role", "Practitioner", "StartedAtUtc")
-       SELECT (SELECT "OrganisationId" FROM "Memberships" WHERE "Role" = 'Staff' LIMIT 1), "Id", 'Manager', {false}, {now}
+       SELECT (SELECT "OrganisationId" FROM "Memberships" WHERE "Role" = 'Staff' LIMIT 1), "Id", '{role}', {false}, {now}
        FROM "AspNetUsers" WHERE "NormalizedEmail" = '{email}'""",
     """INSERT INTO "AspNetUserRoles" ("UserId", "RoleId")
-       SELECT u."Id", r."Id" FROM "AspNetUsers" u, "AspNetRoles" r WHERE u."NormalizedEmail" = '{email}' AND r."NormalizedName" = 'MANAGER'""",
+       SELECT u."Id", r."Id" FROM "AspNetUsers" u, "AspNetRoles" r WHERE u."NormalizedEmail" = '{email}' AND r."NormalizedName" = '{ROLE}'""",
 ]
+busiest = """SELECT a."VacancyId" FROM "Applications" a JOIN "Vacancies" v ON v."Id" = a."VacancyId"
+       WHERE v."OrganisationId" = (SELECT "OrganisationId" FROM "Memberships" WHERE "Role" = 'Staff' LIMIT 1)
+       GROUP BY a."VacancyId" ORDER BY COUNT(*) DESC LIMIT 1"""
 if provider == "sqlite":
     with sqlite3.connect(target) as db:
         for statement in sql:
-            db.execute(statement.format(false="0", now="strftime('%Y-%m-%d %H:%M:%S', 'now')", email=address.upper()))
+            db.execute(statement.format(false="0", now="strftime('%Y-%m-%d %H:%M:%S', 'now')", email=address.upper(), role=role, ROLE=role.upper()))
+        vacancy = db.execute(busiest).fetchone()[0] if role == "Recruiter" else None
 else:
     for statement in sql:
-        subprocess.run(["psql", target, "-v", "ON_ERROR_STOP=1", "-q", "-c", statement.format(false="false", now="now()", email=address.upper())], check=True)
+        subprocess.run(["psql", target, "-v", "ON_ERROR_STOP=1", "-q", "-c", statement.format(false="false", now="now()", email=address.upper(), role=role, ROLE=role.upper())], check=True)
+    vacancy = subprocess.run(["psql", target, "-At", "-c", busiest], check=True, capture_output=True, text=True).stdout.strip() if role == "Recruiter" else None
 
 _, page, _ = setup.fetch(opener, "/Identity/Account/Login")
 fields = setup.form_fields(page)
@@ -50,3 +58,6 @@ fields.update({"Input.Email": address, "Input.Password": setup.PASSWORD})
 status, _, _ = setup.fetch(opener, "/Identity/Account/Login", fields)
 assert status == 302, f"sign in: {status}"
 print("; ".join(f"{c.name}={c.value}" for c in jar))
+if vacancy:
+    # SQLite keeps EF's GUIDs as upper-case text; the portal's URLs use lower case.
+    print(str(vacancy).lower())

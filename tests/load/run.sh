@@ -6,9 +6,10 @@
 #   tests/load/run.sh postgres   # a throwaway PostgreSQL on loopback (Debian's postgresql package)
 #
 # Builds Release, fills the database with a generated city (`seed-scale`: 100,000 accounts and
-# candidate profiles, 200 organisations, 5,000 vacancies, 3,000,000 completions), starts the portal on loopback in
-# Production (server and database pinned to CPU 0, wrk to CPU 1), prepares signed-in learners
-# through the real forms, warms every page, then for each page
+# candidate profiles, 200 organisations, 5,000 vacancies, 3,000,000 completions, 50,000
+# applications, saved plans and alerts), starts the portal on loopback in Production (server and
+# database pinned to CPU 0, wrk to CPU 1), prepares signed-in learners through the real forms and a
+# manager and a recruiter of the city's largest employer, warms every page, then for each page
 # measures the maximum rate (wrk, 10 s) and p50/p99 at half that rate. Prints one Markdown table and
 # writes it to tests/load/results-<provider>.md. Run by hand, never in CI: the figures are timings.
 set -euo pipefail
@@ -42,6 +43,8 @@ if [[ $provider == postgres ]]; then
 else
   export ConnectionStrings__Portal="Data Source=$work/portal.db"
 fi
+# Where member.py writes the manager's and recruiter's memberships, as an admin would.
+target=$([[ $provider == postgres ]] && echo "host=127.0.0.1 port=$pg_port user=postgres dbname=portal_load" || echo "$work/portal.db")
 
 dotnet build "$root/Portal.Web" -c Release -v q -nologo >/dev/null
 echo "generating the city" >&2
@@ -67,7 +70,19 @@ print(urllib.parse.urlencode([(f"answer.{q['id']}", a["id"]) for q in quiz for a
 PY
 )
 vacancy=$(curl -sf "$base/jobs?Search.Keyword=care" | grep -o '/jobs/[0-9a-f-]\{36\}' | head -n1)
-cookie=$(/usr/bin/python3 -c "import re,sys; print(re.search(r'cookie = \"([^\"]*)\"', open(sys.argv[1]).read()).group(1))" "$work/learners.lua")
+first_learner() { /usr/bin/python3 -c "import re,sys; print(re.search(sys.argv[2] + r' = \"([^\"]*)\"', open(sys.argv[1]).read()).group(1))" "$work/learners.lua" "$1"; }
+cookie=$(first_learner cookie)
+manager=$(/usr/bin/python3 "$here/member.py" "$base" "$work/mail" "$provider" "$target" Manager)
+{ read -r recruiter; read -r pipeline; } < <(/usr/bin/python3 "$here/member.py" "$base" "$work/mail" "$provider" "$target" Recruiter)
+# A signed-out visit to the sign-in form: its antiforgery cookie and token, for the sign-in posts.
+{ read -r signin_cookie; read -r signin_token; } < <(/usr/bin/python3 - "$base" <<'PY'
+import http.cookiejar, re, sys, urllib.request, html
+jar = http.cookiejar.CookieJar()
+page = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar)).open(sys.argv[1] + "/Identity/Account/Login").read().decode()
+print("; ".join(f"{c.name}={c.value}" for c in jar))
+print(html.unescape(re.search(r'name="__RequestVerificationToken" type="hidden" value="([^"]*)"', page).group(1)))
+PY
+)
 
 # name | path | kind | target ratio | wrk options
 pages=(
@@ -83,6 +98,11 @@ pages=(
   "Learn catalogue, signed in|/learn|auth|0.25|"
   "Lesson page, signed in|/learn/$slug/lessons/2|auth|0.25|"
   "Training record, signed in|/learn/record|auth|0.1|"
+  "Learner's home (dashboard), signed in|/|auth|0.1|"
+  "Recruiter's dashboard|/recruit|recruiter|0.1|"
+  "Recruiter pipeline: the employer's busiest vacancy|/recruit/vacancies/$pipeline/applications|recruiter|0.1|"
+  "Manager's training matrix: 500 staff x 44 topics|/manage/matrix|manager|0.1|"
+  "Sign in (the password check; a write)|/Identity/Account/Login|signin|0.05|"
   "Quiz cycle: refresher start, quiz page, submit (2 writes in 3)|/learn/$slug/quiz|quiz|0.05|"
 )
 
@@ -92,6 +112,9 @@ wrk_run() { # kind path connections interval_ms -> wrk output
     get)  taskset -c 1 wrk -t2 -c"$connections" -d"$duration" --latency -s "$here/paced.lua" "$base$path" -- "$interval" ;;
     jobs) taskset -c 1 wrk -t2 -c"$connections" -d"$duration" --latency -s "$here/jobs.lua" "$base" -- "$interval" ;;
     auth) taskset -c 1 wrk -t2 -c"$connections" -d"$duration" --latency -H "Cookie: $cookie" -s "$here/paced.lua" "$base$path" -- "$interval" ;;
+    recruiter) taskset -c 1 wrk -t2 -c"$connections" -d"$duration" --latency -H "Cookie: $recruiter" -s "$here/paced.lua" "$base$path" -- "$interval" ;;
+    manager) taskset -c 1 wrk -t2 -c"$connections" -d"$duration" --latency -H "Cookie: $manager" -s "$here/paced.lua" "$base$path" -- "$interval" ;;
+    signin) taskset -c 1 wrk -t2 -c"$connections" -d"$duration" --latency -s "$here/signin.lua" "$base" -- "$(first_learner email)" "load test passphrase 2026" "$signin_cookie" "$signin_token" "$interval" ;;
     quiz) taskset -c 1 wrk -t"$learners" -c"$learners" -d"$duration" --latency -s "$here/quiz.lua" "$base" -- "$work/learners.lua" "$answers" "$slug" "$interval" ;;
   esac
 }

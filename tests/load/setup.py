@@ -96,7 +96,7 @@ def learner(number):
     _, page, _ = fetch(opener, f"/learn/{slug}/quiz")
     quiz = form_fields(page, 'class="quiz"')
     cookies = "; ".join(f"{c.name}={c.value}" for c in jar)
-    return cookies, quiz["__RequestVerificationToken"], quiz["Input.Version"], int(quiz["Input.Round"])
+    return cookies, quiz["__RequestVerificationToken"], quiz["Input.Version"], int(quiz["Input.Round"]), address
 
 
 def lua(value):
@@ -106,6 +106,6 @@ def lua(value):
 if __name__ == "__main__":
     people = [learner(n) for n in range(count)]
     print("return {")
-    for cookies, token, version, round_ in people:
-        print(f"  {{ cookie = {lua(cookies)}, token = {lua(token)}, version = {lua(version)}, round = {round_} }},")
+    for cookies, token, version, round_, address in people:
+        print(f"  {{ cookie = {lua(cookies)}, token = {lua(token)}, version = {lua(version)}, round = {round_}, email = {lua(address)} }},")
     print("}")

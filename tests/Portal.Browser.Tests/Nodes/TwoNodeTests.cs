@@ -11,9 +11,10 @@ using Portal.Tests.Common;
 namespace Portal.Browser.Tests.Nodes;
 
 /// <summary>
-/// Two portal processes on loopback over one PostgreSQL database, each running a Hangfire server:
-/// a recurring job runs once per schedule between them, not once per node. Takes two to three
-/// minutes, because the shortest schedule is a minute.
+/// Two portal processes on loopback over one PostgreSQL database and one Redis output cache, each
+/// running a Hangfire server: a sign-in and a form work across them, a change on one evicts the
+/// other's cached pages, and a recurring job runs once per schedule between them, not once per
+/// node. Takes two to three minutes, because the shortest schedule is a minute.
 /// </summary>
 public sealed class TwoNodeTests : IAsyncLifetime
 {
@@ -47,6 +48,7 @@ public sealed class TwoNodeTests : IAsyncLifetime
         ["ConnectionStrings__Portal"] = ConnectionString,
         ["Database__MigrateOnStartup"] = migrate ? "true" : "false",
         ["Jobs__QueuePollInterval"] = "00:00:01",
+        ["OutputCache__Redis"] = TestEnvironment.Redis,
     };
 
     private async Task<long> ScalarAsync(string sql, DateTime? from = null, DateTime? until = null)
@@ -72,9 +74,7 @@ public sealed class TwoNodeTests : IAsyncLifetime
         // One cookie jar for both: cookies belong to the host, 127.0.0.1, whatever the port.
         using var handler = new HttpClientHandler { CookieContainer = new System.Net.CookieContainer(), AllowAutoRedirect = false };
         using var http = new HttpClient(handler);
-        var form = await http.GetStringAsync(new Uri(nodeA, "/Identity/Account/Login"));
-        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
-        Assert.NotEmpty(token);
+        var token = Token(await http.GetStringAsync(new Uri(nodeA, "/Identity/Account/Login")));
         var signIn = await http.PostAsync(new Uri(nodeB, "/Identity/Account/Login"), new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token,
@@ -87,7 +87,86 @@ public sealed class TwoNodeTests : IAsyncLifetime
         Assert.Contains("Sign out", await record.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    private async Task CreateUserAsync(string email)
+    /// <summary>
+    /// A signed-out visitor reads an open vacancy on node B (B caches the page, for a minute), its
+    /// recruiter closes it on node A, and node B stops showing it at once: A's eviction reached the
+    /// cache B reads. With a cache in each node's memory, B would go on showing it.
+    /// </summary>
+    private async Task AChangeOnOneNodeEvictsTheOthersCachedPageAsync(Uri nodeA, Uri nodeB)
+    {
+        var email = $"recruiter.{Guid.NewGuid():N}@example.com";
+        var vacancy = await CreateRecruiterWithVacancyAsync(email);
+        using var visitor = new HttpClient();
+        var job = new Uri(nodeB, $"/jobs/{vacancy}");
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await visitor.GetAsync(job)).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await visitor.GetAsync(job)).StatusCode);
+
+        using var handler = new HttpClientHandler { CookieContainer = new System.Net.CookieContainer(), AllowAutoRedirect = false };
+        using var recruiter = new HttpClient(handler);
+        var form = await recruiter.GetStringAsync(new Uri(nodeA, "/Identity/Account/Login"));
+        var signIn = await recruiter.PostAsync(new Uri(nodeA, "/Identity/Account/Login"), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Token(form),
+            ["Input.Email"] = email,
+            ["Input.Password"] = AccountSteps.Password,
+        }));
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, signIn.StatusCode);
+        var page = await recruiter.GetStringAsync(new Uri(nodeA, $"/recruit/vacancies/{vacancy}"));
+        var close = await recruiter.PostAsync(new Uri(nodeA, $"/recruit/vacancies/{vacancy}?handler=Close"), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Token(page),
+        }));
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, close.StatusCode);
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await visitor.GetAsync(job)).StatusCode);
+    }
+
+    private static string Token(string page)
+    {
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
+        Assert.NotEmpty(token);
+        return System.Net.WebUtility.HtmlDecode(token);
+    }
+
+    /// <returns>The id of an open vacancy the new recruiter's organisation has published.</returns>
+    private async Task<Guid> CreateRecruiterWithVacancyAsync(string email)
+    {
+        await using var provider = IdentityServices();
+        await using var scope = provider.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Node Recruiter", CreatedUtc = DateTime.UtcNow };
+        var created = await users.CreateAsync(user, AccountSteps.Password);
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+        Assert.True((await users.AddToRoleAsync(user, PortalRoles.Recruiter)).Succeeded);
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var now = DateTime.UtcNow;
+        var organisation = Portal.Domain.Talent.Organisation.Create("Two Node Care", Portal.Domain.Talent.OrganisationType.CareProvider, null, "LS6 2AB", now);
+        db.Add(organisation);
+        db.Add(Portal.Domain.Talent.Membership.Start(organisation.Id, user.Id, Portal.Domain.Talent.MembershipRole.Recruiter, now));
+        var vacancy = Portal.Domain.Talent.Vacancy.Draft(organisation.Id, new Portal.Domain.Talent.VacancyDetails
+        {
+            CareerRole = "care-worker",
+            Title = "Home care worker, Headingley",
+            DescriptionMarkdown = "Visit people in their own homes.",
+            Location = new Portal.Domain.Talent.VacancyLocation("LS6 2AB", "LS6", 53.82, -1.58),
+            HourlyPay = 13.50m,
+            HoursPerWeek = 30,
+            Days = Portal.Domain.Talent.WorkDays.Weekdays,
+            Shifts = Portal.Domain.Talent.ShiftTimes.Early,
+            PayBasis = Portal.Domain.Talent.PayBasis.WholeShift,
+            GuaranteedHours = true,
+            PaidTravelTime = true,
+            PaidTraining = true,
+            DrivingLicenceRequired = false,
+            ClosingDate = DateOnly.FromDateTime(now).AddDays(30),
+        }, now);
+        vacancy.Publish(now);
+        db.Add(vacancy);
+        await db.SaveChangesAsync();
+        return vacancy.Id;
+    }
+
+    private ServiceProvider IdentityServices()
     {
         var services = new ServiceCollection();
         services.AddLogging();
@@ -98,8 +177,13 @@ public sealed class TwoNodeTests : IAsyncLifetime
             {
                 o.Password.RequiredLength = 12;
                 o.Password.RequireDigit = o.Password.RequireLowercase = o.Password.RequireUppercase = o.Password.RequireNonAlphanumeric = false;
-            }).AddEntityFrameworkStores<PortalDbContext>();
-        await using var provider = services.BuildServiceProvider();
+            }).AddRoles<IdentityRole>().AddEntityFrameworkStores<PortalDbContext>();
+        return services.BuildServiceProvider();
+    }
+
+    private async Task CreateUserAsync(string email)
+    {
+        await using var provider = IdentityServices();
         await using var scope = provider.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Node Tester", CreatedUtc = DateTime.UtcNow };
@@ -108,7 +192,7 @@ public sealed class TwoNodeTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ARecurringJobRunsOncePerScheduleAcrossTwoNodes()
+    public async Task TwoNodesShareSignInsCachedPagesAndOneRecurringSchedule()
     {
         // The first node creates the schema; the second joins it.
         var nodeA = new PortalServer(Node(migrate: true));
@@ -121,6 +205,7 @@ public sealed class TwoNodeTests : IAsyncLifetime
             {
                 Assert.Equal(2, await ScalarAsync("select count(*) from hangfire.server"));
                 await SignInOnOneNodeUseTheOtherAsync(nodeA.BaseUrl, nodeB.BaseUrl);
+                await AChangeOnOneNodeEvictsTheOthersCachedPageAsync(nodeA.BaseUrl, nodeB.BaseUrl);
                 Assert.True(await ScalarAsync("select count(*) from \"DataProtectionKeys\"") >= 1);
 
                 // Watch two whole minutes: the outbox delivery job is scheduled every minute, and
