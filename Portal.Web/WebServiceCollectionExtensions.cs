@@ -151,7 +151,7 @@ public static class WebServiceCollectionExtensions
             messages.SetValueIsInvalidAccessor(value => $"'{value}' is not a value this form can use");
         });
 
-        services.AddAccountRateLimiting(configuration);
+        services.AddPortalRateLimiting(configuration);
         services.AddHsts(options =>
         {
             options.MaxAge = TimeSpan.FromDays(365);

@@ -36,6 +36,8 @@ public sealed class ErrorModel : PageModel
         };
         AdminNeedsTwoFactor = status == 403 && User.IsInRole(PortalRoles.Admin);
         var originalPath = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>()?.OriginalPath ?? "";
+        if (status == 429 && originalPath.StartsWith("/manage/matrix", StringComparison.OrdinalIgnoreCase))
+            (Heading, Explanation) = ("The training matrix is busy", "Several training matrices are being built right now. Wait a minute, then try again.");
         if (status == 404 && originalPath.StartsWith("/careers", StringComparison.OrdinalIgnoreCase))
             SectionLink = ("/careers", "Browse all careers");
         if (status >= 500)

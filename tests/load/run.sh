@@ -84,7 +84,8 @@ print(html.unescape(re.search(r'name="__RequestVerificationToken" type="hidden" 
 PY
 )
 
-# name | path | kind | target ratio | wrk options
+# name | path | kind | target ratio | connections (16 unless given: enough to keep one core busy;
+# pages that take 100 ms or more get 4, so a queue of 16 does not stand in for the page's own time)
 pages=(
   "Trivial endpoint (/health/live)|/health/live|get|-|"
   "Home|/|get|0.5|"
@@ -101,21 +102,21 @@ pages=(
   "Learner's home (dashboard), signed in|/|auth|0.1|"
   "Recruiter's dashboard|/recruit|recruiter|0.1|"
   "Recruiter pipeline: the employer's busiest vacancy|/recruit/vacancies/$pipeline/applications|recruiter|0.1|"
-  "Manager's training matrix: 500 staff x 44 topics|/manage/matrix|manager|0.1|"
-  "Sign in (the password check; a write)|/Identity/Account/Login|signin|0.05|"
+  "Manager's training matrix: 500 staff x 44 topics|/manage/matrix|manager|0.1|4"
+  "Sign in (the password check; a write)|/Identity/Account/Login|signin|0.05|4"
   "Quiz cycle: refresher start, quiz page, submit (2 writes in 3)|/learn/$slug/quiz|quiz|0.05|"
 )
 
 wrk_run() { # kind path connections interval_ms -> wrk output
   local kind=$1 path=$2 connections=$3 interval=$4
   case $kind in
-    get)  taskset -c 1 wrk -t2 -c"$connections" -d"$duration" --latency -s "$here/paced.lua" "$base$path" -- "$interval" ;;
-    jobs) taskset -c 1 wrk -t2 -c"$connections" -d"$duration" --latency -s "$here/jobs.lua" "$base" -- "$interval" ;;
-    auth) taskset -c 1 wrk -t2 -c"$connections" -d"$duration" --latency -H "Cookie: $cookie" -s "$here/paced.lua" "$base$path" -- "$interval" ;;
-    recruiter) taskset -c 1 wrk -t2 -c"$connections" -d"$duration" --latency -H "Cookie: $recruiter" -s "$here/paced.lua" "$base$path" -- "$interval" ;;
-    manager) taskset -c 1 wrk -t2 -c"$connections" -d"$duration" --latency -H "Cookie: $manager" -s "$here/paced.lua" "$base$path" -- "$interval" ;;
-    signin) taskset -c 1 wrk -t2 -c"$connections" -d"$duration" --latency -s "$here/signin.lua" "$base" -- "$(first_learner email)" "load test passphrase 2026" "$signin_cookie" "$signin_token" "$interval" ;;
-    quiz) taskset -c 1 wrk -t"$learners" -c"$learners" -d"$duration" --latency -s "$here/quiz.lua" "$base" -- "$work/learners.lua" "$answers" "$slug" "$interval" ;;
+    get)  taskset -c 1 wrk -t2 -c"$connections" -d"$duration" --timeout 10s --latency -s "$here/paced.lua" "$base$path" -- "$interval" ;;
+    jobs) taskset -c 1 wrk -t2 -c"$connections" -d"$duration" --timeout 10s --latency -s "$here/jobs.lua" "$base" -- "$interval" ;;
+    auth) taskset -c 1 wrk -t2 -c"$connections" -d"$duration" --timeout 10s --latency -H "Cookie: $cookie" -s "$here/paced.lua" "$base$path" -- "$interval" ;;
+    recruiter) taskset -c 1 wrk -t2 -c"$connections" -d"$duration" --timeout 10s --latency -H "Cookie: $recruiter" -s "$here/paced.lua" "$base$path" -- "$interval" ;;
+    manager) taskset -c 1 wrk -t2 -c"$connections" -d"$duration" --timeout 10s --latency -H "Cookie: $manager" -s "$here/paced.lua" "$base$path" -- "$interval" ;;
+    signin) taskset -c 1 wrk -t2 -c"$connections" -d"$duration" --timeout 10s --latency -s "$here/signin.lua" "$base" -- "$(first_learner email)" "load test passphrase 2026" "$signin_cookie" "$signin_token" "$interval" ;;
+    quiz) taskset -c 1 wrk -t"$learners" -c"$learners" -d"$duration" --timeout 10s --latency -s "$here/quiz.lua" "$base" -- "$work/learners.lua" "$answers" "$slug" "$interval" ;;
   esac
 }
 rate_of() { awk '/^Requests\/sec:/ { print $2 }'; }
@@ -141,8 +142,9 @@ table="| Page | Requests/s | Ratio | Target | p50 at half rate | p99 at half rat
 |---|---:|---:|---:|---:|---:|---:|"
 trivial=""
 for entry in "${pages[@]}"; do
-  IFS='|' read -r name path kind target _ <<<"$entry"
-  connections=$([[ $kind == quiz ]] && echo "$learners" || echo 16)
+  IFS='|' read -r name path kind target connections <<<"$entry"
+  [[ $kind != quiz ]] || connections=$learners
+  connections=${connections:-16}
   full=$(wrk_run "$kind" "$path" "$connections" 0)
   rate=$(rate_of <<<"$full")
   [[ -n $trivial ]] || trivial=$rate

@@ -13,6 +13,7 @@ namespace Portal.Web.Pages.Manage;
 /// each cell's status in words and colour with its dates; filters, totals, compliance, and the same
 /// view as CSV or Excel.
 /// </summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Portal.Web.Security.PortalRateLimiting.Reports)]
 public sealed class MatrixModel(ComplianceService compliance, ContentStore content) : PageModel
 {
     [FromQuery(Name = "org")]

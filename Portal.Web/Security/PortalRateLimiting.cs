@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Portal.Web.Security;
@@ -9,14 +10,28 @@ public sealed class RateLimitingOptions
     /// <summary>Sign-in, registration and recovery form posts allowed per client address per minute.</summary>
     [System.ComponentModel.DataAnnotations.Range(1, 100_000)]
     public int AccountPostsPerMinute { get; set; } = 10;
+
+    /// <summary>Training matrix pages and downloads built at once on this node; more wait their turn.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 64)]
+    public int ConcurrentReports { get; set; } = 2;
+
+    /// <summary>Reports that may wait for a turn; past that a request is refused with 429 and Retry-After.</summary>
+    [System.ComponentModel.DataAnnotations.Range(0, 10_000)]
+    public int QueuedReports { get; set; } = 100;
 }
 
 /// <summary>
 /// Slows password guessing and sign-up floods: form posts to the account pages are limited per
 /// client address. Lockout protects each account; this protects the site from one address.
+/// And holds big reports (a training matrix of hundreds of staff, about 25 MB of working memory
+/// each while it is built) to a few at a time per node, so a busy morning of managers queues
+/// instead of pushing the process past its memory budget.
 /// </summary>
-internal static class AccountRateLimiting
+internal static class PortalRateLimiting
 {
+    /// <summary>The policy for report pages: <c>[EnableRateLimiting(PortalRateLimiting.Reports)]</c>.</summary>
+    public const string Reports = "reports";
+
     // Identity's pages by view path, matched on the routed endpoint: the raw URL has variants
     // (case, a trailing slash) that all reach the same page.
     private static readonly HashSet<string> LimitedPages = new(StringComparer.OrdinalIgnoreCase)
@@ -25,7 +40,7 @@ internal static class AccountRateLimiting
         "/Account/ForgotPassword", "/Account/ResetPassword", "/Account/ResendEmailConfirmation",
     };
 
-    public static IServiceCollection AddAccountRateLimiting(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddPortalRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
         var settings = configuration.GetSection("RateLimiting").Get<RateLimitingOptions>() ?? new RateLimitingOptions();
         return services.AddRateLimiter(options =>
@@ -47,6 +62,12 @@ internal static class AccountRateLimiting
                             QueueLimit = 0,
                         })
                     : RateLimitPartition.GetNoLimiter(""));
+            options.AddConcurrencyLimiter(Reports, limiter =>
+            {
+                limiter.PermitLimit = settings.ConcurrentReports;
+                limiter.QueueLimit = settings.QueuedReports;
+                limiter.QueueProcessingOrder = QueueProcessingOrder.OldestFirst;
+            });
         });
     }
 
