@@ -39,7 +39,7 @@ if [[ $provider == postgres ]]; then
   pg_port=$(free_port)
   start_postgres "$pg_port"
   taskset -cp 0 "$(head -n1 "$PG_DIR/data/postmaster.pid")" >/dev/null   # the database shares the portal's core
-  export Database__Provider=Postgres ConnectionStrings__Portal="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=portal_load;Maximum Pool Size=64"
+  export Database__Provider=Postgres ConnectionStrings__Portal="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=portal_load;Maximum Pool Size=64;Max Auto Prepare=50"
 else
   export ConnectionStrings__Portal="Data Source=$work/portal.db"
 fi
@@ -133,19 +133,37 @@ for pass in 1 2; do
   done
 done
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$pid/stat"; }
+# The database's CPU (PostgreSQL: the postmaster, its live backends, and through the postmaster's
+# children's time the backends that have exited; SQLite runs inside the portal).
+db_ticks() {
+  [[ $provider == postgres ]] || { echo 0; return; }
+  local postmaster
+  postmaster=$(head -n1 "$PG_DIR/data/postmaster.pid")
+  {
+    awk '{ print $14 + $15 + $16 + $17 }' "/proc/$postmaster/stat"
+    pgrep -P "$postmaster" | while read -r p; do awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null; done
+  } | awk '{ n += $1 } END { print n + 0 }'
+}
+hz=$(getconf CLK_TCK)
 for _ in $(seq 1 30); do
   before=$(cpu_ticks); sleep 2
   (( $(cpu_ticks) - before < 20 )) && break   # under 10% of a core: settled
 done
 
-table="| Page | Requests/s | Ratio | Target | p50 at half rate | p99 at half rate | Errors |
-|---|---:|---:|---:|---:|---:|---:|"
+table="| Page | Requests/s | Ratio | Target | p50 at half rate | p99 at half rate | Errors | CPU per request: portal / database |
+|---|---:|---:|---:|---:|---:|---:|---:|"
 trivial=""
 for entry in "${pages[@]}"; do
   IFS='|' read -r name path kind target connections <<<"$entry"
   [[ $kind != quiz ]] || connections=$learners
   connections=${connections:-16}
+  portal_before=$(cpu_ticks); db_before=$(db_ticks)
   full=$(wrk_run "$kind" "$path" "$connections" 0)
+  portal_after=$(cpu_ticks); db_after=$(db_ticks)
+  requests=$(awk '/requests in/ { print $1 }' <<<"$full")
+  # CPU time per request from /proc (ticks of 1/CLK_TCK s): what a page costs, whatever the machine's steal time.
+  cpu=$(awk -v p=$((portal_after - portal_before)) -v d=$((db_after - db_before)) -v n="$requests" -v hz="$hz" -v pg="$provider" \
+    'BEGIN { f = (p * 1000 / hz) / n; g = (d * 1000 / hz) / n; if (pg == "postgres") printf "%.2f / %.2f ms", f, g; else printf "%.2f ms / (in process)", f }')
   rate=$(rate_of <<<"$full")
   [[ -n $trivial ]] || trivial=$rate
   # Half the maximum rate, spread over the connections: each waits connections/(rate/2) s between requests.
@@ -153,15 +171,15 @@ for entry in "${pages[@]}"; do
   half=$(wrk_run "$kind" "$path" "$connections" "$interval")
   errors=$(( $(errors_of <<<"$full") + $(errors_of <<<"$half") ))
   ratio=$(awk -v r="$rate" -v t="$trivial" 'BEGIN { printf "%.2f", r / t }')
-  row="| $name | $(printf '%.0f' "$rate") | $ratio | $target | $(latency_of 50 <<<"$half") | $(latency_of 99 <<<"$half") | $errors |"
+  row="| $name | $(printf '%.0f' "$rate") | $ratio | $target | $(latency_of 50 <<<"$half") | $(latency_of 99 <<<"$half") | $errors | $cpu |"
   echo "$row" >&2
   table+=$'\n'"$row"
 done
 # The trivial endpoint again at the end: its two figures show how steady the machine was.
 again=$(rate_of <<<"$(wrk_run get /health/live 16 0)")
 peak=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$pid/status")
-cpu=$(lscpu | awk -F: '/Model name/ { gsub(/^ +/, "", $2); print $2; exit }')
+model=$(lscpu | awk -F: '/Model name/ { gsub(/^ +/, "", $2); print $2; exit }')
 result="$table
 
-Provider: $provider. Trivial endpoint at the start $(printf '%.0f' "$trivial") requests/s, at the end $(printf '%.0f' "$again"). Peak working set of the portal process: $peak MiB. Machine: $(nproc) cores ($cpu), portal on CPU 0, wrk on CPU 1, $duration per run, $(date -u +%Y-%m-%d)."
+Provider: $provider. Trivial endpoint at the start $(printf '%.0f' "$trivial") requests/s, at the end $(printf '%.0f' "$again"). Peak working set of the portal process: $peak MiB. Machine: $(nproc) cores ($model), portal on CPU 0, wrk on CPU 1, $duration per run, $(date -u +%Y-%m-%d)."
 echo "$result" | tee "$here/results-$provider.md"
