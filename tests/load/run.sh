@@ -96,6 +96,7 @@ pages=(
   "Sign-in page (uncached, sets the antiforgery cookie)|/Identity/Account/Login|get|0.25|"
   "Vacancy page|$vacancy|get|0.25|"
   "Jobs search: a keyword within 5 or 10 miles of a postcode, 80 different searches|/jobs|jobs|0.1|"
+  "Role page, signed in (not cached)|/careers/roles/enhanced-care-worker|auth|0.25|"
   "Learn catalogue, signed in|/learn|auth|0.25|"
   "Lesson page, signed in|/learn/$slug/lessons/2|auth|0.25|"
   "Training record, signed in|/learn/record|auth|0.1|"
