@@ -163,18 +163,26 @@ EOF
 }
 
 start_smtp_sink() {
-    local port=$1 i
+    local port=$1
     SMTP_DIR="$(mktemp -d /tmp/portal-smtp.XXXXXX)"
     # setsid: as for postgres, only the trap stops it (with SIGTERM).
     setsid "$(python_bin)" "$ROOT/tests/support/smtp_sink.py" \
         --host 127.0.0.1 --port "$port" --dir "$SMTP_DIR" >"$SMTP_DIR.log" 2>&1 &
     SMTP_PID=$!
+    wait_for_log "$SMTP_PID" "$SMTP_DIR.log" -x ready
+}
+
+# Waits up to 10 s for a service's log to show it is ready (grep options and pattern after the
+# log); prints the log and fails if the service exits or never says so.
+wait_for_log() {
+    local pid=$1 log=$2 i
+    shift 2
     for i in $(seq 1 100); do
-        grep -qx ready "$SMTP_DIR.log" 2>/dev/null && return 0
-        is_running "$SMTP_PID" || break
+        grep -q "$@" "$log" 2>/dev/null && return 0
+        is_running "$pid" || break
         sleep 0.1
     done
-    cat "$SMTP_DIR.log" >&2
+    cat "$log" >&2
     return 1
 }
 
@@ -190,18 +198,12 @@ stop_smtp_sink() {
 
 # A throwaway Redis on loopback: no disk, no config file, stopped by the trap like the others.
 start_redis() {
-    local port=$1 i
+    local port=$1
     REDIS_LOG="$(mktemp /tmp/portal-redis.XXXXXX)"
     setsid /usr/bin/redis-server --bind 127.0.0.1 --port "$port" --save "" --appendonly no \
         --protected-mode yes --daemonize no >"$REDIS_LOG" 2>&1 &
     REDIS_PID=$!
-    for i in $(seq 1 100); do
-        grep -q "Ready to accept connections" "$REDIS_LOG" 2>/dev/null && return 0
-        is_running "$REDIS_PID" || break
-        sleep 0.1
-    done
-    cat "$REDIS_LOG" >&2
-    return 1
+    wait_for_log "$REDIS_PID" "$REDIS_LOG" -F "Ready to accept connections"
 }
 
 stop_redis() {

@@ -142,7 +142,8 @@ db_ticks() {
   postmaster=$(head -n1 "$PG_DIR/data/postmaster.pid")
   {
     awk '{ print $14 + $15 + $16 + $17 }' "/proc/$postmaster/stat"
-    pgrep -P "$postmaster" | while read -r p; do awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null; done
+    # A backend may exit between listing and reading: skip it (its time is then in the postmaster's).
+    for p in $(pgrep -P "$postmaster" || true); do awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || true; done
   } | awk '{ n += $1 } END { print n + 0 }'
 }
 hz=$(getconf CLK_TCK)

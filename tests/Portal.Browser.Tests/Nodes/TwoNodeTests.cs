@@ -131,18 +131,14 @@ public sealed class TwoNodeTests : IAsyncLifetime
     /// <returns>The id of an open vacancy the new recruiter's organisation has published.</returns>
     private async Task<Guid> CreateRecruiterWithVacancyAsync(string email)
     {
+        var userId = await CreateUserAsync(email, "Node Recruiter", PortalRoles.Recruiter);
         await using var provider = IdentityServices();
         await using var scope = provider.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Node Recruiter", CreatedUtc = DateTime.UtcNow };
-        var created = await users.CreateAsync(user, AccountSteps.Password);
-        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
-        Assert.True((await users.AddToRoleAsync(user, PortalRoles.Recruiter)).Succeeded);
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var now = DateTime.UtcNow;
         var organisation = Portal.Domain.Talent.Organisation.Create("Two Node Care", Portal.Domain.Talent.OrganisationType.CareProvider, null, "LS6 2AB", now);
         db.Add(organisation);
-        db.Add(Portal.Domain.Talent.Membership.Start(organisation.Id, user.Id, Portal.Domain.Talent.MembershipRole.Recruiter, now));
+        db.Add(Portal.Domain.Talent.Membership.Start(organisation.Id, userId, Portal.Domain.Talent.MembershipRole.Recruiter, now));
         var vacancy = Portal.Domain.Talent.Vacancy.Draft(organisation.Id, new Portal.Domain.Talent.VacancyDetails
         {
             CareerRole = "care-worker",
@@ -181,14 +177,18 @@ public sealed class TwoNodeTests : IAsyncLifetime
         return services.BuildServiceProvider();
     }
 
-    private async Task CreateUserAsync(string email)
+    /// <returns>The new, confirmed account's id.</returns>
+    private async Task<string> CreateUserAsync(string email, string name = "Node Tester", string? role = null)
     {
         await using var provider = IdentityServices();
         await using var scope = provider.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Node Tester", CreatedUtc = DateTime.UtcNow };
+        var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, CreatedUtc = DateTime.UtcNow };
         var created = await users.CreateAsync(user, AccountSteps.Password);
         Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+        if (role is not null)
+            Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+        return user.Id;
     }
 
     [Fact]
