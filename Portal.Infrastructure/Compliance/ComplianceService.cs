@@ -229,9 +229,9 @@ public sealed class ComplianceService(PortalDbContext db, ContentStore content, 
         if (row.m.Practitioner)
         {
             var by = row.m.PractitionerGrantedBy is { } grantedBy
-                ? await db.Users.Where(u => u.Id == grantedBy).Select(u => u.DisplayName ?? u.Email).FirstOrDefaultAsync(cancellationToken)
+                ? await db.Users.Where(u => u.Id == grantedBy).Select(u => new { u.DisplayName, u.Email }).FirstOrDefaultAsync(cancellationToken)
                 : null;
-            grant = (row.m.PractitionerSinceUtc ?? row.m.StartedAtUtc, by);
+            grant = (row.m.PractitionerSinceUtc ?? row.m.StartedAtUtc, by is null ? null : PortalUser.ShownName(by.DisplayName, by.Email));
         }
         return new PersonStanding(row.m.Id, row.m.OrganisationId, row.OrganisationName, row.m.UserId,
             PortalUser.ShownName(row.DisplayName, row.Email), row.m.JobRole!, row.m.Team, row.m.Practitioner, row.m.StartedAtUtc, cells, log)

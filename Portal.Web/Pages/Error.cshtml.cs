@@ -35,15 +35,17 @@ public sealed class ErrorModel : PageModel
             _ => ("Something went wrong", "Go back and try again."),
         };
         AdminNeedsTwoFactor = status == 403 && User.IsInRole(PortalRoles.Admin);
-        var originalPath = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>()?.OriginalPath ?? "";
-        if (status == 429 && originalPath.StartsWith("/manage/matrix", StringComparison.OrdinalIgnoreCase))
+        var reExecuted = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>();
+        var originalPath = reExecuted?.OriginalPath ?? "";
+        // Refused by the reports limit (whichever page carries it), not by the account-post limit.
+        if (status == 429 && reExecuted?.Endpoint?.Metadata.GetMetadata<Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute>()?.PolicyName == Security.PortalRateLimiting.Reports)
             (Heading, Explanation) = ("The training matrix is busy", "Several training matrices are being built right now. Wait a minute, then try again.");
         if (status == 404 && originalPath.StartsWith("/careers", StringComparison.OrdinalIgnoreCase))
             SectionLink = ("/careers", "Browse all careers");
         if (status >= 500)
             RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
         // Reached directly (not re-executed), the page still reports the status it describes.
-        if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null)
+        if (reExecuted is null)
             Response.StatusCode = status is >= 400 and <= 599 ? status : StatusCodes.Status404NotFound;
         return Page();
     }

@@ -108,14 +108,14 @@ pages=(
   "Quiz cycle: refresher start, quiz page, submit (2 writes in 3)|/learn/$slug/quiz|quiz|0.05|"
 )
 
+# The signed-in kinds of page and whose session each is measured with.
+declare -A cookies=([auth]="$cookie" [recruiter]="$recruiter" [manager]="$manager")
 wrk_run() { # kind path connections interval_ms -> wrk output
   local kind=$1 path=$2 connections=$3 interval=$4
   case $kind in
     get)  taskset -c 1 wrk -t2 -c"$connections" -d"$duration" --timeout 10s --latency -s "$here/paced.lua" "$base$path" -- "$interval" ;;
     jobs) taskset -c 1 wrk -t2 -c"$connections" -d"$duration" --timeout 10s --latency -s "$here/jobs.lua" "$base" -- "$interval" ;;
-    auth) taskset -c 1 wrk -t2 -c"$connections" -d"$duration" --timeout 10s --latency -H "Cookie: $cookie" -s "$here/paced.lua" "$base$path" -- "$interval" ;;
-    recruiter) taskset -c 1 wrk -t2 -c"$connections" -d"$duration" --timeout 10s --latency -H "Cookie: $recruiter" -s "$here/paced.lua" "$base$path" -- "$interval" ;;
-    manager) taskset -c 1 wrk -t2 -c"$connections" -d"$duration" --timeout 10s --latency -H "Cookie: $manager" -s "$here/paced.lua" "$base$path" -- "$interval" ;;
+    auth|recruiter|manager) taskset -c 1 wrk -t2 -c"$connections" -d"$duration" --timeout 10s --latency -H "Cookie: ${cookies[$kind]}" -s "$here/paced.lua" "$base$path" -- "$interval" ;;
     signin) taskset -c 1 wrk -t2 -c"$connections" -d"$duration" --timeout 10s --latency -s "$here/signin.lua" "$base" -- "$(first_learner email)" "load test passphrase 2026" "$signin_cookie" "$signin_token" "$interval" ;;
     quiz) taskset -c 1 wrk -t"$learners" -c"$learners" -d"$duration" --timeout 10s --latency -s "$here/quiz.lua" "$base" -- "$work/learners.lua" "$answers" "$slug" "$interval" ;;
   esac

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -162,20 +161,8 @@ public sealed class TwoNodeTests : IAsyncLifetime
         return vacancy.Id;
     }
 
-    private ServiceProvider IdentityServices()
-    {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
-        services.AddDbContext<PortalDbContext, PostgresPortalDbContext>(o => o.UseNpgsql(ConnectionString));
-        // The portal's own rule: length, not composition.
-        services.AddIdentityCore<PortalUser>(o =>
-            {
-                o.Password.RequiredLength = 12;
-                o.Password.RequireDigit = o.Password.RequireLowercase = o.Password.RequireUppercase = o.Password.RequireNonAlphanumeric = false;
-            }).AddRoles<IdentityRole>().AddEntityFrameworkStores<PortalDbContext>();
-        return services.BuildServiceProvider();
-    }
+    private ServiceProvider IdentityServices() =>
+        ServerAccounts.IdentityServices(services => services.AddDbContext<PortalDbContext, PostgresPortalDbContext>(o => o.UseNpgsql(ConnectionString)));
 
     /// <returns>The new, confirmed account's id.</returns>
     private async Task<string> CreateUserAsync(string email, string name = "Node Tester", string? role = null)

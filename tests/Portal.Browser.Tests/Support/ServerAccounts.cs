@@ -57,13 +57,18 @@ public static class ServerAccounts
         await db.SaveChangesAsync();
     }
 
-    private static ServiceProvider Services(PortalServer server)
+    private static ServiceProvider Services(PortalServer server) =>
+        IdentityServices(services => services.AddDbContext<PortalDbContext, SqlitePortalDbContext>(o => o.UseSqlite($"Data Source={server.DatabasePath}")));
+
+    /// <summary>Identity over a running portal's database (the context registered by <paramref name="database"/>), with the portal's password rule.</summary>
+    public static ServiceProvider IdentityServices(Action<IServiceCollection> database)
     {
+        ArgumentNullException.ThrowIfNull(database);
         var services = new ServiceCollection();
         services.AddLogging();
         // Only the default token providers need it; nothing made here is read back by the portal.
         services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
-        services.AddDbContext<PortalDbContext, SqlitePortalDbContext>(o => o.UseSqlite($"Data Source={server.DatabasePath}"));
+        database(services);
         // The portal's own rule: length, not composition.
         services.AddIdentityCore<PortalUser>(o =>
             {
