@@ -241,18 +241,14 @@ start_services() {
 # 3. Test projects
 # ---------------------------------------------------------------------------
 
-# A test project is tests/<dir>/<name>.csproj that says IsTestProject=true or
-# references Microsoft.NET.Test.Sdk (and does not say IsTestProject=false).
-# This leaves out helpers such as tests/load or tests/benchmarks.
+# A test project is tests/<dir>/<name>.Tests.csproj: tests/Directory.Build.props makes exactly
+# those xunit test projects. This leaves out tools beside them, such as tests/Portal.Benchmarks.
 list_test_projects() {
     local proj
-    for proj in tests/*/*.csproj; do
-        [[ -f "$proj" ]] || continue
-        grep -qiE '<IsTestProject>[[:space:]]*false' "$proj" && continue
-        if grep -qiE '<IsTestProject>[[:space:]]*true|"Microsoft\.NET\.Test\.Sdk"' "$proj"; then
-            echo "$proj"
-        fi
+    for proj in tests/*/*.Tests.csproj; do
+        [[ -f "$proj" ]] && echo "$proj"
     done
+    return 0
 }
 
 # Prints "passed failed skipped outcome" summed over the TRX files given.
