@@ -94,8 +94,9 @@ public sealed class MailAdminService(PortalDbContext db, Outbox outbox, IMailGat
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
+            var seconds = (int)Math.Ceiling(settings.ServerCheckTimeout.TotalSeconds);
             return new MailServerCheck(MailServerState.DoesNotAnswer,
-                $"The mail server {server} did not answer within {settings.ServerCheckTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} seconds.");
+                $"The mail server {server} did not answer within {seconds.ToString(CultureInfo.InvariantCulture)} second{(seconds == 1 ? "" : "s")}.");
         }
     }
 
