@@ -35,9 +35,10 @@ public sealed class MailAdminService(PortalDbContext db, Outbox outbox, IMailGat
     /// <summary>An admin's retry or discard, with where the message stands now (null if the row is gone).</summary>
     public sealed record MailAction(long MessageId, AuditAction Action, string ActorName, DateTime OccurredUtc, string? To, string? Subject, OutboxStatus? StatusNow);
 
+    /// <param name="AtUtc">When the counts were taken, to say how long the oldest message has waited.</param>
     /// <param name="OlderThan">Where the next page starts, when there are older dead letters than these.</param>
     public sealed record Overview(
-        OutboxHealth Health, IReadOnlyList<string> Problems, MailServerCheck Server, IReadOnlyList<DeadLetter> DeadLetters, long? OlderThan,
+        DateTime AtUtc, OutboxHealth Health, IReadOnlyList<string> Problems, MailServerCheck Server, IReadOnlyList<DeadLetter> DeadLetters, long? OlderThan,
         IReadOnlyList<MailAction> RecentActions);
 
     /// <summary>The page in one call: health, whether the server answers, the dead letters asked for, and recent actions.</summary>
@@ -49,8 +50,9 @@ public sealed class MailAdminService(PortalDbContext db, Outbox outbox, IMailGat
         var health = await HealthAsync(cancellationToken);
         var (deadLetters, olderThan) = await DeadLettersAsync(query, cancellationToken);
         var recent = await RecentActionsAsync(cancellationToken);
-        var problems = health.Problems(Now(), TimeSpan.FromMinutes(options.Value.HealthOldestPendingMinutes));
-        return new Overview(health, problems, await server, deadLetters, olderThan, recent);
+        var now = Now();
+        var problems = health.Problems(now, TimeSpan.FromMinutes(options.Value.HealthOldestPendingMinutes));
+        return new Overview(now, health, problems, await server, deadLetters, olderThan, recent);
     }
 
     /// <summary>Counts, each answered from an index, so the page stays quick when the table holds a city's mail.</summary>
