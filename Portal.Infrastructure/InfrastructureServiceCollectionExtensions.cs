@@ -37,6 +37,7 @@ public static class InfrastructureServiceCollectionExtensions
 
         services.AddOptions<MailOptions>().Bind(configuration.GetSection("Mail")).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<Outbox>();
+        services.AddScoped<MailAdminService>();
         if (configuration.GetSection("Mail").Get<MailOptions>()?.UsesSmtp == true)
             services.AddSingleton<IMailGateway, SmtpMailGateway>();
         else
@@ -69,7 +70,8 @@ public static class InfrastructureServiceCollectionExtensions
 
         services.AddHealthChecks()
             .AddDbContextCheck<PortalDbContext>("database")
-            .AddCheck<HangfireHealthCheck>("jobs");
+            .AddCheck<HangfireHealthCheck>("jobs")
+            .AddCheck<OutboxHealthCheck>("mail");
         return services;
     }
 

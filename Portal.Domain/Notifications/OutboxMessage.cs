@@ -5,6 +5,9 @@ public enum OutboxStatus
     Pending,
     Sent,
     DeadLettered,
+
+    /// <summary>An operator gave up on a dead letter: kept as a record, never sent, no longer needing attention.</summary>
+    Discarded,
 }
 
 /// <summary>
@@ -36,12 +39,20 @@ public sealed class OutboxMessage
     public DateTime? SentUtc { get; private set; }
     public string? LastError { get; private set; }
 
+    public MailKind Kind { get; private set; }
+
+    /// <summary>When the server last refused or accepted it; null while it has never been tried.</summary>
+    public DateTime? LastAttemptUtc { get; private set; }
+
+    /// <summary>Set aside after the last allowed attempt: an operator retries or discards it.</summary>
+    public bool IsDeadLetter => Status == OutboxStatus.DeadLettered;
+
     /// <summary>Lease so two delivery runs (two nodes, or a retry beside a slow run) never send the same row.</summary>
     public Guid? LockToken { get; private set; }
 
     public DateTime? LockedUntilUtc { get; private set; }
 
-    public static OutboxMessage Create(OutgoingMail mail, DateTime utcNow, string? dedupeKey = null)
+    public static OutboxMessage Create(OutgoingMail mail, DateTime utcNow, string? dedupeKey = null, MailKind kind = MailKind.Other)
     {
         ArgumentNullException.ThrowIfNull(mail);
         Require(mail.To, OutgoingMail.MaxAddressLength, nameof(mail.To));
@@ -59,6 +70,7 @@ public sealed class OutboxMessage
             TextBody = mail.TextBody,
             HtmlBody = mail.HtmlBody,
             DedupeKey = dedupeKey,
+            Kind = kind,
             Status = OutboxStatus.Pending,
             CreatedUtc = utcNow,
             NextAttemptUtc = utcNow,
@@ -73,6 +85,7 @@ public sealed class OutboxMessage
         Attempts++;
         Status = OutboxStatus.Sent;
         SentUtc = utcNow;
+        LastAttemptUtc = utcNow;
         LastError = null;
         // Bodies carry one-time links (confirm, reset); once delivered they have no business being kept.
         TextBody = "";
@@ -82,13 +95,15 @@ public sealed class OutboxMessage
 
     /// <summary>
     /// The server rejected this message. Try again later with backoff; after the policy's last
-    /// attempt, set it aside as dead-lettered with the reason so an operator can see why.
+    /// attempt, set it aside as dead-lettered with the reason so an operator can see why. The
+    /// bodies stay: a dead letter is sent as it was if an operator retries it.
     /// </summary>
     public void RecordFailure(string reason, DateTime utcNow, OutboxRetryPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
         EnsurePending();
         Attempts++;
+        LastAttemptUtc = utcNow;
         LastError = Truncate(reason, MaxErrorLength);
         if (Attempts >= policy.MaxAttempts)
             Status = OutboxStatus.DeadLettered;
@@ -106,14 +121,28 @@ public sealed class OutboxMessage
         ReleaseLease();
     }
 
-    /// <summary>An operator puts a dead-lettered message back in the queue (after fixing the address, say).</summary>
+    /// <summary>
+    /// An operator puts a dead-lettered message back in the queue (after fixing the address or the
+    /// server, say). It goes with the next delivery run, with a fresh set of attempts; the last
+    /// error stays until it is sent, so the page can still say why it failed.
+    /// </summary>
     public void Requeue(DateTime utcNow)
     {
-        if (Status != OutboxStatus.DeadLettered)
-            throw new InvalidOperationException("Only a dead-lettered message can be requeued.");
+        EnsureDeadLetter("requeued");
         Status = OutboxStatus.Pending;
         Attempts = 0;
         NextAttemptUtc = utcNow;
+        ReleaseLease();
+    }
+
+    /// <summary>An operator gives up on a dead letter. The row stays as the record of what was promised and why it failed.</summary>
+    public void Discard()
+    {
+        EnsureDeadLetter("discarded");
+        Status = OutboxStatus.Discarded;
+        // It will never be sent, so the one-time links it may carry have no business being kept.
+        TextBody = "";
+        HtmlBody = null;
     }
 
     private void ReleaseLease()
@@ -126,6 +155,12 @@ public sealed class OutboxMessage
     {
         if (Status != OutboxStatus.Pending)
             throw new InvalidOperationException($"Message {Id} is {Status}, not pending.");
+    }
+
+    private void EnsureDeadLetter(string verb)
+    {
+        if (!IsDeadLetter)
+            throw new InvalidOperationException($"Message {Id} is {Status}; only a dead-lettered message can be {verb}.");
     }
 
     private static void Require(string value, int maxLength, string name)

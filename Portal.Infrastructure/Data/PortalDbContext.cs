@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Audit;
 using Portal.Domain.Notifications;
 using Portal.Infrastructure.Accounts;
 
@@ -23,6 +24,8 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     private List<Action>? _afterCommit;
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     /// <summary>
     /// Runs <paramref name="action"/> once the current transaction commits (once, however often it
@@ -77,11 +80,13 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    /// <summary>Competency sign-offs are an audit log: a revoke is a new row, and nothing changes or removes one.</summary>
+    /// <summary>Competency sign-offs and audit events are logs: a revoke is a new row, and nothing changes or removes one.</summary>
     private void RefuseRewritingHistory()
     {
         if (ChangeTracker.Entries<Portal.Domain.Compliance.CompetencyRecord>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
             throw new InvalidOperationException("Competency records are append-only: record a revoke instead of changing or removing a sign-off.");
+        if (ChangeTracker.Entries<AuditEvent>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+            throw new InvalidOperationException("Audit events are append-only.");
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -52,5 +52,16 @@ public sealed class MailOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan UnavailableRetryDelay { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// The health check turns Degraded when the oldest unsent message has waited longer than this:
+    /// the server is down or refusing us, and people are not getting their mail.
+    /// </summary>
+    [Range(1, 10_080)]
+    public int HealthOldestPendingMinutes { get; set; } = 30;
+
+    /// <summary>How long the admin mail page waits for the SMTP server to answer its check.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:01:00")]
+    public TimeSpan ServerCheckTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     public bool UsesSmtp => !string.IsNullOrWhiteSpace(SmtpHost);
 }

@@ -16,17 +16,22 @@ public sealed class Outbox(PortalDbContext db, TimeProvider time, IBackgroundJob
 {
     private bool _deliveryHooked;
 
-    public OutboxMessage Enqueue(OutgoingMail mail, string? dedupeKey = null)
+    /// <param name="kind">What the mail is for; when not named, read from the dedupe key's prefix.</param>
+    public OutboxMessage Enqueue(OutgoingMail mail, string? dedupeKey = null, MailKind? kind = null)
     {
-        var message = OutboxMessage.Create(mail, time.GetUtcNow().UtcDateTime, dedupeKey);
+        var message = OutboxMessage.Create(mail, time.GetUtcNow().UtcDateTime, dedupeKey, kind ?? MailKinds.FromDedupeKey(dedupeKey));
         db.OutboxMessages.Add(message);
-        if (!_deliveryHooked)
-        {
-            _deliveryHooked = true;
-            db.SavedChanges += (_, _) => db.AfterCommit(QueueDelivery);
-        }
-
+        DeliverAfterCommit();
         return message;
+    }
+
+    /// <summary>Queues a delivery run once the caller's next save commits: for messages put back in the queue rather than added.</summary>
+    public void DeliverAfterCommit()
+    {
+        if (_deliveryHooked)
+            return;
+        _deliveryHooked = true;
+        db.SavedChanges += (_, _) => db.AfterCommit(QueueDelivery);
     }
 
     private void QueueDelivery()

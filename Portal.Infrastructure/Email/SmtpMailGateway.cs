@@ -34,6 +34,12 @@ internal sealed class SmtpMailGateway(IOptions<MailOptions> options) : IMailGate
             client.Dispose();
             throw new MailGatewayUnavailableException($"SMTP server {settings.SmtpHost}:{settings.SmtpPort} unavailable: {ex.Message}", ex);
         }
+        catch (OperationCanceledException)
+        {
+            // A caller that gave up waiting (a shutdown, or the admin page's server check) must not leave the socket open.
+            client.Dispose();
+            throw;
+        }
     }
 
     private sealed class Connection(SmtpClient client, MailOptions settings) : IMailConnection

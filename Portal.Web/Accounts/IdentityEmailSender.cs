@@ -15,7 +15,7 @@ internal sealed partial class IdentityEmailSender(Outbox outbox, PortalDbContext
 {
     public async Task SendEmailAsync(string email, string subject, string htmlMessage)
     {
-        outbox.Enqueue(new OutgoingMail(email, subject, ToPlainText(htmlMessage), htmlMessage));
+        outbox.Enqueue(new OutgoingMail(email, subject, ToPlainText(htmlMessage), htmlMessage), kind: MailKind.Account);
         await db.SaveChangesAsync();
     }
 

@@ -22,5 +22,14 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.HasIndex(m => m.LockToken);
         // Saving a row checks it is still ours: a run whose lease was taken over fails instead of overwriting.
         builder.Property(m => m.LockToken).IsConcurrencyToken();
+        // ...and still in the state it was read in: an admin's retry read from a dead letter cannot
+        // land on a row that was meanwhile retried by someone else and sent (it would go twice).
+        builder.Property(m => m.Status).IsConcurrencyToken();
+        // Rows written before kinds were recorded read as Other.
+        builder.Property(m => m.Kind).HasDefaultValue(MailKind.Other);
+        // The health counts: the oldest pending message, and mail sent in the last hour and day.
+        // Both stay cheap when the table holds a city's sent mail.
+        builder.HasIndex(m => new { m.Status, m.CreatedUtc });
+        builder.HasIndex(m => m.SentUtc);
     }
 }

@@ -47,6 +47,19 @@ public static partial class AccountSteps
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
     }
 
+    /// <summary>Signs in with password and authenticator code, as an admin must.</summary>
+    /// <param name="authenticatorKey">From <see cref="ServerAccounts.CreateAdminAsync"/>.</param>
+    public static async Task SignInWithAuthenticatorAsync(IPage page, string email, string authenticatorKey)
+    {
+        await page.GotoAsync("/Identity/Account/Login");
+        await page.GetByLabel("Email address").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByLabel("Authenticator code").FillAsync(Totp.Code(authenticatorKey, DateTimeOffset.UtcNow));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+    }
+
     /// <summary>The first message to <paramref name="to"/> whose text contains <paramref name="containing"/>, as it reached the SMTP sink.</summary>
     public static async Task<MimeMessage> WaitForMailAsync(string to, string containing, TimeSpan timeout)
     {

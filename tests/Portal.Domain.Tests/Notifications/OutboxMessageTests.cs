@@ -104,6 +104,107 @@ public sealed class OutboxMessageTests
         Assert.Equal(Now.AddDays(1), message.NextAttemptUtc);
     }
 
+    [Fact]
+    public void DeadLetterKeepsItsBodiesSoARetrySendsItWhole()
+    {
+        var message = DeadLetter(Mail with { HtmlBody = "<p>Hello</p>" });
+
+        message.Requeue(Now.AddDays(1));
+
+        Assert.Equal(Mail with { HtmlBody = "<p>Hello</p>" }, message.ToMail());
+    }
+
+    [Fact]
+    public void RequeuedDeadLetterKeepsItsLastErrorUntilItIsSent()
+    {
+        var message = DeadLetter(Mail);
+
+        message.Requeue(Now.AddDays(1));
+        Assert.Equal("rejected", message.LastError);
+
+        message.MarkSent(Now.AddDays(1));
+        Assert.Null(message.LastError);
+    }
+
+    [Fact]
+    public void OnlyADeadLetterCanBeRequeued()
+    {
+        var pending = OutboxMessage.Create(Mail, Now);
+        var sent = OutboxMessage.Create(Mail, Now);
+        sent.MarkSent(Now);
+        var discarded = DeadLetter(Mail);
+        discarded.Discard();
+
+        Assert.Throws<InvalidOperationException>(() => pending.Requeue(Now));
+        Assert.Throws<InvalidOperationException>(() => sent.Requeue(Now));
+        Assert.Throws<InvalidOperationException>(() => discarded.Requeue(Now));
+        Assert.Equal((OutboxStatus.Pending, OutboxStatus.Sent, OutboxStatus.Discarded), (pending.Status, sent.Status, discarded.Status));
+    }
+
+    [Fact]
+    public void DiscardedDeadLetterIsKeptAsARecordButNoLongerADeadLetter()
+    {
+        var message = DeadLetter(Mail);
+
+        message.Discard();
+
+        Assert.Equal(OutboxStatus.Discarded, message.Status);
+        Assert.False(message.IsDeadLetter);
+        Assert.Equal((Mail.To, Mail.Subject, Policy.MaxAttempts, "rejected"), (message.To, message.Subject, message.Attempts, message.LastError));
+    }
+
+    [Fact]
+    public void DiscardedMessageNoLongerKeepsItsBodyWhichMayHoldOneTimeLinks()
+    {
+        var message = DeadLetter(Mail with { HtmlBody = "<a href='https://x/reset?code=secret'>reset</a>" });
+
+        message.Discard();
+
+        Assert.Equal("", message.TextBody);
+        Assert.Null(message.HtmlBody);
+    }
+
+    [Fact]
+    public void OnlyADeadLetterCanBeDiscarded()
+    {
+        var pending = OutboxMessage.Create(Mail, Now);
+        var sent = OutboxMessage.Create(Mail, Now);
+        sent.MarkSent(Now);
+
+        Assert.Throws<InvalidOperationException>(pending.Discard);
+        Assert.Throws<InvalidOperationException>(sent.Discard);
+        Assert.Equal("Hello", pending.TextBody);
+    }
+
+    [Fact]
+    public void DiscardedMessageCannotBeSent()
+    {
+        var message = DeadLetter(Mail);
+        message.Discard();
+
+        Assert.Throws<InvalidOperationException>(() => message.MarkSent(Now));
+    }
+
+    [Fact]
+    public void EachTryRecordsWhenItHappened()
+    {
+        var message = OutboxMessage.Create(Mail, Now);
+        Assert.Null(message.LastAttemptUtc);
+
+        message.RecordFailure("450 try later", Now.AddMinutes(1), Policy);
+        Assert.Equal(Now.AddMinutes(1), message.LastAttemptUtc);
+
+        message.MarkSent(Now.AddMinutes(3));
+        Assert.Equal(Now.AddMinutes(3), message.LastAttemptUtc);
+    }
+
+    [Fact]
+    public void MessageCarriesWhatItIsFor()
+    {
+        Assert.Equal(MailKind.Account, OutboxMessage.Create(Mail, Now, kind: MailKind.Account).Kind);
+        Assert.Equal(MailKind.Other, OutboxMessage.Create(Mail, Now).Kind);
+    }
+
     [Theory]
     [InlineData("", "Subject", "Body")]
     [InlineData("worker@example.com", " ", "Body")]
@@ -119,5 +220,14 @@ public sealed class OutboxMessageTests
         var mail = Mail with { Subject = new string('x', OutgoingMail.MaxSubjectLength + 1) };
 
         Assert.Throws<ArgumentException>(() => OutboxMessage.Create(mail, Now));
+    }
+
+    private static OutboxMessage DeadLetter(OutgoingMail mail)
+    {
+        var message = OutboxMessage.Create(mail, Now);
+        for (var i = 0; i < Policy.MaxAttempts; i++)
+            message.RecordFailure("rejected", Now, Policy);
+        Assert.True(message.IsDeadLetter);
+        return message;
     }
 }

@@ -33,6 +33,16 @@ public sealed class StartupTests : IDisposable
     }
 
     [Fact]
+    public async Task AMailHealthLimitOfNoMinutesStopsStartUp()
+    {
+        var (exit, _, error) = await RunAsync([], ("Mail__HealthOldestPendingMinutes", "0"));
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith("Start-up stopped: invalid setting (MailOptions):", error.Trim(), StringComparison.Ordinal);
+        Assert.Contains("HealthOldestPendingMinutes", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnyHostAllowedOutsideDevelopmentStopsStartUp()
     {
         var (exit, _, error) = await RunAsync([], ("AllowedHosts", "*"));

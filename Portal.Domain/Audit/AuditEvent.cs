@@ -1,0 +1,80 @@
+namespace Portal.Domain.Audit;
+
+/// <summary>What someone did. Stored as its name, so adding one needs no migration.</summary>
+public enum AuditAction
+{
+    MailRetried,
+    MailDiscarded,
+}
+
+/// <summary>The kind of thing an action was done to; with <see cref="AuditEvent.SubjectId"/> it names the thing.</summary>
+public enum AuditSubject
+{
+    OutboxMessage,
+}
+
+/// <summary>
+/// One action someone took, written in the same transaction as the change it records, so the log
+/// never claims a change that did not happen nor misses one that did. Append-only: nothing
+/// updates or removes an event. No foreign keys: the record outlives the account or the thing.
+/// </summary>
+public sealed class AuditEvent
+{
+    public const int MaxUserIdLength = 450;
+    public const int MaxSubjectIdLength = 100;
+    public const int MaxIpAddressLength = 64;
+    public const int MaxDetailsLength = 500;
+
+    private AuditEvent()
+    {
+    }
+
+    public long Id { get; private set; }
+
+    public DateTime OccurredUtc { get; private set; }
+
+    /// <summary>Who did it; null when nobody signed in did (a failed sign-in, say).</summary>
+    public string? ActorUserId { get; private set; }
+
+    public AuditAction Action { get; private set; }
+
+    public AuditSubject SubjectKind { get; private set; }
+
+    public string SubjectId { get; private set; } = "";
+
+    /// <summary>The organisation whose data it touched, for actions inside one.</summary>
+    public Guid? OrganisationId { get; private set; }
+
+    public string? IpAddress { get; private set; }
+
+    /// <summary>A short note for a reader: what the thing was, what it looked like before.</summary>
+    public string? Details { get; private set; }
+
+    public static AuditEvent Record(
+        AuditAction action, string? actorUserId, AuditSubject subjectKind, string subjectId, DateTime utcNow,
+        Guid? organisationId = null, string? ipAddress = null, string? details = null)
+    {
+        if (actorUserId is { Length: 0 or > MaxUserIdLength })
+            throw new ArgumentException("The actor's user id is empty or too long.", nameof(actorUserId));
+        if (string.IsNullOrWhiteSpace(subjectId) || subjectId.Length > MaxSubjectIdLength)
+            throw new ArgumentException("The subject id is empty or too long.", nameof(subjectId));
+        if (utcNow.Kind != DateTimeKind.Utc)
+            throw new ArgumentException("The time must be UTC.", nameof(utcNow));
+
+        return new AuditEvent
+        {
+            Action = action,
+            ActorUserId = actorUserId,
+            SubjectKind = subjectKind,
+            SubjectId = subjectId,
+            OccurredUtc = utcNow,
+            OrganisationId = organisationId,
+            // An address comes from the connection, a note from what it describes: shorten rather than lose the event.
+            IpAddress = Shorten(ipAddress, MaxIpAddressLength),
+            Details = Shorten(details, MaxDetailsLength),
+        };
+    }
+
+    private static string? Shorten(string? value, int max) =>
+        string.IsNullOrWhiteSpace(value) ? null : value.Length <= max ? value : value[..max];
+}
