@@ -35,6 +35,9 @@ public sealed record CareerRole(
 
     public int RequiredCompetenciesLine { get; init; }
 
+    /// <summary>The line of 'pay.hourly-from' in <see cref="SourceFile"/>, for the check against the legal minimum wage.</summary>
+    public int PayLine { get; init; }
+
     /// <summary>
     /// The role category of DHSC's Care Workforce Pathway for adult social care this job sits in, as a
     /// key of <see cref="CareerVocabulary.PathwayCategories"/>; null where the pathway has none (NHS jobs, entry points).

@@ -15,7 +15,10 @@ internal sealed class CareerRoleParser(MarkdownRenderer markdown) : ContentParse
             pay = new PayRange(
                 payReader.RequiredDecimal("hourly-from", 5m, 200m),
                 payReader.RequiredDecimal("hourly-to", 5m, 200m),
-                payReader.OptionalInt("nhs-band", 1, 9));
+                payReader.OptionalInt("nhs-band", 1, 9))
+            {
+                Note = payReader.OptionalString("note", maxLength: 300),
+            };
             if (pay.HourlyTo < pay.HourlyFrom)
                 frontMatter.Error("pay", $"'pay.hourly-to' ({pay.HourlyTo}) is less than 'pay.hourly-from' ({pay.HourlyFrom})");
         }
@@ -74,6 +77,7 @@ internal sealed class CareerRoleParser(MarkdownRenderer markdown) : ContentParse
             RequiredTrainingLine = frontMatter.LineOf("required-training"),
             RequiredCompetencies = [.. requiredCompetencies.Distinct(StringComparer.Ordinal)],
             RequiredCompetenciesLine = frontMatter.LineOf("required-competencies"),
+            PayLine = payReader?.LineOf("hourly-from") ?? frontMatter.LineOf("pay"),
             PathwayCategory = pathwayCategory,
             Provenance = provenance,
         };

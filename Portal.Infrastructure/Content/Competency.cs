@@ -4,9 +4,12 @@ using System.Text;
 namespace Portal.Infrastructure.Content;
 
 /// <summary>
-/// A delegated healthcare activity a worker may only do alone after a registered practitioner has
-/// observed them and signed off every step, from content/competencies/.
+/// A task a worker may only do alone after someone competent has observed them and signed off every
+/// step, from content/competencies/: either a delegated healthcare activity, handed over by a
+/// registered healthcare professional, or an ordinary care task the provider assesses under its own
+/// policy (such as giving medicines from the MAR chart).
 /// </summary>
+/// <param name="Kind">One of <see cref="CompetencyKinds"/>.</param>
 /// <param name="ReviewMonths">How long a sign-off lasts before the practitioner observes again.</param>
 /// <param name="Modules">Training modules the worker holds before they can be observed.</param>
 /// <param name="Checklist">The observed steps, in order.</param>
@@ -16,6 +19,7 @@ public sealed record Competency(
     string Slug,
     string Title,
     string Summary,
+    string Kind,
     int ReviewMonths,
     IReadOnlyList<string> Modules,
     IReadOnlyList<string> Checklist,
@@ -29,6 +33,9 @@ public sealed record Competency(
 
     /// <summary>When the file's facts were last checked, and the sources they were checked against.</summary>
     public required Provenance Provenance { get; init; }
+
+    /// <summary>True for a task a registered healthcare professional delegates, as opposed to an ordinary care task.</summary>
+    public bool IsDelegatedHealthcareActivity => Kind == CompetencyKinds.DelegatedHealthcareActivity;
 
     public static string VersionOf(IEnumerable<string> checklist) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', checklist))))[..12];

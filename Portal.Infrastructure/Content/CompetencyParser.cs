@@ -23,6 +23,7 @@ internal sealed class CompetencyParser(MarkdownRenderer markdown) : ContentParse
             Slug: slug,
             Title: frontMatter.RequiredString("title", maxLength: 80),
             Summary: frontMatter.RequiredString("summary", maxLength: 200),
+            Kind: frontMatter.RequiredChoice("kind", CompetencyKinds.All),
             ReviewMonths: frontMatter.RequiredInt("review-months", 1, 60),
             Modules: [.. modules.Distinct(StringComparer.Ordinal)],
             Checklist: checklist,

@@ -155,6 +155,10 @@ public sealed class CareersContentTests : IDisposable
             standard-code: ST0006
             duration-months: 18
             off-the-job-hours: 187
+            standard-url: https://www.instituteforapprenticeships.org/apprenticeship-standards/lead-adult-care-worker
+            funding: Your employer pays.
+            entry-requirements: [A job in care]
+            after: [Team leader roles]
             reviewed: 2026-12-05
             sources:
               - title: A source
@@ -175,7 +179,7 @@ public sealed class CareersContentTests : IDisposable
     [InlineData("kind: course\n", "'kind' must be one of certificate, diploma")]
     public void ProgrammeKindAndStandardCodeMustAgree(string lines, string expected)
     {
-        content.Write("careers/programmes/p.md", $"---\ntitle: A programme\nsummary: Short.\n{lines}level: 2\nduration-months: 12\n{TempContent.Provenance}---\nText.\n");
+        content.Write("careers/programmes/p.md", $"---\ntitle: A programme\nsummary: Short.\n{lines}level: 2\nduration-months: 12\nstandard-url: https://example.org/standard\n{TempContent.ProgrammeFacts}{TempContent.Provenance}---\nText.\n");
 
         Assert.Contains(expected, content.SingleError().Message, StringComparison.Ordinal);
     }

@@ -26,6 +26,9 @@ internal sealed class TempContent : IDisposable
     /// <summary>The 'reviewed' and 'sources' lines every role, programme, route, module and competency needs, to add last in its front matter.</summary>
     public const string Provenance = "reviewed: 2026-12-05\nsources:\n  - title: A source\n    url: https://example.org/source\n";
 
+    /// <summary>The keys every programme needs besides its kind, level and duration.</summary>
+    public const string ProgrammeFacts = "funding: Your employer pays.\nentry-requirements: [None]\nafter: [A job in care]\n";
+
     public const string ValidModuleFrontMatter = """
         title: Duty of care
         summary: What a duty of care is.
