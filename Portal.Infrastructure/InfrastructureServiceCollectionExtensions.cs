@@ -52,6 +52,8 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddScoped<PlanService>();
         services.AddSingleton(PostcodeDistricts.Shipped());
         services.AddOptions<TalentOptions>().Bind(configuration.GetSection(TalentOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<TalentOptions>, TalentOptionsValidator>();
+        services.AddSingleton(provider => provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<TalentOptions>>().Value.LegalMinimumWage());
         services.AddScoped<OrganisationService>();
         services.AddScoped<OrganisationRequestService>();
         services.AddScoped<Seeding.ScaleSeeder>();

@@ -12,16 +12,21 @@ public sealed class RouteGraph
     private readonly Dictionary<string, int> _index;
     private readonly RouteStep[] _steps;
 
+    /// <summary>Which programmes include others; the routes' gap analyses count an included programme as held.</summary>
+    public ProgrammeInclusions Programmes { get; }
+
     /// <summary>
     /// Throws <see cref="ArgumentException"/> for a duplicate role, a step to or from an unknown role, or
     /// two steps between the same pair of roles: content is expected to have passed
     /// <see cref="RouteGraphValidation.Check"/> first. Cycles are tolerated here (the planner only
     /// returns loop-free routes) but reported by validation.
     /// </summary>
-    public RouteGraph(IEnumerable<string> roles, IEnumerable<RouteStep> steps)
+    /// <param name="programmes">Which programmes include others, for gap analyses over this graph's routes.</param>
+    public RouteGraph(IEnumerable<string> roles, IEnumerable<RouteStep> steps, ProgrammeInclusions? programmes = null)
     {
         ArgumentNullException.ThrowIfNull(roles);
         ArgumentNullException.ThrowIfNull(steps);
+        Programmes = programmes ?? ProgrammeInclusions.None;
 
         _roles = [.. roles];
         foreach (var role in _roles)

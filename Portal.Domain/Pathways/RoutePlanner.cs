@@ -29,6 +29,9 @@ public sealed class RoutePlanner
 
     public RouteGraph Graph => _graph;
 
+    /// <summary>The route's requirements checked against what a person holds, counting what the graph's programmes include.</summary>
+    public RouteGaps Gaps(Route route, LearnerHoldings holdings) => GapAnalysis.For(route, holdings, _graph.Programmes);
+
     /// <summary>
     /// Up to <paramref name="maxRoutes"/> loop-free routes from <paramref name="from"/> to
     /// <paramref name="to"/>, best first: the shortest and then the alternatives (3 gives the shortest

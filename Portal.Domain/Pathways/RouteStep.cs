@@ -50,5 +50,11 @@ public sealed record RouteStep
 
     public StepRequirements Requirements { get; }
 
+    /// <summary>
+    /// Checks a person comes out of the step holding, such as registration with the Nursing and
+    /// Midwifery Council at the end of a nursing degree: a result of the step, never a condition of starting it.
+    /// </summary>
+    public IReadOnlyList<string> Gains { get; init => field = value ?? throw new ArgumentNullException(nameof(value)); } = [];
+
     public override string ToString() => $"{From} -> {To} ({TypicalMonths} months)";
 }

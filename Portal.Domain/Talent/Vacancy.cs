@@ -135,22 +135,29 @@ public sealed class Vacancy
         };
     }
 
-    public void Edit(VacancyDetails details, DateTime utcNow)
+    /// <param name="minimumWage">The legal pay floor: a published vacancy's new pay must not fall below it.</param>
+    public void Edit(VacancyDetails details, DateTime utcNow, MinimumWage minimumWage)
     {
         ArgumentNullException.ThrowIfNull(details);
+        ArgumentNullException.ThrowIfNull(minimumWage);
         Check(details);
         if (Status == VacancyStatus.Published && details.ClosingDate < DateOnly.FromDateTime(utcNow))
             throw new VacancyRuleException("A published vacancy's closing date cannot be in the past; close it instead");
+        if (Status == VacancyStatus.Published)
+            CheckPay(details.HourlyPay, utcNow, minimumWage);
         Details = details;
         UpdatedAtUtc = utcNow;
     }
 
-    public void Publish(DateTime utcNow)
+    /// <param name="minimumWage">The legal pay floor: nothing below the rates in force today is published.</param>
+    public void Publish(DateTime utcNow, MinimumWage minimumWage)
     {
+        ArgumentNullException.ThrowIfNull(minimumWage);
         if (Status == VacancyStatus.Published)
             throw new VacancyRuleException("This vacancy is already published");
         if (Details.ClosingDate < DateOnly.FromDateTime(utcNow))
             throw new VacancyRuleException("The closing date has passed; set a new one before publishing");
+        CheckPay(Details.HourlyPay, utcNow, minimumWage);
         Status = VacancyStatus.Published;
         PublishedAtUtc ??= utcNow;
         UpdatedAtUtc = utcNow;
@@ -165,15 +172,28 @@ public sealed class Vacancy
     }
 
     /// <summary>Opens a closed vacancy again, with a closing date still to come.</summary>
-    public void Reopen(DateOnly closingDate, DateTime utcNow)
+    public void Reopen(DateOnly closingDate, DateTime utcNow, MinimumWage minimumWage)
     {
+        ArgumentNullException.ThrowIfNull(minimumWage);
         if (Status != VacancyStatus.Closed)
             throw new VacancyRuleException("Only a closed vacancy can be reopened");
         if (closingDate < DateOnly.FromDateTime(utcNow))
             throw new VacancyRuleException("Choose a closing date that has not passed");
+        // The floor may have risen since it was first published.
+        CheckPay(Details.HourlyPay, utcNow, minimumWage);
         Details = Details with { ClosingDate = closingDate };
         Status = VacancyStatus.Published;
         UpdatedAtUtc = utcNow;
+    }
+
+    private static void CheckPay(decimal hourlyPay, DateTime utcNow, MinimumWage minimumWage)
+    {
+        if (minimumWage.Undercut(hourlyPay, DateOnly.FromDateTime(utcNow)) is { } floor)
+        {
+            throw new VacancyRuleException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"The pay, £{hourlyPay:0.00} an hour, is below the National Living Wage of £{floor.Age21AndOver:0.00} an hour "
+                + $"that the law has required for workers aged 21 and over since {floor.EffectiveFrom:d MMMM yyyy}. Raise the pay to at least £{floor.Age21AndOver:0.00}, then publish."));
+        }
     }
 
     private static void Check(VacancyDetails details)

@@ -15,7 +15,10 @@ internal sealed class CareerRoleParser(MarkdownRenderer markdown) : ContentParse
             pay = new PayRange(
                 payReader.RequiredDecimal("hourly-from", 5m, 200m),
                 payReader.RequiredDecimal("hourly-to", 5m, 200m),
-                payReader.OptionalInt("nhs-band", 1, 9));
+                payReader.OptionalInt("nhs-band", 1, 9))
+            {
+                Note = payReader.OptionalString("note", maxLength: 300),
+            };
             if (pay.HourlyTo < pay.HourlyFrom)
                 frontMatter.Error("pay", $"'pay.hourly-to' ({pay.HourlyTo}) is less than 'pay.hourly-from' ({pay.HourlyFrom})");
         }
@@ -43,6 +46,13 @@ internal sealed class CareerRoleParser(MarkdownRenderer markdown) : ContentParse
         foreach (var duplicate in requiredCompetencies.GroupBy(m => m, StringComparer.Ordinal).Where(g => g.Count() > 1))
             frontMatter.Error("required-competencies", $"'{duplicate.Key}' is listed more than once in 'required-competencies'; list it once");
         var requirements = frontMatter.StringList("entry-requirements");
+        var sector = frontMatter.RequiredChoice("sector", CareerVocabulary.Sectors);
+        var pathwayCategory = frontMatter.OptionalString("pathway-category", maxLength: 40);
+        if (pathwayCategory is not null && !CareerVocabulary.PathwayCategories.ContainsKey(pathwayCategory))
+            frontMatter.Error("pathway-category", $"'pathway-category' must be one of the Care Workforce Pathway's role categories: {string.Join(", ", CareerVocabulary.PathwayCategories.Keys)}; not '{pathwayCategory}'");
+        else if (pathwayCategory is not null && sector == "nhs")
+            frontMatter.Error("pathway-category", "the Care Workforce Pathway is for adult social care; an NHS job has no 'pathway-category', so remove it or change 'sector'");
+        var provenance = Provenance.Read(frontMatter);
         foreach (var requirement in requirements.Where(r => r.Length > 200))
             frontMatter.Error("entry-requirements", $"an entry requirement is {requirement.Length} characters long; the most allowed is 200");
 
@@ -50,7 +60,7 @@ internal sealed class CareerRoleParser(MarkdownRenderer markdown) : ContentParse
             Slug: slug,
             Title: frontMatter.RequiredString("title", maxLength: 80),
             Summary: frontMatter.RequiredString("summary", maxLength: 200),
-            Sector: frontMatter.RequiredChoice("sector", CareerVocabulary.Sectors),
+            Sector: sector,
             Settings: frontMatter.ChoiceList("settings", CareerVocabulary.Settings, required: true),
             Level: frontMatter.RequiredInt("level", 0, 7),
             EntryPoint: entryPoint,
@@ -67,6 +77,9 @@ internal sealed class CareerRoleParser(MarkdownRenderer markdown) : ContentParse
             RequiredTrainingLine = frontMatter.LineOf("required-training"),
             RequiredCompetencies = [.. requiredCompetencies.Distinct(StringComparer.Ordinal)],
             RequiredCompetenciesLine = frontMatter.LineOf("required-competencies"),
+            PayLine = payReader?.LineOf("hourly-from") ?? frontMatter.LineOf("pay"),
+            PathwayCategory = pathwayCategory,
+            Provenance = provenance,
         };
     }
 }

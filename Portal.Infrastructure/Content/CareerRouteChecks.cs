@@ -43,7 +43,10 @@ internal static class CareerRouteChecks
                 Report(origin, "modules", $"there is no training module '{module}' in learn/");
         }
 
-        return problems.IsValid ? new RouteGraph(roles.Keys, steps) : new RouteGraph(roles.Keys, []);
+        var inclusions = new ProgrammeInclusions(programmes.Values
+            .Where(p => p.Includes.Count > 0)
+            .Select(p => KeyValuePair.Create(p.Slug, p.Includes)));
+        return problems.IsValid ? new RouteGraph(roles.Keys, steps, inclusions) : new RouteGraph(roles.Keys, [], inclusions);
     }
 
     private static void Report((string File, FrontMatterReader Reader) origin, string key, string message) =>

@@ -37,13 +37,19 @@ internal sealed class CareerRouteParser(MarkdownRenderer markdown) : ContentPars
                 MinimumExperienceMonths = reader.OptionalInt("experience-months", 0, 240) ?? 0,
                 DrivingLicence = reader.OptionalBool("driving-licence", missing: false),
             };
+            var gains = reader.ChoiceList("gains", RouteChecks.All, required: false);
+            foreach (var both in gains.Intersect(requirements.Checks, StringComparer.Ordinal))
+                reader.Error("gains", $"'{both}' is both needed to start this step ('checks') and gained by it ('gains'); a result of the step cannot be a condition of starting it, so keep one");
             if (from.Length == 0 || to.Length == 0)
                 continue;
-            var step = new RouteStep(from, to, Math.Max(months, 0), requirements);
+            var step = new RouteStep(from, to, Math.Max(months, 0), requirements) { Gains = gains };
             origins[step] = (document.File, reader);
             steps.Add(step);
         }
 
-        return new CareerRoute(slug, title, summary, steps, markdown.ToHtml(document.Body), document.Version, document.File);
+        return new CareerRoute(slug, title, summary, steps, markdown.ToHtml(document.Body), document.Version, document.File)
+        {
+            Provenance = Provenance.Read(frontMatter),
+        };
     }
 }

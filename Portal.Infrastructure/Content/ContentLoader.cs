@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using Portal.Domain.Talent;
 
 namespace Portal.Infrastructure.Content;
 
@@ -12,23 +14,27 @@ internal sealed class ContentLoader
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     // Adding a kind: a parser field, its folder in `folders`, and a ContentSet property filled in Load.
-    private readonly InfoPageParser pages;
     private readonly CareerRoleParser roles;
     private readonly ProgrammeParser programmes;
     private readonly LearningModuleParser modules;
     private readonly CompetencyParser competencies;
     private readonly MarkdownRenderer markdown;
     private readonly string[] folders;
+    private readonly MinimumWage? _minimumWage;
+    private readonly OperatorDetails _operator;
 
-    public ContentLoader()
+    /// <param name="minimumWage">The legal pay floor every job's pay is checked against; null checks no pay.</param>
+    /// <param name="operatorDetails">Who runs the portal, for the tokens in info pages; null leaves every token a placeholder.</param>
+    public ContentLoader(MinimumWage? minimumWage = null, OperatorDetails? operatorDetails = null)
     {
+        _minimumWage = minimumWage;
+        _operator = operatorDetails ?? new OperatorDetails();
         markdown = new MarkdownRenderer();
-        pages = new InfoPageParser(markdown);
         roles = new CareerRoleParser(markdown);
         programmes = new ProgrammeParser(markdown);
         modules = new LearningModuleParser(markdown);
         competencies = new CompetencyParser(markdown);
-        folders = [pages.Folder, roles.Folder, programmes.Folder, CareerRouteParser.FolderName, modules.Folder, competencies.Folder];
+        folders = [InfoPageParser.FolderName, roles.Folder, programmes.Folder, CareerRouteParser.FolderName, modules.Folder, competencies.Folder];
     }
 
     /// <exception cref="ContentValidationException">The folder has at least one error.</exception>
@@ -51,11 +57,29 @@ internal sealed class ContentLoader
             foreach (var competency in role.RequiredCompetencies.Where(c => !parsedCompetencies.ContainsKey(c)))
                 errors.Add(new(role.SourceFile, role.RequiredCompetenciesLine, $"there is no competency '{competency}' in competencies/; 'required-competencies' names them by their slug"));
         }
+        CheckPay(parsedRoles.Values, DateOnly.FromDateTime(loadedAtUtc), errors);
+        foreach (var programme in parsedProgrammes.Values.OrderBy(p => p.Slug, StringComparer.Ordinal))
+        {
+            foreach (var included in programme.Includes.Where(i => !parsedProgrammes.ContainsKey(i) || i == programme.Slug))
+                errors.Add(new(programme.SourceFile, programme.IncludesLine, included == programme.Slug
+                    ? "a programme cannot include itself; remove it from 'includes'"
+                    : $"there is no programme '{included}' in careers/programmes/; 'includes' names programmes by their slug"));
+            foreach (var slug in programme.DelegatedActivities)
+            {
+                if (!parsedCompetencies.TryGetValue(slug, out var competency))
+                    errors.Add(new(programme.SourceFile, programme.DelegatedActivitiesLine, $"there is no competency '{slug}' in competencies/; 'delegated-activities' names them by their slug"));
+                else if (!competency.IsDelegatedHealthcareActivity)
+                    errors.Add(new(programme.SourceFile, programme.DelegatedActivitiesLine, $"'{slug}' is an ordinary care task ({competency.SourceFile} says 'kind: {competency.Kind}'), not a delegated healthcare activity; remove it from 'delegated-activities'"));
+            }
+        }
         foreach (var competency in parsedCompetencies.Values.OrderBy(c => c.Slug, StringComparer.Ordinal))
         {
             foreach (var module in competency.Modules.Where(m => !parsedModules.ContainsKey(m)))
                 errors.Add(new(competency.SourceFile, competency.ModulesLine, $"there is no training module '{module}' in learn/; 'modules' names modules by their slug"));
         }
+        var warnings = StaleReviews(parsedRoles, parsedProgrammes, routes, parsedModules, parsedCompetencies, DateOnly.FromDateTime(loadedAtUtc));
+        // A fresh page parser per load: it adds this load's placeholder warnings.
+        var pages = new InfoPageParser(markdown, _operator, warnings);
         var set = new ContentSet(
             Pages: pages.ParseAll(documents[pages.Folder], errors),
             Roles: parsedRoles,
@@ -65,10 +89,54 @@ internal sealed class ContentLoader
             Competencies: parsedCompetencies,
             Planner: new Portal.Domain.Pathways.RoutePlanner(graph),
             Version: ContentVersion.OfSet(documents.SelectMany(folder => folder).Select(document => (document.File, document.Version))),
-            LoadedAtUtc: loadedAtUtc);
+            LoadedAtUtc: loadedAtUtc)
+        {
+            Warnings = [.. warnings.OrderBy(w => w.File, StringComparer.Ordinal).ThenBy(w => w.Line)],
+        };
         if (errors.Count > 0)
-            throw new ContentValidationException([.. errors.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line)]);
+            throw new ContentValidationException([.. errors.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line)], set.Warnings);
         return set;
+    }
+
+    /// <summary>No job may say it pays less than the law requires on the day the content is loaded.</summary>
+    private void CheckPay(IEnumerable<CareerRole> roles, DateOnly today, List<ContentError> errors)
+    {
+        if (_minimumWage is null)
+            return;
+        foreach (var role in roles.Where(r => r.Pay is not null).OrderBy(r => r.Slug, StringComparer.Ordinal))
+        {
+            if (_minimumWage.Undercut(role.Pay!.HourlyFrom, today) is not { } floor)
+                continue;
+            errors.Add(new(role.SourceFile, role.PayLine, string.Create(CultureInfo.InvariantCulture,
+                $"'pay.hourly-from' is {role.Pay.HourlyFrom:0.00}, below the National Living Wage of {floor.Age21AndOver:0.00} an hour in force since {floor.EffectiveFrom:yyyy-MM-dd}; a job must pay at least that to anyone aged 21 or over (the rates are the Talent:MinimumWage setting)")));
+        }
+    }
+
+    /// <summary>Files whose facts were last checked more than a year before <paramref name="today"/>, in file order.</summary>
+    private static List<ContentWarning> StaleReviews(
+        IReadOnlyDictionary<string, CareerRole> roles,
+        IReadOnlyDictionary<string, Programme> programmes,
+        IReadOnlyDictionary<string, CareerRoute> routes,
+        IReadOnlyDictionary<string, LearningModule> modules,
+        IReadOnlyDictionary<string, Competency> competencies,
+        DateOnly today)
+    {
+        IEnumerable<(string File, Provenance Provenance)> reviewed =
+        [
+            .. roles.Values.Select(r => (r.SourceFile, r.Provenance)),
+            .. programmes.Values.Select(p => (p.SourceFile, p.Provenance)),
+            .. routes.Values.Select(r => (r.SourceFile, r.Provenance)),
+            .. modules.Values.Select(m => (m.SourceFile, m.Provenance)),
+            .. competencies.Values.Select(c => (c.SourceFile, c.Provenance)),
+        ];
+        return
+        [
+            .. reviewed
+                .Where(r => r.Provenance.Reviewed != DateOnly.MinValue && r.Provenance.IsStaleOn(today))
+                .OrderBy(r => r.File, StringComparer.Ordinal)
+                .Select(r => new ContentWarning(r.File, r.Provenance.ReviewedLine,
+                    $"'reviewed' is {r.Provenance.Reviewed:yyyy-MM-dd}, more than {Provenance.FreshForMonths} months ago: check the facts against the sources again, then set 'reviewed' to the day you did")),
+        ];
     }
 
     /// <summary>Splits a file into front matter and body; null when the front matter cannot be read.</summary>

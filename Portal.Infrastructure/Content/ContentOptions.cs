@@ -9,4 +9,7 @@ public sealed class ContentOptions
     /// Unset means content/ inside the content root, or beside it (where dotnet run from Portal.Web/ finds it).
     /// </summary>
     public string? Path { get; set; }
+
+    /// <summary>Who runs the portal, written into the privacy notice and accessibility statement.</summary>
+    public OperatorDetails Operator { get; set; } = new();
 }

@@ -19,7 +19,9 @@ public static class ContentServiceCollectionExtensions
                 provider.GetRequiredService<IOptions<ContentOptions>>().Value.Path,
                 provider.GetRequiredService<IHostEnvironment>().ContentRootPath),
             provider.GetRequiredService<TimeProvider>(),
-            provider.GetRequiredService<ILogger<ContentStore>>()));
+            provider.GetRequiredService<ILogger<ContentStore>>(),
+            provider.GetRequiredService<IOptions<Talent.TalentOptions>>().Value.LegalMinimumWage(),
+            provider.GetRequiredService<IOptions<ContentOptions>>().Value.Operator));
         return services;
     }
 }

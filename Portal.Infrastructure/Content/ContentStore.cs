@@ -6,9 +6,16 @@ namespace Portal.Infrastructure.Content;
 /// Holds the current content. Load at start-up so the site refuses to start on invalid content;
 /// load again to pick up edits. A failed load keeps the content that was already there.
 /// </summary>
-public sealed class ContentStore(string rootPath, TimeProvider clock, ILogger<ContentStore> logger)
+/// <param name="minimumWage">The legal pay floor every job's pay is checked against; null checks no pay.</param>
+/// <param name="operatorDetails">Who runs the portal, for the privacy notice and accessibility statement.</param>
+public sealed class ContentStore(
+    string rootPath,
+    TimeProvider clock,
+    ILogger<ContentStore> logger,
+    Portal.Domain.Talent.MinimumWage? minimumWage = null,
+    OperatorDetails? operatorDetails = null)
 {
-    private readonly ContentLoader loader = new();
+    private readonly ContentLoader loader = new(minimumWage, operatorDetails);
     private readonly Lock gate = new();
     private ContentSet? current;
 
@@ -32,6 +39,8 @@ public sealed class ContentStore(string rootPath, TimeProvider clock, ILogger<Co
             set = loader.Load(RootPath, clock.GetUtcNow().UtcDateTime);
             Volatile.Write(ref current, set);
         }
+        foreach (var warning in set.Warnings)
+            logger.LogWarning("Content warning: {Warning}", warning.ToString());
         logger.LogInformation("Loaded content version {Version} from {Path}: {Pages} pages, {Roles} roles, {Programmes} programmes, {Modules} training modules", set.Version, RootPath, set.Pages.Count, set.Roles.Count, set.Programmes.Count, set.Modules.Count);
         Reloaded?.Invoke(this, set);
         return set;

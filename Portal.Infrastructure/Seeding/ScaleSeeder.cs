@@ -47,8 +47,10 @@ public sealed record ScaleSeedOptions
 /// stays flat. Generated accounts have addresses at seed.invalid and no password: nobody can sign
 /// in as them and no mail can reach them. For load and benchmark databases, never a live one.
 /// </summary>
-public sealed class ScaleSeeder(PortalDbContext db, PostcodeDistricts postcodes, TimeProvider clock)
+public sealed class ScaleSeeder(PortalDbContext db, PostcodeDistricts postcodes, TimeProvider clock, MinimumWage? minimumWage = null)
 {
+    private MinimumWage Floor { get; } = minimumWage ?? new TalentOptions().LegalMinimumWage();
+
     public const string EmailDomain = "seed.invalid";
     private const int BatchSize = 2_000;
 
@@ -183,10 +185,10 @@ public sealed class ScaleSeeder(PortalDbContext db, PostcodeDistricts postcodes,
                     switch (random.Next(100))
                     {
                         case < 85:
-                            vacancy.Publish(now.AddDays(-random.Next(0, 30)));
+                            vacancy.Publish(now.AddDays(-random.Next(0, 30)), Floor);
                             break;
                         case < 95:
-                            vacancy.Publish(now.AddDays(-random.Next(30, 60)));
+                            vacancy.Publish(now.AddDays(-random.Next(30, 60)), Floor);
                             vacancy.Close(now.AddDays(-random.Next(0, 30)));
                             break;
                     }

@@ -56,7 +56,7 @@ public sealed class IndexModel(ContentStore content, TrainingService training, P
             && Catalogue.Planner.Plan(Plan.FromRole, Plan.ToRole, 1).Shortest is { } shortest)
         {
             var holdings = ProfileService.AddTo(TrainingService.Holdings(record), await profiles.FindAsync(userId, cancellationToken));
-            Route = GapAnalysis.For(shortest, holdings);
+            Route = Catalogue.Planner.Gaps(shortest, holdings);
         }
     }
 

@@ -18,6 +18,37 @@ public static class CareerText
 
     public static string Money(decimal amount) => amount.ToString("C2", UkEnglish);
 
+    /// <summary>A role's pay with the day its figures were last checked, because pay changes every year.</summary>
+    public static string PayAsOf(CareerRole role)
+    {
+        ArgumentNullException.ThrowIfNull(role);
+        return role.Pay is null ? "" : $"{Pay(role.Pay)}, as of {Date(role.Provenance.Reviewed)}";
+    }
+
+    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", UkEnglish);
+
+    public static string ProgrammeKind(string kind) => kind switch
+    {
+        "certificate" => "Certificate",
+        "diploma" => "Diploma",
+        "apprenticeship" => "Apprenticeship",
+        "degree-apprenticeship" => "Degree apprenticeship",
+        "t-level" => "T Level",
+        "employability" => "Employability course",
+        "rotation" => "Rotation programme",
+        _ => kind,
+    };
+
+    /// <summary>How long a programme takes: its own words where months would mislead, else about so many months or years.</summary>
+    public static string ProgrammeDuration(Programme programme)
+    {
+        ArgumentNullException.ThrowIfNull(programme);
+        return programme.DurationText ?? $"About {Duration(programme.DurationMonths)}";
+    }
+
+    public static string PathwayCategory(string? category) =>
+        category is not null && CareerVocabulary.PathwayCategories.TryGetValue(category, out var name) ? name : "";
+
     public static string Setting(string setting) => setting switch
     {
         "home" => "people's homes",

@@ -52,7 +52,7 @@ public sealed class PlanModel(ContentStore content, TrainingService training, Pl
             holdings = ProfileService.AddTo(await training.HoldingsAsync(userId, Catalogue, cancellationToken), await profiles.FindAsync(userId, cancellationToken));
             IsSaved = await plans.FindAsync(userId, cancellationToken) is { } saved && saved.FromRole == From && saved.ToRole == To;
         }
-        Routes = [.. Plan.Routes.Select(route => GapAnalysis.For(route, holdings))];
+        Routes = [.. Plan.Routes.Select(route => Catalogue.Planner.Gaps(route, holdings))];
     }
 
     /// <summary>Keeps this start and goal as the person's plan, shown on their home page.</summary>

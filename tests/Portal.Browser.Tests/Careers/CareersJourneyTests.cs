@@ -36,7 +36,30 @@ public sealed class CareersJourneyTests(BrowserFixture fixture)
         await page.GetByLabel("I want to be").SelectOptionAsync("registered-nurse");
         await page.GetByRole(AriaRole.Button, new() { Name = "Show my route" }).ClickAsync();
         await Assertions.Expect(page.Locator("article.route").First.GetByRole(AriaRole.Link, new() { Name = "Registered nurse", Exact = true })).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("article.route").First.GetByText("Nursing and Midwifery Council")).ToBeVisibleAsync();
+        // Registration is what the nursing steps give, not what they need: it is named at the end of a step.
+        await Assertions.Expect(page.Locator("article.route").First.GetByText("At the end of this step you can get: Registration with the Nursing and Midwifery Council").First).ToBeVisibleAsync();
+        await page.AssertNoSeriousIssuesAsync();
+    }
+
+    [Fact]
+    public async Task FromTheHomePageToARoleToItsProgrammeWhoseFactsSayWhereTheyComeFrom()
+    {
+        var page = await fixture.NewPhonePageAsync();
+
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Explore careers" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Lead adult care worker", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Lead adult care worker", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#sources")).ToContainTextAsync("Last checked: 5 December 2026");
+        await page.AssertNoSeriousIssuesAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Lead Adult Care Worker apprenticeship (level 3)" }).First.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Lead Adult Care Worker apprenticeship (level 3)", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^ST0006") })).ToBeVisibleAsync();
+        var sources = page.GetByRole(AriaRole.Region, new() { Name = "Where this comes from" });
+        await sources.ScrollIntoViewIfNeededAsync();
+        await Assertions.Expect(sources).ToContainTextAsync("Last checked: 5 December 2026");
+        await Assertions.Expect(sources.GetByRole(AriaRole.Link).First).ToBeVisibleAsync();
         await page.AssertNoSeriousIssuesAsync();
     }
 

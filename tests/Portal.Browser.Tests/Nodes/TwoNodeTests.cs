@@ -155,7 +155,7 @@ public sealed class TwoNodeTests : IAsyncLifetime
             DrivingLicenceRequired = false,
             ClosingDate = DateOnly.FromDateTime(now).AddDays(30),
         }, now);
-        vacancy.Publish(now);
+        vacancy.Publish(now, new Portal.Infrastructure.Talent.TalentOptions().LegalMinimumWage());
         db.Add(vacancy);
         await db.SaveChangesAsync();
         return vacancy.Id;

@@ -153,4 +153,49 @@ public sealed class GapAnalysisTests
         Assert.Equal([0, 1, 13, 31, 55], gaps.Steps.Select(s => s.ExperienceMonthsAtStart));
         Assert.Equal(RequirementStatus.Met, StatusOf(gaps.Steps[^1], RequirementKind.Check, "dbs-enhanced"));
     }
+
+    [Fact]
+    public void ACheckAStepGainsIsHeldByTheNextStepNotMissing()
+    {
+        var route = new Route("support-worker",
+        [
+            new RouteStep("support-worker", "nursing-associate", 24) { Gains = ["nmc-registration"] },
+            new RouteStep("nursing-associate", "registered-nurse", 24, new StepRequirements { Checks = ["nmc-registration"] }),
+        ]);
+
+        var gaps = GapAnalysis.For(route, LearnerHoldings.None);
+
+        Assert.Empty(gaps.Steps[0].Requirements);
+        Assert.Equal(RequirementStatus.MetAlongRoute, StatusOf(gaps.Steps[1], RequirementKind.Check, "nmc-registration"));
+        Assert.Empty(gaps.Missing);
+    }
+
+    [Fact]
+    public void AProgrammeIncludedInAnEarlierStepsProgrammeIsNotMissing()
+    {
+        var route = new Route("senior",
+        [
+            new RouteStep("senior", "lead", 18, new StepRequirements { Programmes = ["apprenticeship"] }),
+            new RouteStep("lead", "team-leader", 12, new StepRequirements { Programmes = ["diploma"] }),
+        ]);
+        var inclusions = new ProgrammeInclusions([KeyValuePair.Create("apprenticeship", (IReadOnlyList<string>)["diploma"])]);
+
+        Assert.Equal(RequirementStatus.Missing, StatusOf(GapAnalysis.For(route, LearnerHoldings.None).Steps[1], RequirementKind.Programme, "diploma"));
+        Assert.Equal(RequirementStatus.MetAlongRoute, StatusOf(GapAnalysis.For(route, LearnerHoldings.None, inclusions).Steps[1], RequirementKind.Programme, "diploma"));
+        var holdsApprenticeship = new LearnerHoldings { Programmes = ["apprenticeship"] };
+        Assert.Equal(RequirementStatus.Met, StatusOf(GapAnalysis.For(route, holdsApprenticeship, inclusions).Steps[1], RequirementKind.Programme, "diploma"));
+    }
+
+    [Fact]
+    public void InclusionIsFollowedThroughAnyDepthAndACircleEnds()
+    {
+        var inclusions = new ProgrammeInclusions(
+        [
+            KeyValuePair.Create("a", (IReadOnlyList<string>)["b"]),
+            KeyValuePair.Create("b", (IReadOnlyList<string>)["c", "a"]),
+        ]);
+
+        Assert.Equal(["a", "b", "c"], inclusions.Expand("a").Order(StringComparer.Ordinal));
+        Assert.Equal(["x"], inclusions.Expand("x"));
+    }
 }

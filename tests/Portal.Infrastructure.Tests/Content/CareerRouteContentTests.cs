@@ -12,14 +12,14 @@ public sealed class CareerRouteContentTests : IDisposable
     public CareerRouteContentTests()
     {
         foreach (var role in new[] { "care-worker", "senior-care-worker", "team-leader" })
-            content.Write($"careers/roles/{role}.md", $"---\ntitle: {role}\nsummary: A role.\nsector: social-care\nsettings: [home]\nlevel: 2\nno-qualifications-needed: true\npay:\n  hourly-from: 12.21\n  hourly-to: 13\nhours: Full time\nshifts: [early]\n---\nText.\n");
-        content.Write("careers/programmes/care-certificate.md", "---\ntitle: Care Certificate\nsummary: The start.\nkind: certificate\nlevel: 0\nduration-months: 3\n---\nText.\n");
+            content.Write($"careers/roles/{role}.md", $"---\ntitle: {role}\nsummary: A role.\nsector: social-care\nsettings: [home]\nlevel: 2\nno-qualifications-needed: true\npay:\n  hourly-from: 12.21\n  hourly-to: 13\nhours: Full time\nshifts: [early]\n{TempContent.Provenance}---\nText.\n");
+        content.Write("careers/programmes/care-certificate.md", $"---\ntitle: Care Certificate\nsummary: The start.\nkind: certificate\nlevel: 0\nduration-months: 3\n{TempContent.ProgrammeFacts}{TempContent.Provenance}---\nText.\n");
     }
 
     public void Dispose() => content.Dispose();
 
     private void Route(string steps) =>
-        content.Write("careers/routes/ladder.md", $"---\ntitle: Ladder\nsummary: Up.\nsteps:\n{steps}---\nText.\n");
+        content.Write("careers/routes/ladder.md", $"---\ntitle: Ladder\nsummary: Up.\nsteps:\n{steps}{TempContent.Provenance}---\nText.\n");
 
     [Fact]
     public void StepsBecomeAGraphThePlannerCanUse()
@@ -120,5 +120,41 @@ public sealed class CareerRouteContentTests : IDisposable
         Assert.Equal("registered-nurse", toNurse.Shortest!.Goal);
         Assert.All(set.Roles.Values.Where(r => r.EntryPoint), start =>
             Assert.True(planner.Plan(start.Slug, "registered-manager", 1).Found, $"{start.Slug} has no route to registered manager"));
+    }
+
+    private static ContentSet Shipped() => new ContentLoader().Load(Path.Combine(TestEnvironment.RepositoryRoot(), "content"), DateTime.UnixEpoch);
+
+    [Fact]
+    public void ShippedRouteToTeamLeaderDoesNotListTheDiplomaTheApprenticeshipIncludes()
+    {
+        var planner = Shipped().Planner;
+        var route = planner.Plan("senior-care-worker", "team-leader", 1).Shortest!;
+
+        var missing = planner.Gaps(route, LearnerHoldings.None).Missing.Where(r => r.Kind == RequirementKind.Programme).Select(r => r.Slug);
+
+        Assert.Equal(["senior-care-worker", "lead-adult-care-worker", "team-leader"], route.Roles);
+        Assert.Equal(["lead-adult-care-worker-apprenticeship"], missing);
+    }
+
+    [Fact]
+    public void ShippedRoutesNeverAskForNmcRegistrationToStartAStepButGiveItOnTheWayIntoNursing()
+    {
+        var steps = Shipped().Routes.Values.SelectMany(r => r.Steps).ToList();
+
+        Assert.DoesNotContain(steps, s => s.Requirements.Checks.Contains("nmc-registration"));
+        Assert.All(steps.Where(s => s.To is "registered-nurse" or "nursing-associate"), s => Assert.Contains("nmc-registration", s.Gains));
+    }
+
+    [Fact]
+    public void ShippedEnhancedCareWorkerRoleAndItsRoutesAgreeThatNoLevelThreeQualificationIsNeeded()
+    {
+        var set = Shipped();
+
+        var programmesIn = set.Routes.Values.SelectMany(r => r.Steps).Where(s => s.To == "enhanced-care-worker")
+            .SelectMany(s => s.Requirements.Programmes).Distinct().Select(p => set.Programmes[p]);
+
+        Assert.All(programmesIn, p => Assert.True(p.Level < 3, $"{p.Slug} is level {p.Level}"));
+        Assert.Contains(set.Roles["enhanced-care-worker"].EntryRequirements, r => r.StartsWith("No set qualification.", StringComparison.Ordinal));
+        Assert.DoesNotContain(set.Roles["enhanced-care-worker"].EntryRequirements, r => r.StartsWith("A level 3", StringComparison.Ordinal));
     }
 }

@@ -1,4 +1,5 @@
 using Portal.Infrastructure.Content;
+using Portal.Infrastructure.Talent;
 using Portal.Tests.Common;
 
 namespace Portal.Infrastructure.Tests.Content;
@@ -7,12 +8,55 @@ public sealed class ShippedContentTests
 {
     private static readonly string ContentFolder = Path.Combine(TestEnvironment.RepositoryRoot(), "content");
 
+    /// <summary>The day the shipped facts were last checked; loading on it applies the pay floor then in force.</summary>
+    private static readonly DateTime Reviewed = new(2026, 12, 5, 9, 0, 0, DateTimeKind.Utc);
+
+    private static ContentSet LoadAsShipped() =>
+        new ContentLoader(new TalentOptions().LegalMinimumWage(), new OperatorDetails
+        {
+            Name = "Example Health and Care Academy",
+            Email = "portal@example.org",
+            Address = "1 Example Street, Leeds",
+            PrivacyContact = "privacy@example.org",
+            Retention = "We keep it while your account is open.",
+        }).Load(ContentFolder, Reviewed);
+
     [Fact]
-    public void ShippedContentLoadsWithoutErrors()
+    public void ShippedContentLoadsWithoutErrorsOrWarningsWithTheDefaultPayFloor()
     {
-        var set = new ContentLoader().Load(ContentFolder, DateTime.UnixEpoch);
+        var set = LoadAsShipped();
 
         Assert.NotEmpty(set.Pages);
+        Assert.Empty(set.Warnings);
+    }
+
+    [Fact]
+    public void EveryShippedJobPaysAtLeastTheNationalLivingWageInForce()
+    {
+        var floor = new TalentOptions().LegalMinimumWage().InForceOn(DateOnly.FromDateTime(Reviewed))!;
+
+        Assert.All(LoadAsShipped().Roles.Values.Where(r => r.Pay is not null), role =>
+            Assert.True(role.Pay!.HourlyFrom >= floor.Age21AndOver, $"{role.Slug} pays from {role.Pay.HourlyFrom}"));
+    }
+
+    [Fact]
+    public void EveryShippedFactFileNamesItsSourcesAndWhenItWasChecked()
+    {
+        var set = LoadAsShipped();
+        IEnumerable<(string File, Provenance Provenance)> files =
+        [
+            .. set.Roles.Values.Select(r => (r.SourceFile, r.Provenance)),
+            .. set.Programmes.Values.Select(p => (p.SourceFile, p.Provenance)),
+            .. set.Routes.Values.Select(r => (r.SourceFile, r.Provenance)),
+            .. set.Modules.Values.Select(m => (m.SourceFile, m.Provenance)),
+            .. set.Competencies.Values.Select(c => (c.SourceFile, c.Provenance)),
+        ];
+
+        Assert.All(files, f =>
+        {
+            Assert.NotEmpty(f.Provenance.Sources);
+            Assert.True(f.Provenance.Reviewed > new DateOnly(2026, 1, 1), $"{f.File} was last checked on {f.Provenance.Reviewed}");
+        });
     }
 
     [Fact]

@@ -52,7 +52,7 @@ public abstract partial class TalentServiceTests<TDatabase>(TDatabase database) 
     {
         var (org, recruiter) = await NewOrganisationWithRecruiterAsync($"Search Care {Guid.NewGuid():N}");
         var tag = Guid.NewGuid().ToString("N")[..8];
-        var near = await PublishedAsync(org, recruiter, Details($"Headingley {tag} care worker", "LS6", 12.60m));
+        var near = await PublishedAsync(org, recruiter, Details($"Headingley {tag} care worker", "LS6", 12.80m));
         var city = await PublishedAsync(org, recruiter, Details($"City centre {tag} care worker", "LS1", 14.00m));
         var far = await PublishedAsync(org, recruiter, Details($"Wetherby {tag} care worker", "LS22", 15.00m));
         await using (var scope = Services())

@@ -119,7 +119,7 @@ public abstract class TalentTestsBase<TDatabase>(TDatabase database)
         await using var scope = Services();
         var vacancies = scope.Get<VacancyService>();
         var vacancy = await vacancies.CreateAsync(recruiter, organisation, details);
-        Assert.True(await vacancies.ChangeAsync(recruiter, vacancy!.Id, (v, now) => v.Publish(now)));
+        Assert.True(await vacancies.ChangeAsync(recruiter, vacancy!.Id, (v, now) => v.Publish(now, new TalentOptions().LegalMinimumWage())));
         return vacancy.Id;
     }
 }

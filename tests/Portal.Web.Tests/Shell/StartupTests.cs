@@ -94,6 +94,44 @@ public sealed class StartupTests : IDisposable
     }
 
     [Fact]
+    public async Task ContentCheckFailsOnAJobPayingBelowTheLegalFloorNamingFileAndLine()
+    {
+        var content = RoleContent(reviewed: "2026-12-05", payFrom: "10.00");
+
+        var (exit, _, error) = await RunAsync(["content", "check"], ("Content__Path", content));
+
+        Assert.Equal(1, exit);
+        Assert.Contains("careers/roles/care-worker.md:9: 'pay.hourly-from' is 10.00, below the National Living Wage", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ContentCheckWarnsOfAReviewOverAYearOldButPasses()
+    {
+        var content = RoleContent(reviewed: "2020-01-01", payFrom: "13.00");
+
+        var (exit, output, error) = await RunAsync(["content", "check"], ("Content__Path", content));
+
+        Assert.Equal(0, exit);
+        Assert.Contains("careers/roles/care-worker.md:17: warning: 'reviewed' is 2020-01-01, more than 12 months ago", error, StringComparison.Ordinal);
+        Assert.Contains("valid", output, StringComparison.Ordinal);
+        Assert.Contains("with 1 warning", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MinimumWageRatesThatCouldNotBeTheLawStopStartUp()
+    {
+        var (exit, _, error) = await RunAsync(["content", "check"],
+            ("Talent__MinimumWage__0__EffectiveFrom", "2026-04-01"),
+            ("Talent__MinimumWage__0__Age21AndOver", "8.00"),
+            ("Talent__MinimumWage__0__Age18To20", "10.85"),
+            ("Talent__MinimumWage__0__Under18", "8.00"),
+            ("Talent__MinimumWage__0__Apprentice", "8.00"));
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("Talent:MinimumWage: the rates from 2026-04-01 must not rise as age falls", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task MigrateCommandCreatesTheEmbeddedDatabase()
     {
         var (exit, output, _) = await RunAsync(["migrate"]);
@@ -190,6 +228,36 @@ public sealed class StartupTests : IDisposable
         await connection.OpenAsync();
         await using var command = new Npgsql.NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>A content folder holding one care worker role, reviewed and paid as given.</summary>
+    private string RoleContent(string reviewed, string payFrom)
+    {
+        var dir = Path.Combine(_workDir, "content", "careers", "roles");
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "care-worker.md"), $"""
+            ---
+            title: Care worker
+            summary: You help people with everyday life.
+            sector: social-care
+            settings: [home]
+            level: 2
+            no-qualifications-needed: true
+            pay:
+              hourly-from: {payFrom}
+              hourly-to: 14.00
+            hours: Full or part time
+            shifts: [early]
+            entry-requirements: []
+            sources:
+              - title: National Minimum Wage and National Living Wage rates
+                url: https://www.gov.uk/national-minimum-wage-rates
+            reviewed: {reviewed}
+            ---
+            You visit people at home.
+
+            """);
+        return Path.Combine(_workDir, "content");
     }
 
     private string BadContent()

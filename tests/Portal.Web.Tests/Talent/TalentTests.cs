@@ -64,6 +64,28 @@ public sealed class TalentTests(PortalWebFactory app) : IClassFixture<PortalWebF
     }
 
     [Fact]
+    public async Task AVacancyPayingBelowTheNationalLivingWageCannotBePublished()
+    {
+        var admin = await app.AsAdminWithTwoFactorAsync();
+        var (_, recruiter) = await OrganisationWithRecruiterAsync(admin, $"Low Pay Care {Guid.NewGuid():N}");
+        var saved = await recruiter.SubmitAsync(await recruiter.GetPageAsync("/recruit/vacancies/new"), VacancyForm("Care worker, below the floor", pay: "12.50"));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var url = saved.Headers.Location!.OriginalString;
+        var id = Guid.Parse(url.Split('/')[^1]);
+
+        var response = await recruiter.SubmitAsync(await recruiter.GetPageAsync(url), new Dictionary<string, string>(), "form[action*=Publish]");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("The pay, £12.50 an hour, is below the National Living Wage of £12.71 an hour", (await Forms.ParseAsync(response)).Text(".alert-danger"), StringComparison.Ordinal);
+        Assert.Equal(VacancyStatus.Draft, await StatusAsync(id));
+
+        var fixedPay = await recruiter.SubmitAsync(await recruiter.GetPageAsync(url), VacancyForm("Care worker, at the floor", pay: "12.71"), "form[action*=Save]");
+        Assert.Equal(HttpStatusCode.Redirect, fixedPay.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await recruiter.SubmitAsync(await recruiter.GetPageAsync(url), new Dictionary<string, string>(), "form[action*=Publish]")).StatusCode);
+        Assert.Equal(VacancyStatus.Published, await StatusAsync(id));
+    }
+
+    [Fact]
     public async Task AnOrganisationWithAPostcodeOutsideTheCityIsRefused()
     {
         var admin = await app.AsAdminWithTwoFactorAsync();

@@ -23,12 +23,16 @@ public sealed class RoleModel(ContentStore content, JobSearch jobs) : PageModel
 
     public int OpenVacancyCount { get; private set; }
 
+    /// <summary>Every programme, for the links from the steps into this role.</summary>
+    public IReadOnlyDictionary<string, Programme> Programmes { get; private set; } = new Dictionary<string, Programme>();
+
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         if (!content.Current.Roles.TryGetValue(slug, out var role))
             return NotFound();
         Role = role;
         var catalogue = content.Current;
+        Programmes = catalogue.Programmes;
         var steps = catalogue.Planner.Graph.Steps;
         RoutesIn = [.. steps.Where(s => s.To == slug).Select(s => (s, catalogue.Roles[s.From])).OrderBy(x => x.Item2.Title, StringComparer.Ordinal)];
         RoutesOut = [.. steps.Where(s => s.From == slug).Select(s => (s, catalogue.Roles[s.To])).OrderBy(x => x.Item2.Title, StringComparer.Ordinal)];

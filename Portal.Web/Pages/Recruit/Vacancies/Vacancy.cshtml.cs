@@ -10,7 +10,7 @@ using Portal.Web.Pages.Learn;
 namespace Portal.Web.Pages.Recruit.Vacancies;
 
 /// <summary>One of the recruiter's vacancies: edit it, publish, close or reopen. Anyone else's is not found.</summary>
-public sealed class VacancyModel(VacancyService vacancies, JobSearch search, ContentStore content, PostcodeDistricts postcodes, IOutputCacheStore cache) : PageModel
+public sealed class VacancyModel(VacancyService vacancies, JobSearch search, ContentStore content, PostcodeDistricts postcodes, IOutputCacheStore cache, MinimumWage minimumWage) : PageModel
 {
     public Vacancy Vacancy { get; private set; } = null!;
 
@@ -40,11 +40,11 @@ public sealed class VacancyModel(VacancyService vacancies, JobSearch search, Con
         var details = Input.ToDetails(content.Current, postcodes, ModelState);
         if (details is null || !ModelState.IsValid)
             return Page();
-        return await ChangeAsync(id, (vacancy, now) => vacancy.Edit(details, now), "Your changes are saved.", cancellationToken);
+        return await ChangeAsync(id, (vacancy, now) => vacancy.Edit(details, now, minimumWage), "Your changes are saved.", cancellationToken);
     }
 
     public Task<IActionResult> OnPostPublishAsync(Guid id, CancellationToken cancellationToken) =>
-        ChangeAsync(id, (vacancy, now) => vacancy.Publish(now), "Published: applicants can find it on Jobs now.", cancellationToken);
+        ChangeAsync(id, (vacancy, now) => vacancy.Publish(now, minimumWage), "Published: applicants can find it on Jobs now.", cancellationToken);
 
     public Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken cancellationToken) =>
         ChangeAsync(id, (vacancy, now) => vacancy.Close(now), "Closed: it no longer shows on Jobs.", cancellationToken);
@@ -59,7 +59,7 @@ public sealed class VacancyModel(VacancyService vacancies, JobSearch search, Con
             ModelState.AddModelError(nameof(ReopenUntil), "Enter a new closing date to reopen it");
             return Page();
         }
-        return await ChangeAsync(id, (vacancy, now) => vacancy.Reopen(until, now), "Reopened: applicants can find it on Jobs again.", cancellationToken);
+        return await ChangeAsync(id, (vacancy, now) => vacancy.Reopen(until, now, minimumWage), "Reopened: applicants can find it on Jobs again.", cancellationToken);
     }
 
     private async Task<IActionResult> ChangeAsync(Guid id, Action<Vacancy, DateTime> change, string done, CancellationToken cancellationToken)
