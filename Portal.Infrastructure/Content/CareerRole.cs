@@ -34,36 +34,13 @@ public sealed record CareerRole(
     public IReadOnlyList<string> RequiredCompetencies { get; init; } = [];
 
     public int RequiredCompetenciesLine { get; init; }
-}
 
-/// <param name="NhsBand">Agenda for Change band, where the role has one.</param>
-public sealed record PayRange(decimal HourlyFrom, decimal HourlyTo, int? NhsBand);
+    /// <summary>
+    /// The role category of DHSC's Care Workforce Pathway for adult social care this job sits in, as a
+    /// key of <see cref="CareerVocabulary.PathwayCategories"/>; null where the pathway has none (NHS jobs, entry points).
+    /// </summary>
+    public string? PathwayCategory { get; init; }
 
-/// <summary>A qualification, apprenticeship or programme a route can require, from content/careers/programmes/.</summary>
-/// <param name="StandardCode">The apprenticeship standard (e.g. ST0006); only apprenticeships have one.</param>
-public sealed record Programme(
-    string Slug,
-    string Title,
-    string Summary,
-    string Kind,
-    int Level,
-    string? StandardCode,
-    int DurationMonths,
-    int? OffTheJobHours,
-    int? PlacementHours,
-    string Html,
-    string Version,
-    string SourceFile);
-
-/// <summary>The words careers content may use, so filters and validation agree.</summary>
-public static class CareerVocabulary
-{
-    public static IReadOnlyList<string> Sectors { get; } = ["social-care", "nhs", "both"];
-
-    public static IReadOnlyList<string> Settings { get; } = ["home", "residential", "community", "hospital"];
-
-    public static IReadOnlyList<string> Shifts { get; } = ["early", "late", "night", "weekend", "long-day", "on-call", "office-hours"];
-
-    public static IReadOnlyList<string> ProgrammeKinds { get; } =
-        ["certificate", "diploma", "apprenticeship", "degree-apprenticeship", "t-level", "employability", "rotation"];
+    /// <summary>When the file's facts were last checked, and the sources they were checked against.</summary>
+    public required Provenance Provenance { get; init; }
 }

@@ -43,6 +43,13 @@ internal sealed class CareerRoleParser(MarkdownRenderer markdown) : ContentParse
         foreach (var duplicate in requiredCompetencies.GroupBy(m => m, StringComparer.Ordinal).Where(g => g.Count() > 1))
             frontMatter.Error("required-competencies", $"'{duplicate.Key}' is listed more than once in 'required-competencies'; list it once");
         var requirements = frontMatter.StringList("entry-requirements");
+        var sector = frontMatter.RequiredChoice("sector", CareerVocabulary.Sectors);
+        var pathwayCategory = frontMatter.OptionalString("pathway-category", maxLength: 40);
+        if (pathwayCategory is not null && !CareerVocabulary.PathwayCategories.ContainsKey(pathwayCategory))
+            frontMatter.Error("pathway-category", $"'pathway-category' must be one of the Care Workforce Pathway's role categories: {string.Join(", ", CareerVocabulary.PathwayCategories.Keys)}; not '{pathwayCategory}'");
+        else if (pathwayCategory is not null && sector == "nhs")
+            frontMatter.Error("pathway-category", "the Care Workforce Pathway is for adult social care; an NHS job has no 'pathway-category', so remove it or change 'sector'");
+        var provenance = Provenance.Read(frontMatter);
         foreach (var requirement in requirements.Where(r => r.Length > 200))
             frontMatter.Error("entry-requirements", $"an entry requirement is {requirement.Length} characters long; the most allowed is 200");
 
@@ -50,7 +57,7 @@ internal sealed class CareerRoleParser(MarkdownRenderer markdown) : ContentParse
             Slug: slug,
             Title: frontMatter.RequiredString("title", maxLength: 80),
             Summary: frontMatter.RequiredString("summary", maxLength: 200),
-            Sector: frontMatter.RequiredChoice("sector", CareerVocabulary.Sectors),
+            Sector: sector,
             Settings: frontMatter.ChoiceList("settings", CareerVocabulary.Settings, required: true),
             Level: frontMatter.RequiredInt("level", 0, 7),
             EntryPoint: entryPoint,
@@ -67,6 +74,8 @@ internal sealed class CareerRoleParser(MarkdownRenderer markdown) : ContentParse
             RequiredTrainingLine = frontMatter.LineOf("required-training"),
             RequiredCompetencies = [.. requiredCompetencies.Distinct(StringComparer.Ordinal)],
             RequiredCompetenciesLine = frontMatter.LineOf("required-competencies"),
+            PathwayCategory = pathwayCategory,
+            Provenance = provenance,
         };
     }
 }

@@ -10,10 +10,8 @@ public sealed record CareerRoute(
     IReadOnlyList<RouteStep> Steps,
     string Html,
     string Version,
-    string SourceFile);
-
-/// <summary>Checks a step may ask for, named the same way everywhere.</summary>
-public static class RouteChecks
+    string SourceFile)
 {
-    public static IReadOnlyList<string> All { get; } = ["dbs", "dbs-enhanced", "right-to-work", "references", "occupational-health", "nmc-registration"];
+    /// <summary>When the file's facts were last checked, and the sources they were checked against.</summary>
+    public required Provenance Provenance { get; init; }
 }

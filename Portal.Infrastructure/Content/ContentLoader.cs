@@ -56,6 +56,7 @@ internal sealed class ContentLoader
             foreach (var module in competency.Modules.Where(m => !parsedModules.ContainsKey(m)))
                 errors.Add(new(competency.SourceFile, competency.ModulesLine, $"there is no training module '{module}' in learn/; 'modules' names modules by their slug"));
         }
+        var warnings = StaleReviews(parsedRoles, parsedProgrammes, routes, parsedModules, parsedCompetencies, DateOnly.FromDateTime(loadedAtUtc));
         var set = new ContentSet(
             Pages: pages.ParseAll(documents[pages.Folder], errors),
             Roles: parsedRoles,
@@ -65,10 +66,40 @@ internal sealed class ContentLoader
             Competencies: parsedCompetencies,
             Planner: new Portal.Domain.Pathways.RoutePlanner(graph),
             Version: ContentVersion.OfSet(documents.SelectMany(folder => folder).Select(document => (document.File, document.Version))),
-            LoadedAtUtc: loadedAtUtc);
+            LoadedAtUtc: loadedAtUtc)
+        {
+            Warnings = warnings,
+        };
         if (errors.Count > 0)
-            throw new ContentValidationException([.. errors.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line)]);
+            throw new ContentValidationException([.. errors.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line)], warnings);
         return set;
+    }
+
+    /// <summary>Files whose facts were last checked more than a year before <paramref name="today"/>, in file order.</summary>
+    private static List<ContentWarning> StaleReviews(
+        IReadOnlyDictionary<string, CareerRole> roles,
+        IReadOnlyDictionary<string, Programme> programmes,
+        IReadOnlyDictionary<string, CareerRoute> routes,
+        IReadOnlyDictionary<string, LearningModule> modules,
+        IReadOnlyDictionary<string, Competency> competencies,
+        DateOnly today)
+    {
+        IEnumerable<(string File, Provenance Provenance)> reviewed =
+        [
+            .. roles.Values.Select(r => (r.SourceFile, r.Provenance)),
+            .. programmes.Values.Select(p => (p.SourceFile, p.Provenance)),
+            .. routes.Values.Select(r => (r.SourceFile, r.Provenance)),
+            .. modules.Values.Select(m => (m.SourceFile, m.Provenance)),
+            .. competencies.Values.Select(c => (c.SourceFile, c.Provenance)),
+        ];
+        return
+        [
+            .. reviewed
+                .Where(r => r.Provenance.Reviewed != DateOnly.MinValue && r.Provenance.IsStaleOn(today))
+                .OrderBy(r => r.File, StringComparer.Ordinal)
+                .Select(r => new ContentWarning(r.File, r.Provenance.ReviewedLine,
+                    $"'reviewed' is {r.Provenance.Reviewed:yyyy-MM-dd}, more than {Provenance.FreshForMonths} months ago: check the facts against the sources again, then set 'reviewed' to the day you did")),
+        ];
     }
 
     /// <summary>Splits a file into front matter and body; null when the front matter cannot be read.</summary>

@@ -32,6 +32,8 @@ public sealed class ContentStore(string rootPath, TimeProvider clock, ILogger<Co
             set = loader.Load(RootPath, clock.GetUtcNow().UtcDateTime);
             Volatile.Write(ref current, set);
         }
+        foreach (var warning in set.Warnings)
+            logger.LogWarning("Content warning: {Warning}", warning.ToString());
         logger.LogInformation("Loaded content version {Version} from {Path}: {Pages} pages, {Roles} roles, {Programmes} programmes, {Modules} training modules", set.Version, RootPath, set.Pages.Count, set.Roles.Count, set.Programmes.Count, set.Modules.Count);
         Reloaded?.Invoke(this, set);
         return set;

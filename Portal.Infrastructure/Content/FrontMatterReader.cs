@@ -167,6 +167,11 @@ internal sealed class FrontMatterReader
 
     public bool Has(string key) => entries.ContainsKey(key);
 
+    /// <summary>True when the key is there but holds nothing: no value, or an empty list.</summary>
+    public bool IsBlank(string key) =>
+        entries.TryGetValue(key, out var entry)
+        && (entry.Value is YamlScalarNode scalar ? IsEmpty(scalar) : entry.Value is YamlSequenceNode { Children.Count: 0 });
+
     /// <summary>The line of a key, or of this mapping when the key is missing.</summary>
     public int LineOf(string key) => entries.TryGetValue(key, out var entry) ? LineOf(entry.Key) : Line;
 

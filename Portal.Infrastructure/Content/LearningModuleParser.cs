@@ -44,11 +44,15 @@ internal sealed partial class LearningModuleParser(MarkdownRenderer markdown) : 
         if (questions is not null && passMark > questions.Count)
             frontMatter.Error("pass-mark", $"'pass-mark' is {passMark} but the quiz has {questions.Count} questions, so nobody could pass; lower it");
         var lessons = Lessons(document);
+        var provenance = Provenance.Read(frontMatter);
 
         if (questions is null || passMark < 1 || passMark > questions.Count || lessons is null)
             return null;
         return new LearningModule(slug, title, summary, minutes, topics, standards, refreshMonths, lessons,
-            new Quiz(passMark, questions), document.Version, document.File);
+            new Quiz(passMark, questions), document.Version, document.File)
+        {
+            Provenance = provenance,
+        };
     }
 
     private static List<int> Standards(FrontMatterReader frontMatter)

@@ -16,6 +16,7 @@ internal sealed class ProgrammeParser(MarkdownRenderer markdown) : ContentParser
         else if (standardCode is not null && !System.Text.RegularExpressions.Regex.IsMatch(standardCode, "^ST[0-9]{4}$"))
             frontMatter.Error("standard-code", $"'standard-code' must look like ST0006, not '{standardCode}'");
 
+        var provenance = Provenance.Read(frontMatter);
         return new Programme(
             Slug: slug,
             Title: frontMatter.RequiredString("title", maxLength: 120),
@@ -28,6 +29,9 @@ internal sealed class ProgrammeParser(MarkdownRenderer markdown) : ContentParser
             PlacementHours: frontMatter.OptionalInt("placement-hours", 0, 2000),
             Html: markdown.ToHtml(document.Body),
             Version: document.Version,
-            SourceFile: document.File);
+            SourceFile: document.File)
+        {
+            Provenance = provenance,
+        };
     }
 }

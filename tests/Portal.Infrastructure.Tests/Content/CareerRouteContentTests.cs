@@ -12,14 +12,14 @@ public sealed class CareerRouteContentTests : IDisposable
     public CareerRouteContentTests()
     {
         foreach (var role in new[] { "care-worker", "senior-care-worker", "team-leader" })
-            content.Write($"careers/roles/{role}.md", $"---\ntitle: {role}\nsummary: A role.\nsector: social-care\nsettings: [home]\nlevel: 2\nno-qualifications-needed: true\npay:\n  hourly-from: 12.21\n  hourly-to: 13\nhours: Full time\nshifts: [early]\n---\nText.\n");
-        content.Write("careers/programmes/care-certificate.md", "---\ntitle: Care Certificate\nsummary: The start.\nkind: certificate\nlevel: 0\nduration-months: 3\n---\nText.\n");
+            content.Write($"careers/roles/{role}.md", $"---\ntitle: {role}\nsummary: A role.\nsector: social-care\nsettings: [home]\nlevel: 2\nno-qualifications-needed: true\npay:\n  hourly-from: 12.21\n  hourly-to: 13\nhours: Full time\nshifts: [early]\n{TempContent.Provenance}---\nText.\n");
+        content.Write("careers/programmes/care-certificate.md", $"---\ntitle: Care Certificate\nsummary: The start.\nkind: certificate\nlevel: 0\nduration-months: 3\n{TempContent.Provenance}---\nText.\n");
     }
 
     public void Dispose() => content.Dispose();
 
     private void Route(string steps) =>
-        content.Write("careers/routes/ladder.md", $"---\ntitle: Ladder\nsummary: Up.\nsteps:\n{steps}---\nText.\n");
+        content.Write("careers/routes/ladder.md", $"---\ntitle: Ladder\nsummary: Up.\nsteps:\n{steps}{TempContent.Provenance}---\nText.\n");
 
     [Fact]
     public void StepsBecomeAGraphThePlannerCanUse()

@@ -20,6 +20,10 @@ public sealed class CareersContentTests : IDisposable
         shifts: [early, late]
         entry-requirements:
           - A DBS check.
+        reviewed: 2026-12-05
+        sources:
+          - title: A source
+            url: https://example.org/source
         ---
         ## What a day looks like
 
@@ -36,6 +40,10 @@ public sealed class CareersContentTests : IDisposable
         entry-point: true
         no-qualifications-needed: true
         entry-requirements: []
+        reviewed: 2026-12-05
+        sources:
+          - title: A source
+            url: https://example.org/source
         ---
         Everyone starts somewhere.
         """;
@@ -147,6 +155,10 @@ public sealed class CareersContentTests : IDisposable
             standard-code: ST0006
             duration-months: 18
             off-the-job-hours: 187
+            reviewed: 2026-12-05
+            sources:
+              - title: A source
+                url: https://example.org/source
             ---
             You work and learn.
             """);
@@ -163,7 +175,7 @@ public sealed class CareersContentTests : IDisposable
     [InlineData("kind: course\n", "'kind' must be one of certificate, diploma")]
     public void ProgrammeKindAndStandardCodeMustAgree(string lines, string expected)
     {
-        content.Write("careers/programmes/p.md", $"---\ntitle: A programme\nsummary: Short.\n{lines}level: 2\nduration-months: 12\n---\nText.\n");
+        content.Write("careers/programmes/p.md", $"---\ntitle: A programme\nsummary: Short.\n{lines}level: 2\nduration-months: 12\n{TempContent.Provenance}---\nText.\n");
 
         Assert.Contains(expected, content.SingleError().Message, StringComparison.Ordinal);
     }

@@ -98,7 +98,7 @@ public sealed class LearningModuleContentTests : IDisposable
     public void TooFewQuestionsAreReported()
     {
         var twoQuestions = TempContent.ValidModuleFrontMatter[..TempContent.ValidModuleFrontMatter.IndexOf("  - id: signs", StringComparison.Ordinal)];
-        content.Module("duty-of-care", twoQuestions.Replace("pass-mark: 2", "pass-mark: 1", StringComparison.Ordinal));
+        content.Module("duty-of-care", twoQuestions.Replace("pass-mark: 2", "pass-mark: 1", StringComparison.Ordinal) + TempContent.Provenance);
 
         Assert.Contains("the quiz has 2 questions; write from 3 to 6", content.SingleError().Message, StringComparison.Ordinal);
     }
@@ -121,8 +121,8 @@ public sealed class LearningModuleContentTests : IDisposable
 
         var error = content.SingleError();
 
-        // The front matter closes on line 44; the body's first line is blank.
-        Assert.Equal(46, error.Line);
+        // The front matter closes on line 48; the body's first line is blank.
+        Assert.Equal(50, error.Line);
         Assert.Contains("text before the first lesson", error.Message, StringComparison.Ordinal);
     }
 
@@ -141,7 +141,7 @@ public sealed class LearningModuleContentTests : IDisposable
 
         var error = content.SingleError();
 
-        Assert.Equal(49, error.Line);
+        Assert.Equal(53, error.Line);
         Assert.Contains("the lesson 'Two' has no text under its heading", error.Message, StringComparison.Ordinal);
     }
 

@@ -23,6 +23,9 @@ internal sealed class TempContent : IDisposable
     public TempContent Module(string slug, string? frontMatter = null, string? body = null) =>
         Write($"learn/{slug}.md", $"---\n{frontMatter ?? ValidModuleFrontMatter}---\n{body ?? ValidModuleBody}");
 
+    /// <summary>The 'reviewed' and 'sources' lines every role, programme, route, module and competency needs, to add last in its front matter.</summary>
+    public const string Provenance = "reviewed: 2026-12-05\nsources:\n  - title: A source\n    url: https://example.org/source\n";
+
     public const string ValidModuleFrontMatter = """
         title: Duty of care
         summary: What a duty of care is.
@@ -66,12 +69,18 @@ internal sealed class TempContent : IDisposable
               - id: c
                 text: Doing whatever you are told by anyone.
                 feedback: No; you think and report.
+        reviewed: 2026-12-05
+        sources:
+          - title: A source
+            url: https://example.org/source
 
         """;
 
     public const string ValidModuleBody = "## What it is\n\nText one.\n\n## When it is hard\n\nText two.\n\n## Who to ask\n\nText three.\n";
 
     public ContentSet Load() => new ContentLoader().Load(Root, DateTime.UnixEpoch);
+
+    public ContentSet LoadOn(DateOnly today) => new ContentLoader().Load(Root, today.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
 
     public IReadOnlyList<ContentError> Errors() => Assert.Throws<ContentValidationException>(Load).Errors;
 

@@ -91,5 +91,8 @@ public sealed class RouteMapTests : IDisposable
     }
 
     private static CareerRole Role(string slug, string title, int level, string sector = "social-care") =>
-        new(slug, title, "Summary.", sector, ["home"], level, level == 0, true, null, null, [], [], "", "v1", $"careers/roles/{slug}.md");
+        new(slug, title, "Summary.", sector, ["home"], level, level == 0, true, null, null, [], [], "", "v1", $"careers/roles/{slug}.md")
+        {
+            Provenance = new(new DateOnly(2026, 12, 5), [new("A source", new Uri("https://example.org/source"))]),
+        };
 }
