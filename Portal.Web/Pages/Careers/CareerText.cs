@@ -12,13 +12,19 @@ public static class CareerText
     public static string Pay(PayRange? pay) => pay switch
     {
         null => "",
-        { NhsBand: { } band } => $"{Money(pay.HourlyFrom)} to {Money(pay.HourlyTo)} an hour (NHS band {band})",
-        _ => $"{Money(pay.HourlyFrom)} to {Money(pay.HourlyTo)} an hour",
+        { NhsBand: { } band } => $"{Hourly(pay)} (NHS band {band})",
+        _ => Hourly(pay),
     };
 
     public static string Money(decimal amount) => amount.ToString("C2", UkEnglish);
 
+    // A single-point band (NHS band 2) reads as one figure, not "£12.92 to £12.92".
+    private static string Hourly(PayRange pay) => pay.HourlyFrom == pay.HourlyTo
+        ? $"{Money(pay.HourlyFrom)} an hour"
+        : $"{Money(pay.HourlyFrom)} to {Money(pay.HourlyTo)} an hour";
+
     /// <summary>A role's pay with the day its figures were last checked, because pay changes every year.</summary>
+
     public static string PayAsOf(CareerRole role)
     {
         ArgumentNullException.ThrowIfNull(role);
