@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Portal.Domain.Compliance;
 using Portal.Domain.Notifications;
-using Portal.Domain.Talent;
+using Portal.Domain.Organisations;
 using Portal.Domain.Training;
 using Portal.Infrastructure.Compliance;
 using Portal.Infrastructure.Content;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Portal.Domain.Organisations;
 using Portal.Domain.Talent;
 using Portal.Infrastructure.Data;
 

@@ -1,7 +1,7 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Compliance;
-using Portal.Domain.Talent;
+using Portal.Domain.Organisations;
 using Portal.Domain.Training;
 using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Data;

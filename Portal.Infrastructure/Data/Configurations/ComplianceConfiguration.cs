@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Portal.Domain.Compliance;
-using Portal.Domain.Talent;
+using Portal.Domain.Organisations;
 using Portal.Infrastructure.Accounts;
 
 namespace Portal.Infrastructure.Data.Configurations;

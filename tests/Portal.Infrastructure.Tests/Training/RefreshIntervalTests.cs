@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Portal.Domain.Compliance;
+using Portal.Domain.Organisations;
 using Portal.Domain.Talent;
 using Portal.Domain.Training;
 using Portal.Infrastructure.Data;

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Portal.Domain.Talent;
+namespace Portal.Domain.Organisations;
 
 /// <summary>
 /// An emailed invitation to join an organisation in a role. Only a hash of its link's token is

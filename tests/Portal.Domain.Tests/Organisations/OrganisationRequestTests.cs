@@ -1,6 +1,6 @@
-using Portal.Domain.Talent;
+using Portal.Domain.Organisations;
 
-namespace Portal.Domain.Tests.Talent;
+namespace Portal.Domain.Tests.Organisations;
 
 public sealed class OrganisationRequestTests
 {

@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Portal.Domain.Talent;
+using Portal.Domain.Organisations;
 using Portal.Infrastructure.Accounts;
 using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Talent;
 
-namespace Portal.Infrastructure.Talent;
+namespace Portal.Infrastructure.Organisations;
 
 /// <summary>Organisations and who works in them. Creating an organisation and adding its first people is an admin's job.</summary>
 public sealed class OrganisationService(PortalDbContext db, UserManager<PortalUser> users, PostcodeDistricts postcodes, TimeProvider clock)

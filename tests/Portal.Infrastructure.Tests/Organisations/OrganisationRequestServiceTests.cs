@@ -1,13 +1,16 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Portal.Domain.Talent;
+using Portal.Domain.Organisations;
 using Portal.Infrastructure.Accounts;
-using Portal.Infrastructure.Talent;
+using Portal.Infrastructure.Organisations;
+using Portal.Infrastructure.Tests.Support;
+using Portal.Infrastructure.Tests.Talent;
 
-namespace Portal.Infrastructure.Tests.Talent;
+namespace Portal.Infrastructure.Tests.Organisations;
 
 /// <summary>An employer asks to be set up; an admin approves or declines; each side is emailed once.</summary>
-public abstract partial class TalentServiceTests<TDatabase>
+public abstract class OrganisationRequestServiceTests<TDatabase>(TDatabase database) : TalentTestsBase<TDatabase>(database), IClassFixture<TDatabase>
+    where TDatabase : TestDatabase
 {
     private static OrganisationRequestService.RequestInput Request(string name, string? cqc = null, string postcode = "LS12 3AB") =>
         new(name, OrganisationType.CareProvider, cqc, postcode, MembershipRole.Recruiter, "I run recruitment here.");
@@ -19,12 +22,6 @@ public abstract partial class TalentServiceTests<TDatabase>
         var users = scope.Get<UserManager<PortalUser>>();
         Assert.True((await users.AddToRoleAsync((await users.FindByIdAsync(admin))!, PortalRoles.Admin)).Succeeded);
         return admin;
-    }
-
-    private async Task<string> EmailOfAsync(string userId)
-    {
-        await using var db = Database.CreateContext();
-        return (await db.Users.FindAsync(userId))!.Email!;
     }
 
     [Fact]
@@ -126,3 +123,7 @@ public abstract partial class TalentServiceTests<TDatabase>
         Assert.Single(await requests.MineAsync(requester));
     }
 }
+
+public sealed class SqliteOrganisationRequestServiceTests(SqliteTestDatabase database) : OrganisationRequestServiceTests<SqliteTestDatabase>(database);
+
+public sealed class PostgresOrganisationRequestServiceTests(PostgresTestDatabase database) : OrganisationRequestServiceTests<PostgresTestDatabase>(database);

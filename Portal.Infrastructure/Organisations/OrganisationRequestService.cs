@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Notifications;
-using Portal.Domain.Talent;
+using Portal.Domain.Organisations;
 using Portal.Infrastructure.Accounts;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Email;
+using Portal.Infrastructure.Talent;
 
-namespace Portal.Infrastructure.Talent;
+namespace Portal.Infrastructure.Organisations;
 
 /// <summary>
 /// Employers asking to be set up on the portal. Anyone signed in may ask, naming the role they

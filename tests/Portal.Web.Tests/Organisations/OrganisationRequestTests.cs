@@ -1,11 +1,11 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Portal.Domain.Talent;
+using Portal.Domain.Organisations;
 using Portal.Infrastructure.Data;
 using Portal.Web.Tests.Support;
 
-namespace Portal.Web.Tests.Talent;
+namespace Portal.Web.Tests.Organisations;
 
 /// <summary>An employer asks to be set up; an admin approves or declines on the organisations page.</summary>
 public sealed class OrganisationRequestTests(PortalWebFactory app) : IClassFixture<PortalWebFactory>

@@ -2,11 +2,11 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Portal.Domain.Talent;
+using Portal.Domain.Organisations;
 using Portal.Infrastructure.Data;
 using Portal.Web.Tests.Support;
 
-namespace Portal.Web.Tests.Talent;
+namespace Portal.Web.Tests.Organisations;
 
 /// <summary>Invitations by email: the link joins that organisation in that role, once, for that address only.</summary>
 public sealed partial class InvitationTests(PortalWebFactory app) : IClassFixture<PortalWebFactory>

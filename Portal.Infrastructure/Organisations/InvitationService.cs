@@ -1,12 +1,12 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Notifications;
-using Portal.Domain.Talent;
+using Portal.Domain.Organisations;
 using Portal.Infrastructure.Accounts;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Email;
 
-namespace Portal.Infrastructure.Talent;
+namespace Portal.Infrastructure.Organisations;
 
 /// <summary>
 /// Invitations to join an organisation. An admin may invite anyone to any role; a member may invite

@@ -1,4 +1,4 @@
-namespace Portal.Domain.Talent;
+namespace Portal.Domain.Organisations;
 
 public enum OrganisationRequestStatus
 {
