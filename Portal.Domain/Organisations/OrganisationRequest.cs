@@ -1,12 +1,5 @@
 namespace Portal.Domain.Organisations;
 
-public enum OrganisationRequestStatus
-{
-    Pending,
-    Approved,
-    Declined,
-}
-
 /// <summary>
 /// Someone asking for their employer to be set up on the portal, with themselves as its first
 /// recruiter or manager. An admin approves it (the organisation is created and the requester

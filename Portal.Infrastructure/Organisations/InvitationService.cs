@@ -74,6 +74,3 @@ public sealed class InvitationService(PortalDbContext db, UserManager<PortalUser
         return null;
     }
 }
-
-/// <summary>What a member of staff joins as: the career role slug of their job, their team, whether they are a practitioner, and who said so.</summary>
-public sealed record StaffTerms(string JobRole, string? Team = null, bool Practitioner = false, string? GrantedBy = null);
