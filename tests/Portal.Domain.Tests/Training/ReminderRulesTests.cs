@@ -1,6 +1,6 @@
-using Portal.Domain.Notifications;
+using Portal.Domain.Training;
 
-namespace Portal.Domain.Tests.Notifications;
+namespace Portal.Domain.Tests.Training;
 
 public sealed class ReminderRulesTests
 {

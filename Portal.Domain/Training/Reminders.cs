@@ -1,6 +1,4 @@
-using Portal.Domain.Training;
-
-namespace Portal.Domain.Notifications;
+namespace Portal.Domain.Training;
 
 public enum ReminderKind
 {
