@@ -13,13 +13,6 @@ using Portal.Web.Security;
 
 namespace Portal.Web;
 
-public static class PortalPolicies
-{
-    public const string Admin = "Admin";
-    public const string Recruiter = "Recruiter";
-    public const string Manager = "Manager";
-}
-
 public static class WebServiceCollectionExtensions
 {
     public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)

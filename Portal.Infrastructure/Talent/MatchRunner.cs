@@ -11,9 +11,6 @@ using Portal.Infrastructure.Training;
 
 namespace Portal.Infrastructure.Talent;
 
-/// <summary>What a full matching run did.</summary>
-public sealed record MatchRunSummary(int People, int Vacancies, long PairsScored, int RowsWritten, TimeSpan Loading, TimeSpan Scoring, TimeSpan Writing);
-
 /// <summary>
 /// Works out and stores matches between people with a located profile and open vacancies. Each
 /// person keeps their best <see cref="KeepPerPerson"/> vacancies, and each vacancy its best

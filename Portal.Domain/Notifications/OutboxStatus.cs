@@ -1,0 +1,8 @@
+namespace Portal.Domain.Notifications;
+
+public enum OutboxStatus
+{
+    Pending,
+    Sent,
+    DeadLettered,
+}

@@ -1,0 +1,11 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Portal.Infrastructure.Email;
+
+public enum SmtpSecurity
+{
+    Auto,
+    None,
+    StartTls,
+    SslOnConnect,
+}

@@ -1,0 +1,18 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Training;
+using Portal.Infrastructure.Content;
+using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Jobs;
+
+namespace Portal.Infrastructure.Training;
+
+/// <summary>What a certificate shows: no more about the person than their name.</summary>
+/// <param name="Superseded">A later completion of the same module exists (a refresher).</param>
+public sealed record Certificate(
+    Completion Completion,
+    string? Name,
+    string ModuleTitle,
+    DateTime? ExpiresAtUtc,
+    TrainingStatus Status,
+    bool Superseded);
