@@ -1,5 +1,3 @@
-using Portal.Domain.Training;
-
 namespace Portal.Domain.Compliance;
 
 /// <summary>A required topic as a column, with how many of the people shown are in each status.</summary>

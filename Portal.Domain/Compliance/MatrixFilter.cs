@@ -1,5 +1,3 @@
-using Portal.Domain.Training;
-
 namespace Portal.Domain.Compliance;
 
 /// <summary>What the manager narrowed the matrix to; null means "all".</summary>

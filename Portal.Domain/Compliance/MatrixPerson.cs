@@ -1,5 +1,3 @@
-using Portal.Domain.Training;
-
 namespace Portal.Domain.Compliance;
 
 /// <summary>A member of staff as the matrix lists them.</summary>

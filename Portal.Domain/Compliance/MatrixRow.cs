@@ -1,5 +1,3 @@
-using Portal.Domain.Training;
-
 namespace Portal.Domain.Compliance;
 
 /// <summary>One person's row: a cell per column, null where their job does not require that topic.</summary>

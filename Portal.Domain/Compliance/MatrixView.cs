@@ -1,5 +1,3 @@
-using Portal.Domain.Training;
-
 namespace Portal.Domain.Compliance;
 
 /// <summary>The whole view: columns, rows, and compliance as the share of required cells held.</summary>

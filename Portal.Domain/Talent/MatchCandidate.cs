@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Numerics;
-
 namespace Portal.Domain.Talent;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Numerics;
-
 namespace Portal.Domain.Talent;
 
 /// <summary>A scored pair, with the facts its reasons are written from.</summary>

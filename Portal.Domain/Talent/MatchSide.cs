@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Numerics;
-
 namespace Portal.Domain.Talent;
 
 /// <summary>Who reads a match's reasons: the person, or a recruiter looking at the person.</summary>

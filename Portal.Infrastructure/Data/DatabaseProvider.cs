@@ -1,6 +1,3 @@
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
-
 namespace Portal.Infrastructure.Data;
 
 public enum DatabaseProvider

@@ -1,6 +1,3 @@
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
-
 namespace Portal.Infrastructure.Data;
 
 /// <summary>A setting is wrong or missing. Its message is the one line an operator needs.</summary>

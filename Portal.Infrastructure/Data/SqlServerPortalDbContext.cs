@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using Portal.Domain.Notifications;
-using Portal.Infrastructure.Accounts;
 
 namespace Portal.Infrastructure.Data;
 

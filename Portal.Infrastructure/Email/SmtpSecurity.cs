@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Portal.Infrastructure.Email;
 
 public enum SmtpSecurity

@@ -1,7 +1,6 @@
 using Hangfire;
 using Microsoft.Extensions.Logging;
 using Portal.Infrastructure.Data;
-using Portal.Infrastructure.Talent;
 
 namespace Portal.Infrastructure.Jobs;
 

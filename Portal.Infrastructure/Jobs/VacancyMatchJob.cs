@@ -1,6 +1,3 @@
-using Hangfire;
-using Microsoft.Extensions.Logging;
-using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Talent;
 
 namespace Portal.Infrastructure.Jobs;

@@ -1,9 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using Portal.Domain.Organisations;
-using Portal.Domain.Talent;
-using Portal.Infrastructure.Data;
 
 namespace Portal.Infrastructure.Talent;
 

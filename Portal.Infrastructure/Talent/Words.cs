@@ -1,10 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using Portal.Domain.Organisations;
-using Portal.Domain.Talent;
-using Portal.Infrastructure.Data;
-
 namespace Portal.Infrastructure.Talent;
 
 /// <summary>Splits text into lower-case words of letters and digits; "Care-worker's" is "care", "worker", "s".</summary>

@@ -1,5 +1,3 @@
-using Portal.Domain.Training;
-
 namespace Portal.Infrastructure.Training;
 
 /// <summary>The latest completion of one module by one person: what expiry, status and "held" are worked out from.</summary>

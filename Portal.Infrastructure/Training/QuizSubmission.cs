@@ -1,9 +1,4 @@
-using System.Security.Cryptography;
-using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Training;
-using Portal.Infrastructure.Content;
-using Portal.Infrastructure.Data;
-using Portal.Infrastructure.Jobs;
 
 namespace Portal.Infrastructure.Training;
 

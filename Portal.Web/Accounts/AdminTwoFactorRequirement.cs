@@ -1,7 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
-using Portal.Infrastructure.Accounts;
 
 namespace Portal.Web.Accounts;
 

@@ -1,7 +1,3 @@
-using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Portal.Web.Security;
 
 /// <summary>Section "RateLimiting".</summary>

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Portal.Infrastructure.Accounts;
 
 namespace Portal.Infrastructure.Data.Configurations;
 

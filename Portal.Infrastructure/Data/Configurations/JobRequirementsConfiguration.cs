@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Portal.Domain.Compliance;
 using Portal.Domain.Organisations;
-using Portal.Infrastructure.Accounts;
 
 namespace Portal.Infrastructure.Data.Configurations;
 

@@ -1,9 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Portal.Domain.Organisations;
-using Portal.Domain.Talent;
 using Portal.Infrastructure.Accounts;
 
 namespace Portal.Infrastructure.Data.Configurations;

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Portal.Domain.Notifications;
 using Portal.Domain.Training;
 using Portal.Infrastructure.Accounts;
 

@@ -1,8 +1,4 @@
-using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Portal.Domain.Talent;
 using Portal.Infrastructure.Content;
-using Portal.Infrastructure.Talent;
 
 namespace Portal.Web.Pages.Recruit;
 

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using Portal.Domain.Notifications;
 using Portal.Domain.Training;
 using Portal.Infrastructure.Accounts;
 using Portal.Infrastructure.Content;
