@@ -12,6 +12,7 @@ using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Email;
 using Portal.Infrastructure.Jobs;
+using Portal.Infrastructure.Organisations;
 using Portal.Infrastructure.Pathways;
 using Portal.Infrastructure.Talent;
 using Portal.Infrastructure.Training;

@@ -1,20 +1,5 @@
 namespace Portal.Infrastructure;
 
-/// <summary>How a service call that changes something ended.</summary>
-public enum Outcome
-{
-    Done,
-
-    /// <summary>Nothing the caller may see has that id: unknown, or another organisation's. Pages answer 404.</summary>
-    NotFound,
-
-    /// <summary>The input was refused; nothing changed. <see cref="Result.Problem"/> says which field and why.</summary>
-    Invalid,
-}
-
-/// <summary>Why a form was refused, and which of its fields (the Input property name) to show the message beside.</summary>
-public sealed record FieldProblem(string Field, string Message);
-
 /// <summary>
 /// The one answer shape of every service that changes something: done, not found, or invalid with the
 /// field and a message a person can act on. Pages turn it into a redirect, a 404 or a form error, so

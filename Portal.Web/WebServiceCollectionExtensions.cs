@@ -1,4 +1,3 @@
-using Hangfire;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption;
@@ -12,13 +11,6 @@ using Portal.Web.Accounts;
 using Portal.Web.Security;
 
 namespace Portal.Web;
-
-public static class PortalPolicies
-{
-    public const string Admin = "Admin";
-    public const string Recruiter = "Recruiter";
-    public const string Manager = "Manager";
-}
 
 public static class WebServiceCollectionExtensions
 {

@@ -2,45 +2,6 @@ using Portal.Domain.Training;
 
 namespace Portal.Domain.Compliance;
 
-/// <summary>A member of staff as the matrix lists them.</summary>
-public sealed record MatrixPerson(long MembershipId, string UserId, string Name, string JobRole, string? Team);
-
-/// <summary>What the manager narrowed the matrix to; null means "all".</summary>
-public sealed record MatrixFilter(string? JobRole = null, string? Team = null, ComplianceStatus? Status = null);
-
-/// <summary>A required topic as a column, with how many of the people shown are in each status.</summary>
-public sealed record MatrixColumn(Topic Topic, string Title, IReadOnlyList<int> CountByStatus)
-{
-    public int Count(ComplianceStatus status) => CountByStatus[(int)status];
-
-    /// <summary>People shown who are required to hold it.</summary>
-    public int Required => CountByStatus.Sum();
-
-    public int Held => Required - Count(ComplianceStatus.Expired) - Count(ComplianceStatus.Missing);
-}
-
-/// <summary>One person's row: a cell per column, null where their job does not require that topic.</summary>
-public sealed record MatrixRow(MatrixPerson Person, IReadOnlyList<ComplianceCell?> Cells)
-{
-    public int Required => Cells.Count(c => c is not null);
-
-    public int Held => Cells.Count(c => c is { Held: true });
-
-    /// <summary>The worst status among the cells, or null when nothing is required of them.</summary>
-    public ComplianceStatus? Worst => Cells.Where(c => c is not null).Select(c => (ComplianceStatus?)c!.Value.Status).Max();
-}
-
-/// <summary>The whole view: columns, rows, and compliance as the share of required cells held.</summary>
-public sealed record MatrixView(IReadOnlyList<MatrixColumn> Columns, IReadOnlyList<MatrixRow> Rows)
-{
-    public int Required => Rows.Sum(r => r.Required);
-
-    public int Held => Rows.Sum(r => r.Held);
-
-    /// <summary>Held as a whole percentage (rounded down, so 99.6% never shows as 100%); null when nothing is required.</summary>
-    public int? CompliancePercent => Required == 0 ? null : (int)Math.Floor(100.0 * Held / Required);
-}
-
 /// <summary>
 /// Builds the staff training matrix: rows are people, columns the topics their jobs require. Pure:
 /// the caller supplies each person's cells from their record, so the rules live here and the data

@@ -9,12 +9,3 @@ public interface IMailGateway
 {
     Task<IMailConnection> OpenAsync(CancellationToken cancellationToken);
 }
-
-public interface IMailConnection : IAsyncDisposable
-{
-    /// <param name="messageId">Stable per outbox row, so a receiver can spot a resend after a crash.</param>
-    Task SendAsync(OutgoingMail mail, string messageId, CancellationToken cancellationToken);
-}
-
-/// <summary>The server could not be reached or refused the session: no message is to blame.</summary>
-public sealed class MailGatewayUnavailableException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,15 +1,5 @@
 namespace Portal.Domain.Notifications;
 
-public enum OutboxStatus
-{
-    Pending,
-    Sent,
-    DeadLettered,
-
-    /// <summary>An operator gave up on a dead letter: kept as a record, never sent, no longer needing attention.</summary>
-    Discarded,
-}
-
 /// <summary>
 /// An email the portal has promised to send. Written in the same transaction as the change that
 /// causes it; a delivery job sends it later, so a crash or a mail outage never loses it.

@@ -1,53 +1,5 @@
 namespace Portal.Domain.Pathways;
 
-public enum RequirementKind
-{
-    Programme,
-    Module,
-    Check,
-    Experience,
-    DrivingLicence,
-}
-
-public enum RequirementStatus
-{
-    /// <summary>The person holds it now.</summary>
-    Met,
-
-    /// <summary>Not held now, but an earlier step of the route gets it (its own requirement, or months in role).</summary>
-    MetAlongRoute,
-
-    /// <summary>Still needed to take this step; each gap is reported at the first step that needs it.</summary>
-    Missing,
-}
-
-/// <summary>One requirement of a step and whether the person has it. <see cref="Slug"/> is null for experience and driving licence.</summary>
-public sealed record RequirementCheck(RequirementKind Kind, string? Slug, RequirementStatus Status);
-
-/// <summary>
-/// One step of a route with each of its requirements checked. <see cref="ExperienceMonthsAtStart"/>
-/// is the experience the person will have when they begin the step; <see cref="RequiredExperienceMonths"/>
-/// is what the step asks for (0 when it asks for none, and then no experience check is listed).
-/// </summary>
-public sealed record StepGaps(RouteStep Step, IReadOnlyList<RequirementCheck> Requirements, int ExperienceMonthsAtStart)
-{
-    public int RequiredExperienceMonths => Step.Requirements.MinimumExperienceMonths;
-
-    /// <summary>True when nothing is missing: the person can take this step once the earlier ones are done.</summary>
-    public bool Ready => Requirements.All(static r => r.Status != RequirementStatus.Missing);
-
-    public IEnumerable<RequirementCheck> Held => Requirements.Where(static r => r.Status == RequirementStatus.Met);
-
-    public IEnumerable<RequirementCheck> Missing => Requirements.Where(static r => r.Status == RequirementStatus.Missing);
-}
-
-/// <summary>A route with every step's requirements checked against one person's holdings.</summary>
-public sealed record RouteGaps(Route Route, IReadOnlyList<StepGaps> Steps)
-{
-    /// <summary>Everything still to get, in route order, each once.</summary>
-    public IEnumerable<RequirementCheck> Missing => Steps.SelectMany(static s => s.Missing);
-}
-
 public static class GapAnalysis
 {
     /// <summary>

@@ -36,30 +36,3 @@ public sealed record Route
 
     public override string ToString() => $"{string.Join(" -> ", Roles)} ({TotalMonths} months)";
 }
-
-public enum RoutePlanOutcome
-{
-    /// <summary>At least one route; the first is the shortest.</summary>
-    Found,
-
-    /// <summary>Both roles are known but no sequence of steps leads from one to the other.</summary>
-    Unreachable,
-
-    /// <summary>The start role is not in the graph (checked before the goal).</summary>
-    UnknownStart,
-
-    /// <summary>The goal role is not in the graph.</summary>
-    UnknownGoal,
-}
-
-/// <summary>
-/// The answer to "I am <see cref="From"/>, I want to be <see cref="To"/>": routes best first
-/// (fewest typical months, then fewest steps, then role slugs compared ordinally one by one).
-/// Empty unless <see cref="Outcome"/> is <see cref="RoutePlanOutcome.Found"/>.
-/// </summary>
-public sealed record RoutePlan(RoutePlanOutcome Outcome, string From, string To, IReadOnlyList<Route> Routes)
-{
-    public bool Found => Outcome == RoutePlanOutcome.Found;
-
-    public Route? Shortest => Routes.Count > 0 ? Routes[0] : null;
-}

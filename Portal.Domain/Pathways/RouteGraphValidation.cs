@@ -1,29 +1,5 @@
 namespace Portal.Domain.Pathways;
 
-/// <summary>A step that names a role the content does not define. <see cref="StepIndex"/> is its position in the list given, so a loader can name the file and line.</summary>
-public sealed record UnknownRoleStep(int StepIndex, RouteStep Step, string UnknownRole);
-
-/// <summary>A second step between the same two roles; <see cref="FirstIndex"/> is the one kept.</summary>
-public sealed record DuplicateStep(int FirstIndex, int DuplicateIndex, RouteStep Step);
-
-/// <summary>
-/// Roles that lead back to themselves, in step order from the ordinally smallest slug:
-/// <c>[a, b]</c> means a -> b -> a; a step from a role to itself is <c>[a]</c>.
-/// </summary>
-public sealed record RouteCycle(IReadOnlyList<string> Roles)
-{
-    public override string ToString() => string.Join(" -> ", [.. Roles, Roles[0]]);
-}
-
-public sealed record RouteGraphProblems(
-    IReadOnlyList<UnknownRoleStep> UnknownRoles,
-    IReadOnlyList<DuplicateStep> DuplicateSteps,
-    IReadOnlyList<RouteCycle> Cycles)
-{
-    /// <summary>True when <see cref="RouteGraph"/> will accept the content and no route loops back on itself.</summary>
-    public bool IsValid => UnknownRoles.Count == 0 && DuplicateSteps.Count == 0 && Cycles.Count == 0;
-}
-
 /// <summary>Pure checks the content loader runs on roles and steps before building a <see cref="RouteGraph"/>.</summary>
 public static class RouteGraphValidation
 {

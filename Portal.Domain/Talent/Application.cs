@@ -1,33 +1,5 @@
 namespace Portal.Domain.Talent;
 
-public enum ApplicationStatus
-{
-    Submitted,
-    Shortlisted,
-    Interview,
-    Offer,
-    Hired,
-    Rejected,
-    Withdrawn,
-}
-
-/// <summary>One status an application reached, who moved it there and when: the application's history.</summary>
-public sealed class ApplicationEvent
-{
-    private ApplicationEvent()
-    {
-    }
-
-    public long Id { get; private set; }
-    public Guid ApplicationId { get; private set; }
-    public ApplicationStatus Status { get; private set; }
-    public string ChangedBy { get; private set; } = "";
-    public DateTime ChangedAtUtc { get; private set; }
-
-    internal static ApplicationEvent For(Guid applicationId, ApplicationStatus status, string changedBy, DateTime utcNow) =>
-        new() { ApplicationId = applicationId, Status = status, ChangedBy = changedBy, ChangedAtUtc = utcNow };
-}
-
 /// <summary>
 /// A person's application to a vacancy, moved along the recruiter's pipeline. The allowed moves are
 /// fixed here; every move is stamped with who made it and when, and kept as history.
@@ -107,6 +79,3 @@ public sealed class Application
         history.Add(ApplicationEvent.For(Id, status, by, utcNow));
     }
 }
-
-/// <summary>An application change its rules do not allow; the message is for the person who tried.</summary>
-public sealed class ApplicationRuleException(string message) : Exception(message);

@@ -4,33 +4,6 @@ using System.Numerics;
 namespace Portal.Domain.Talent;
 
 /// <summary>
-/// A person, packed for scoring: place, when they can work, licence, the hourly pay they asked for
-/// (0 when they did not say), and which training modules, programmes and roles (by index into the
-/// caller's lists, at most 64 modules and roles and 32 programmes) they hold, want, or have on a
-/// saved route.
-/// </summary>
-public readonly record struct MatchCandidate(
-    float Latitude, float Longitude, WorkDays Days, ShiftTimes Shifts, bool DrivingLicence,
-    ulong ModulesHeld, ulong RolesWanted, ulong RolesOnSavedRoute, uint ProgrammesHeld = 0, float PayAsked = 0f);
-
-/// <summary>An open vacancy, packed the same way.</summary>
-public readonly record struct MatchVacancy(
-    float Latitude, float Longitude, WorkDays Days, ShiftTimes Shifts, bool DrivingLicenceRequired,
-    ulong ModulesRequired, int RoleIndex, uint ProgrammesRequired = 0, float HourlyPay = 0f);
-
-/// <summary>A scored pair, with the facts its reasons are written from.</summary>
-public readonly record struct MatchScore(
-    float Score, float Miles, int ModulesHeld, int ModulesRequired, float DaysFit, bool RoleWanted, bool OnSavedRoute,
-    int ProgrammesHeld = 0, int ProgrammesRequired = 0, float PayAsked = 0f, float HourlyPay = 0f);
-
-/// <summary>Who reads a match's reasons: the person, or a recruiter looking at the person.</summary>
-public enum MatchSide
-{
-    Person,
-    Recruiter,
-}
-
-/// <summary>
 /// The two-sided match between a person and a vacancy. Hard requirements filter: too far (over
 /// <see cref="MaxMiles"/>), a driving licence the job needs and the person lacks, or no shift the
 /// person can work. Soft ones score, from 0 to 100: nearness (30), days that fit (20), required
@@ -126,51 +99,4 @@ public static class Matching
     }
 
     private static string Pounds(float amount) => string.Create(CultureInfo.InvariantCulture, $"\u00a3{amount:0.00}");
-}
-
-/// <summary>
-/// Vacancies bucketed by place, so a person is scored only against vacancies in their own and the
-/// neighbouring cells (cells a little over <see cref="Matching.MaxMiles"/> across) instead of all of
-/// them. Nothing within reach is skipped, so the blocked top matches equal the brute-force ones.
-/// </summary>
-public sealed class MatchBlocks
-{
-    private const float CellDegreesLatitude = (Matching.MaxMiles + 1f) / 69.05f;
-    private readonly Dictionary<(int Row, int Column), List<int>> _cells = [];
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(int Row, int Column), int[]> _near = new();
-    private readonly float _cellDegreesLongitude;
-
-    /// <param name="referenceLatitude">The area's latitude: sets how wide a cell is in longitude.</param>
-    public MatchBlocks(IReadOnlyList<MatchVacancy> vacancies, float referenceLatitude)
-    {
-        ArgumentNullException.ThrowIfNull(vacancies);
-        // Cells are sized at the area's widest point (nearest the equator) so none is under 20 miles across.
-        _cellDegreesLongitude = CellDegreesLatitude / MathF.Cos((MathF.Abs(referenceLatitude) - 1f) * (MathF.PI / 180f));
-        for (var i = 0; i < vacancies.Count; i++)
-        {
-            var cell = Cell(vacancies[i].Latitude, vacancies[i].Longitude);
-            if (!_cells.TryGetValue(cell, out var list))
-                _cells[cell] = list = [];
-            list.Add(i);
-        }
-    }
-
-    /// <summary>Indexes of the vacancies that could be within reach of a place, in ascending order; shared, so do not change it.</summary>
-    public int[] Near(float latitude, float longitude) => _near.GetOrAdd(Cell(latitude, longitude), cell =>
-    {
-        var near = new List<int>();
-        for (var r = cell.Row - 1; r <= cell.Row + 1; r++)
-        {
-            for (var c = cell.Column - 1; c <= cell.Column + 1; c++)
-            {
-                if (_cells.TryGetValue((r, c), out var list))
-                    near.AddRange(list);
-            }
-        }
-        near.Sort();
-        return [.. near];
-    });
-
-    private (int Row, int Column) Cell(float latitude, float longitude) =>
-        ((int)MathF.Floor(latitude / CellDegreesLatitude), (int)MathF.Floor(longitude / _cellDegreesLongitude));
 }

@@ -1,11 +1,5 @@
 namespace Portal.Domain.Talent;
 
-public enum AlertFrequency
-{
-    Daily,
-    Weekly,
-}
-
 /// <summary>
 /// A job search kept as an alert. The search is stored as the query string the search page itself
 /// reads, so an alert finds exactly what the person saw; the background run records when it last

@@ -1,19 +1,5 @@
 namespace Portal.Domain.Training;
 
-/// <summary>One answer a learner can pick, with what they are told about it afterwards.</summary>
-public sealed record QuizAnswer(string Id, string Text, bool Correct, string Feedback);
-
-/// <summary>
-/// A question with one or more right answers. With several, the learner must pick all of them and
-/// none of the others: partly right counts as wrong, as it would when doing the task.
-/// </summary>
-public sealed record QuizQuestion(string Id, string Text, IReadOnlyList<QuizAnswer> Answers)
-{
-    public bool HasSeveralCorrectAnswers => Answers.Count(a => a.Correct) > 1;
-
-    public QuizAnswer? Answer(string id) => Answers.FirstOrDefault(a => a.Id == id);
-}
-
 /// <summary>A module's end-of-module quiz. Scoring is pure: the same answers always give the same result.</summary>
 public sealed class Quiz
 {
@@ -67,24 +53,4 @@ public sealed class Quiz
 
     // Echoing a tampered value back in full would let a page be stuffed with any text.
     private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
-}
-
-/// <summary>How one question went: what was picked and whether that was exactly right.</summary>
-public sealed record QuestionResult(QuizQuestion Question, IReadOnlySet<string> Chosen, bool Right);
-
-/// <summary>What became of a quiz submission.</summary>
-public abstract record QuizOutcome
-{
-    private QuizOutcome()
-    {
-    }
-
-    /// <summary>Every question answered and marked.</summary>
-    public sealed record Scored(int Score, int OutOf, int PassMark, bool Passed, IReadOnlyList<QuestionResult> Results) : QuizOutcome;
-
-    /// <summary>Some questions have no answer; nothing was marked.</summary>
-    public sealed record Incomplete(IReadOnlyList<QuizQuestion> Unanswered) : QuizOutcome;
-
-    /// <summary>The submission could not have come from this quiz's form; nothing was marked.</summary>
-    public sealed record Rejected(string Reason) : QuizOutcome;
 }

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Compliance;
-using Portal.Domain.Talent;
+using Portal.Domain.Organisations;
 using Portal.Domain.Training;
 using Portal.Infrastructure.Accounts;
 using Portal.Infrastructure.Content;

@@ -1,11 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Compliance;
-using Portal.Domain.Talent;
+using Portal.Domain.Organisations;
 using Portal.Domain.Training;
 using Portal.Infrastructure.Accounts;
 using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Data;
-using Portal.Infrastructure.Talent;
+using Portal.Infrastructure.Organisations;
 using Portal.Infrastructure.Training;
 
 namespace Portal.Infrastructure.Compliance;

@@ -22,7 +22,7 @@ public sealed class OrganisationTraining
         Overrides = overrides;
     }
 
-    /// <summary>Refresh intervals after the organisation's overrides.</summary>
+    /// <summary>Refresh intervals as this organisation sees its staff: its own, else the modules'.</summary>
     public RefreshPolicy Refresh { get; }
 
     /// <summary>The organisation's own intervals, by module slug (null: once is enough).</summary>
@@ -36,7 +36,7 @@ public sealed class OrganisationTraining
         var ownOverrides = overrides.ToDictionary(o => o.ModuleSlug, o => o.Months, StringComparer.Ordinal);
         return new OrganisationTraining(content,
             requirements.ToDictionary(r => r.JobRole, r => (IReadOnlyList<Topic>)[.. r.Topics.Where(t => Exists(content, t))], StringComparer.Ordinal),
-            content.RefreshDefaults.WithOverrides(ownOverrides), ownOverrides);
+            content.RefreshDefaults.ForOrganisation(ownOverrides), ownOverrides);
     }
 
     /// <summary>Whether the organisation has its own list for the job (rather than the defaults).</summary>

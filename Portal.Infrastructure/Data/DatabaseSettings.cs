@@ -3,13 +3,6 @@ using Microsoft.Extensions.Configuration;
 
 namespace Portal.Infrastructure.Data;
 
-public enum DatabaseProvider
-{
-    Sqlite,
-    Postgres,
-    SqlServer,
-}
-
 /// <summary>
 /// Which database the portal runs on, read once at start-up. A wrong setting stops start-up with
 /// one line that says what to fix, rather than failing on the first request.
@@ -59,6 +52,3 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         return builder.ToString();
     }
 }
-
-/// <summary>A setting is wrong or missing. Its message is the one line an operator needs.</summary>
-public sealed class PortalConfigurationException(string message) : Exception(message);

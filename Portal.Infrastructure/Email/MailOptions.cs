@@ -2,14 +2,6 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Portal.Infrastructure.Email;
 
-public enum SmtpSecurity
-{
-    Auto,
-    None,
-    StartTls,
-    SslOnConnect,
-}
-
 /// <summary>Section "Mail". With no SMTP host, mail is written as .eml files to the pickup folder.</summary>
 public sealed class MailOptions
 {

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Portal.Domain.Compliance;
 using Portal.Domain.Notifications;
-using Portal.Domain.Talent;
+using Portal.Domain.Organisations;
 using Portal.Domain.Training;
 using Portal.Infrastructure.Compliance;
 using Portal.Infrastructure.Content;
@@ -96,13 +96,10 @@ public sealed class ReminderJob(PortalDbContext db, ContentStore content, Outbox
                     continue;
                 var started = open.GetValueOrDefault(person.Id);
                 var completed = latest[person.Id].Where(l => set.Modules.ContainsKey(l.ModuleSlug)).ToList();
-                // An employer may want a module redone sooner than its default: the person is warned
-                // by the most demanding of their employers' intervals ("never" being the least).
-                var employers = jobs[person.Id].Select(j => trainings[j.OrganisationId].Refresh).ToList();
-                int? MonthsFor(string slug) => employers.Count == 0 ? set.RefreshDefaults.MonthsFor(slug)
-                    : employers.Select(r => r.MonthsFor(slug)).Min(m => m ?? int.MaxValue) is var shortest && shortest != int.MaxValue ? shortest : null;
+                // The intervals their own record shows: an employer's shorter one warns them sooner.
+                var refresh = set.RefreshDefaults.ForPerson(jobs[person.Id].Select(j => trainings[j.OrganisationId].Overrides));
                 var standings = completed
-                    .Select(l => new ModuleStanding(l.ModuleSlug, l.Latest, MonthsFor(l.ModuleSlug), started is not null && started.TryGetValue(l.ModuleSlug, out var touched) ? touched : null))
+                    .Select(l => new ModuleStanding(l.ModuleSlug, l.Latest, refresh.MonthsFor(l.ModuleSlug), started is not null && started.TryGetValue(l.ModuleSlug, out var touched) ? touched : null))
                     .Concat((started ?? []).Where(o => set.Modules.ContainsKey(o.Key) && !completed.Any(l => l.ModuleSlug == o.Key))
                         .Select(o => new ModuleStanding(o.Key, null, null, o.Value)));
                 // Each job is measured against its own organisation's rules.

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Compliance;
+using Portal.Domain.Organisations;
 using Portal.Domain.Pathways;
 using Portal.Domain.Talent;
 using Portal.Domain.Training;

@@ -1,9 +1,11 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Notifications;
+using Portal.Domain.Organisations;
 using Portal.Domain.Talent;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Email;
+using Portal.Infrastructure.Organisations;
 
 namespace Portal.Infrastructure.Talent;
 

@@ -1,45 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Portal.Domain.Organisations;
 using Portal.Domain.Talent;
 using Portal.Infrastructure.Data;
 
 namespace Portal.Infrastructure.Talent;
-
-public enum JobSort
-{
-    Relevance,
-    Distance,
-    Pay,
-}
-
-/// <summary>What an applicant searches by; everything optional.</summary>
-public sealed record JobQuery
-{
-    public string? Keyword { get; init; }
-    public string? CareerRole { get; init; }
-
-    /// <summary>Where from, for distance: a located postcode or district.</summary>
-    public VacancyLocation? From { get; init; }
-
-    public int? WithinMiles { get; init; }
-    public decimal? MinimumPay { get; init; }
-    public bool GuaranteedHours { get; init; }
-    public bool PaidTravelTime { get; init; }
-    public bool WholeShiftPaid { get; init; }
-    public ShiftTimes Shifts { get; init; }
-    public JobSort Sort { get; init; }
-    public int Page { get; init; } = 1;
-
-    /// <summary>Only vacancies first published after this moment (for job alerts: since the last run).</summary>
-    public DateTime? PublishedAfter { get; init; }
-
-    /// <summary>Only vacancies first published at or before this moment.</summary>
-    public DateTime? PublishedUpTo { get; init; }
-}
-
-public sealed record JobListing(Guid Id, string Title, string OrganisationName, string CareerRole, string District, decimal HourlyPay, decimal HoursPerWeek, DateOnly ClosingDate, double? Miles, IReadOnlyList<string> Badges);
-
-public sealed record JobResults(IReadOnlyList<JobListing> Jobs, int Total, int Page, int Pages);
 
 /// <summary>The public job search: open vacancies only, answered from the in-memory <see cref="JobIndex"/>.</summary>
 public sealed class JobSearch(PortalDbContext db, JobIndex index, IOptions<TalentOptions> options, TimeProvider clock)

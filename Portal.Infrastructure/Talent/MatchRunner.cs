@@ -11,9 +11,6 @@ using Portal.Infrastructure.Training;
 
 namespace Portal.Infrastructure.Talent;
 
-/// <summary>What a full matching run did.</summary>
-public sealed record MatchRunSummary(int People, int Vacancies, long PairsScored, int RowsWritten, TimeSpan Loading, TimeSpan Scoring, TimeSpan Writing);
-
 /// <summary>
 /// Works out and stores matches between people with a located profile and open vacancies. Each
 /// person keeps their best <see cref="KeepPerPerson"/> vacancies, and each vacancy its best
@@ -400,13 +397,14 @@ public sealed class MatchRunner(PortalDbContext db, ContentStore content, JobInd
         if (rows.Count == 0)
             return [];
 
+        var refresh = await RefreshPolicies.ForEmployedAmongAsync(db, set, profiles.Select(p => p.UserId), cancellationToken);
         var held = new Dictionary<string, ulong>(StringComparer.Ordinal);
         var latest = completions.LatestPerModule().AsAsyncEnumerable();
         await foreach (var completion in latest.WithCancellation(cancellationToken))
         {
             // Only training still in date counts as held.
             if (!set.Modules.ContainsKey(completion.ModuleSlug)
-                || TrainingExpiry.ExpiresAtUtc(completion.CompletedAtUtc, set.RefreshDefaults.MonthsFor(completion.ModuleSlug)) is { } expires && expires <= now)
+                || TrainingExpiry.ExpiresAtUtc(completion.CompletedAtUtc, (refresh.GetValueOrDefault(completion.UserId) ?? set.RefreshDefaults).MonthsFor(completion.ModuleSlug)) is { } expires && expires <= now)
                 continue;
             held[completion.UserId] = held.GetValueOrDefault(completion.UserId) | catalogue.Module(completion.ModuleSlug);
         }

@@ -1,11 +1,13 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Portal.Domain.Notifications;
+using Portal.Domain.Organisations;
 using Portal.Domain.Talent;
 using Portal.Infrastructure.Accounts;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Email;
-using Microsoft.Extensions.Options;
-using Portal.Domain.Notifications;
 using Portal.Infrastructure.Jobs;
+using Portal.Infrastructure.Organisations;
 
 namespace Portal.Infrastructure.Talent;
 

@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Organisations;
 using Portal.Domain.Talent;
 using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Jobs;
+using Portal.Infrastructure.Organisations;
 
 namespace Portal.Infrastructure.Talent;
 

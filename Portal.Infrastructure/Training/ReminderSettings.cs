@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Portal.Domain.Notifications;
+using Portal.Domain.Training;
 using Portal.Infrastructure.Data;
 
 namespace Portal.Infrastructure.Training;

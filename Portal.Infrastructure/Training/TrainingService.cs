@@ -161,7 +161,10 @@ public sealed class TrainingService(PortalDbContext db, Rematch rematch, TimePro
         }
     }
 
-    /// <summary>Every module in the content, plus any withdrawn module the learner holds, with its status today.</summary>
+    /// <summary>
+    /// Every module in the content, plus any withdrawn module the learner holds, with its status today
+    /// under the intervals that apply to them (their employers' where shorter: see <see cref="RefreshPolicy.ForPerson"/>).
+    /// </summary>
     public async Task<IReadOnlyList<RecordEntry>> GetRecordAsync(string userId, ContentSet content, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
@@ -171,9 +174,9 @@ public sealed class TrainingService(PortalDbContext db, Rematch rematch, TimePro
         var progress = await db.Set<ModuleProgress>().AsNoTracking()
             .Where(p => p.UserId == userId)
             .ToDictionaryAsync(p => p.ModuleSlug, StringComparer.Ordinal, cancellationToken);
+        var policy = await RefreshPolicies.ForPersonAsync(db, content, userId, cancellationToken);
         var history = completions.ToLookup(c => c.ModuleSlug, StringComparer.Ordinal);
         var now = clock.GetUtcNow().UtcDateTime;
-        var policy = content.RefreshDefaults;
 
         var slugs = content.Modules.Keys.Union(history.Select(h => h.Key), StringComparer.Ordinal);
         return slugs.Select(slug =>
@@ -219,10 +222,10 @@ public sealed class TrainingService(PortalDbContext db, Rematch rematch, TimePro
             .Where(c => userIds.Contains(c.UserId))
             .LatestPerModule()
             .ToListAsync(cancellationToken);
+        var policies = await RefreshPolicies.ForPeopleAsync(db, content, userIds, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        var policy = content.RefreshDefaults;
         var held = latest
-            .Where(l => TrainingExpiry.CountsAsHeld(TrainingExpiry.Status(l.CompletedAtUtc, policy.MonthsFor(l.ModuleSlug), inProgress: false, now)))
+            .Where(l => TrainingExpiry.CountsAsHeld(TrainingExpiry.Status(l.CompletedAtUtc, policies[l.UserId].MonthsFor(l.ModuleSlug), inProgress: false, now)))
             .ToLookup(l => l.UserId, l => l.ModuleSlug, StringComparer.Ordinal);
         return userIds.ToDictionary(id => id, id => (IReadOnlySet<string>)held[id].ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
     }
@@ -272,7 +275,8 @@ public sealed class TrainingService(PortalDbContext db, Rematch rematch, TimePro
             return null;
         var completion = found.Completion;
         content.Modules.TryGetValue(completion.ModuleSlug, out var module);
-        var months = content.RefreshDefaults.MonthsFor(completion.ModuleSlug);
+        // The holder's intervals, whoever is looking: a certificate says the same to a new employer as to them.
+        var months = (await RefreshPolicies.ForPersonAsync(db, content, completion.UserId, cancellationToken)).MonthsFor(completion.ModuleSlug);
         var latestRound = await db.Set<Completion>()
             .Where(c => c.UserId == completion.UserId && c.ModuleSlug == completion.ModuleSlug)
             .MaxAsync(c => c.Round, cancellationToken);
@@ -292,52 +296,3 @@ public sealed class TrainingService(PortalDbContext db, Rematch rematch, TimePro
         db.Set<Completion>().AsNoTracking()
             .FirstOrDefaultAsync(c => c.UserId == userId && c.ModuleSlug == moduleSlug && c.Round == round, cancellationToken);
 }
-
-/// <param name="Progress">Null when the learner has never started the module.</param>
-public sealed record CurrentProgress(ModuleProgress? Progress, bool StartedOver);
-
-/// <summary>What became of a quiz form sent to the server.</summary>
-public abstract record QuizSubmission
-{
-    private QuizSubmission()
-    {
-    }
-
-    /// <summary>Marked but not passed, incomplete, or rejected as not this quiz's own answers; nothing recorded.</summary>
-    public sealed record Marked(QuizOutcome Outcome) : QuizSubmission;
-
-    /// <summary>Passed and recorded now.</summary>
-    public sealed record Passed(Completion Completion, QuizOutcome.Scored Result) : QuizSubmission;
-
-    /// <summary>This round was already passed (a double submit or another tab); the first record stands.</summary>
-    public sealed record AlreadyPassed(Completion Completion) : QuizSubmission;
-
-    /// <summary>The module's text changed since this round started; the round starts again, nothing recorded.</summary>
-    public sealed record ModuleChanged : QuizSubmission;
-
-    /// <summary>No progress at all for this module: the form did not come from starting it.</summary>
-    public sealed record NotStarted : QuizSubmission;
-}
-
-/// <summary>One line of a training record.</summary>
-/// <param name="Module">Null when the module has been withdrawn from the content since it was completed.</param>
-/// <param name="NextLesson">Where a round in progress stands; null when none is.</param>
-public sealed record RecordEntry(
-    string ModuleSlug,
-    string Title,
-    LearningModule? Module,
-    TrainingStatus Status,
-    Completion? Latest,
-    DateTime? ExpiresAtUtc,
-    int? NextLesson,
-    int Completions);
-
-/// <summary>What a certificate shows: no more about the person than their name.</summary>
-/// <param name="Superseded">A later completion of the same module exists (a refresher).</param>
-public sealed record Certificate(
-    Completion Completion,
-    string? Name,
-    string ModuleTitle,
-    DateTime? ExpiresAtUtc,
-    TrainingStatus Status,
-    bool Superseded);

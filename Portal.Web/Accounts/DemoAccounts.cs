@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Portal.Domain.Talent;
 using Microsoft.Extensions.Options;
+using Portal.Domain.Organisations;
 using Portal.Infrastructure.Accounts;
 
 namespace Portal.Web.Accounts;

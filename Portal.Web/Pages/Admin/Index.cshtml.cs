@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Portal.Infrastructure.Talent;
+using Portal.Infrastructure.Organisations;
 
 namespace Portal.Web.Pages.Admin;
 

@@ -1,9 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Portal.Domain.Talent;
+using Portal.Domain.Organisations;
 using Portal.Infrastructure.Content;
-using Portal.Infrastructure.Talent;
+using Portal.Infrastructure.Organisations;
 using Portal.Web.Pages.Learn;
 
 namespace Portal.Web.Pages.Manage;

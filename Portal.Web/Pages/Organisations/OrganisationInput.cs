@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Portal.Domain.Talent;
+using Portal.Domain.Organisations;
 
 namespace Portal.Web.Pages.Organisations;
 

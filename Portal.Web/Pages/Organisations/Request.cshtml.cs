@@ -2,9 +2,9 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Portal.Domain.Talent;
+using Portal.Domain.Organisations;
 using Portal.Infrastructure.Accounts;
-using Portal.Infrastructure.Talent;
+using Portal.Infrastructure.Organisations;
 using Portal.Web.Pages.Learn;
 
 namespace Portal.Web.Pages.Organisations;

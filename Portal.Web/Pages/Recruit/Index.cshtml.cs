@@ -1,7 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Portal.Domain.Talent;
+using Portal.Domain.Organisations;
+using Portal.Infrastructure.Organisations;
 using Portal.Infrastructure.Talent;
 using Portal.Web.Pages.Learn;
 

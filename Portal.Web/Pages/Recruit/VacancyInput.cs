@@ -116,6 +116,3 @@ public sealed class VacancyInput
         };
     }
 }
-
-/// <summary>What the vacancy form partial needs: the values to show and the content to choose from.</summary>
-public sealed record VacancyFieldsModel(VacancyInput Input, ContentSet Content);

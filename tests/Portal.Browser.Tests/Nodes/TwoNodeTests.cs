@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Portal.Browser.Tests.Support;
 using Portal.Infrastructure.Accounts;
 using Portal.Infrastructure.Data;
-using Portal.Browser.Tests.Support;
 using Portal.Tests.Common;
 
 namespace Portal.Browser.Tests.Nodes;
@@ -135,9 +135,9 @@ public sealed class TwoNodeTests : IAsyncLifetime
         await using var scope = provider.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var now = DateTime.UtcNow;
-        var organisation = Portal.Domain.Talent.Organisation.Create("Two Node Care", Portal.Domain.Talent.OrganisationType.CareProvider, null, "LS6 2AB", now);
+        var organisation = Portal.Domain.Organisations.Organisation.Create("Two Node Care", Portal.Domain.Organisations.OrganisationType.CareProvider, null, "LS6 2AB", now);
         db.Add(organisation);
-        db.Add(Portal.Domain.Talent.Membership.Start(organisation.Id, userId, Portal.Domain.Talent.MembershipRole.Recruiter, now));
+        db.Add(Portal.Domain.Organisations.Membership.Start(organisation.Id, userId, Portal.Domain.Organisations.MembershipRole.Recruiter, now));
         var vacancy = Portal.Domain.Talent.Vacancy.Draft(organisation.Id, new Portal.Domain.Talent.VacancyDetails
         {
             CareerRole = "care-worker",

@@ -38,9 +38,9 @@ public static class ServerAccounts
         Check(await users.CreateAsync(user, AccountSteps.Password));
         Check(await users.AddToRoleAsync(user, PortalRoles.Manager));
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var organisation = Portal.Domain.Talent.Organisation.Create(organisationName, Portal.Domain.Talent.OrganisationType.CareProvider, null, "LS6 1AA", DateTime.UtcNow);
+        var organisation = Portal.Domain.Organisations.Organisation.Create(organisationName, Portal.Domain.Organisations.OrganisationType.CareProvider, null, "LS6 1AA", DateTime.UtcNow);
         db.Add(organisation);
-        db.Add(Portal.Domain.Talent.Membership.Start(organisation.Id, user.Id, Portal.Domain.Talent.MembershipRole.Manager, DateTime.UtcNow));
+        db.Add(Portal.Domain.Organisations.Membership.Start(organisation.Id, user.Id, Portal.Domain.Organisations.MembershipRole.Manager, DateTime.UtcNow));
         await db.SaveChangesAsync();
         return organisation.Id;
     }
@@ -53,7 +53,7 @@ public static class ServerAccounts
         var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, CreatedUtc = DateTime.UtcNow };
         Check(await users.CreateAsync(user, AccountSteps.Password));
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        db.Add(Portal.Domain.Talent.Membership.Start(organisation, user.Id, Portal.Domain.Talent.MembershipRole.Staff, DateTime.UtcNow, "registered-nurse", "North", practitioner: true));
+        db.Add(Portal.Domain.Organisations.Membership.Start(organisation, user.Id, Portal.Domain.Organisations.MembershipRole.Staff, DateTime.UtcNow, "registered-nurse", "North", practitioner: true));
         await db.SaveChangesAsync();
     }
 

@@ -1,5 +1,5 @@
 using Portal.Domain.Compliance;
-using Portal.Domain.Talent;
+using Portal.Domain.Organisations;
 
 namespace Portal.Domain.Tests.Compliance;
 

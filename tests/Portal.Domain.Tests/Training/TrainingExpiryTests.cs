@@ -50,16 +50,4 @@ public sealed class TrainingExpiryTests
     {
         Assert.Equal(TrainingStatus.Expired, TrainingExpiry.Status(Completed, 12, true, new DateTime(2027, 1, 1, 0, 0, 0, DateTimeKind.Utc)));
     }
-
-    [Fact]
-    public void AnOrganisationOverrideReplacesTheModuleDefault()
-    {
-        var defaults = new RefreshPolicy(new Dictionary<string, int?> { ["safeguarding-adults"] = 36, ["duty-of-care"] = null });
-        var organisation = defaults.WithOverrides(new Dictionary<string, int?> { ["safeguarding-adults"] = 12 });
-
-        Assert.Equal(36, defaults.MonthsFor("safeguarding-adults"));
-        Assert.Equal(12, organisation.MonthsFor("safeguarding-adults"));
-        Assert.Null(organisation.MonthsFor("duty-of-care"));
-        Assert.Null(organisation.MonthsFor("unknown"));
-    }
 }

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using Portal.Domain.Notifications;
 using Portal.Domain.Training;
 using Portal.Infrastructure.Accounts;
 using Portal.Infrastructure.Content;
@@ -116,9 +115,9 @@ public abstract class ReminderJobTests<TDatabase>(TDatabase database) : IClassFi
     private async Task<Guid> OrganisationAsync(string name, string managerId)
     {
         await using var db = database.CreateContext();
-        var organisation = Portal.Domain.Talent.Organisation.Create(name, Portal.Domain.Talent.OrganisationType.CareProvider, null, "LS6 1AA", _time.GetUtcNow().UtcDateTime);
+        var organisation = Portal.Domain.Organisations.Organisation.Create(name, Portal.Domain.Organisations.OrganisationType.CareProvider, null, "LS6 1AA", _time.GetUtcNow().UtcDateTime);
         db.Add(organisation);
-        db.Add(Portal.Domain.Talent.Membership.Start(organisation.Id, managerId, Portal.Domain.Talent.MembershipRole.Manager, _time.GetUtcNow().UtcDateTime));
+        db.Add(Portal.Domain.Organisations.Membership.Start(organisation.Id, managerId, Portal.Domain.Organisations.MembershipRole.Manager, _time.GetUtcNow().UtcDateTime));
         await db.SaveChangesAsync();
         return organisation.Id;
     }
@@ -126,7 +125,7 @@ public abstract class ReminderJobTests<TDatabase>(TDatabase database) : IClassFi
     private async Task StaffAsync(Guid organisation, string userId, string jobRole, DateTime since)
     {
         await using var db = database.CreateContext();
-        db.Add(Portal.Domain.Talent.Membership.Start(organisation, userId, Portal.Domain.Talent.MembershipRole.Staff, since, jobRole));
+        db.Add(Portal.Domain.Organisations.Membership.Start(organisation, userId, Portal.Domain.Organisations.MembershipRole.Staff, since, jobRole));
         await db.SaveChangesAsync();
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
+using Portal.Domain.Organisations;
 using Portal.Domain.Talent;
 using Portal.Domain.Training;
 using Portal.Infrastructure.Content;

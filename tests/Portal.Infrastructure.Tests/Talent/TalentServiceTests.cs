@@ -1,11 +1,7 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
+using Portal.Domain.Organisations;
 using Portal.Domain.Talent;
-using Portal.Infrastructure.Accounts;
-using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Talent;
 using Portal.Infrastructure.Tests.Support;
 

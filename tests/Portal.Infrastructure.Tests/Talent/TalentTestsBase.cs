@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Portal.Domain.Organisations;
 using Portal.Domain.Talent;
 using Portal.Infrastructure.Accounts;
 using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Organisations;
 using Portal.Infrastructure.Talent;
 using Portal.Infrastructure.Tests.Support;
 
@@ -82,6 +83,12 @@ public abstract class TalentTestsBase<TDatabase>(TDatabase database)
         var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Rita Recruiter" };
         Assert.True((await scope.Get<UserManager<PortalUser>>().CreateAsync(user)).Succeeded);
         return user.Id;
+    }
+
+    protected async Task<string> EmailOfAsync(string userId)
+    {
+        await using var db = Database.CreateContext();
+        return (await db.Users.FindAsync(userId))!.Email!;
     }
 
     protected async Task<(Guid Organisation, string Recruiter)> NewOrganisationWithRecruiterAsync(string name)

@@ -1,10 +1,9 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using Portal.Domain.Talent;
+using Portal.Domain.Organisations;
 using Portal.Infrastructure.Accounts;
 using Portal.Infrastructure.Data;
-using Portal.Infrastructure.Talent;
-using Portal.Tests.Common;
+using Portal.Infrastructure.Organisations;
 using Portal.Web.Tests.Support;
 
 namespace Portal.Web.Tests.Compliance;

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Portal.Domain.Talent;
-using Portal.Infrastructure.Talent;
+using Portal.Infrastructure.Organisations;
 using Portal.Web.Pages.Organisations;
 
 namespace Portal.Web.Pages.Admin.Organisations;

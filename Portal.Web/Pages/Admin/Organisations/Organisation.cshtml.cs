@@ -1,8 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Portal.Domain.Talent;
-using Portal.Infrastructure.Talent;
+using Portal.Domain.Organisations;
+using Portal.Infrastructure.Organisations;
 
 namespace Portal.Web.Pages.Admin.Organisations;
 

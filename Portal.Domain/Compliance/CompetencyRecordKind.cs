@@ -1,0 +1,7 @@
+namespace Portal.Domain.Compliance;
+
+public enum CompetencyRecordKind
+{
+    SignedOff,
+    Revoked,
+}

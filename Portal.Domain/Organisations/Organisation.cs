@@ -1,0 +1,39 @@
+namespace Portal.Domain.Organisations;
+
+/// <summary>An employer on the portal: a care provider, NHS trust, council or charity.</summary>
+public sealed class Organisation
+{
+    public const int MaxNameLength = 200;
+    public const int MaxCqcLocationIdLength = 20;
+
+    private Organisation()
+    {
+    }
+
+    public Guid Id { get; private set; }
+    public string Name { get; private set; } = "";
+    public OrganisationType Type { get; private set; }
+
+    /// <summary>The Care Quality Commission location id (like 1-123456789), where it has one.</summary>
+    public string? CqcLocationId { get; private set; }
+
+    public string Postcode { get; private set; } = "";
+    public DateTime CreatedAtUtc { get; private set; }
+
+    public static Organisation Create(string name, OrganisationType type, string? cqcLocationId, string postcode, DateTime utcNow)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(postcode);
+        if (name.Length > MaxNameLength)
+            throw new ArgumentException("The name is too long.", nameof(name));
+        return new Organisation
+        {
+            Id = Guid.NewGuid(),
+            Name = name.Trim(),
+            Type = type,
+            CqcLocationId = string.IsNullOrWhiteSpace(cqcLocationId) ? null : cqcLocationId.Trim(),
+            Postcode = postcode,
+            CreatedAtUtc = utcNow,
+        };
+    }
+}

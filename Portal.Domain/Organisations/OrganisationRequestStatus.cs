@@ -1,0 +1,8 @@
+namespace Portal.Domain.Organisations;
+
+public enum OrganisationRequestStatus
+{
+    Pending,
+    Approved,
+    Declined,
+}

@@ -1,0 +1,9 @@
+namespace Portal.Domain.Organisations;
+
+public enum OrganisationType
+{
+    CareProvider,
+    NhsTrust,
+    Council,
+    Charity,
+}

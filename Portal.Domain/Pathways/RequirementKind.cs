@@ -1,0 +1,10 @@
+namespace Portal.Domain.Pathways;
+
+public enum RequirementKind
+{
+    Programme,
+    Module,
+    Check,
+    Experience,
+    DrivingLicence,
+}

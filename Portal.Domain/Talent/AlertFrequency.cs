@@ -1,0 +1,7 @@
+namespace Portal.Domain.Talent;
+
+public enum AlertFrequency
+{
+    Daily,
+    Weekly,
+}

@@ -1,0 +1,12 @@
+namespace Portal.Domain.Talent;
+
+public enum ApplicationStatus
+{
+    Submitted,
+    Shortlisted,
+    Interview,
+    Offer,
+    Hired,
+    Rejected,
+    Withdrawn,
+}

@@ -1,0 +1,8 @@
+namespace Portal.Domain.Talent;
+
+public enum VacancyStatus
+{
+    Draft,
+    Published,
+    Closed,
+}

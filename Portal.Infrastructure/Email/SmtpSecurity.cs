@@ -1,0 +1,9 @@
+namespace Portal.Infrastructure.Email;
+
+public enum SmtpSecurity
+{
+    Auto,
+    None,
+    StartTls,
+    SslOnConnect,
+}

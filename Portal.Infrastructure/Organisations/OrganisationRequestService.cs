@@ -1,0 +1,136 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Notifications;
+using Portal.Domain.Organisations;
+using Portal.Infrastructure.Accounts;
+using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Email;
+using Portal.Infrastructure.Talent;
+
+namespace Portal.Infrastructure.Organisations;
+
+/// <summary>
+/// Employers asking to be set up on the portal. Anyone signed in may ask, naming the role they
+/// will take; admins are emailed, and approve (the organisation is created and the requester
+/// joins it in that role) or decline with a reason. The requester is emailed either way.
+/// </summary>
+public sealed class OrganisationRequestService(PortalDbContext db, UserManager<PortalUser> users, OrganisationService organisations, PostcodeDistricts postcodes, Outbox outbox, TimeProvider clock)
+{
+    public sealed record RequestInput(string Name, OrganisationType Type, string? CqcLocationId, string Postcode, MembershipRole Role, string? Note);
+
+    public sealed record PendingRequest(Guid Id, string Name, OrganisationType Type, string? CqcLocationId, string Postcode, MembershipRole Role, string? Note,
+        string RequesterName, string RequesterEmail, DateTime RequestedAtUtc, Guid? SameCqcOrganisationId);
+
+    /// <param name="adminLink">Where admins decide, for the email telling them a request is waiting.</param>
+    public async Task<(OrganisationRequest? Request, FieldProblem? Problem)> RequestAsync(string userId, RequestInput input, string adminLink, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var (location, postcodeProblem) = postcodes.Locate(input.Postcode);
+        if (location is null)
+            return (null, new FieldProblem(nameof(RequestInput.Postcode), postcodeProblem!));
+        var name = input.Name.Trim();
+        if (await db.Set<OrganisationRequest>().AnyAsync(r => r.RequestedBy == userId && r.Status == OrganisationRequestStatus.Pending && r.Name == name, cancellationToken))
+            return (null, new FieldProblem(nameof(RequestInput.Name), $"You have already asked for {name}; an admin will look at it soon"));
+        var cqc = input.CqcLocationId?.Trim();
+        if (!string.IsNullOrEmpty(cqc) && await db.Set<Organisation>().AnyAsync(o => o.CqcLocationId == cqc, cancellationToken))
+            return (null, new FieldProblem(nameof(RequestInput.CqcLocationId), "An organisation with this CQC location id is already on the portal. Ask one of its recruiters or managers to invite you"));
+
+        var request = OrganisationRequest.Create(userId, name, input.Type, cqc, location.Postcode, input.Role, input.Note, clock.GetUtcNow().UtcDateTime);
+        db.Add(request);
+        var requester = await users.FindByIdAsync(userId) ?? throw new InvalidOperationException("The requester has no account.");
+        foreach (var admin in await users.GetUsersInRoleAsync(PortalRoles.Admin))
+        {
+            outbox.Enqueue(new OutgoingMail(admin.Email!, $"To approve: {request.Name}",
+                $"Hello,\n\n{requester.DisplayName ?? requester.Email} ({requester.Email}) has asked for {request.Name} to be set up on the Health and Care Portal, " +
+                $"with them as its first {Role(request.RequesterRole)}.\n\nApprove or decline it here: {adminLink}"),
+                dedupeKey: $"organisation-request:{request.Id:N}:admin:{admin.Id}");
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return (request, null);
+    }
+
+    /// <summary>The person's own requests, newest first.</summary>
+    public async Task<IReadOnlyList<OrganisationRequest>> MineAsync(string userId, CancellationToken cancellationToken = default) =>
+        await db.Set<OrganisationRequest>().AsNoTracking().Where(r => r.RequestedBy == userId)
+            .OrderByDescending(r => r.RequestedAtUtc).ThenBy(r => r.Id).ToListAsync(cancellationToken);
+
+    /// <summary>Requests waiting for an admin, oldest first, with a warning where the CQC id is now taken.</summary>
+    public async Task<IReadOnlyList<PendingRequest>> PendingAsync(CancellationToken cancellationToken = default)
+    {
+        var rows = await db.Set<OrganisationRequest>().AsNoTracking()
+            .Where(r => r.Status == OrganisationRequestStatus.Pending)
+            .Join(db.Users, r => r.RequestedBy, u => u.Id, (r, u) => new
+            {
+                Request = r,
+                u.DisplayName,
+                u.Email,
+                SameCqc = db.Set<Organisation>().Where(o => r.CqcLocationId != null && o.CqcLocationId == r.CqcLocationId).Select(o => (Guid?)o.Id).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+        return [.. rows.OrderBy(r => r.Request.RequestedAtUtc).ThenBy(r => r.Request.Id).Select(r => new PendingRequest(
+            r.Request.Id, r.Request.Name, r.Request.Type, r.Request.CqcLocationId, r.Request.Postcode, r.Request.RequesterRole, r.Request.Note,
+            r.DisplayName ?? r.Email!, r.Email!, r.Request.RequestedAtUtc, r.SameCqc))];
+    }
+
+    public Task<int> PendingCountAsync(CancellationToken cancellationToken = default) =>
+        db.Set<OrganisationRequest>().CountAsync(r => r.Status == OrganisationRequestStatus.Pending, cancellationToken);
+
+    /// <summary>Creates the organisation, makes the requester its first recruiter or manager, and tells them.</summary>
+    /// <param name="startLink">Where the requester sees the decision and starts, for the email.</param>
+    /// <returns>The new organisation, or why nothing changed.</returns>
+    public async Task<(Organisation? Organisation, string? Problem)> ApproveAsync(string adminId, Guid requestId, string startLink, CancellationToken cancellationToken = default)
+    {
+        var request = await db.Set<OrganisationRequest>().FirstOrDefaultAsync(r => r.Id == requestId, cancellationToken);
+        if (Refusal(adminId, request) is { } refusal)
+            return (null, refusal);
+        if (request!.CqcLocationId is { } cqc && await db.Set<Organisation>().AnyAsync(o => o.CqcLocationId == cqc, cancellationToken))
+            return (null, "An organisation with this CQC location id is already on the portal: decline this request and tell them to ask it for an invitation");
+        var requester = await users.FindByIdAsync(request.RequestedBy);
+        if (requester is null)
+            return (null, "The person who asked no longer has an account");
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var organisation = request.ToOrganisation(now);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Add(organisation);
+        request.Approve(adminId, organisation.Id, now);
+        outbox.Enqueue(new OutgoingMail(requester.Email!, $"{organisation.Name} is on the Health and Care Portal",
+            $"{Hello(requester)}\n\n{organisation.Name} is now set up on the Health and Care Portal, with you as its {Role(request.RequesterRole)}. " +
+            $"Sign in and start here: {startLink}\n\nYou can invite colleagues from there."),
+            dedupeKey: $"organisation-request:{request.Id:N}:decided");
+        await organisations.JoinAsync(requester, organisation.Id, request.RequesterRole, null, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (organisation, null);
+    }
+
+    /// <summary>Declines with a reason the requester is emailed; null on success, else why nothing changed.</summary>
+    public async Task<string?> DeclineAsync(string adminId, Guid requestId, string reason, CancellationToken cancellationToken = default)
+    {
+        var request = await db.Set<OrganisationRequest>().FirstOrDefaultAsync(r => r.Id == requestId, cancellationToken);
+        if (Refusal(adminId, request) is { } refusal)
+            return refusal;
+        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > OrganisationRequest.MaxReasonLength)
+            return $"Give a reason of at most {OrganisationRequest.MaxReasonLength} characters; the person who asked will see it";
+        var requester = await users.FindByIdAsync(request!.RequestedBy);
+        request.Decline(adminId, reason, clock.GetUtcNow().UtcDateTime);
+        if (requester?.Email is { } email)
+        {
+            outbox.Enqueue(new OutgoingMail(email, $"Your request for {request.Name}",
+                $"{Hello(requester)}\n\nWe have not set up {request.Name} on the Health and Care Portal. The reason given: {request.DeclineReason}\n\n" +
+                "If something has changed, you can ask again."),
+                dedupeKey: $"organisation-request:{request.Id:N}:decided");
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
+    private static string? Refusal(string adminId, OrganisationRequest? request) =>
+        request is null ? "That request was not found"
+        : request.Status != OrganisationRequestStatus.Pending ? $"That request was already {request.Status.ToString().ToLowerInvariant()}"
+        : request.RequestedBy == adminId ? "You cannot decide your own request; another admin must"
+        : null;
+
+    private static string Hello(PortalUser user) => string.IsNullOrWhiteSpace(user.DisplayName) ? "Hello," : $"Hello {user.DisplayName},";
+
+    private static string Role(MembershipRole role) => role.ToString().ToLowerInvariant();
+}

@@ -1,0 +1,3 @@
+namespace Portal.Infrastructure.Talent;
+
+public sealed record JobResults(IReadOnlyList<JobListing> Jobs, int Total, int Page, int Pages);

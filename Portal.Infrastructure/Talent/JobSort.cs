@@ -1,0 +1,8 @@
+namespace Portal.Infrastructure.Talent;
+
+public enum JobSort
+{
+    Relevance,
+    Distance,
+    Pay,
+}

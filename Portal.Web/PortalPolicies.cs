@@ -1,0 +1,8 @@
+namespace Portal.Web;
+
+public static class PortalPolicies
+{
+    public const string Admin = "Admin";
+    public const string Recruiter = "Recruiter";
+    public const string Manager = "Manager";
+}
