@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Infrastructure.Compliance;
-using Portal.Web.Pages.Learn;
+using Portal.Web.Accounts;
 
 namespace Portal.Web.Pages.Competencies;
 
@@ -28,7 +28,7 @@ public sealed class ObserveModel(CompetencyService competencies, TimeProvider cl
 
     public async Task<IActionResult> OnGetAsync(long membership, string competency, CancellationToken cancellationToken)
     {
-        if (await competencies.ObservationAsync(LearnText.UserId(User)!, membership, competency, cancellationToken) is not { } observation)
+        if (await competencies.ObservationAsync(User.RequiredId(), membership, competency, cancellationToken) is not { } observation)
             return NotFound();
         Observation = observation;
         ObservedOn = CompetencyService.Today(clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -37,7 +37,7 @@ public sealed class ObserveModel(CompetencyService competencies, TimeProvider cl
 
     public async Task<IActionResult> OnPostAsync(long membership, string competency, CancellationToken cancellationToken)
     {
-        if (await competencies.ObservationAsync(LearnText.UserId(User)!, membership, competency, cancellationToken) is not { } observation)
+        if (await competencies.ObservationAsync(User.RequiredId(), membership, competency, cancellationToken) is not { } observation)
             return NotFound();
         Observation = observation;
         if (!DateOnly.TryParseExact(ObservedOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var on))
@@ -45,7 +45,7 @@ public sealed class ObserveModel(CompetencyService competencies, TimeProvider cl
             ModelState.AddModelError(nameof(ObservedOn), "Enter the date you observed them, like 2026-11-27");
             return Page();
         }
-        var (outcome, problem) = await competencies.SignOffAsync(LearnText.UserId(User)!, membership, competency, ChecklistVersion ?? "", Steps, Note, on, cancellationToken);
+        var (outcome, problem) = await competencies.SignOffAsync(User.RequiredId(), membership, competency, ChecklistVersion ?? "", Steps, Note, on, cancellationToken);
         if (outcome == CompetencyService.Outcome.NotFound)
             return NotFound();
         if (outcome == CompetencyService.Outcome.Invalid)

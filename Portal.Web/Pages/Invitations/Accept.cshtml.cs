@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Domain.Talent;
 using Portal.Infrastructure.Accounts;
 using Portal.Infrastructure.Talent;
-using Portal.Web.Pages.Learn;
+using Portal.Web.Accounts;
 
 namespace Portal.Web.Pages.Invitations;
 
@@ -29,7 +29,7 @@ public sealed class AcceptModel(InvitationService invitations, UserManager<Porta
 
     public async Task<IActionResult> OnPostAsync(string token, CancellationToken cancellationToken)
     {
-        var problem = await invitations.AcceptAsync(LearnText.UserId(User)!, token, cancellationToken);
+        var problem = await invitations.AcceptAsync(User.RequiredId(), token, cancellationToken);
         if (problem is not null)
             return await OnGetAsync(token, cancellationToken);
         // The new role is in the database; put it in the sign-in cookie now rather than at the next sign-in.

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Domain.Talent;
 using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Talent;
+using Portal.Web.Accounts;
 
 namespace Portal.Web.Pages.Jobs;
 
@@ -95,7 +96,7 @@ public sealed class IndexModel(JobSearch search, PostcodeDistricts postcodes, Co
     /// <summary>Keeps this search (as its own query string) as a job alert; the emails come from the background run.</summary>
     public async Task<IActionResult> OnPostSaveAlertAsync(CancellationToken cancellationToken)
     {
-        if (Learn.LearnText.UserId(User) is not { } userId)
+        if (User.IdIfSignedIn() is not { } userId)
             return Challenge();
         var query = SearchQuery();
         if (string.IsNullOrWhiteSpace(AlertName))

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Infrastructure.Accounts;
 using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Training;
+using Portal.Web.Accounts;
 
 namespace Portal.Web.Pages.Learn;
 
@@ -22,7 +23,7 @@ public sealed class CertificateModel(ContentStore content, TrainingService train
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
-        var certificate = await training.GetCertificateAsync(LearnText.UserId(User)!, id, content.Current, cancellationToken);
+        var certificate = await training.GetCertificateAsync(User.RequiredId(), id, content.Current, cancellationToken);
         if (certificate is null)
             return NotFound();
         Certificate = certificate;

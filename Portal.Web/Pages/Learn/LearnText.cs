@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using Portal.Domain.Training;
 
 namespace Portal.Web.Pages.Learn;
@@ -32,6 +31,4 @@ public static class LearnText
         var m when m % 12 == 0 => $"Refresh every {m / 12} years",
         var m => $"Refresh every {m} months",
     };
-
-    public static string? UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Domain.Training;
 using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Training;
+using Portal.Web.Accounts;
 
 namespace Portal.Web.Pages.Learn;
 
@@ -19,7 +20,7 @@ public sealed class ModuleModel(ContentStore content, TrainingService training) 
         if (!content.Current.Modules.TryGetValue(slug, out var module))
             return NotFound();
         Module = module;
-        if (LearnText.UserId(User) is { } userId)
+        if (User.IdIfSignedIn() is { } userId)
             Entry = (await training.GetRecordAsync(userId, content.Current, cancellationToken)).FirstOrDefault(e => e.ModuleSlug == slug);
         return Page();
     }
@@ -29,7 +30,7 @@ public sealed class ModuleModel(ContentStore content, TrainingService training) 
     {
         if (!content.Current.Modules.TryGetValue(slug, out var module))
             return NotFound();
-        if (LearnText.UserId(User) is not { } userId)
+        if (User.IdIfSignedIn() is not { } userId)
             return Challenge();
         var next = await training.StartAsync(userId, module, cancellationToken);
         return next > module.Lessons.Count

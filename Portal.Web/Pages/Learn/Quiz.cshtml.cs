@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Domain.Training;
 using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Training;
+using Portal.Web.Accounts;
 using Portal.Web.Components;
 
 namespace Portal.Web.Pages.Learn;
@@ -45,7 +46,7 @@ public sealed class QuizModel(ContentStore content, TrainingService training) : 
         if (!content.Current.Modules.TryGetValue(slug, out var module))
             return NotFound();
         Module = module;
-        var current = await training.GetCurrentProgressAsync(LearnText.UserId(User)!, module, cancellationToken);
+        var current = await training.GetCurrentProgressAsync(User.RequiredId(), module, cancellationToken);
         if (current.StartedOver)
             Message = "This module has been updated since you started it. Please read the lessons again first: your place has gone back to lesson 1.";
         UseProgress(current.Progress);
@@ -57,7 +58,7 @@ public sealed class QuizModel(ContentStore content, TrainingService training) : 
         if (!content.Current.Modules.TryGetValue(slug, out var module))
             return NotFound();
         Module = module;
-        var userId = LearnText.UserId(User)!;
+        var userId = User.RequiredId();
         var answers = ReadAnswers();
         var result = await training.SubmitQuizAsync(userId, module, Input.Version, Input.Round, answers, cancellationToken);
         switch (result)

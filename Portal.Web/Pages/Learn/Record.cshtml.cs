@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Domain.Training;
 using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Training;
+using Portal.Web.Accounts;
 
 namespace Portal.Web.Pages.Learn;
 
@@ -67,7 +68,7 @@ public sealed class RecordModel(ContentStore content, TrainingService training) 
             ModelState.AddModelError(nameof(Status), "Choose a status from the list");
             Status = null;
         }
-        var all = await training.GetRecordAsync(LearnText.UserId(User)!, content.Current, cancellationToken);
+        var all = await training.GetRecordAsync(User.RequiredId(), content.Current, cancellationToken);
         Total = all.Count;
         Counts = all.GroupBy(e => e.Status).ToDictionary(g => g.Key, g => g.Count());
         Entries = [.. all.Where(e => (Status is null || e.Status == Status) && (Topic is null || e.Module?.Topics.Contains(Topic) == true))];

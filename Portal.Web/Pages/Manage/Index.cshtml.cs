@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Domain.Talent;
 using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Talent;
-using Portal.Web.Pages.Learn;
+using Portal.Web.Accounts;
 
 namespace Portal.Web.Pages.Manage;
 
@@ -40,7 +40,7 @@ public sealed class IndexModel(OrganisationService organisations, InvitationServ
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var userId = LearnText.UserId(User)!;
+        var userId = User.RequiredId();
         Organisations = await organisations.ManagingAsync(userId, cancellationToken);
         Staff = await organisations.StaffOfAsync(userId, cancellationToken);
     }
@@ -53,7 +53,7 @@ public sealed class IndexModel(OrganisationService organisations, InvitationServ
         {
             var problem = InviteTo is not { } organisation
                 ? "Choose one of your organisations"
-                : await invitations.InviteAsync(LearnText.UserId(User)!, inviterIsAdmin: false, organisation, InviteEmail!, MembershipRole.Staff,
+                : await invitations.InviteAsync(User.RequiredId(), inviterIsAdmin: false, organisation, InviteEmail!, MembershipRole.Staff,
                     token => Url.Page("/Invitations/Accept", pageHandler: null, values: new { token }, protocol: Request.Scheme)!, new StaffTerms(JobRole!, Team, Practitioner), cancellationToken);
             if (problem is null)
             {

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Domain.Compliance;
 using Portal.Infrastructure.Compliance;
 using Portal.Infrastructure.Content;
-using Portal.Web.Pages.Learn;
+using Portal.Web.Accounts;
 
 namespace Portal.Web.Pages.Manage;
 
@@ -54,7 +54,7 @@ public sealed class MatrixModel(ComplianceService compliance, ContentStore conte
     {
         ComplianceStatus? status = Enum.TryParse<ComplianceStatus>(Status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed : null;
         var filter = new MatrixFilter(string.IsNullOrWhiteSpace(Job) ? null : Job, string.IsNullOrWhiteSpace(Team) ? null : Team, status);
-        var page = await compliance.MatrixAsync(LearnText.UserId(User)!, Organisation, filter, cancellationToken);
+        var page = await compliance.MatrixAsync(User.RequiredId(), Organisation, filter, cancellationToken);
         if (page is null)
             return false;
         Matrix = page;

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Infrastructure.Compliance;
 using Portal.Infrastructure.Content;
-using Portal.Web.Pages.Learn;
+using Portal.Web.Accounts;
 
 namespace Portal.Web.Pages.Manage;
 
@@ -44,7 +44,7 @@ public sealed class StaffModel(ComplianceService compliance, CompetencyService c
 
     public async Task<IActionResult> OnPostChangeAsync(long id, CancellationToken cancellationToken)
     {
-        var (outcome, problem) = await compliance.ChangeJobAsync(LearnText.UserId(User)!, id, JobRole ?? "", Team, Practitioner, cancellationToken);
+        var (outcome, problem) = await compliance.ChangeJobAsync(User.RequiredId(), id, JobRole ?? "", Team, Practitioner, cancellationToken);
         if (outcome == ComplianceService.Outcome.NotFound)
             return NotFound();
         if (outcome == ComplianceService.Outcome.Saved)
@@ -61,7 +61,7 @@ public sealed class StaffModel(ComplianceService compliance, CompetencyService c
         if (!await LoadAsync(id, cancellationToken))
             return NotFound();
         var name = Person.Name;
-        if (await compliance.EndAsync(LearnText.UserId(User)!, id, cancellationToken) == ComplianceService.Outcome.NotFound)
+        if (await compliance.EndAsync(User.RequiredId(), id, cancellationToken) == ComplianceService.Outcome.NotFound)
             return NotFound();
         TempData["StatusMessage"] = $"{name} has left your staff. Their own training record stays with them.";
         return Redirect("/manage");
@@ -72,7 +72,7 @@ public sealed class StaffModel(ComplianceService compliance, CompetencyService c
         // The person must be on their staff and the sign-off theirs before anything changes.
         if (!await LoadAsync(id, cancellationToken) || Person.Log.All(r => r.Id != record))
             return NotFound();
-        var (outcome, problem) = await competencies.RevokeAsync(LearnText.UserId(User)!, id, record, Reason, cancellationToken);
+        var (outcome, problem) = await competencies.RevokeAsync(User.RequiredId(), id, record, Reason, cancellationToken);
         if (outcome == CompetencyService.Outcome.NotFound)
             return NotFound();
         if (outcome == CompetencyService.Outcome.Saved)
@@ -90,7 +90,7 @@ public sealed class StaffModel(ComplianceService compliance, CompetencyService c
 
     private async Task<bool> LoadAsync(long id, CancellationToken cancellationToken)
     {
-        var person = await compliance.PersonAsync(LearnText.UserId(User)!, id, cancellationToken);
+        var person = await compliance.PersonAsync(User.RequiredId(), id, cancellationToken);
         if (person is null)
             return false;
         Person = person;

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Domain.Compliance;
 using Portal.Infrastructure.Compliance;
 using Portal.Infrastructure.Content;
-using Portal.Web.Pages.Learn;
+using Portal.Web.Accounts;
 
 namespace Portal.Web.Pages.Manage;
 
@@ -49,7 +49,7 @@ public sealed class TrainingModel(ComplianceService compliance, ContentStore con
     {
         if (!await LoadForPostAsync(cancellationToken))
             return NotFound();
-        var (outcome, problem) = await compliance.SetRequiredAsync(LearnText.UserId(User)!, Rules.OrganisationId, SelectedJob.Slug, Topics, cancellationToken);
+        var (outcome, problem) = await compliance.SetRequiredAsync(User.RequiredId(), Rules.OrganisationId, SelectedJob.Slug, Topics, cancellationToken);
         if (outcome == ComplianceService.Outcome.NotFound)
             return NotFound();
         if (outcome == ComplianceService.Outcome.Invalid)
@@ -65,7 +65,7 @@ public sealed class TrainingModel(ComplianceService compliance, ContentStore con
     {
         if (!await LoadForPostAsync(cancellationToken))
             return NotFound();
-        if (await compliance.UseDefaultsAsync(LearnText.UserId(User)!, Rules.OrganisationId, SelectedJob.Slug, cancellationToken) == ComplianceService.Outcome.NotFound)
+        if (await compliance.UseDefaultsAsync(User.RequiredId(), Rules.OrganisationId, SelectedJob.Slug, cancellationToken) == ComplianceService.Outcome.NotFound)
             return NotFound();
         TempData["StatusMessage"] = $"{SelectedJob.Title} now requires the usual training for the job.";
         return Redirect($"/manage/training?org={Rules.OrganisationId}&job={SelectedJob.Slug}");
@@ -96,7 +96,7 @@ public sealed class TrainingModel(ComplianceService compliance, ContentStore con
         }
         foreach (var (slug, useDefault, months) in wanted)
         {
-            var (outcome, problem) = await compliance.SetRefreshAsync(LearnText.UserId(User)!, Rules.OrganisationId, slug, useDefault, months, cancellationToken);
+            var (outcome, problem) = await compliance.SetRefreshAsync(User.RequiredId(), Rules.OrganisationId, slug, useDefault, months, cancellationToken);
             if (outcome != ComplianceService.Outcome.Saved)
                 return outcome == ComplianceService.Outcome.NotFound ? NotFound() : BadRequest(problem!);
         }
@@ -111,7 +111,7 @@ public sealed class TrainingModel(ComplianceService compliance, ContentStore con
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
-        var rules = await compliance.RulesAsync(LearnText.UserId(User)!, Organisation, cancellationToken);
+        var rules = await compliance.RulesAsync(User.RequiredId(), Organisation, cancellationToken);
         if (rules is null)
             return false;
         Rules = rules;

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Domain.Talent;
 using Portal.Infrastructure.Accounts;
 using Portal.Infrastructure.Talent;
-using Portal.Web.Pages.Learn;
+using Portal.Web.Accounts;
 
 namespace Portal.Web.Pages.Organisations;
 
@@ -30,13 +30,13 @@ public sealed class RequestModel(OrganisationRequestService requests, UserManage
     }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Mine = await requests.MineAsync(LearnText.UserId(User)!, cancellationToken);
+        Mine = await requests.MineAsync(User.RequiredId(), cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (ModelState.IsValid)
         {
-            var (request, problem) = await requests.RequestAsync(LearnText.UserId(User)!,
+            var (request, problem) = await requests.RequestAsync(User.RequiredId(),
                 new(Input.Name, Input.Type!.Value, Input.CqcLocationId, Input.Postcode, Input.Role!.Value, Input.Note),
                 Url.Page("/Admin/Organisations/Index", pageHandler: null, values: null, protocol: Request.Scheme)!, cancellationToken);
             if (request is not null)
@@ -53,7 +53,7 @@ public sealed class RequestModel(OrganisationRequestService requests, UserManage
     /// <summary>Puts the role an approval gave into the sign-in cookie, then opens the recruiter or manager pages.</summary>
     public async Task<IActionResult> OnPostStartAsync(Guid requestId, CancellationToken cancellationToken)
     {
-        var request = (await requests.MineAsync(LearnText.UserId(User)!, cancellationToken)).FirstOrDefault(r => r.Id == requestId && r.Status == OrganisationRequestStatus.Approved);
+        var request = (await requests.MineAsync(User.RequiredId(), cancellationToken)).FirstOrDefault(r => r.Id == requestId && r.Status == OrganisationRequestStatus.Approved);
         if (request is null)
             return NotFound();
         if (await users.GetUserAsync(User) is { } user)

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Domain.Talent;
 using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Talent;
-using Portal.Web.Pages.Learn;
+using Portal.Web.Accounts;
 
 namespace Portal.Web.Pages.Profile;
 
@@ -55,7 +55,7 @@ public sealed class IndexModel(ProfileService profiles, PostcodeDistricts postco
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Saved = await profiles.FindAsync(LearnText.UserId(User)!, cancellationToken);
+        Saved = await profiles.FindAsync(User.RequiredId(), cancellationToken);
         if (Saved is { } p)
         {
             Input = new ProfileInput
@@ -80,7 +80,7 @@ public sealed class IndexModel(ProfileService profiles, PostcodeDistricts postco
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var userId = LearnText.UserId(User)!;
+        var userId = User.RequiredId();
         VacancyLocation? location = null;
         if (!string.IsNullOrWhiteSpace(Input.Postcode))
         {

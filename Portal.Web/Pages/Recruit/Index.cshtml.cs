@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Domain.Talent;
 using Portal.Infrastructure.Talent;
-using Portal.Web.Pages.Learn;
+using Portal.Web.Accounts;
 
 namespace Portal.Web.Pages.Recruit;
 
@@ -28,7 +28,7 @@ public sealed class IndexModel(VacancyService vacancies, InvitationService invit
         {
             var problem = InviteTo is not { } organisation
                 ? "Choose one of your organisations"
-                : await invitations.InviteAsync(LearnText.UserId(User)!, inviterIsAdmin: false, organisation, InviteEmail!, MembershipRole.Recruiter,
+                : await invitations.InviteAsync(User.RequiredId(), inviterIsAdmin: false, organisation, InviteEmail!, MembershipRole.Recruiter,
                     token => Url.Page("/Invitations/Accept", pageHandler: null, values: new { token }, protocol: Request.Scheme)!, cancellationToken: cancellationToken);
             if (problem is null)
             {
@@ -43,7 +43,7 @@ public sealed class IndexModel(VacancyService vacancies, InvitationService invit
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var userId = LearnText.UserId(User)!;
+        var userId = User.RequiredId();
         Organisations = await vacancies.RecruitingForAsync(userId, cancellationToken);
         Vacancies = await vacancies.ListAsync(userId, cancellationToken);
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Domain.Talent;
 using Portal.Infrastructure.Talent;
+using Portal.Web.Accounts;
 using Portal.Web.Pages.Organisations;
 
 namespace Portal.Web.Pages.Admin.Organisations;
@@ -27,7 +28,7 @@ public sealed class IndexModel(OrganisationService organisations, OrganisationRe
 
     public async Task<IActionResult> OnPostApproveAsync(Guid requestId, CancellationToken cancellationToken)
     {
-        var (organisation, problem) = await requests.ApproveAsync(Learn.LearnText.UserId(User)!, requestId,
+        var (organisation, problem) = await requests.ApproveAsync(User.RequiredId(), requestId,
             Url.Page("/Organisations/Request", pageHandler: null, values: null, protocol: Request.Scheme)!, cancellationToken);
         if (organisation is not null)
         {
@@ -39,7 +40,7 @@ public sealed class IndexModel(OrganisationService organisations, OrganisationRe
 
     public async Task<IActionResult> OnPostDeclineAsync(Guid requestId, string? reason, CancellationToken cancellationToken)
     {
-        var problem = await requests.DeclineAsync(Learn.LearnText.UserId(User)!, requestId, reason ?? "", cancellationToken);
+        var problem = await requests.DeclineAsync(User.RequiredId(), requestId, reason ?? "", cancellationToken);
         if (problem is null)
         {
             TempData["StatusMessage"] = "The request is declined, and the person who asked has been emailed the reason.";

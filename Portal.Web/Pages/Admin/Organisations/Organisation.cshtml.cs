@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Domain.Talent;
 using Portal.Infrastructure.Talent;
+using Portal.Web.Accounts;
 
 namespace Portal.Web.Pages.Admin.Organisations;
 
@@ -40,7 +41,7 @@ public sealed class OrganisationModel(OrganisationService organisations, Invitat
     {
         if (ModelState.IsValid)
         {
-            var problem = await invitations.InviteAsync(Learn.LearnText.UserId(User)!, inviterIsAdmin: true, id, Input.Email, Input.Role!.Value,
+            var problem = await invitations.InviteAsync(User.RequiredId(), inviterIsAdmin: true, id, Input.Email, Input.Role!.Value,
                 token => Url.Page("/Invitations/Accept", pageHandler: null, values: new { token }, protocol: Request.Scheme)!, cancellationToken: cancellationToken);
             if (problem is null)
             {

@@ -6,7 +6,7 @@ using Portal.Domain.Talent;
 using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Talent;
 using Portal.Infrastructure.Training;
-using Portal.Web.Pages.Learn;
+using Portal.Web.Accounts;
 
 namespace Portal.Web.Pages.Recruit.Vacancies;
 
@@ -30,7 +30,7 @@ public sealed class ApplicationsModel(ApplicationService applications, VacancySe
     {
         try
         {
-            if (!await applications.MoveAsync(LearnText.UserId(User)!, application, to, cancellationToken))
+            if (!await applications.MoveAsync(User.RequiredId(), application, to, cancellationToken))
                 return NotFound();
         }
         catch (ApplicationRuleException rule)
@@ -62,7 +62,7 @@ public sealed class ApplicationsModel(ApplicationService applications, VacancySe
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
-        var userId = LearnText.UserId(User)!;
+        var userId = User.RequiredId();
         if (await vacancies.FindAsync(userId, id, cancellationToken) is not { } vacancy
             || await applications.ForVacancyAsync(userId, id, cancellationToken) is not { } applicants)
             return false;

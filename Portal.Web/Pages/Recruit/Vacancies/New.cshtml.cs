@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Talent;
-using Portal.Web.Pages.Learn;
+using Portal.Web.Accounts;
 
 namespace Portal.Web.Pages.Recruit.Vacancies;
 
@@ -21,13 +21,13 @@ public sealed class NewModel(VacancyService vacancies, ContentStore content, Pos
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        Organisations = await vacancies.RecruitingForAsync(LearnText.UserId(User)!, cancellationToken);
+        Organisations = await vacancies.RecruitingForAsync(User.RequiredId(), cancellationToken);
         return Organisations.Count == 0 ? Redirect("/recruit") : Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var userId = LearnText.UserId(User)!;
+        var userId = User.RequiredId();
         Organisations = await vacancies.RecruitingForAsync(userId, cancellationToken);
         if (OrganisationId is not { } organisationId || Organisations.All(o => o.Id != organisationId))
             ModelState.AddModelError(nameof(OrganisationId), "Choose one of your organisations");

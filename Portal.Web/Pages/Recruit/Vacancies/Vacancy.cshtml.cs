@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Portal.Domain.Talent;
 using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Talent;
-using Portal.Web.Pages.Learn;
+using Portal.Web.Accounts;
 
 namespace Portal.Web.Pages.Recruit.Vacancies;
 
@@ -66,7 +66,7 @@ public sealed class VacancyModel(VacancyService vacancies, JobSearch search, Con
     {
         try
         {
-            if (!await vacancies.ChangeAsync(LearnText.UserId(User)!, id, change, cancellationToken))
+            if (!await vacancies.ChangeAsync(User.RequiredId(), id, change, cancellationToken))
                 return NotFound();
         }
         catch (VacancyRuleException rule)
@@ -86,7 +86,7 @@ public sealed class VacancyModel(VacancyService vacancies, JobSearch search, Con
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (await vacancies.FindAsync(LearnText.UserId(User)!, id, cancellationToken) is not { } vacancy)
+        if (await vacancies.FindAsync(User.RequiredId(), id, cancellationToken) is not { } vacancy)
             return false;
         Vacancy = vacancy;
         Badges = search.Badges(vacancy.Details);
