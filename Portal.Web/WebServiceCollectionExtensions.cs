@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption;
 using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption.ConfigurationModel;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.UI.Services;
+using Microsoft.AspNetCore.Localization;
 using Portal.Infrastructure;
 using Portal.Infrastructure.Accounts;
 using Portal.Infrastructure.Data;
@@ -149,6 +150,16 @@ public static class WebServiceCollectionExtensions
             messages.SetAttemptedValueIsInvalidAccessor((value, field) => $"'{value}' is not a number; enter {field} in figures, like 12.60");
             messages.SetValueMustBeANumberAccessor(field => $"Enter {field} in figures, like 12.60");
             messages.SetValueIsInvalidAccessor(value => $"'{value}' is not a value this form can use");
+        });
+
+        // One culture for every request, whatever the browser asks for: what a page writes
+        // ("£12.60", "5 December 2026") is what its forms bind back.
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture(UkEnglish.Culture);
+            options.SupportedCultures = [UkEnglish.Culture];
+            options.SupportedUICultures = [UkEnglish.Culture];
+            options.RequestCultureProviders.Clear();
         });
 
         services.AddPortalRateLimiting(configuration);

@@ -34,9 +34,6 @@ public sealed class CompetencyService(PortalDbContext db, ContentStore content, 
         Invalid,
     }
 
-    /// <summary>Today in the city (observations are dated as the practitioner's calendar says).</summary>
-    public static DateOnly Today(DateTime utcNow) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(utcNow, Jobs.ReminderJob.LocalTime));
-
     /// <summary>Whether the person may sign off anyone at all: a practitioner on some organisation's staff.</summary>
     public Task<bool> IsPractitionerAsync(string userId, CancellationToken cancellationToken = default) =>
         PractitionerOrganisations(userId).AnyAsync(cancellationToken);
@@ -127,7 +124,8 @@ public sealed class CompetencyService(PortalDbContext db, ContentStore content, 
         if (observation.Prerequisites.FirstOrDefault(p => !p.Held) is { } missing)
             return (Outcome.Invalid, $"{observation.WorkerName} needs to complete {missing.Module.Title} before they are observed");
         var now = clock.GetUtcNow().UtcDateTime;
-        var today = Today(now);
+        // Observations are dated as the practitioner's calendar says.
+        var today = UkTime.Today(now);
         if (CompetencyRecord.SignOffProblem(observation.WorkerId, practitionerId, competency.Checklist.Count, stepsTicked, note, observedOn, now, today) is { } problem)
             return (Outcome.Invalid, problem);
         db.Add(CompetencyRecord.SignOff(observation.OrganisationId, observation.WorkerId, competency.Slug, competency.ChecklistVersion,

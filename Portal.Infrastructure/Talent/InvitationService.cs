@@ -38,7 +38,7 @@ public sealed class InvitationService(PortalDbContext db, UserManager<PortalUser
         outbox.Enqueue(new OutgoingMail(invitation.Email, $"Join {organisation.Name} on the Health and Care Portal",
             $"Hello,\n\nYou are invited to join {organisation.Name} on the Health and Care Portal{(role == MembershipRole.Staff ? ", so your training record shows what your job there needs" : $" as a {role.ToString().ToLowerInvariant()}")}.\n\n" +
             $"Accept the invitation here (sign in, or create an account with this email address first): {link(token)}\n\n" +
-            $"The link works once and expires on {invitation.ExpiresAtUtc:d MMMM yyyy}. If you were not expecting it, ignore this email."));
+            $"The link works once and expires on {invitation.ExpiresAtUtc.UkDate()}. If you were not expecting it, ignore this email."));
         await db.SaveChangesAsync(cancellationToken);
         return null;
     }

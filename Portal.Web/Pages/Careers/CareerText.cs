@@ -1,5 +1,5 @@
-using System.Globalization;
 using Portal.Domain.Pathways;
+using Portal.Infrastructure;
 using Portal.Infrastructure.Content;
 
 namespace Portal.Web.Pages.Careers;
@@ -7,8 +7,6 @@ namespace Portal.Web.Pages.Careers;
 /// <summary>How careers facts read on a page, in one place so every page says them the same way.</summary>
 public static class CareerText
 {
-    private static readonly CultureInfo UkEnglish = CultureInfo.GetCultureInfo("en-GB");
-
     public static string Pay(PayRange? pay) => pay switch
     {
         null => "",
@@ -16,7 +14,7 @@ public static class CareerText
         _ => $"{Money(pay.HourlyFrom)} to {Money(pay.HourlyTo)} an hour",
     };
 
-    public static string Money(decimal amount) => amount.ToString("C2", UkEnglish);
+    public static string Money(decimal amount) => UkEnglish.Money(amount);
 
     public static string Setting(string setting) => setting switch
     {
@@ -57,7 +55,7 @@ public static class CareerText
     };
 
     public static string Capitalised(string text) =>
-        text.Length == 0 ? text : char.ToUpper(text[0], UkEnglish) + text[1..];
+        text.Length == 0 ? text : char.ToUpper(text[0], UkEnglish.Culture) + text[1..];
 
     public static string Sector(string sector) => sector switch
     {

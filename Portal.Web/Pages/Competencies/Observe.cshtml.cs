@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Infrastructure;
 using Portal.Infrastructure.Compliance;
 using Portal.Web.Accounts;
 
@@ -31,7 +32,7 @@ public sealed class ObserveModel(CompetencyService competencies, TimeProvider cl
         if (await competencies.ObservationAsync(User.RequiredId(), membership, competency, cancellationToken) is not { } observation)
             return NotFound();
         Observation = observation;
-        ObservedOn = CompetencyService.Today(clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        ObservedOn = UkTime.Today(clock.GetUtcNow().UtcDateTime).UkIsoDate();
         return Page();
     }
 

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Domain.Training;
+using Portal.Infrastructure;
 using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Training;
 using Portal.Web.Accounts;
@@ -10,7 +11,7 @@ using Portal.Web.Accounts;
 namespace Portal.Web.Pages.Learn;
 
 /// <summary>My training record: every module with its status today, filterable, and as a CSV file.</summary>
-public sealed class RecordModel(ContentStore content, TrainingService training) : PageModel
+public sealed class RecordModel(ContentStore content, TrainingService training, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public TrainingStatus? Status { get; set; }
@@ -44,13 +45,13 @@ public sealed class RecordModel(ContentStore content, TrainingService training) 
             Csv.Row(csv,
                 entry.Title,
                 LearnText.Status(entry.Status),
-                LearnText.IsoDate(latest?.CompletedAtUtc),
-                LearnText.IsoDate(entry.ExpiresAtUtc),
+                latest?.CompletedAtUtc.UkIsoDate() ?? "",
+                entry.ExpiresAtUtc?.UkIsoDate() ?? "",
                 latest is null ? "" : string.Create(CultureInfo.InvariantCulture, $"{latest.Score}/{latest.OutOf}"),
                 latest?.ContentVersion ?? "",
                 latest is null ? "" : VerifyUrl(latest.VerificationCode));
         }
-        return Csv.File(csv, $"training-record-{DateTime.UtcNow:yyyy-MM-dd}.csv");
+        return Csv.File(csv, $"training-record-{clock.GetUtcNow().UtcDateTime.UkIsoDate()}.csv");
     }
 
     public string VerifyUrl(string code) => $"{Request.Scheme}://{Request.Host}/verify/{TrainingService.FormatCode(code)}";

@@ -1,7 +1,7 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Domain.Compliance;
+using Portal.Infrastructure;
 using Portal.Infrastructure.Compliance;
 using Portal.Infrastructure.Content;
 using Portal.Web.Accounts;
@@ -44,7 +44,7 @@ public sealed class MatrixModel(ComplianceService compliance, ContentStore conte
         await LoadAsync(cancellationToken) ? MatrixExport.Excel(Matrix.View, JobTitle, "Training matrix", FileName("xlsx")) : NotFound();
 
     private string FileName(string extension) =>
-        $"training-matrix-{Slug(Matrix.OrganisationName)}-{Matrix.AsOfUtc.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.{extension}";
+        $"training-matrix-{Slug(Matrix.OrganisationName)}-{Matrix.AsOfUtc.UkIsoDate()}.{extension}";
 
     private static string Slug(string name) =>
         string.Join('-', new string([.. name.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : ' ')]).Split(' ', StringSplitOptions.RemoveEmptyEntries));

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Domain.Talent;
+using Portal.Infrastructure;
 using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Talent;
 using Portal.Web.Accounts;
@@ -118,5 +119,5 @@ public sealed class IndexModel(ProfileService profiles, PostcodeDistricts postco
     }
 
     public static string Declared(DateOnly? on) =>
-        on is { } date ? $" (declared {date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))})" : "";
+        on is { } date ? $" (declared {date.UkDate()})" : "";
 }

@@ -1,8 +1,8 @@
-using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Domain.Talent;
+using Portal.Infrastructure;
 using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Talent;
 using Portal.Infrastructure.Training;
@@ -51,7 +51,7 @@ public sealed class ApplicationsModel(ApplicationService applications, VacancySe
         foreach (var applicant in Applicants)
         {
             Csv.Row(csv, applicant.Name, applicant.Email, applicant.Status.ToString(),
-                applicant.SubmittedAtUtc.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                applicant.SubmittedAtUtc.UkIsoDate(),
                 $"{HeldCount(applicant)} of {Vacancy.Details.RequiredModules.Count}", applicant.Note ?? "");
         }
         return Csv.File(csv, $"applications-{id:N}.csv");
