@@ -139,6 +139,7 @@ public static class WebServiceCollectionExtensions
             options.Conventions.AddPageApplicationModelConvention("/Learn/Module", ContentCache.Apply);
             options.Conventions.AddPageApplicationModelConvention("/Jobs/Index", ContentCache.ApplyJobs);
             options.Conventions.AddPageApplicationModelConvention("/Jobs/Job", ContentCache.ApplyJobs);
+            options.Conventions.Add(new LowercasePageRoutes());
             options.Conventions.AuthorizeFolder("/Admin", PortalPolicies.Admin);
             options.Conventions.AuthorizeFolder("/Recruit", PortalPolicies.Recruiter);
             options.Conventions.AuthorizeFolder("/Manage", PortalPolicies.Manager);

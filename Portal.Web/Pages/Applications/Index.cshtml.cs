@@ -24,10 +24,10 @@ public sealed class IndexModel(ApplicationService applications) : PageModel
         catch (ApplicationRuleException rule)
         {
             TempData["StatusMessage"] = "Error: " + rule.Message;
-            return Redirect("/applications");
+            return RedirectToPage();
         }
         TempData["StatusMessage"] = "Your application is withdrawn.";
-        return Redirect("/applications");
+        return RedirectToPage();
     }
 
     public static bool CanWithdraw(ApplicationStatus status) =>

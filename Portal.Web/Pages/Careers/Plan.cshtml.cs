@@ -64,6 +64,6 @@ public sealed class PlanModel(ContentStore content, TrainingService training, Pl
         if (From is null || To is null || !await plans.SaveAsync(userId, From, To, content.Current, cancellationToken))
             return BadRequest();
         TempData["StatusMessage"] = "Your plan is saved. It is on your home page, with the next step.";
-        return Redirect("/");
+        return RedirectToPage("/Index");
     }
 }

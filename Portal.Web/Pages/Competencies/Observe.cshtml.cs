@@ -55,6 +55,6 @@ public sealed class ObserveModel(CompetencyService competencies, TimeProvider cl
             return Page();
         }
         TempData["StatusMessage"] = $"{observation.Competency.Title} signed off for {observation.WorkerName}. It is due for review in {observation.Competency.ReviewMonths} months.";
-        return Redirect("/competencies");
+        return RedirectToPage("/Competencies/Index");
     }
 }

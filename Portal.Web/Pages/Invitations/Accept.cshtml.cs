@@ -37,6 +37,6 @@ public sealed class AcceptModel(InvitationService invitations, UserManager<Porta
             await signIn.RefreshSignInAsync(user);
         var found = await invitations.FindAsync(token, cancellationToken);
         TempData["StatusMessage"] = $"You have joined {found?.OrganisationName}.";
-        return Redirect(found?.Invitation.Role switch { MembershipRole.Manager => "/manage", MembershipRole.Staff => "/learn/record", _ => "/recruit" });
+        return RedirectToPage(found?.Invitation.Role switch { MembershipRole.Manager => "/Manage/Index", MembershipRole.Staff => "/Learn/Record", _ => "/Recruit/Index" });
     }
 }

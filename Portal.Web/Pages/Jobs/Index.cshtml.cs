@@ -111,7 +111,7 @@ public sealed class IndexModel(JobSearch search, PostcodeDistricts postcodes, Co
             return Page();
         }
         TempData["StatusMessage"] = $"Job alert '{AlertName}' saved. We will email you new jobs that match.";
-        return Redirect("/profile/alerts");
+        return RedirectToPage("/Profile/Alerts");
     }
 
     /// <summary>The search fields of this request, as the query string the page reads (without the page number).</summary>
@@ -124,6 +124,6 @@ public sealed class IndexModel(JobSearch search, PostcodeDistricts postcodes, Co
     public string PageUrl(int page)
     {
         var query = Request.Query.Where(q => q.Key != "Search.Page").SelectMany(q => q.Value.Select(v => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(v ?? "")}"));
-        return "/jobs?" + string.Join("&", query.Append($"Search.Page={page}"));
+        return Url.Page("/Jobs/Index") + "?" + string.Join("&", query.Append($"Search.Page={page}"));
     }
 }

@@ -59,6 +59,6 @@ public sealed class JobModel(JobSearch search, ContentStore content, PostcodeDis
         if (await applications.ApplyAsync(userId, id, Note, cancellationToken) is null)
             return NotFound();
         TempData["StatusMessage"] = "Your application is sent. You can follow it here.";
-        return Redirect("/applications");
+        return RedirectToPage("/Applications/Index");
     }
 }

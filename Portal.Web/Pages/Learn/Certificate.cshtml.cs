@@ -27,7 +27,7 @@ public sealed class CertificateModel(ContentStore content, TrainingService train
         if (certificate is null)
             return NotFound();
         Certificate = certificate;
-        VerifyUrl = $"{Request.Scheme}://{Request.Host}/verify/{TrainingService.FormatCode(certificate.Completion.VerificationCode)}";
+        VerifyUrl = Url.Page("/Verify/Index", pageHandler: null, values: new { code = TrainingService.FormatCode(certificate.Completion.VerificationCode) }, protocol: Request.Scheme)!;
         return Page();
     }
 
@@ -44,6 +44,6 @@ public sealed class CertificateModel(ContentStore content, TrainingService train
         if (!result.Succeeded)
             throw new InvalidOperationException("Saving the name failed: " + string.Join("; ", result.Errors.Select(e => e.Description)));
         TempData["StatusMessage"] = "Your name is on your certificates now.";
-        return Redirect($"/learn/certificates/{id}");
+        return RedirectToPage(new { id });
     }
 }

@@ -35,8 +35,8 @@ public sealed class LessonModel(ContentStore content, TrainingService training) 
             return NotFound();
         var next = await training.FinishLessonAsync(User.RequiredId(), Module, number, cancellationToken);
         return next > Module.Lessons.Count
-            ? Redirect($"/learn/{slug}/quiz")
-            : Redirect($"/learn/{slug}/lessons/{next}");
+            ? RedirectToPage("/Learn/Quiz", new { slug })
+            : RedirectToPage("/Learn/Lesson", new { slug, number = next });
     }
 
     private bool Find(string slug, int number)

@@ -34,8 +34,8 @@ public sealed class ModuleModel(ContentStore content, TrainingService training) 
             return Challenge();
         var next = await training.StartAsync(userId, module, cancellationToken);
         return next > module.Lessons.Count
-            ? Redirect($"/learn/{slug}/quiz")
-            : Redirect($"/learn/{slug}/lessons/{next}");
+            ? RedirectToPage("/Learn/Quiz", new { slug })
+            : RedirectToPage("/Learn/Lesson", new { slug, number = next });
     }
 
     public string StartLabel => Entry switch

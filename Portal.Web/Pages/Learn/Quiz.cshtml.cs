@@ -65,10 +65,10 @@ public sealed class QuizModel(ContentStore content, TrainingService training) : 
         {
             case QuizSubmission.Passed passed:
                 TempData["StatusMessage"] = $"You passed: {passed.Result.Score} out of {passed.Result.OutOf}. Well done. This is your certificate.";
-                return Redirect($"/learn/certificates/{passed.Completion.Id}");
+                return RedirectToPage("/Learn/Certificate", new { id = passed.Completion.Id });
             case QuizSubmission.AlreadyPassed already:
                 TempData["StatusMessage"] = "You had already passed this quiz, so your first result stands. This is your certificate.";
-                return Redirect($"/learn/certificates/{already.Completion.Id}");
+                return RedirectToPage("/Learn/Certificate", new { id = already.Completion.Id });
             case QuizSubmission.ModuleChanged:
                 Message = "This module has been updated since you started it, so we could not mark these answers. Please read the lessons again first: your place has gone back to lesson 1.";
                 Response.StatusCode = StatusCodes.Status409Conflict;

@@ -54,7 +54,7 @@ public sealed class RecordModel(ContentStore content, TrainingService training, 
         return Csv.File(csv, $"training-record-{clock.GetUtcNow().UtcDateTime.UkIsoDate()}.csv");
     }
 
-    public string VerifyUrl(string code) => $"{Request.Scheme}://{Request.Host}/verify/{TrainingService.FormatCode(code)}";
+    public string VerifyUrl(string code) => Url.Page("/Verify/Index", pageHandler: null, values: new { code = TrainingService.FormatCode(code) }, protocol: Request.Scheme)!;
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {

@@ -58,7 +58,7 @@ public sealed class IndexModel(OrganisationService organisations, InvitationServ
             if (problem is null)
             {
                 TempData["StatusMessage"] = $"Invitation sent to {InviteEmail}. It works for 7 days.";
-                return Redirect("/manage");
+                return RedirectToPage();
             }
             ModelState.AddModelError(nameof(InviteEmail), problem);
         }

@@ -50,7 +50,7 @@ public sealed class StaffModel(ComplianceService compliance, CompetencyService c
         if (outcome == ComplianceService.Outcome.Saved)
         {
             TempData["StatusMessage"] = "Their job is saved.";
-            return Redirect($"/manage/staff/{id}");
+            return RedirectToPage(new { id });
         }
         ModelState.AddModelError(nameof(JobRole), problem!);
         return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
@@ -64,7 +64,7 @@ public sealed class StaffModel(ComplianceService compliance, CompetencyService c
         if (await compliance.EndAsync(User.RequiredId(), id, cancellationToken) == ComplianceService.Outcome.NotFound)
             return NotFound();
         TempData["StatusMessage"] = $"{name} has left your staff. Their own training record stays with them.";
-        return Redirect("/manage");
+        return RedirectToPage("/Manage/Index");
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(long id, long record, CancellationToken cancellationToken)
@@ -78,7 +78,7 @@ public sealed class StaffModel(ComplianceService compliance, CompetencyService c
         if (outcome == CompetencyService.Outcome.Saved)
         {
             TempData["StatusMessage"] = "The sign-off is withdrawn. It stays in their record, with your reason.";
-            return Redirect($"/manage/staff/{id}");
+            return RedirectToPage(new { id });
         }
         RevokeFailedFor = record;
         ModelState.AddModelError(nameof(Reason), problem!);

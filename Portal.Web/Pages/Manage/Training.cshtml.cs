@@ -58,7 +58,7 @@ public sealed class TrainingModel(ComplianceService compliance, ContentStore con
             return Page();
         }
         TempData["StatusMessage"] = $"Required training for {SelectedJob.Title} saved: {Topics.Count} {(Topics.Count == 1 ? "topic" : "topics")}.";
-        return Redirect($"/manage/training?org={Rules.OrganisationId}&job={SelectedJob.Slug}");
+        return RedirectToPage(new { org = Rules.OrganisationId, job = SelectedJob.Slug });
     }
 
     public async Task<IActionResult> OnPostUsualAsync(CancellationToken cancellationToken)
@@ -68,7 +68,7 @@ public sealed class TrainingModel(ComplianceService compliance, ContentStore con
         if (await compliance.UseDefaultsAsync(User.RequiredId(), Rules.OrganisationId, SelectedJob.Slug, cancellationToken) == ComplianceService.Outcome.NotFound)
             return NotFound();
         TempData["StatusMessage"] = $"{SelectedJob.Title} now requires the usual training for the job.";
-        return Redirect($"/manage/training?org={Rules.OrganisationId}&job={SelectedJob.Slug}");
+        return RedirectToPage(new { org = Rules.OrganisationId, job = SelectedJob.Slug });
     }
 
     public async Task<IActionResult> OnPostRefreshAsync(CancellationToken cancellationToken)
@@ -101,7 +101,7 @@ public sealed class TrainingModel(ComplianceService compliance, ContentStore con
                 return outcome == ComplianceService.Outcome.NotFound ? NotFound() : BadRequest(problem!);
         }
         TempData["StatusMessage"] = wanted.Count == 0 ? "Nothing changed." : $"Refresh intervals saved ({wanted.Count} changed).";
-        return Redirect($"/manage/training?org={Rules.OrganisationId}&job={SelectedJob.Slug}#refresh");
+        return RedirectToPage(pageName: null, pageHandler: null, routeValues: new { org = Rules.OrganisationId, job = SelectedJob.Slug }, fragment: "refresh");
     }
 
     /// <summary>A change names its organisation and job exactly: a missing or unknown one is not found, never another's.</summary>

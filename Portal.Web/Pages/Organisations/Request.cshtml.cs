@@ -58,6 +58,6 @@ public sealed class RequestModel(OrganisationRequestService requests, UserManage
             return NotFound();
         if (await users.GetUserAsync(User) is { } user)
             await signIn.RefreshSignInAsync(user);
-        return Redirect(request.RequesterRole == MembershipRole.Manager ? "/manage" : "/recruit");
+        return RedirectToPage(request.RequesterRole == MembershipRole.Manager ? "/Manage/Index" : "/Recruit/Index");
     }
 }

@@ -19,6 +19,6 @@ public sealed class AlertsModel(AlertService alerts) : PageModel
         if (!await alerts.DeleteAsync(User.RequiredId(), id, cancellationToken))
             return NotFound();
         TempData["StatusMessage"] = "Job alert deleted.";
-        return Redirect("/profile/alerts");
+        return RedirectToPage();
     }
 }

@@ -115,7 +115,7 @@ public sealed class IndexModel(ProfileService profiles, PostcodeDistricts postco
             EmailMeMatches = Input.EmailMeMatches,
         }, cancellationToken);
         TempData["StatusMessage"] = "Your profile is saved.";
-        return Redirect("/profile");
+        return RedirectToPage();
     }
 
     public static string Declared(DateOnly? on) =>

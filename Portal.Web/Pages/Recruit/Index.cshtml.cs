@@ -33,7 +33,7 @@ public sealed class IndexModel(VacancyService vacancies, InvitationService invit
             if (problem is null)
             {
                 TempData["StatusMessage"] = $"Invitation sent to {InviteEmail}. It works for 7 days.";
-                return Redirect("/recruit");
+                return RedirectToPage();
             }
             ModelState.AddModelError(nameof(InviteEmail), problem);
         }

@@ -33,7 +33,7 @@ public sealed class IndexModel(OrganisationService organisations, OrganisationRe
         if (organisation is not null)
         {
             TempData["StatusMessage"] = $"{organisation.Name} is approved. The person who asked is its first member and has been emailed.";
-            return Redirect($"/admin/organisations/{organisation.Id}");
+            return RedirectToPage("/Admin/Organisations/Organisation", new { id = organisation.Id });
         }
         return await DecisionFailedAsync(requestId, problem!, cancellationToken);
     }
@@ -44,7 +44,7 @@ public sealed class IndexModel(OrganisationService organisations, OrganisationRe
         if (problem is null)
         {
             TempData["StatusMessage"] = "The request is declined, and the person who asked has been emailed the reason.";
-            return Redirect("/admin/organisations");
+            return RedirectToPage();
         }
         return await DecisionFailedAsync(requestId, problem, cancellationToken);
     }
@@ -66,7 +66,7 @@ public sealed class IndexModel(OrganisationService organisations, OrganisationRe
             if (organisation is not null)
             {
                 TempData["StatusMessage"] = $"{organisation.Name} is added. Now add the first recruiter or manager.";
-                return Redirect($"/admin/organisations/{organisation.Id}");
+                return RedirectToPage("/Admin/Organisations/Organisation", new { id = organisation.Id });
             }
             ModelState.AddModelError($"Input.{problem!.Field}", problem.Message);
         }

@@ -46,7 +46,7 @@ public sealed class OrganisationModel(OrganisationService organisations, Invitat
             if (problem is null)
             {
                 TempData["StatusMessage"] = $"Invitation sent to {Input.Email}. It works for 7 days.";
-                return Redirect($"/admin/organisations/{id}");
+                return RedirectToPage(new { id });
             }
             ModelState.AddModelError("Input.Email", problem);
         }
@@ -61,7 +61,7 @@ public sealed class OrganisationModel(OrganisationService organisations, Invitat
             if (problem is null)
             {
                 TempData["StatusMessage"] = $"{Input.Email} is now a {Input.Role.Value.ToString().ToLowerInvariant()} here. They will see it the next time they sign in.";
-                return Redirect($"/admin/organisations/{id}");
+                return RedirectToPage(new { id });
             }
             ModelState.AddModelError("Input.Email", problem);
         }

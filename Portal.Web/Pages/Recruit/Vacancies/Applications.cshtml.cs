@@ -36,10 +36,10 @@ public sealed class ApplicationsModel(ApplicationService applications, VacancySe
         catch (ApplicationRuleException rule)
         {
             TempData["StatusMessage"] = "Error: " + rule.Message;
-            return Redirect($"/recruit/vacancies/{id}/applications");
+            return RedirectToPage(new { id });
         }
         TempData["StatusMessage"] = $"Moved to {to.ToString().ToLowerInvariant()}. The applicant has been emailed.";
-        return Redirect($"/recruit/vacancies/{id}/applications");
+        return RedirectToPage(new { id });
     }
 
     public async Task<IActionResult> OnGetCsvAsync(Guid id, CancellationToken cancellationToken)

@@ -22,7 +22,7 @@ public sealed class NewModel(VacancyService vacancies, ContentStore content, Pos
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Organisations = await vacancies.RecruitingForAsync(User.RequiredId(), cancellationToken);
-        return Organisations.Count == 0 ? Redirect("/recruit") : Page();
+        return Organisations.Count == 0 ? RedirectToPage("/Recruit/Index") : Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -38,6 +38,6 @@ public sealed class NewModel(VacancyService vacancies, ContentStore content, Pos
         if (vacancy is null)
             return NotFound();
         TempData["StatusMessage"] = "Your vacancy is saved as a draft. Publish it when it is ready.";
-        return Redirect($"/recruit/vacancies/{vacancy.Id}");
+        return RedirectToPage("/Recruit/Vacancies/Vacancy", new { id = vacancy.Id });
     }
 }

@@ -81,7 +81,7 @@ public sealed class VacancyModel(VacancyService vacancies, JobSearch search, Con
         // Role pages list open vacancies and are cached for signed-out visitors.
         await cache.EvictByTagAsync(ContentCache.Tag, cancellationToken);
         TempData["StatusMessage"] = done;
-        return Redirect($"/recruit/vacancies/{id}");
+        return RedirectToPage(new { id });
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
