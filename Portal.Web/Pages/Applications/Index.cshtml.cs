@@ -16,17 +16,13 @@ public sealed class IndexModel(ApplicationService applications) : PageModel
 
     public async Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken cancellationToken)
     {
-        try
-        {
-            if (!await applications.WithdrawAsync(User.RequiredId(), id, cancellationToken))
-                return NotFound();
-        }
-        catch (ApplicationRuleException rule)
-        {
-            TempData["StatusMessage"] = "Error: " + rule.Message;
-            return RedirectToPage();
-        }
-        TempData["StatusMessage"] = "Your application is withdrawn.";
+        var result = await applications.WithdrawAsync(User.RequiredId(), id, cancellationToken);
+        return this.Answer(result, () => Back("Your application is withdrawn."), problem => Back("Error: " + problem.Message));
+    }
+
+    private RedirectToPageResult Back(string message)
+    {
+        TempData["StatusMessage"] = message;
         return RedirectToPage();
     }
 

@@ -61,9 +61,14 @@ public sealed class PlanModel(ContentStore content, TrainingService training, Pl
     {
         if (User.IdIfSignedIn() is not { } userId)
             return Challenge();
-        if (From is null || To is null || !await plans.SaveAsync(userId, From, To, content.Current, cancellationToken))
+        if (From is null || To is null)
             return BadRequest();
-        TempData["StatusMessage"] = "Your plan is saved. It is on your home page, with the next step.";
-        return RedirectToPage("/Index");
+        var result = await plans.SaveAsync(userId, From, To, content.Current, cancellationToken);
+        // The start and goal come from the plan on the page, not typed: refusing them is a bad request.
+        return this.Answer(result, () =>
+        {
+            TempData["StatusMessage"] = "Your plan is saved. It is on your home page, with the next step.";
+            return RedirectToPage("/Index");
+        }, _ => BadRequest());
     }
 }

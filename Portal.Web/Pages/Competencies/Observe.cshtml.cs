@@ -46,15 +46,11 @@ public sealed class ObserveModel(CompetencyService competencies, TimeProvider cl
             ModelState.AddModelError(nameof(ObservedOn), "Enter the date you observed them, like 2026-11-27");
             return Page();
         }
-        var (outcome, problem) = await competencies.SignOffAsync(User.RequiredId(), membership, competency, ChecklistVersion ?? "", Steps, Note, on, cancellationToken);
-        if (outcome == CompetencyService.Outcome.NotFound)
-            return NotFound();
-        if (outcome == CompetencyService.Outcome.Invalid)
+        var result = await competencies.SignOffAsync(User.RequiredId(), membership, competency, ChecklistVersion ?? "", Steps, Note, on, cancellationToken);
+        return await this.AnswerAsync(result, () =>
         {
-            ModelState.AddModelError(nameof(Steps), problem!);
-            return Page();
-        }
-        TempData["StatusMessage"] = $"{observation.Competency.Title} signed off for {observation.WorkerName}. It is due for review in {observation.Competency.ReviewMonths} months.";
-        return RedirectToPage("/Competencies/Index");
+            TempData["StatusMessage"] = $"{observation.Competency.Title} signed off for {observation.WorkerName}. It is due for review in {observation.Competency.ReviewMonths} months.";
+            return RedirectToPage("/Competencies/Index");
+        }, field: _ => nameof(Steps));
     }
 }

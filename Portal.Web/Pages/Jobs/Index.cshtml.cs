@@ -103,15 +103,14 @@ public sealed class IndexModel(JobSearch search, PostcodeDistricts postcodes, Co
             ModelState.AddModelError(nameof(AlertName), "Give the alert a name, like 'Care jobs near LS6'");
         else if (query.Length > SavedSearch.MaxQueryLength)
             ModelState.AddModelError(nameof(AlertName), "This search is too long to save; remove some filters");
-        var problem = ModelState.IsValid ? await alerts.SaveAsync(userId, AlertName!, query, AlertFrequency, cancellationToken) : null;
-        if (!ModelState.IsValid || problem is not null)
-        {
-            if (problem is not null)
-                ModelState.AddModelError(nameof(AlertName), problem);
+        if (!ModelState.IsValid)
             return Page();
-        }
-        TempData["StatusMessage"] = $"Job alert '{AlertName}' saved. We will email you new jobs that match.";
-        return RedirectToPage("/Profile/Alerts");
+        var result = await alerts.SaveAsync(userId, AlertName!, query, AlertFrequency, cancellationToken);
+        return await this.AnswerAsync(result, () =>
+        {
+            TempData["StatusMessage"] = $"Job alert '{AlertName}' saved. We will email you new jobs that match.";
+            return RedirectToPage("/Profile/Alerts");
+        }, field: _ => nameof(AlertName));
     }
 
     /// <summary>The search fields of this request, as the query string the page reads (without the page number).</summary>

@@ -56,9 +56,11 @@ public sealed class JobModel(JobSearch search, ContentStore content, PostcodeDis
             return Challenge();
         if (!ModelState.IsValid)
             return await OnGetAsync(id, cancellationToken);
-        if (await applications.ApplyAsync(userId, id, Note, cancellationToken) is null)
-            return NotFound();
-        TempData["StatusMessage"] = "Your application is sent. You can follow it here.";
-        return RedirectToPage("/Applications/Index");
+        var result = await applications.ApplyAsync(userId, id, Note, cancellationToken);
+        return await this.AnswerAsync(result, _ =>
+        {
+            TempData["StatusMessage"] = "Your application is sent. You can follow it here.";
+            return RedirectToPage("/Applications/Index");
+        }, () => OnGetAsync(id, cancellationToken));
     }
 }

@@ -33,10 +33,8 @@ public sealed class LessonModel(ContentStore content, TrainingService training) 
     {
         if (!Find(slug, number))
             return NotFound();
-        var next = await training.FinishLessonAsync(User.RequiredId(), Module, number, cancellationToken);
-        return next > Module.Lessons.Count
-            ? RedirectToPage("/Learn/Quiz", new { slug })
-            : RedirectToPage("/Learn/Lesson", new { slug, number = next });
+        var result = await training.FinishLessonAsync(User.RequiredId(), Module, number, cancellationToken);
+        return await this.AnswerAsync(result, next => ModuleModel.GoTo(this, Module, next));
     }
 
     private bool Find(string slug, int number)

@@ -32,11 +32,15 @@ public sealed class ModuleModel(ContentStore content, TrainingService training) 
             return NotFound();
         if (User.IdIfSignedIn() is not { } userId)
             return Challenge();
-        var next = await training.StartAsync(userId, module, cancellationToken);
-        return next > module.Lessons.Count
-            ? RedirectToPage("/Learn/Quiz", new { slug })
-            : RedirectToPage("/Learn/Lesson", new { slug, number = next });
+        var result = await training.StartAsync(userId, module, cancellationToken);
+        return await this.AnswerAsync(result, next => GoTo(this, module, next));
     }
+
+    /// <summary>To the lesson the learner is up to, or the quiz once they are past the last one.</summary>
+    internal static RedirectToPageResult GoTo(PageModel page, LearningModule module, int next) =>
+        next > module.Lessons.Count
+            ? page.RedirectToPage("/Learn/Quiz", new { slug = module.Slug })
+            : page.RedirectToPage("/Learn/Lesson", new { slug = module.Slug, number = next });
 
     public string StartLabel => Entry switch
     {

@@ -49,19 +49,21 @@ public sealed class IndexModel(OrganisationService organisations, InvitationServ
     {
         if (JobRole is not null && (!content.Current.Roles.TryGetValue(JobRole, out var role) || role.EntryPoint))
             ModelState.AddModelError(nameof(JobRole), "Choose their job from the list");
-        if (ModelState.IsValid)
+        if (ModelState.IsValid && InviteTo is null)
+            ModelState.AddModelError(nameof(InviteEmail), "Choose one of your organisations");
+        if (!ModelState.IsValid)
+            return await ShowAsync(cancellationToken);
+        var result = await invitations.InviteAsync(User.RequiredId(), inviterIsAdmin: false, InviteTo!.Value, InviteEmail!, MembershipRole.Staff,
+            token => Url.Page("/Invitations/Accept", pageHandler: null, values: new { token }, protocol: Request.Scheme)!, new StaffTerms(JobRole!, Team, Practitioner), cancellationToken);
+        return await this.AnswerAsync(result, () =>
         {
-            var problem = InviteTo is not { } organisation
-                ? "Choose one of your organisations"
-                : await invitations.InviteAsync(User.RequiredId(), inviterIsAdmin: false, organisation, InviteEmail!, MembershipRole.Staff,
-                    token => Url.Page("/Invitations/Accept", pageHandler: null, values: new { token }, protocol: Request.Scheme)!, new StaffTerms(JobRole!, Team, Practitioner), cancellationToken);
-            if (problem is null)
-            {
-                TempData["StatusMessage"] = $"Invitation sent to {InviteEmail}. It works for 7 days.";
-                return RedirectToPage();
-            }
-            ModelState.AddModelError(nameof(InviteEmail), problem);
-        }
+            TempData["StatusMessage"] = $"Invitation sent to {InviteEmail}. It works for 7 days.";
+            return RedirectToPage();
+        }, () => ShowAsync(cancellationToken), field: _ => nameof(InviteEmail));
+    }
+
+    private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)
+    {
         await OnGetAsync(cancellationToken);
         return Page();
     }

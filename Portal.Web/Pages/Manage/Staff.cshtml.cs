@@ -44,16 +44,12 @@ public sealed class StaffModel(ComplianceService compliance, CompetencyService c
 
     public async Task<IActionResult> OnPostChangeAsync(long id, CancellationToken cancellationToken)
     {
-        var (outcome, problem) = await compliance.ChangeJobAsync(User.RequiredId(), id, JobRole ?? "", Team, Practitioner, cancellationToken);
-        if (outcome == ComplianceService.Outcome.NotFound)
-            return NotFound();
-        if (outcome == ComplianceService.Outcome.Saved)
+        var result = await compliance.ChangeJobAsync(User.RequiredId(), id, JobRole ?? "", Team, Practitioner, cancellationToken);
+        return await this.AnswerAsync(result, () =>
         {
             TempData["StatusMessage"] = "Their job is saved.";
             return RedirectToPage(new { id });
-        }
-        ModelState.AddModelError(nameof(JobRole), problem!);
-        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+        }, async () => await LoadAsync(id, cancellationToken) ? Page() : NotFound(), field: _ => nameof(JobRole));
     }
 
     public async Task<IActionResult> OnPostLeaveAsync(long id, CancellationToken cancellationToken)
@@ -61,10 +57,12 @@ public sealed class StaffModel(ComplianceService compliance, CompetencyService c
         if (!await LoadAsync(id, cancellationToken))
             return NotFound();
         var name = Person.Name;
-        if (await compliance.EndAsync(User.RequiredId(), id, cancellationToken) == ComplianceService.Outcome.NotFound)
-            return NotFound();
-        TempData["StatusMessage"] = $"{name} has left your staff. Their own training record stays with them.";
-        return RedirectToPage("/Manage/Index");
+        var result = await compliance.EndAsync(User.RequiredId(), id, cancellationToken);
+        return await this.AnswerAsync(result, () =>
+        {
+            TempData["StatusMessage"] = $"{name} has left your staff. Their own training record stays with them.";
+            return RedirectToPage("/Manage/Index");
+        });
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(long id, long record, CancellationToken cancellationToken)
@@ -72,20 +70,20 @@ public sealed class StaffModel(ComplianceService compliance, CompetencyService c
         // The person must be on their staff and the sign-off theirs before anything changes.
         if (!await LoadAsync(id, cancellationToken) || Person.Log.All(r => r.Id != record))
             return NotFound();
-        var (outcome, problem) = await competencies.RevokeAsync(User.RequiredId(), id, record, Reason, cancellationToken);
-        if (outcome == CompetencyService.Outcome.NotFound)
-            return NotFound();
-        if (outcome == CompetencyService.Outcome.Saved)
+        var result = await competencies.RevokeAsync(User.RequiredId(), id, record, Reason, cancellationToken);
+        return await this.AnswerAsync(result, () =>
         {
             TempData["StatusMessage"] = "The sign-off is withdrawn. It stays in their record, with your reason.";
             return RedirectToPage(new { id });
-        }
-        RevokeFailedFor = record;
-        ModelState.AddModelError(nameof(Reason), problem!);
-        JobRole = Person.JobRole;
-        Team = Person.Team;
-        Practitioner = Person.Practitioner;
-        return Page();
+        }, () =>
+        {
+            // The reason goes back beside the sign-off it was for; the job form shows what is saved.
+            RevokeFailedFor = record;
+            JobRole = Person.JobRole;
+            Team = Person.Team;
+            Practitioner = Person.Practitioner;
+            return Task.FromResult<IActionResult>(Page());
+        }, field: _ => nameof(Reason));
     }
 
     private async Task<bool> LoadAsync(long id, CancellationToken cancellationToken)

@@ -34,18 +34,20 @@ public sealed class RequestModel(OrganisationRequestService requests, UserManage
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (ModelState.IsValid)
+        if (!ModelState.IsValid)
+            return await ShowAsync(cancellationToken);
+        var result = await requests.RequestAsync(User.RequiredId(),
+            new(Input.Name, Input.Type!.Value, Input.CqcLocationId, Input.Postcode, Input.Role!.Value, Input.Note),
+            Url.Page("/Admin/Organisations/Index", pageHandler: null, values: null, protocol: Request.Scheme)!, cancellationToken);
+        return await this.AnswerAsync(result, request =>
         {
-            var (request, problem) = await requests.RequestAsync(User.RequiredId(),
-                new(Input.Name, Input.Type!.Value, Input.CqcLocationId, Input.Postcode, Input.Role!.Value, Input.Note),
-                Url.Page("/Admin/Organisations/Index", pageHandler: null, values: null, protocol: Request.Scheme)!, cancellationToken);
-            if (request is not null)
-            {
-                TempData["StatusMessage"] = $"Thank you. We have your request for {request.Name}; we will email you when an admin has looked at it.";
-                return RedirectToPage();
-            }
-            ModelState.AddModelError($"Input.{problem!.Field}", problem.Message);
-        }
+            TempData["StatusMessage"] = $"Thank you. We have your request for {request.Name}; we will email you when an admin has looked at it.";
+            return RedirectToPage();
+        }, () => ShowAsync(cancellationToken));
+    }
+
+    private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)
+    {
         await OnGetAsync(cancellationToken);
         return Page();
     }

@@ -16,9 +16,11 @@ public sealed class AlertsModel(AlertService alerts) : PageModel
 
     public async Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (!await alerts.DeleteAsync(User.RequiredId(), id, cancellationToken))
-            return NotFound();
-        TempData["StatusMessage"] = "Job alert deleted.";
-        return RedirectToPage();
+        var result = await alerts.DeleteAsync(User.RequiredId(), id, cancellationToken);
+        return await this.AnswerAsync(result, () =>
+        {
+            TempData["StatusMessage"] = "Job alert deleted.";
+            return RedirectToPage();
+        });
     }
 }

@@ -97,7 +97,7 @@ public sealed class IndexModel(ProfileService profiles, PostcodeDistricts postco
             Saved = await profiles.FindAsync(userId, cancellationToken);
             return Page();
         }
-        await profiles.SaveAsync(userId, new CandidateDetails
+        var result = await profiles.SaveAsync(userId, new CandidateDetails
         {
             Location = location,
             Days = Input.Days.Aggregate(WorkDays.None, (all, day) => all | day),
@@ -114,8 +114,11 @@ public sealed class IndexModel(ProfileService profiles, PostcodeDistricts postco
             LetEmployersFindMe = Input.LetEmployersFindMe,
             EmailMeMatches = Input.EmailMeMatches,
         }, cancellationToken);
-        TempData["StatusMessage"] = "Your profile is saved.";
-        return RedirectToPage();
+        return await this.AnswerAsync(result, () =>
+        {
+            TempData["StatusMessage"] = "Your profile is saved.";
+            return RedirectToPage();
+        });
     }
 
     public static string Declared(DateOnly? on) =>

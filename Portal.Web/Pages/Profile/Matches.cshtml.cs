@@ -25,16 +25,21 @@ public sealed class MatchesModel(MatchService matches, ProfileService profiles) 
 
     public async Task<IActionResult> OnPostDismissAsync(Guid vacancyId, CancellationToken cancellationToken)
     {
-        if (!await matches.DismissForPersonAsync(User.RequiredId(), vacancyId, cancellationToken))
-            return NotFound();
-        TempData["StatusMessage"] = "Dismissed: it will not show here again.";
-        return RedirectToPage();
+        var result = await matches.DismissForPersonAsync(User.RequiredId(), vacancyId, cancellationToken);
+        return await this.AnswerAsync(result, () =>
+        {
+            TempData["StatusMessage"] = "Dismissed: it will not show here again.";
+            return RedirectToPage();
+        });
     }
 
     public async Task<IActionResult> OnPostRestoreAsync(CancellationToken cancellationToken)
     {
-        var restored = await matches.RestoreForPersonAsync(User.RequiredId(), cancellationToken);
-        TempData["StatusMessage"] = restored == 1 ? "The role you dismissed can show here again." : $"The {restored} roles you dismissed can show here again.";
-        return RedirectToPage();
+        var result = await matches.RestoreForPersonAsync(User.RequiredId(), cancellationToken);
+        return await this.AnswerAsync(result, restored =>
+        {
+            TempData["StatusMessage"] = restored == 1 ? "The role you dismissed can show here again." : $"The {restored} roles you dismissed can show here again.";
+            return RedirectToPage();
+        });
     }
 }

@@ -37,8 +37,11 @@ public sealed class RemindersModel(ReminderSettings settings) : PageModel
             ModelState.AddModelError(nameof(QuietUntil), "Enter a time like 07:00");
         if (!ModelState.IsValid)
             return Page();
-        await settings.SaveAsync(User.RequiredId(), Expiring, Expired, Stalled, QuietFrom!.Value, QuietUntil!.Value, cancellationToken);
-        TempData["StatusMessage"] = "Your reminder choices are saved.";
-        return RedirectToPage();
+        var result = await settings.SaveAsync(User.RequiredId(), Expiring, Expired, Stalled, QuietFrom!.Value, QuietUntil!.Value, cancellationToken);
+        return await this.AnswerAsync(result, () =>
+        {
+            TempData["StatusMessage"] = "Your reminder choices are saved.";
+            return RedirectToPage();
+        });
     }
 }

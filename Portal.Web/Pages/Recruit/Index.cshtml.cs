@@ -24,19 +24,21 @@ public sealed class IndexModel(VacancyService vacancies, InvitationService invit
 
     public async Task<IActionResult> OnPostInviteAsync(CancellationToken cancellationToken)
     {
-        if (ModelState.IsValid)
+        if (ModelState.IsValid && InviteTo is null)
+            ModelState.AddModelError(nameof(InviteEmail), "Choose one of your organisations");
+        if (!ModelState.IsValid)
+            return await ShowAsync(cancellationToken);
+        var result = await invitations.InviteAsync(User.RequiredId(), inviterIsAdmin: false, InviteTo!.Value, InviteEmail!, MembershipRole.Recruiter,
+            token => Url.Page("/Invitations/Accept", pageHandler: null, values: new { token }, protocol: Request.Scheme)!, cancellationToken: cancellationToken);
+        return await this.AnswerAsync(result, () =>
         {
-            var problem = InviteTo is not { } organisation
-                ? "Choose one of your organisations"
-                : await invitations.InviteAsync(User.RequiredId(), inviterIsAdmin: false, organisation, InviteEmail!, MembershipRole.Recruiter,
-                    token => Url.Page("/Invitations/Accept", pageHandler: null, values: new { token }, protocol: Request.Scheme)!, cancellationToken: cancellationToken);
-            if (problem is null)
-            {
-                TempData["StatusMessage"] = $"Invitation sent to {InviteEmail}. It works for 7 days.";
-                return RedirectToPage();
-            }
-            ModelState.AddModelError(nameof(InviteEmail), problem);
-        }
+            TempData["StatusMessage"] = $"Invitation sent to {InviteEmail}. It works for 7 days.";
+            return RedirectToPage();
+        }, () => ShowAsync(cancellationToken), field: _ => nameof(InviteEmail));
+    }
+
+    private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)
+    {
         await OnGetAsync(cancellationToken);
         return Page();
     }

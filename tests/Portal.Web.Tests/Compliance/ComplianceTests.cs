@@ -26,11 +26,12 @@ public sealed class ComplianceTests(PortalWebFactory app) : IClassFixture<Portal
     {
         await using var scope = app.Services.CreateAsyncScope();
         var organisations = scope.ServiceProvider.GetRequiredService<OrganisationService>();
-        var (organisation, problem) = await organisations.CreateAsync($"{name} {Guid.NewGuid():N}"[..36], OrganisationType.CareProvider, null, "LS6 1AA");
-        Assert.Null(problem);
+        var created = await organisations.CreateAsync($"{name} {Guid.NewGuid():N}"[..36], OrganisationType.CareProvider, null, "LS6 1AA");
+        Assert.Null(created.Problem);
+        var organisation = created.Value!;
         var email = $"manager.{Guid.NewGuid():N}@example.com";
         var user = await app.CreateUserAsync(email, SignIn.Password);
-        Assert.Null(await organisations.AddMemberAsync(organisation!.Id, email, MembershipRole.Manager));
+        Assert.True((await organisations.AddMemberAsync(organisation.Id, email, MembershipRole.Manager)).IsDone);
         var browser = app.CreateBrowser();
         await SignIn.PostSignInAsync(browser, email, SignIn.Password);
         return new Team(organisation.Id, browser, user.Id);

@@ -39,32 +39,26 @@ public sealed class OrganisationModel(OrganisationService organisations, Invitat
     /// <summary>Invites by email: for someone with no account yet, or to let them accept it themselves.</summary>
     public async Task<IActionResult> OnPostInviteAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (ModelState.IsValid)
+        if (!ModelState.IsValid)
+            return await OnGetAsync(id, cancellationToken);
+        var result = await invitations.InviteAsync(User.RequiredId(), inviterIsAdmin: true, id, Input.Email, Input.Role!.Value,
+            token => Url.Page("/Invitations/Accept", pageHandler: null, values: new { token }, protocol: Request.Scheme)!, cancellationToken: cancellationToken);
+        return await this.AnswerAsync(result, () =>
         {
-            var problem = await invitations.InviteAsync(User.RequiredId(), inviterIsAdmin: true, id, Input.Email, Input.Role!.Value,
-                token => Url.Page("/Invitations/Accept", pageHandler: null, values: new { token }, protocol: Request.Scheme)!, cancellationToken: cancellationToken);
-            if (problem is null)
-            {
-                TempData["StatusMessage"] = $"Invitation sent to {Input.Email}. It works for 7 days.";
-                return RedirectToPage(new { id });
-            }
-            ModelState.AddModelError("Input.Email", problem);
-        }
-        return await OnGetAsync(id, cancellationToken);
+            TempData["StatusMessage"] = $"Invitation sent to {Input.Email}. It works for 7 days.";
+            return RedirectToPage(new { id });
+        }, () => OnGetAsync(id, cancellationToken), field: _ => "Input.Email");
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (ModelState.IsValid)
+        if (!ModelState.IsValid)
+            return await OnGetAsync(id, cancellationToken);
+        var result = await organisations.AddMemberAsync(id, Input.Email, Input.Role!.Value, cancellationToken);
+        return await this.AnswerAsync(result, () =>
         {
-            var problem = await organisations.AddMemberAsync(id, Input.Email, Input.Role!.Value, cancellationToken);
-            if (problem is null)
-            {
-                TempData["StatusMessage"] = $"{Input.Email} is now a {Input.Role.Value.ToString().ToLowerInvariant()} here. They will see it the next time they sign in.";
-                return RedirectToPage(new { id });
-            }
-            ModelState.AddModelError("Input.Email", problem);
-        }
-        return await OnGetAsync(id, cancellationToken);
+            TempData["StatusMessage"] = $"{Input.Email} is now a {Input.Role.Value.ToString().ToLowerInvariant()} here. They will see it the next time they sign in.";
+            return RedirectToPage(new { id });
+        }, () => OnGetAsync(id, cancellationToken));
     }
 }

@@ -28,17 +28,13 @@ public sealed class ApplicationsModel(ApplicationService applications, VacancySe
 
     public async Task<IActionResult> OnPostMoveAsync(Guid id, Guid application, ApplicationStatus to, CancellationToken cancellationToken)
     {
-        try
-        {
-            if (!await applications.MoveAsync(User.RequiredId(), application, to, cancellationToken))
-                return NotFound();
-        }
-        catch (ApplicationRuleException rule)
-        {
-            TempData["StatusMessage"] = "Error: " + rule.Message;
-            return RedirectToPage(new { id });
-        }
-        TempData["StatusMessage"] = $"Moved to {to.ToString().ToLowerInvariant()}. The applicant has been emailed.";
+        var result = await applications.MoveAsync(User.RequiredId(), application, to, cancellationToken);
+        return this.Answer(result, () => Back(id, $"Moved to {to.ToString().ToLowerInvariant()}. The applicant has been emailed."), problem => Back(id, "Error: " + problem.Message));
+    }
+
+    private RedirectToPageResult Back(Guid id, string message)
+    {
+        TempData["StatusMessage"] = message;
         return RedirectToPage(new { id });
     }
 

@@ -34,10 +34,11 @@ public sealed class NewModel(VacancyService vacancies, ContentStore content, Pos
         var details = Input.ToDetails(content.Current, postcodes, ModelState);
         if (details is null || !ModelState.IsValid)
             return Page();
-        var vacancy = await vacancies.CreateAsync(userId, OrganisationId!.Value, details, cancellationToken);
-        if (vacancy is null)
-            return NotFound();
-        TempData["StatusMessage"] = "Your vacancy is saved as a draft. Publish it when it is ready.";
-        return RedirectToPage("/Recruit/Vacancies/Vacancy", new { id = vacancy.Id });
+        var result = await vacancies.CreateAsync(userId, OrganisationId!.Value, details, cancellationToken);
+        return await this.AnswerAsync(result, vacancy =>
+        {
+            TempData["StatusMessage"] = "Your vacancy is saved as a draft. Publish it when it is ready.";
+            return RedirectToPage("/Recruit/Vacancies/Vacancy", new { id = vacancy.Id });
+        });
     }
 }

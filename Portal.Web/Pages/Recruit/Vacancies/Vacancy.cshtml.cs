@@ -64,24 +64,26 @@ public sealed class VacancyModel(VacancyService vacancies, JobSearch search, Con
 
     private async Task<IActionResult> ChangeAsync(Guid id, Action<Vacancy, DateTime> change, string done, CancellationToken cancellationToken)
     {
-        try
-        {
-            if (!await vacancies.ChangeAsync(User.RequiredId(), id, change, cancellationToken))
-                return NotFound();
-        }
-        catch (VacancyRuleException rule)
-        {
-            if (!await LoadAsync(id, cancellationToken))
-                return NotFound();
-            if (ModelState.IsValid)
-                Input = VacancyInput.From(Vacancy.Details);
-            ModelState.AddModelError(string.Empty, rule.Message);
-            return Page();
-        }
+        var result = await vacancies.ChangeAsync(User.RequiredId(), id, change, cancellationToken);
         // Role pages list open vacancies and are cached for signed-out visitors.
-        await cache.EvictByTagAsync(ContentCache.Tag, cancellationToken);
-        TempData["StatusMessage"] = done;
-        return RedirectToPage(new { id });
+        if (result.IsDone)
+            await cache.EvictByTagAsync(ContentCache.Tag, cancellationToken);
+        return await this.AnswerAsync(result, () =>
+        {
+            TempData["StatusMessage"] = done;
+            return RedirectToPage(new { id });
+        }, problem => RefusedAsync(id, problem.Message, cancellationToken));
+    }
+
+    /// <summary>The vacancy refused the change: the page again with the rule, showing what is saved unless the form itself was wrong.</summary>
+    private async Task<IActionResult> RefusedAsync(Guid id, string rule, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+            return NotFound();
+        if (ModelState.IsValid)
+            Input = VacancyInput.From(Vacancy.Details);
+        ModelState.AddModelError(string.Empty, rule);
+        return Page();
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
