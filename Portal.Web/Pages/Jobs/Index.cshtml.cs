@@ -51,14 +51,7 @@ public sealed class IndexModel(JobSearch search, PostcodeDistricts postcodes, Co
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        VacancyLocation? from = null;
-        if (!string.IsNullOrWhiteSpace(Search.Postcode))
-        {
-            var (location, problem) = postcodes.Locate(Search.Postcode);
-            if (location is null)
-                ModelState.AddModelError("Search.Postcode", problem!);
-            from = location;
-        }
+        var from = postcodes.LocateField(Search.Postcode, ModelState, "Search.Postcode");
         if (Search.Miles is { } miles && !Distances.Contains(miles))
             ModelState.AddModelError("Search.Miles", "Choose 5, 10 or 20 miles");
         else if (Search.Miles is not null && from is null && ModelState.GetFieldValidationState("Search.Postcode") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)

@@ -27,7 +27,7 @@ public sealed class CertificateModel(ContentStore content, TrainingService train
         if (certificate is null)
             return NotFound();
         Certificate = certificate;
-        VerifyUrl = Url.Page("/Verify/Index", pageHandler: null, values: new { code = TrainingService.FormatCode(certificate.Completion.VerificationCode) }, protocol: Request.Scheme)!;
+        VerifyUrl = Verify.IndexModel.Link(this, certificate.Completion.VerificationCode);
         return Page();
     }
 

@@ -49,12 +49,10 @@ public sealed class RecordModel(ContentStore content, TrainingService training, 
                 entry.ExpiresAtUtc?.UkIsoDate() ?? "",
                 latest is null ? "" : string.Create(CultureInfo.InvariantCulture, $"{latest.Score}/{latest.OutOf}"),
                 latest?.ContentVersion ?? "",
-                latest is null ? "" : VerifyUrl(latest.VerificationCode));
+                latest is null ? "" : Verify.IndexModel.Link(this, latest.VerificationCode));
         }
         return Csv.File(csv, $"training-record-{clock.GetUtcNow().UtcDateTime.UkIsoDate()}.csv");
     }
-
-    public string VerifyUrl(string code) => Url.Page("/Verify/Index", pageHandler: null, values: new { code = TrainingService.FormatCode(code) }, protocol: Request.Scheme)!;
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {

@@ -5,6 +5,7 @@ using Portal.Domain.Talent;
 using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Talent;
 using Portal.Web.Accounts;
+using Portal.Web.Pages.Invitations;
 
 namespace Portal.Web.Pages.Manage;
 
@@ -54,12 +55,8 @@ public sealed class IndexModel(OrganisationService organisations, InvitationServ
         if (!ModelState.IsValid)
             return await ShowAsync(cancellationToken);
         var result = await invitations.InviteAsync(User.RequiredId(), inviterIsAdmin: false, InviteTo!.Value, InviteEmail!, MembershipRole.Staff,
-            token => Url.Page("/Invitations/Accept", pageHandler: null, values: new { token }, protocol: Request.Scheme)!, new StaffTerms(JobRole!, Team, Practitioner), cancellationToken);
-        return await this.AnswerAsync(result, () =>
-        {
-            TempData["StatusMessage"] = $"Invitation sent to {InviteEmail}. It works for 7 days.";
-            return RedirectToPage();
-        }, () => ShowAsync(cancellationToken), field: _ => nameof(InviteEmail));
+            this.AcceptLink(), new StaffTerms(JobRole!, Team, Practitioner), cancellationToken);
+        return await this.AnswerAsync(result, () => this.Sent(InviteEmail!), () => ShowAsync(cancellationToken), field: _ => nameof(InviteEmail));
     }
 
     private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)

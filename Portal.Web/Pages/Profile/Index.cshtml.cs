@@ -82,14 +82,7 @@ public sealed class IndexModel(ProfileService profiles, PostcodeDistricts postco
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var userId = User.RequiredId();
-        VacancyLocation? location = null;
-        if (!string.IsNullOrWhiteSpace(Input.Postcode))
-        {
-            var (found, problem) = postcodes.Locate(Input.Postcode);
-            if (found is null)
-                ModelState.AddModelError("Input.Postcode", problem!);
-            location = found;
-        }
+        var location = postcodes.LocateField(Input.Postcode, ModelState, "Input.Postcode");
         if (Input.WantedRoles.Any(r => !content.Current.Roles.ContainsKey(r)) || Input.Qualifications.Any(q => !content.Current.Programmes.ContainsKey(q)))
             ModelState.AddModelError("Input.WantedRoles", "Choose jobs and qualifications from the lists");
         if (!ModelState.IsValid)

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Domain.Talent;
 using Portal.Infrastructure.Talent;
 using Portal.Web.Accounts;
+using Portal.Web.Pages.Invitations;
 
 namespace Portal.Web.Pages.Recruit;
 
@@ -29,12 +30,8 @@ public sealed class IndexModel(VacancyService vacancies, InvitationService invit
         if (!ModelState.IsValid)
             return await ShowAsync(cancellationToken);
         var result = await invitations.InviteAsync(User.RequiredId(), inviterIsAdmin: false, InviteTo!.Value, InviteEmail!, MembershipRole.Recruiter,
-            token => Url.Page("/Invitations/Accept", pageHandler: null, values: new { token }, protocol: Request.Scheme)!, cancellationToken: cancellationToken);
-        return await this.AnswerAsync(result, () =>
-        {
-            TempData["StatusMessage"] = $"Invitation sent to {InviteEmail}. It works for 7 days.";
-            return RedirectToPage();
-        }, () => ShowAsync(cancellationToken), field: _ => nameof(InviteEmail));
+            this.AcceptLink(), cancellationToken: cancellationToken);
+        return await this.AnswerAsync(result, () => this.Sent(InviteEmail!), () => ShowAsync(cancellationToken), field: _ => nameof(InviteEmail));
     }
 
     private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)

@@ -3,11 +3,9 @@ using AngleSharp.Dom;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Talent;
-using Portal.Domain.Training;
 using Portal.Infrastructure;
 using Portal.Infrastructure.Accounts;
 using Portal.Infrastructure.Content;
-using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Pathways;
 using Portal.Infrastructure.Talent;
 using Portal.Web.Accounts;
@@ -67,13 +65,7 @@ public sealed class LinkCrawlTests(LinkCrawlTests.Factory app) : IClassFixture<L
             Assert.True((await vacancies.ChangeAsync(recruiter, vacancy.Id, (v, at) => v.Publish(at))).IsDone);
             Assert.True((await provider.GetRequiredService<ApplicationService>().ApplyAsync(learner, vacancy.Id, "I can start soon.")).IsDone);
 
-            var db = provider.GetRequiredService<PortalDbContext>();
-            var progress = ModuleProgress.Start(learner, "duty-of-care", "v1", now.AddMinutes(-20));
-            progress.MarkPassed(now);
-            // A code in the certificate alphabet, so its check link works like a real one.
-            var code = new string([.. Enumerable.Range(0, 24).Select(_ => "abcdefghjkmnpqrstuvwxyz23456789"[Random.Shared.Next(31)])]);
-            db.AddRange(progress, Completion.Record(progress, new QuizOutcome.Scored(5, 5, 4, true, []), code, now));
-            await db.SaveChangesAsync();
+            await CompletedAsync(learner, "duty-of-care", now);
 
             var content = provider.GetRequiredService<ContentStore>().Current;
             Assert.True((await provider.GetRequiredService<PlanService>().SaveAsync(learner, "new-to-care", "care-worker", content)).IsDone);

@@ -1,7 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.DependencyInjection;
-using Portal.Domain.Training;
-using Portal.Infrastructure.Data;
 using Portal.Web.Tests.Support;
 
 namespace Portal.Web.Tests.Shell;
@@ -16,17 +13,7 @@ public sealed class UkTimeTests(PortalWebFactory app) : IClassFixture<PortalWebF
         var user = await app.CreateUserAsync(email, SignIn.Password);
         // 23:40 UTC on 30 June 2026 is 00:40 on 1 July in Leeds.
         var at = new DateTime(2026, 6, 30, 23, 40, 0, DateTimeKind.Utc);
-        long completionId;
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-            var progress = ModuleProgress.Start(user.Id, "duty-of-care", "v1", at.AddMinutes(-10));
-            progress.MarkPassed(at);
-            var completion = Completion.Record(progress, new QuizOutcome.Scored(5, 5, 4, true, []), Guid.NewGuid().ToString("N")[..24], at);
-            db.AddRange(progress, completion);
-            await db.SaveChangesAsync();
-            completionId = completion.Id;
-        }
+        var completionId = (await app.CompletedAsync(user.Id, "duty-of-care", at)).Id;
         var browser = app.CreateBrowser();
         await SignIn.PostSignInAsync(browser, email, SignIn.Password);
 

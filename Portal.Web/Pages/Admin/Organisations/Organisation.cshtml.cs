@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Domain.Talent;
 using Portal.Infrastructure.Talent;
 using Portal.Web.Accounts;
+using Portal.Web.Pages.Invitations;
 
 namespace Portal.Web.Pages.Admin.Organisations;
 
@@ -42,12 +43,8 @@ public sealed class OrganisationModel(OrganisationService organisations, Invitat
         if (!ModelState.IsValid)
             return await OnGetAsync(id, cancellationToken);
         var result = await invitations.InviteAsync(User.RequiredId(), inviterIsAdmin: true, id, Input.Email, Input.Role!.Value,
-            token => Url.Page("/Invitations/Accept", pageHandler: null, values: new { token }, protocol: Request.Scheme)!, cancellationToken: cancellationToken);
-        return await this.AnswerAsync(result, () =>
-        {
-            TempData["StatusMessage"] = $"Invitation sent to {Input.Email}. It works for 7 days.";
-            return RedirectToPage(new { id });
-        }, () => OnGetAsync(id, cancellationToken), field: _ => "Input.Email");
+            this.AcceptLink(), cancellationToken: cancellationToken);
+        return await this.AnswerAsync(result, () => this.Sent(Input.Email, new { id }), () => OnGetAsync(id, cancellationToken), field: _ => "Input.Email");
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
