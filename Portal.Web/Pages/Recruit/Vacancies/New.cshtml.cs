@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Infrastructure;
 using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Talent;
 using Portal.Web.Accounts;
@@ -10,7 +11,7 @@ namespace Portal.Web.Pages.Recruit.Vacancies;
 public sealed class NewModel(VacancyService vacancies, ContentStore content, PostcodeDistricts postcodes) : PageModel
 {
     [BindProperty]
-    public VacancyInput Input { get; set; } = new() { ClosingDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(28)) };
+    public VacancyInput Input { get; set; } = new() { ClosingDate = UkTime.Today(DateTime.UtcNow).AddDays(28) };
 
     [BindProperty]
     public Guid? OrganisationId { get; set; }
