@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption;
 using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption.ConfigurationModel;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.UI.Services;
+using Microsoft.AspNetCore.Localization;
 using Portal.Infrastructure;
 using Portal.Infrastructure.Accounts;
 using Portal.Infrastructure.Data;
@@ -130,6 +131,7 @@ public static class WebServiceCollectionExtensions
             options.Conventions.AddPageApplicationModelConvention("/Learn/Module", ContentCache.Apply);
             options.Conventions.AddPageApplicationModelConvention("/Jobs/Index", ContentCache.ApplyJobs);
             options.Conventions.AddPageApplicationModelConvention("/Jobs/Job", ContentCache.ApplyJobs);
+            options.Conventions.Add(new LowercasePageRoutes());
             options.Conventions.AuthorizeFolder("/Admin", PortalPolicies.Admin);
             options.Conventions.AuthorizeFolder("/Recruit", PortalPolicies.Recruiter);
             options.Conventions.AuthorizeFolder("/Manage", PortalPolicies.Manager);
@@ -141,6 +143,16 @@ public static class WebServiceCollectionExtensions
             messages.SetAttemptedValueIsInvalidAccessor((value, field) => $"'{value}' is not a number; enter {field} in figures, like 12.60");
             messages.SetValueMustBeANumberAccessor(field => $"Enter {field} in figures, like 12.60");
             messages.SetValueIsInvalidAccessor(value => $"'{value}' is not a value this form can use");
+        });
+
+        // One culture for every request, whatever the browser asks for: what a page writes
+        // ("£12.60", "5 December 2026") is what its forms bind back.
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture(UkEnglish.Culture);
+            options.SupportedCultures = [UkEnglish.Culture];
+            options.SupportedUICultures = [UkEnglish.Culture];
+            options.RequestCultureProviders.Clear();
         });
 
         services.AddPortalRateLimiting(configuration);

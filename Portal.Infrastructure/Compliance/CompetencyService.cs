@@ -27,16 +27,6 @@ public sealed class CompetencyService(PortalDbContext db, ContentStore content, 
         public bool Ready => Prerequisites.All(p => p.Held);
     }
 
-    public enum Outcome
-    {
-        Saved,
-        NotFound,
-        Invalid,
-    }
-
-    /// <summary>Today in the city (observations are dated as the practitioner's calendar says).</summary>
-    public static DateOnly Today(DateTime utcNow) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(utcNow, Jobs.ReminderJob.LocalTime));
-
     /// <summary>Whether the person may sign off anyone at all: a practitioner on some organisation's staff.</summary>
     public Task<bool> IsPractitionerAsync(string userId, CancellationToken cancellationToken = default) =>
         PractitionerOrganisations(userId).AnyAsync(cancellationToken);
@@ -115,25 +105,26 @@ public sealed class CompetencyService(PortalDbContext db, ContentStore content, 
     }
 
     /// <summary>Records a sign-off. Anything wrong (a step not ticked, a changed checklist, training not held) records nothing.</summary>
-    public async Task<(Outcome Outcome, string? Problem)> SignOffAsync(string practitionerId, long membershipId, string competencySlug, string checklistVersion,
+    public async Task<Result> SignOffAsync(string practitionerId, long membershipId, string competencySlug, string checklistVersion,
         IReadOnlyCollection<int> stepsTicked, string? note, DateOnly observedOn, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stepsTicked);
         if (await ObservationAsync(practitionerId, membershipId, competencySlug, cancellationToken) is not { } observation)
-            return (Outcome.NotFound, null);
+            return Result.NotFound();
         var competency = observation.Competency;
         if (checklistVersion != competency.ChecklistVersion)
-            return (Outcome.Invalid, "The checklist has changed since the page was opened. Check the steps again and sign off on the new list");
+            return Result.Invalid("Steps", "The checklist has changed since the page was opened. Check the steps again and sign off on the new list");
         if (observation.Prerequisites.FirstOrDefault(p => !p.Held) is { } missing)
-            return (Outcome.Invalid, $"{observation.WorkerName} needs to complete {missing.Module.Title} before they are observed");
+            return Result.Invalid("", $"{observation.WorkerName} needs to complete {missing.Module.Title} before they are observed");
         var now = clock.GetUtcNow().UtcDateTime;
-        var today = Today(now);
+        // Observations are dated as the practitioner's calendar says.
+        var today = UkTime.Today(now);
         if (CompetencyRecord.SignOffProblem(observation.WorkerId, practitionerId, competency.Checklist.Count, stepsTicked, note, observedOn, now, today) is { } problem)
-            return (Outcome.Invalid, problem);
+            return Result.Invalid("", problem);
         db.Add(CompetencyRecord.SignOff(observation.OrganisationId, observation.WorkerId, competency.Slug, competency.ChecklistVersion,
             competency.Checklist, stepsTicked, note, observedOn, practitionerId, now, today));
         await db.SaveChangesAsync(cancellationToken);
-        return (Outcome.Saved, null);
+        return Result.Done();
     }
 
     /// <summary>
@@ -141,7 +132,7 @@ public sealed class CompetencyService(PortalDbContext db, ContentStore content, 
     /// sign-off stays in the log, with the revoke after it.
     /// </summary>
     /// <param name="membershipId">The member of staff the page is about: the sign-off must be theirs, in that organisation.</param>
-    public async Task<(Outcome Outcome, string? Problem)> RevokeAsync(string userId, long membershipId, long recordId, string? reason, CancellationToken cancellationToken = default)
+    public async Task<Result> RevokeAsync(string userId, long membershipId, long recordId, string? reason, CancellationToken cancellationToken = default)
     {
         var managed = db.Set<Membership>().Where(m => m.UserId == userId && m.Role == MembershipRole.Manager && m.EndedAtUtc == null).Select(m => m.OrganisationId);
         var practising = PractitionerOrganisations(userId);
@@ -151,13 +142,13 @@ public sealed class CompetencyService(PortalDbContext db, ContentStore content, 
                 && member.Any(m => m.OrganisationId == r.OrganisationId && m.UserId == r.UserId)
                 && (managed.Contains(r.OrganisationId) || practising.Contains(r.OrganisationId)), cancellationToken);
         if (signOff is null)
-            return (Outcome.NotFound, null);
+            return Result.NotFound();
         if (await db.Set<CompetencyRecord>().AnyAsync(r => r.RevokesId == recordId, cancellationToken))
-            return (Outcome.Invalid, "This sign-off has already been withdrawn");
+            return Result.Invalid("", AlreadyWithdrawn);
         if (string.IsNullOrWhiteSpace(reason))
-            return (Outcome.Invalid, "Say why the sign-off is withdrawn: it stays in their record");
+            return Result.Invalid("Reason", "Say why the sign-off is withdrawn: it stays in their record");
         if (reason.Trim().Length > CompetencyRecord.MaxNoteLength)
-            return (Outcome.Invalid, $"Keep the reason to {CompetencyRecord.MaxNoteLength} characters");
+            return Result.Invalid("Reason", $"Keep the reason to {CompetencyRecord.MaxNoteLength} characters");
         db.Add(CompetencyRecord.Revoke(signOff, reason, userId, clock.GetUtcNow().UtcDateTime));
         try
         {
@@ -169,8 +160,10 @@ public sealed class CompetencyService(PortalDbContext db, ContentStore content, 
             db.ChangeTracker.Clear();
             if (!await db.Set<CompetencyRecord>().AsNoTracking().AnyAsync(r => r.RevokesId == recordId, cancellationToken))
                 throw;
-            return (Outcome.Invalid, "This sign-off has already been withdrawn");
+            return Result.Invalid("", AlreadyWithdrawn);
         }
-        return (Outcome.Saved, null);
+        return Result.Done();
     }
+
+    private const string AlreadyWithdrawn = "This sign-off has already been withdrawn";
 }

@@ -127,27 +127,20 @@ public sealed class ComplianceService(PortalDbContext db, ContentStore content, 
         return new Rules(chosen.Id, chosen.Name, await TrainingAsync(chosen.Id, content.Current, cancellationToken), mine);
     }
 
-    public enum Outcome
-    {
-        Saved,
-        NotFound,
-        Invalid,
-    }
-
     /// <summary>Sets what a job requires in the organisation. Unknown topics or jobs change nothing.</summary>
-    public async Task<(Outcome Outcome, string? Problem)> SetRequiredAsync(string managerId, Guid organisationId, string jobRole, IReadOnlyCollection<string> topicKeys, CancellationToken cancellationToken = default)
+    public async Task<Result> SetRequiredAsync(string managerId, Guid organisationId, string jobRole, IReadOnlyCollection<string> topicKeys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(topicKeys);
         if (!await ManagesAsync(managerId, organisationId, cancellationToken))
-            return (Outcome.NotFound, null);
+            return Result.NotFound();
         var set = content.Current;
         if (!set.Roles.TryGetValue(jobRole ?? "", out var role) || role.EntryPoint)
-            return (Outcome.Invalid, "Choose a job from the list");
+            return Result.Invalid("JobRole", "Choose a job from the list");
         var topics = new List<Topic>();
         foreach (var key in topicKeys)
         {
             if (Topic.Parse(key) is not { } topic || !OrganisationTraining.Exists(set, topic))
-                return (Outcome.Invalid, "One of the topics sent is not on the portal. Reload the page and choose again");
+                return Result.Invalid("Topics", "One of the topics sent is not on the portal. Reload the page and choose again");
             topics.Add(topic);
         }
         var now = clock.GetUtcNow().UtcDateTime;
@@ -157,27 +150,27 @@ public sealed class ComplianceService(PortalDbContext db, ContentStore content, 
         else
             row.Change(topics, managerId, now);
         await db.SaveChangesAsync(cancellationToken);
-        return (Outcome.Saved, null);
+        return Result.Done();
     }
 
     /// <summary>Goes back to the job role's defaults.</summary>
-    public async Task<Outcome> UseDefaultsAsync(string managerId, Guid organisationId, string jobRole, CancellationToken cancellationToken = default)
+    public async Task<Result> UseDefaultsAsync(string managerId, Guid organisationId, string jobRole, CancellationToken cancellationToken = default)
     {
         if (!await ManagesAsync(managerId, organisationId, cancellationToken))
-            return Outcome.NotFound;
+            return Result.NotFound();
         await db.Set<JobRequirements>().Where(r => r.OrganisationId == organisationId && r.JobRole == jobRole).ExecuteDeleteAsync(cancellationToken);
-        return Outcome.Saved;
+        return Result.Done();
     }
 
     /// <summary>Sets (or, with <paramref name="useDefault"/>, removes) the organisation's refresh interval for a module.</summary>
-    public async Task<(Outcome Outcome, string? Problem)> SetRefreshAsync(string managerId, Guid organisationId, string moduleSlug, bool useDefault, int? months, CancellationToken cancellationToken = default)
+    public async Task<Result> SetRefreshAsync(string managerId, Guid organisationId, string moduleSlug, bool useDefault, int? months, CancellationToken cancellationToken = default)
     {
         if (!await ManagesAsync(managerId, organisationId, cancellationToken))
-            return (Outcome.NotFound, null);
+            return Result.NotFound();
         if (!content.Current.Modules.ContainsKey(moduleSlug ?? ""))
-            return (Outcome.Invalid, "That training module is not on the portal. Reload the page and choose again");
+            return Result.Invalid("ModuleSlug", "That training module is not on the portal. Reload the page and choose again");
         if (!useDefault && months is < 1 or > RefreshOverride.MaxMonths)
-            return (Outcome.Invalid, $"Choose how often it is redone: 1 to {RefreshOverride.MaxMonths} months, or never");
+            return Result.Invalid("Months", $"Choose how often it is redone: 1 to {RefreshOverride.MaxMonths} months, or never");
         var row = await db.Set<RefreshOverride>().FirstOrDefaultAsync(o => o.OrganisationId == organisationId && o.ModuleSlug == moduleSlug, cancellationToken);
         if (useDefault)
         {
@@ -193,7 +186,7 @@ public sealed class ComplianceService(PortalDbContext db, ContentStore content, 
             row.Change(months, managerId, clock.GetUtcNow().UtcDateTime);
         }
         await db.SaveChangesAsync(cancellationToken);
-        return (Outcome.Saved, null);
+        return Result.Done();
     }
 
     private Task<bool> ManagesAsync(string managerId, Guid organisationId, CancellationToken cancellationToken) =>
@@ -241,31 +234,31 @@ public sealed class ComplianceService(PortalDbContext db, ContentStore content, 
     }
 
     /// <summary>Changes a member of staff's job, team or practitioner flag. A manager cannot make themselves a practitioner.</summary>
-    public async Task<(Outcome Outcome, string? Problem)> ChangeJobAsync(string managerId, long membershipId, string jobRole, string? team, bool practitioner, CancellationToken cancellationToken = default)
+    public async Task<Result> ChangeJobAsync(string managerId, long membershipId, string jobRole, string? team, bool practitioner, CancellationToken cancellationToken = default)
     {
         var membership = await ManagedStaffAsync(managerId, membershipId, cancellationToken);
         if (membership is null)
-            return (Outcome.NotFound, null);
+            return Result.NotFound();
         if (!content.Current.Roles.TryGetValue(jobRole ?? "", out var role) || role.EntryPoint)
-            return (Outcome.Invalid, "Choose their job from the list");
+            return Result.Invalid("JobRole", "Choose their job from the list");
         if (team?.Trim().Length > Membership.MaxTeamLength)
-            return (Outcome.Invalid, $"Keep the team name to {Membership.MaxTeamLength} characters");
+            return Result.Invalid("Team", $"Keep the team name to {Membership.MaxTeamLength} characters");
         if (practitioner && !membership.Practitioner && membership.UserId == managerId)
-            return (Outcome.Invalid, "You cannot make yourself a practitioner: ask another manager or an administrator");
+            return Result.Invalid("Practitioner", "You cannot make yourself a practitioner: ask another manager or an administrator");
         membership.ChangeJob(jobRole!, team, practitioner, managerId, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
-        return (Outcome.Saved, null);
+        return Result.Done();
     }
 
     /// <summary>They have left: the membership ends (and is kept); their own record is untouched.</summary>
-    public async Task<Outcome> EndAsync(string managerId, long membershipId, CancellationToken cancellationToken = default)
+    public async Task<Result> EndAsync(string managerId, long membershipId, CancellationToken cancellationToken = default)
     {
         var membership = await ManagedStaffAsync(managerId, membershipId, cancellationToken);
         if (membership is null)
-            return Outcome.NotFound;
+            return Result.NotFound();
         membership.End(clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
-        return Outcome.Saved;
+        return Result.Done();
     }
 
     private Task<Membership?> ManagedStaffAsync(string managerId, long membershipId, CancellationToken cancellationToken)

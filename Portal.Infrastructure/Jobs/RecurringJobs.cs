@@ -8,13 +8,16 @@ public static class RecurringJobs
     public static void Register(IRecurringJobManager manager)
     {
         ArgumentNullException.ThrowIfNull(manager);
-        manager.AddOrUpdate<OutboxDeliveryJob>(OutboxDeliveryJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
-        manager.AddOrUpdate<JobAlertJob>(JobAlertJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Hourly());
+        // Schedules are UK wall-clock times (02:30 stays 02:30 through summer time), and the
+        // dashboard's recurring-jobs page shows each job's next run in that zone.
+        var uk = new RecurringJobOptions { TimeZone = UkTime.Zone };
+        manager.AddOrUpdate<OutboxDeliveryJob>(OutboxDeliveryJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), uk);
+        manager.AddOrUpdate<JobAlertJob>(JobAlertJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Hourly(), uk);
         // Hourly, so someone whose quiet hours covered one run is reminded at the first run after them.
-        manager.AddOrUpdate<ReminderJob>(ReminderJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Hourly(15));
+        manager.AddOrUpdate<ReminderJob>(ReminderJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Hourly(15), uk);
         // Nightly, when nobody is waiting on it: the backstop that rebuilds every match from our tables.
-        manager.AddOrUpdate<MatchJob>(MatchJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Daily(2, 30));
+        manager.AddOrUpdate<MatchJob>(MatchJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Daily(2, 30), uk);
         // Monday morning, after the nightly run, outside anyone's default quiet hours.
-        manager.AddOrUpdate<MatchEmailJob>(MatchEmailJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Weekly(DayOfWeek.Monday, 8));
+        manager.AddOrUpdate<MatchEmailJob>(MatchEmailJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Weekly(DayOfWeek.Monday, 8), uk);
     }
 }

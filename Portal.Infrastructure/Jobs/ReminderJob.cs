@@ -31,7 +31,7 @@ public sealed class ReminderJob(PortalDbContext db, ContentStore content, Outbox
     public const string RecurringId = "training-reminders";
 
     /// <summary>The city's time zone, for quiet hours.</summary>
-    public static readonly TimeZoneInfo LocalTime = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+    public static readonly TimeZoneInfo LocalTime = UkTime.Zone;
 
     /// <summary>People per batch.</summary>
     internal int BatchSize { get; set; } = 500;

@@ -15,33 +15,34 @@ namespace Portal.Infrastructure.Organisations;
 /// </summary>
 public sealed class InvitationService(PortalDbContext db, UserManager<PortalUser> users, OrganisationService organisations, Outbox outbox, TimeProvider clock)
 {
-    /// <summary>Sends an invitation; null on success, else why not.</summary>
+    /// <summary>Sends an invitation, or says which field stops it.</summary>
     /// <param name="link">Builds the accept link from the invitation's token.</param>
     /// <param name="staff">For staff (invited by a manager of the organisation): their job, team, and whether they sign off competencies.</param>
-    public async Task<string?> InviteAsync(string inviterId, bool inviterIsAdmin, Guid organisationId, string email, MembershipRole role, Func<string, string> link, StaffTerms? staff = null, CancellationToken cancellationToken = default)
+    public async Task<Result> InviteAsync(string inviterId, bool inviterIsAdmin, Guid organisationId, string email, MembershipRole role, Func<string, string> link, StaffTerms? staff = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(link);
         var jobRole = staff?.JobRole;
         if (staff?.Team?.Trim().Length > Membership.MaxTeamLength)
-            return $"Keep the team name to {Membership.MaxTeamLength} characters";
+            return Result.Invalid("Team", $"Keep the team name to {Membership.MaxTeamLength} characters");
         if ((role == MembershipRole.Staff) != !string.IsNullOrEmpty(jobRole))
-            return role == MembershipRole.Staff ? "Choose their job" : "Only staff have a job role";
+            return Result.Invalid("JobRole", role == MembershipRole.Staff ? "Choose their job" : "Only staff have a job role");
         var organisation = await db.Set<Organisation>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == organisationId, cancellationToken);
         // Managers invite their staff; everyone else invites colleagues to their own role.
         var member = await organisations.IsActiveMemberAsync(organisationId, inviterId, role == MembershipRole.Staff ? MembershipRole.Manager : role, cancellationToken);
-        // Not an admin and not a member in that role: the organisation might as well not exist.
+        // Not an admin and not a member in that role: the organisation might as well not exist. It is
+        // the form's choice that is wrong (the page lists the person's own), so the form says so.
         if (organisation is null || (!inviterIsAdmin && !member))
-            return "That organisation was not found";
+            return Result.Invalid("OrganisationId", "That organisation was not found");
 
         var (invitation, token) = Invitation.Create(organisationId, email, role, inviterId, clock.GetUtcNow().UtcDateTime, jobRole, staff?.Team, staff?.Practitioner ?? false);
         db.Add(invitation);
         outbox.Enqueue(new OutgoingMail(invitation.Email, $"Join {organisation.Name} on the Health and Care Portal",
             $"Hello,\n\nYou are invited to join {organisation.Name} on the Health and Care Portal{(role == MembershipRole.Staff ? ", so your training record shows what your job there needs" : $" as a {role.ToString().ToLowerInvariant()}")}.\n\n" +
             $"Accept the invitation here (sign in, or create an account with this email address first): {link(token)}\n\n" +
-            $"The link works once and expires on {invitation.ExpiresAtUtc:d MMMM yyyy}. If you were not expecting it, ignore this email."),
+            $"The link works once and expires on {invitation.ExpiresAtUtc.UkDate()}. If you were not expecting it, ignore this email."),
             kind: MailKind.Invitation);
         await db.SaveChangesAsync(cancellationToken);
-        return null;
+        return Result.Done();
     }
 
     public async Task<(Invitation Invitation, string OrganisationName)?> FindAsync(string token, CancellationToken cancellationToken = default)
@@ -53,25 +54,25 @@ public sealed class InvitationService(PortalDbContext db, UserManager<PortalUser
         return row is null ? null : (row.Invitation, row.Name);
     }
 
-    /// <summary>Accepts for the signed-in person; null on success, else why not (nothing changed).</summary>
-    public async Task<string?> AcceptAsync(string userId, string token, CancellationToken cancellationToken = default)
+    /// <summary>Accepts for the signed-in person; when refused, nothing changed and the problem says why.</summary>
+    public async Task<Result> AcceptAsync(string userId, string token, CancellationToken cancellationToken = default)
     {
         var user = await users.FindByIdAsync(userId);
         var hash = Invitation.Hash(token ?? "");
         var invitation = await db.Set<Invitation>().FirstOrDefaultAsync(i => i.TokenHash == hash, cancellationToken);
         if (user is null || invitation is null)
-            return "This invitation was not found";
+            return Result.NotFound();
         var now = clock.GetUtcNow().UtcDateTime;
         if (invitation.Refusal(user.Email ?? "", now) is { } refusal)
-            return refusal;
+            return Result.Invalid("", refusal);
         if (invitation.Practitioner && invitation.InvitedBy == userId)
-            return "You cannot make yourself a practitioner: ask another manager or an administrator to invite you";
+            return Result.Invalid("", "You cannot make yourself a practitioner: ask another manager or an administrator to invite you");
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         invitation.Accept(userId, user.Email!, now);
         await organisations.JoinAsync(user, invitation.OrganisationId, invitation.Role,
             invitation.JobRole is { } job ? new StaffTerms(job, invitation.Team, invitation.Practitioner, invitation.InvitedBy) : null, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return null;
+        return Result.Done();
     }
 }

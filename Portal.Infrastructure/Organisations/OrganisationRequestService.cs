@@ -22,18 +22,18 @@ public sealed class OrganisationRequestService(PortalDbContext db, UserManager<P
         string RequesterName, string RequesterEmail, DateTime RequestedAtUtc, Guid? SameCqcOrganisationId);
 
     /// <param name="adminLink">Where admins decide, for the email telling them a request is waiting.</param>
-    public async Task<(OrganisationRequest? Request, FieldProblem? Problem)> RequestAsync(string userId, RequestInput input, string adminLink, CancellationToken cancellationToken = default)
+    public async Task<Result<OrganisationRequest>> RequestAsync(string userId, RequestInput input, string adminLink, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         var (location, postcodeProblem) = postcodes.Locate(input.Postcode);
         if (location is null)
-            return (null, new FieldProblem(nameof(RequestInput.Postcode), postcodeProblem!));
+            return Result.Invalid(nameof(RequestInput.Postcode), postcodeProblem!);
         var name = input.Name.Trim();
         if (await db.Set<OrganisationRequest>().AnyAsync(r => r.RequestedBy == userId && r.Status == OrganisationRequestStatus.Pending && r.Name == name, cancellationToken))
-            return (null, new FieldProblem(nameof(RequestInput.Name), $"You have already asked for {name}; an admin will look at it soon"));
+            return Result.Invalid(nameof(RequestInput.Name), $"You have already asked for {name}; an admin will look at it soon");
         var cqc = input.CqcLocationId?.Trim();
         if (!string.IsNullOrEmpty(cqc) && await db.Set<Organisation>().AnyAsync(o => o.CqcLocationId == cqc, cancellationToken))
-            return (null, new FieldProblem(nameof(RequestInput.CqcLocationId), "An organisation with this CQC location id is already on the portal. Ask one of its recruiters or managers to invite you"));
+            return Result.Invalid(nameof(RequestInput.CqcLocationId), "An organisation with this CQC location id is already on the portal. Ask one of its recruiters or managers to invite you");
 
         var request = OrganisationRequest.Create(userId, name, input.Type, cqc, location.Postcode, input.Role, input.Note, clock.GetUtcNow().UtcDateTime);
         db.Add(request);
@@ -46,7 +46,7 @@ public sealed class OrganisationRequestService(PortalDbContext db, UserManager<P
                 dedupeKey: $"organisation-request:{request.Id:N}:admin:{admin.Id}");
         }
         await db.SaveChangesAsync(cancellationToken);
-        return (request, null);
+        return Result.Done(request);
     }
 
     /// <summary>The person's own requests, newest first.</summary>
@@ -78,16 +78,18 @@ public sealed class OrganisationRequestService(PortalDbContext db, UserManager<P
     /// <summary>Creates the organisation, makes the requester its first recruiter or manager, and tells them.</summary>
     /// <param name="startLink">Where the requester sees the decision and starts, for the email.</param>
     /// <returns>The new organisation, or why nothing changed.</returns>
-    public async Task<(Organisation? Organisation, string? Problem)> ApproveAsync(string adminId, Guid requestId, string startLink, CancellationToken cancellationToken = default)
+    public async Task<Result<Organisation>> ApproveAsync(string adminId, Guid requestId, string startLink, CancellationToken cancellationToken = default)
     {
         var request = await db.Set<OrganisationRequest>().FirstOrDefaultAsync(r => r.Id == requestId, cancellationToken);
+        if (request is null)
+            return Result.NotFound();
         if (Refusal(adminId, request) is { } refusal)
-            return (null, refusal);
-        if (request!.CqcLocationId is { } cqc && await db.Set<Organisation>().AnyAsync(o => o.CqcLocationId == cqc, cancellationToken))
-            return (null, "An organisation with this CQC location id is already on the portal: decline this request and tell them to ask it for an invitation");
+            return Result.Invalid("", refusal);
+        if (request.CqcLocationId is { } cqc && await db.Set<Organisation>().AnyAsync(o => o.CqcLocationId == cqc, cancellationToken))
+            return Result.Invalid("", "An organisation with this CQC location id is already on the portal: decline this request and tell them to ask it for an invitation");
         var requester = await users.FindByIdAsync(request.RequestedBy);
         if (requester is null)
-            return (null, "The person who asked no longer has an account");
+            return Result.Invalid("", "The person who asked no longer has an account");
 
         var now = clock.GetUtcNow().UtcDateTime;
         var organisation = request.ToOrganisation(now);
@@ -100,18 +102,20 @@ public sealed class OrganisationRequestService(PortalDbContext db, UserManager<P
             dedupeKey: $"organisation-request:{request.Id:N}:decided");
         await organisations.JoinAsync(requester, organisation.Id, request.RequesterRole, null, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return (organisation, null);
+        return Result.Done(organisation);
     }
 
-    /// <summary>Declines with a reason the requester is emailed; null on success, else why nothing changed.</summary>
-    public async Task<string?> DeclineAsync(string adminId, Guid requestId, string reason, CancellationToken cancellationToken = default)
+    /// <summary>Declines with a reason the requester is emailed.</summary>
+    public async Task<Result> DeclineAsync(string adminId, Guid requestId, string reason, CancellationToken cancellationToken = default)
     {
         var request = await db.Set<OrganisationRequest>().FirstOrDefaultAsync(r => r.Id == requestId, cancellationToken);
+        if (request is null)
+            return Result.NotFound();
         if (Refusal(adminId, request) is { } refusal)
-            return refusal;
+            return Result.Invalid("", refusal);
         if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > OrganisationRequest.MaxReasonLength)
-            return $"Give a reason of at most {OrganisationRequest.MaxReasonLength} characters; the person who asked will see it";
-        var requester = await users.FindByIdAsync(request!.RequestedBy);
+            return Result.Invalid("Reason", $"Give a reason of at most {OrganisationRequest.MaxReasonLength} characters; the person who asked will see it");
+        var requester = await users.FindByIdAsync(request.RequestedBy);
         request.Decline(adminId, reason, clock.GetUtcNow().UtcDateTime);
         if (requester?.Email is { } email)
         {
@@ -121,12 +125,11 @@ public sealed class OrganisationRequestService(PortalDbContext db, UserManager<P
                 dedupeKey: $"organisation-request:{request.Id:N}:decided");
         }
         await db.SaveChangesAsync(cancellationToken);
-        return null;
+        return Result.Done();
     }
 
-    private static string? Refusal(string adminId, OrganisationRequest? request) =>
-        request is null ? "That request was not found"
-        : request.Status != OrganisationRequestStatus.Pending ? $"That request was already {request.Status.ToString().ToLowerInvariant()}"
+    private static string? Refusal(string adminId, OrganisationRequest request) =>
+        request.Status != OrganisationRequestStatus.Pending ? $"That request was already {request.Status.ToString().ToLowerInvariant()}"
         : request.RequestedBy == adminId ? "You cannot decide your own request; another admin must"
         : null;
 

@@ -24,18 +24,18 @@ public sealed class OrganisationService(PortalDbContext db, UserManager<PortalUs
         db.Set<Organisation>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
 
     /// <returns>The new organisation, or what is wrong with the form.</returns>
-    public async Task<(Organisation? Organisation, FieldProblem? Problem)> CreateAsync(string name, OrganisationType type, string? cqcLocationId, string postcode, CancellationToken cancellationToken = default)
+    public async Task<Result<Organisation>> CreateAsync(string name, OrganisationType type, string? cqcLocationId, string postcode, CancellationToken cancellationToken = default)
     {
         var (location, problem) = postcodes.Locate(postcode);
         if (location is null)
-            return (null, new FieldProblem("Postcode", problem!));
+            return Result.Invalid("Postcode", problem!);
         var cqc = cqcLocationId?.Trim();
         if (!string.IsNullOrEmpty(cqc) && await db.Set<Organisation>().AnyAsync(o => o.CqcLocationId == cqc, cancellationToken))
-            return (null, new FieldProblem("CqcLocationId", "An organisation with this CQC location id is already on the portal"));
+            return Result.Invalid("CqcLocationId", "An organisation with this CQC location id is already on the portal");
         var organisation = Organisation.Create(name, type, cqcLocationId, location.Postcode, clock.GetUtcNow().UtcDateTime);
         db.Add(organisation);
         await db.SaveChangesAsync(cancellationToken);
-        return (organisation, null);
+        return Result.Done(organisation);
     }
 
     public async Task<IReadOnlyList<Member>> MembersAsync(Guid organisationId, CancellationToken cancellationToken = default)
@@ -49,24 +49,24 @@ public sealed class OrganisationService(PortalDbContext db, UserManager<PortalUs
 
     /// <summary>
     /// Adds someone who already has an account to the organisation in a role, and gives their account
-    /// the matching site role. Null on success, else what stopped it.
+    /// the matching site role.
     /// </summary>
-    public async Task<string?> AddMemberAsync(Guid organisationId, string email, MembershipRole role, CancellationToken cancellationToken = default)
+    public async Task<Result> AddMemberAsync(Guid organisationId, string email, MembershipRole role, CancellationToken cancellationToken = default)
     {
         if (role == MembershipRole.Staff)
-            return "Staff join by an invitation from their manager, which says what their job is";
+            return Result.Invalid("Role", "Staff join by an invitation from their manager, which says what their job is");
         if (await FindAsync(organisationId, cancellationToken) is null)
-            return "That organisation does not exist";
+            return Result.NotFound();
         var user = await users.FindByEmailAsync(email.Trim());
         if (user is null)
-            return "No account has that email address. Ask them to create one first";
+            return Result.Invalid("Email", "No account has that email address. Ask them to create one first");
         if (await IsActiveMemberAsync(organisationId, user.Id, role, cancellationToken))
-            return $"They are already a {role.ToString().ToLowerInvariant()} here";
+            return Result.Invalid("Email", $"They are already a {role.ToString().ToLowerInvariant()} here");
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await JoinAsync(user, organisationId, role, null, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return null;
+        return Result.Done();
     }
 
     internal Task<bool> IsActiveMemberAsync(Guid organisationId, string userId, MembershipRole role, CancellationToken cancellationToken) =>

@@ -12,12 +12,14 @@ public sealed class PlanService(PortalDbContext db, Rematch rematch, TimeProvide
     public Task<SavedPlan?> FindAsync(string userId, CancellationToken cancellationToken = default) =>
         db.Set<SavedPlan>().AsNoTracking().FirstOrDefaultAsync(p => p.UserId == userId, cancellationToken);
 
-    /// <summary>Saves the plan when both roles exist and the goal is a job; false (nothing saved) otherwise.</summary>
-    public async Task<bool> SaveAsync(string userId, string fromRole, string toRole, ContentSet content, CancellationToken cancellationToken = default)
+    /// <summary>Saves the plan when both roles exist and the goal is a job; invalid (nothing saved) otherwise.</summary>
+    public async Task<Result> SaveAsync(string userId, string fromRole, string toRole, ContentSet content, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
-        if (!content.Roles.ContainsKey(fromRole) || !content.Roles.TryGetValue(toRole, out var goal) || goal.EntryPoint || fromRole == toRole)
-            return false;
+        if (!content.Roles.ContainsKey(fromRole))
+            return Result.Invalid("From", "Choose where you are starting from");
+        if (!content.Roles.TryGetValue(toRole, out var goal) || goal.EntryPoint || fromRole == toRole)
+            return Result.Invalid("To", "Choose the job you want to do");
         var now = clock.GetUtcNow().UtcDateTime;
         var plan = await db.Set<SavedPlan>().FirstOrDefaultAsync(p => p.UserId == userId, cancellationToken);
         if (plan is null)
@@ -38,6 +40,6 @@ public sealed class PlanService(PortalDbContext db, Rematch rematch, TimeProvide
         }
         // The roles on their route count towards their matches.
         rematch.PersonChanged(userId);
-        return true;
+        return Result.Done();
     }
 }

@@ -12,17 +12,16 @@ public sealed class AlertService(PortalDbContext db, TimeProvider clock)
     public async Task<IReadOnlyList<SavedSearch>> MineAsync(string userId, CancellationToken cancellationToken = default) =>
         await db.Set<SavedSearch>().AsNoTracking().Where(s => s.UserId == userId).OrderBy(s => s.CreatedAtUtc).ToListAsync(cancellationToken);
 
-    /// <summary>Null on success, else why not.</summary>
-    public async Task<string?> SaveAsync(string userId, string name, string query, AlertFrequency frequency, CancellationToken cancellationToken = default)
+    public async Task<Result> SaveAsync(string userId, string name, string query, AlertFrequency frequency, CancellationToken cancellationToken = default)
     {
         if (await db.Set<SavedSearch>().CountAsync(s => s.UserId == userId, cancellationToken) >= MaxAlertsPerPerson)
-            return $"You have {MaxAlertsPerPerson} job alerts already; delete one first";
+            return Result.Invalid("Name", $"You have {MaxAlertsPerPerson} job alerts already; delete one first");
         db.Add(SavedSearch.Create(userId, name, query, frequency, clock.GetUtcNow().UtcDateTime));
         await db.SaveChangesAsync(cancellationToken);
-        return null;
+        return Result.Done();
     }
 
-    /// <summary>Deletes one of the person's own alerts; false when it is not theirs or does not exist.</summary>
-    public async Task<bool> DeleteAsync(string userId, Guid id, CancellationToken cancellationToken = default) =>
-        await db.Set<SavedSearch>().Where(s => s.Id == id && s.UserId == userId).ExecuteDeleteAsync(cancellationToken) == 1;
+    /// <summary>Deletes one of the person's own alerts; not found when it is not theirs or does not exist.</summary>
+    public async Task<Result> DeleteAsync(string userId, Guid id, CancellationToken cancellationToken = default) =>
+        await db.Set<SavedSearch>().Where(s => s.Id == id && s.UserId == userId).ExecuteDeleteAsync(cancellationToken) == 1 ? Result.Done() : Result.NotFound();
 }

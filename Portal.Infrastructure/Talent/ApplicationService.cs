@@ -20,28 +20,27 @@ public sealed class ApplicationService(PortalDbContext db, OrganisationService o
 
     public sealed record Applicant(Guid Id, string UserId, string Name, string Email, string? Note, ApplicationStatus Status, DateTime SubmittedAtUtc, IReadOnlyList<ApplicationStatus> Moves);
 
-    /// <summary>Applies to an open vacancy; applying again returns the first application.</summary>
-    /// <returns>The application, or null when the vacancy is not open.</returns>
-    public async Task<Application?> ApplyAsync(string userId, Guid vacancyId, string? note, CancellationToken cancellationToken = default)
+    /// <summary>Applies to an open vacancy; applying again returns the first application. A vacancy that is not open is not found.</summary>
+    public async Task<Result<Application>> ApplyAsync(string userId, Guid vacancyId, string? note, CancellationToken cancellationToken = default)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var open = await db.Set<Vacancy>().AnyAsync(v => v.Id == vacancyId && v.Status == VacancyStatus.Published && v.Details.ClosingDate >= today, cancellationToken);
         if (!open)
-            return null;
+            return Result.NotFound();
         if (await FindMineAsync(userId, vacancyId, cancellationToken) is { } existing)
-            return existing;
+            return Result.Done(existing);
         var application = Application.Submit(vacancyId, userId, note, clock.GetUtcNow().UtcDateTime);
         db.Add(application);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            return application;
+            return Result.Done(application);
         }
         catch (DbUpdateException)
         {
             // Applied in another tab a moment ago: that application stands.
             db.ChangeTracker.Clear();
-            return await FindMineAsync(userId, vacancyId, cancellationToken) ?? throw new InvalidOperationException("The application could not be saved.");
+            return Result.Done(await FindMineAsync(userId, vacancyId, cancellationToken) ?? throw new InvalidOperationException("The application could not be saved."));
         }
     }
 
@@ -60,15 +59,22 @@ public sealed class ApplicationService(PortalDbContext db, OrganisationService o
             [.. r.Application.History.OrderBy(e => e.ChangedAtUtc).ThenBy(e => e.Id)]))];
     }
 
-    /// <exception cref="ApplicationRuleException">It is already finished.</exception>
-    public async Task<bool> WithdrawAsync(string userId, Guid applicationId, CancellationToken cancellationToken = default)
+    /// <summary>Withdraws one of the person's own applications; invalid when it is already finished.</summary>
+    public async Task<Result> WithdrawAsync(string userId, Guid applicationId, CancellationToken cancellationToken = default)
     {
         var application = await db.Set<Application>().Include(a => a.History).FirstOrDefaultAsync(a => a.Id == applicationId && a.UserId == userId, cancellationToken);
         if (application is null)
-            return false;
-        application.Withdraw(clock.GetUtcNow().UtcDateTime);
+            return Result.NotFound();
+        try
+        {
+            application.Withdraw(clock.GetUtcNow().UtcDateTime);
+        }
+        catch (ApplicationRuleException rule)
+        {
+            return Result.Invalid("", rule.Message);
+        }
         await db.SaveChangesAsync(cancellationToken);
-        return true;
+        return Result.Done();
     }
 
     /// <summary>The applications to a vacancy, for a recruiter of its organisation; null when it is not theirs.</summary>
@@ -85,9 +91,11 @@ public sealed class ApplicationService(PortalDbContext db, OrganisationService o
             r.Application.SubmittedAtUtc, r.Application.RecruiterMoves()))];
     }
 
-    /// <summary>Moves an application of one of the recruiter's vacancies and emails the applicant; false when it is not theirs.</summary>
-    /// <exception cref="ApplicationRuleException">The move is not allowed from where it is.</exception>
-    public async Task<bool> MoveAsync(string recruiterId, Guid applicationId, ApplicationStatus status, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Moves an application of one of the recruiter's vacancies and emails the applicant. Not found
+    /// when it is not theirs; invalid (nothing saved) when the move is not allowed from where it is.
+    /// </summary>
+    public async Task<Result> MoveAsync(string recruiterId, Guid applicationId, ApplicationStatus status, CancellationToken cancellationToken = default)
     {
         var mine = organisations.OrganisationsOf(recruiterId, MembershipRole.Recruiter);
         var found = await db.Set<Application>().Include(a => a.History)
@@ -95,9 +103,16 @@ public sealed class ApplicationService(PortalDbContext db, OrganisationService o
             .Join(db.Set<Vacancy>().Where(v => mine.Contains(v.OrganisationId)), a => a.VacancyId, v => v.Id, (a, v) => new { Application = a, v.Details.Title })
             .FirstOrDefaultAsync(cancellationToken);
         if (found is null)
-            return false;
+            return Result.NotFound();
         var now = clock.GetUtcNow().UtcDateTime;
-        found.Application.MoveTo(status, recruiterId, now);
+        try
+        {
+            found.Application.MoveTo(status, recruiterId, now);
+        }
+        catch (ApplicationRuleException rule)
+        {
+            return Result.Invalid("", rule.Message);
+        }
         var applicant = await db.Users.Where(u => u.Id == found.Application.UserId).Select(u => new { u.Email, u.DisplayName }).SingleAsync(cancellationToken);
 
         // The move and its email are saved together: both or neither.
@@ -105,7 +120,7 @@ public sealed class ApplicationService(PortalDbContext db, OrganisationService o
             new OutgoingMail(applicant.Email!, $"Your application: {found.Title}", StatusText(applicant.DisplayName, found.Title, status)),
             dedupeKey: string.Create(CultureInfo.InvariantCulture, $"application:{applicationId:N}:{found.Application.History.Count}"));
         await db.SaveChangesAsync(cancellationToken);
-        return true;
+        return Result.Done();
     }
 
     private async Task<bool> IsRecruiterOfAsync(string recruiterId, Guid vacancyId, CancellationToken cancellationToken)

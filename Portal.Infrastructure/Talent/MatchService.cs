@@ -27,11 +27,11 @@ public sealed class MatchService(PortalDbContext db, OrganisationService organis
         string UserId, string Name, string? District, IReadOnlyList<string> Reasons,
         DateOnly? DbsUpdateServiceDeclaredOn, DateOnly? RightToWorkDeclaredOn, DateOnly? ReferencesDeclaredOn, string? Languages, string? Statement, bool Invited);
 
+    /// <summary>How a done invitation to apply ended: both leave the person invited once.</summary>
     public enum InviteOutcome
     {
         Sent,
         AlreadySent,
-        NotFound,
     }
 
     public async Task<IReadOnlyList<RoleThatFits>> RolesForAsync(string userId, CancellationToken cancellationToken = default)
@@ -71,14 +71,14 @@ public sealed class MatchService(PortalDbContext db, OrganisationService organis
     /// Emails a person who fits a link to the vacancy, from the recruiter's organisation. Their email
     /// address is never shown to the recruiter; they choose whether to apply. Once per person per vacancy.
     /// </summary>
-    public async Task<InviteOutcome> InviteToApplyAsync(string recruiterId, Guid vacancyId, string userId, CancellationToken cancellationToken = default)
+    public async Task<Result<InviteOutcome>> InviteToApplyAsync(string recruiterId, Guid vacancyId, string userId, CancellationToken cancellationToken = default)
     {
         if (!await RecruitsForAsync(recruiterId, vacancyId, cancellationToken)
             || !await Findable(vacancyId).AnyAsync(x => x.Match.UserId == userId, cancellationToken))
-            return InviteOutcome.NotFound;
+            return Result.NotFound();
         var key = InviteKey(vacancyId, userId);
         if (await db.OutboxMessages.AnyAsync(m => m.DedupeKey == key, cancellationToken))
-            return InviteOutcome.AlreadySent;
+            return Result.Done(InviteOutcome.AlreadySent);
         var job = await db.Set<Vacancy>().AsNoTracking().Where(v => v.Id == vacancyId)
             .Join(db.Set<Organisation>(), v => v.OrganisationId, o => o.Id, (v, o) => new { v.Details.Title, o.Name }).SingleAsync(cancellationToken);
         var person = await db.Set<PortalUser>().AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.Email, u.DisplayName }).SingleAsync(cancellationToken);
@@ -92,14 +92,14 @@ public sealed class MatchService(PortalDbContext db, OrganisationService organis
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            return InviteOutcome.Sent;
+            return Result.Done(InviteOutcome.Sent);
         }
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
             // Two clicks at once: the other one sent it.
             if (await db.OutboxMessages.AnyAsync(m => m.DedupeKey == key, cancellationToken))
-                return InviteOutcome.AlreadySent;
+                return Result.Done(InviteOutcome.AlreadySent);
             throw;
         }
     }
@@ -107,35 +107,36 @@ public sealed class MatchService(PortalDbContext db, OrganisationService organis
     private static string InviteKey(Guid vacancyId, string userId) => $"invite-to-apply:{vacancyId:N}:{userId}";
 
     /// <summary>"Not for me": the person will not see this vacancy among their matches again.</summary>
-    /// <returns>False when they have no such match.</returns>
-    public async Task<bool> DismissForPersonAsync(string userId, Guid vacancyId, CancellationToken cancellationToken = default)
+    /// <returns>Not found when they have no such match.</returns>
+    public async Task<Result> DismissForPersonAsync(string userId, Guid vacancyId, CancellationToken cancellationToken = default)
     {
         if (!await db.Set<JobMatch>().AnyAsync(m => m.UserId == userId && m.VacancyId == vacancyId && m.ForPerson, cancellationToken))
-            return false;
+            return Result.NotFound();
         await DismissAsync(userId, vacancyId, MatchSide.Person, userId, cancellationToken);
         rematch.PersonChanged(userId);
-        return true;
+        return Result.Done();
     }
 
     /// <summary>"Not for us": the recruiter will not see this person for this vacancy again.</summary>
-    /// <returns>False when the vacancy is not theirs or the person is not among its matches.</returns>
-    public async Task<bool> DismissForVacancyAsync(string recruiterId, Guid vacancyId, string userId, CancellationToken cancellationToken = default)
+    /// <returns>Not found when the vacancy is not theirs or the person is not among its matches.</returns>
+    public async Task<Result> DismissForVacancyAsync(string recruiterId, Guid vacancyId, string userId, CancellationToken cancellationToken = default)
     {
         if (!await RecruitsForAsync(recruiterId, vacancyId, cancellationToken)
             || !await Findable(vacancyId).AnyAsync(x => x.Match.UserId == userId, cancellationToken))
-            return false;
+            return Result.NotFound();
         await DismissAsync(userId, vacancyId, MatchSide.Recruiter, recruiterId, cancellationToken);
         rematch.VacancyChanged(vacancyId);
-        return true;
+        return Result.Done();
     }
 
     /// <summary>Brings back every role the person dismissed.</summary>
-    public async Task<int> RestoreForPersonAsync(string userId, CancellationToken cancellationToken = default)
+    /// <returns>How many came back.</returns>
+    public async Task<Result<int>> RestoreForPersonAsync(string userId, CancellationToken cancellationToken = default)
     {
         var restored = await db.Set<MatchDismissal>().Where(d => d.UserId == userId && d.Side == MatchSide.Person).ExecuteDeleteAsync(cancellationToken);
         if (restored > 0)
             rematch.PersonChanged(userId);
-        return restored;
+        return Result.Done(restored);
     }
 
     public Task<int> DismissedByPersonAsync(string userId, CancellationToken cancellationToken = default) =>

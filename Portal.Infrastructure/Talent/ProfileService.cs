@@ -15,7 +15,7 @@ public sealed class ProfileService(PortalDbContext db, Rematch rematch, TimeProv
     public async Task<IReadOnlyDictionary<string, CandidateProfile>> FindManyAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken = default) =>
         await db.Set<CandidateProfile>().AsNoTracking().Where(p => userIds.Contains(p.UserId)).ToDictionaryAsync(p => p.UserId, cancellationToken);
 
-    public async Task SaveAsync(string userId, CandidateDetails details, CancellationToken cancellationToken = default)
+    public async Task<Result> SaveAsync(string userId, CandidateDetails details, CancellationToken cancellationToken = default)
     {
         var profile = await db.Set<CandidateProfile>().FirstOrDefaultAsync(p => p.UserId == userId, cancellationToken);
         if (profile is null)
@@ -26,6 +26,7 @@ public sealed class ProfileService(PortalDbContext db, Rematch rematch, TimeProv
         profile.Update(details, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
         rematch.PersonChanged(userId);
+        return Result.Done();
     }
 
     /// <summary>What the profile adds to a route plan: declared qualifications, checks and driving licence.</summary>

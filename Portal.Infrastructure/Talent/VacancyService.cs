@@ -49,31 +49,40 @@ public sealed class VacancyService(PortalDbContext db, OrganisationService organ
     public Task<Vacancy?> FindAsync(string userId, Guid vacancyId, CancellationToken cancellationToken = default) =>
         Scoped(userId).AsNoTracking().FirstOrDefaultAsync(v => v.Id == vacancyId, cancellationToken);
 
-    /// <returns>The new draft, or null when the person does not recruit for that organisation.</returns>
-    public async Task<Vacancy?> CreateAsync(string userId, Guid organisationId, VacancyDetails details, CancellationToken cancellationToken = default)
+    /// <returns>The new draft; not found when the person does not recruit for that organisation.</returns>
+    public async Task<Result<Vacancy>> CreateAsync(string userId, Guid organisationId, VacancyDetails details, CancellationToken cancellationToken = default)
     {
         if (!await organisations.OrganisationsOf(userId, MembershipRole.Recruiter).ContainsAsync(organisationId, cancellationToken))
-            return null;
+            return Result.NotFound();
         var vacancy = Vacancy.Draft(organisationId, details, clock.GetUtcNow().UtcDateTime);
         db.Add(vacancy);
         await db.SaveChangesAsync(cancellationToken);
-        return vacancy;
+        return Result.Done(vacancy);
     }
 
-    /// <summary>Applies a change to one of the person's vacancies; false when it is not theirs to change.</summary>
-    /// <exception cref="VacancyRuleException">The change breaks a rule; nothing is saved.</exception>
-    public async Task<bool> ChangeAsync(string userId, Guid vacancyId, Action<Vacancy, DateTime> change, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Applies a change to one of the person's vacancies. Not found when it is not theirs to change;
+    /// invalid, with the rule it breaks, when the vacancy refuses it (nothing is saved).
+    /// </summary>
+    public async Task<Result> ChangeAsync(string userId, Guid vacancyId, Action<Vacancy, DateTime> change, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(change);
         var vacancy = await Scoped(userId).FirstOrDefaultAsync(v => v.Id == vacancyId, cancellationToken);
         if (vacancy is null)
-            return false;
-        change(vacancy, clock.GetUtcNow().UtcDateTime);
+            return Result.NotFound();
+        try
+        {
+            change(vacancy, clock.GetUtcNow().UtcDateTime);
+        }
+        catch (VacancyRuleException rule)
+        {
+            return Result.Invalid("", rule.Message);
+        }
         await db.SaveChangesAsync(cancellationToken);
         // Applicants on this node see it at the next search; other nodes within a second.
         jobs.Invalidate();
         rematch.VacancyChanged(vacancyId);
-        return true;
+        return Result.Done();
     }
 
     private static readonly MarkdownRenderer Renderer = new();

@@ -12,7 +12,7 @@ public sealed class ReminderSettings(PortalDbContext db, TimeProvider clock)
         await db.Set<ReminderPreferences>().AsNoTracking().FirstOrDefaultAsync(p => p.UserId == userId, cancellationToken)
         ?? ReminderPreferences.Default(userId);
 
-    public async Task SaveAsync(string userId, bool expiring, bool expired, bool stalled, TimeOnly quietFrom, TimeOnly quietUntil, CancellationToken cancellationToken = default)
+    public async Task<Result> SaveAsync(string userId, bool expiring, bool expired, bool stalled, TimeOnly quietFrom, TimeOnly quietUntil, CancellationToken cancellationToken = default)
     {
         var preferences = await db.Set<ReminderPreferences>().FirstOrDefaultAsync(p => p.UserId == userId, cancellationToken);
         if (preferences is null)
@@ -22,5 +22,6 @@ public sealed class ReminderSettings(PortalDbContext db, TimeProvider clock)
         }
         preferences.Change(expiring, expired, stalled, quietFrom, quietUntil, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
+        return Result.Done();
     }
 }

@@ -21,68 +21,63 @@ public sealed class TrainingService(PortalDbContext db, Rematch rematch, TimePro
     /// Starts the module, resumes it, or starts a refresher after a pass. Returns the lesson to show
     /// next; one past the last lesson means the quiz.
     /// </summary>
-    public async Task<int> StartAsync(string userId, LearningModule module, CancellationToken cancellationToken = default)
+    public async Task<Result<int>> StartAsync(string userId, LearningModule module, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(module);
         var now = clock.GetUtcNow().UtcDateTime;
-        var progress = await TrackedProgressAsync(userId, module.Slug, cancellationToken);
-        if (progress is null)
+        var (progress, started) = await FindOrStartAsync(userId, module, now, cancellationToken);
+        if (!started)
         {
-            progress = ModuleProgress.Start(userId, module.Slug, module.Version, now);
-            db.Add(progress);
-        }
-        else if (!progress.InProgress)
-        {
+            if (progress.InProgress)
+                return Result.Done(Math.Min(progress.Lesson, module.Lessons.Count + 1));
             progress.StartRefresher(module.Version, now);
         }
-        else
-        {
-            return Math.Min(progress.Lesson, module.Lessons.Count + 1);
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Another tab started it at the same moment; theirs is as good as ours.
-            db.ChangeTracker.Clear();
-        }
-        return 1;
+        await SaveUnlessAnotherTabWonAsync(cancellationToken);
+        return Result.Done(1);
     }
 
     /// <summary>
     /// Moves the bookmark past a lesson the learner has read and returns the lesson to show next.
     /// Reading a module already passed moves nothing: reading again is not starting a refresher.
     /// </summary>
-    public async Task<int> FinishLessonAsync(string userId, LearningModule module, int lesson, CancellationToken cancellationToken = default)
+    public async Task<Result<int>> FinishLessonAsync(string userId, LearningModule module, int lesson, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(module);
         ArgumentOutOfRangeException.ThrowIfLessThan(lesson, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(lesson, module.Lessons.Count);
         var now = clock.GetUtcNow().UtcDateTime;
-        var progress = await TrackedProgressAsync(userId, module.Slug, cancellationToken);
-        if (progress is null)
-        {
-            progress = ModuleProgress.Start(userId, module.Slug, module.Version, now);
-            db.Add(progress);
-        }
-        else if (!progress.InProgress)
-        {
-            return lesson + 1;
-        }
+        var (progress, started) = await FindOrStartAsync(userId, module, now, cancellationToken);
+        if (!started && !progress.InProgress)
+            return Result.Done(lesson + 1);
         progress.FinishLesson(lesson, module.Lessons.Count, now);
+        await SaveUnlessAnotherTabWonAsync(cancellationToken);
+        return Result.Done(lesson + 1);
+    }
+
+    /// <summary>The learner's progress on the module, tracked; a first round, added, when there is none yet.</summary>
+    private async Task<(ModuleProgress Progress, bool Started)> FindOrStartAsync(string userId, LearningModule module, DateTime now, CancellationToken cancellationToken)
+    {
+        if (await TrackedProgressAsync(userId, module.Slug, cancellationToken) is { } progress)
+            return (progress, false);
+        progress = ModuleProgress.Start(userId, module.Slug, module.Version, now);
+        db.Add(progress);
+        return (progress, true);
+    }
+
+    /// <summary>
+    /// Saves the bookmark. Starting a module or finishing its first lesson in two tabs at once makes
+    /// two inserts of the same row: the other tab's stands, and it is as good as ours.
+    /// </summary>
+    private async Task SaveUnlessAnotherTabWonAsync(CancellationToken cancellationToken)
+    {
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateException)
         {
-            // A first lesson finished in two tabs at once: both inserts name the same row.
             db.ChangeTracker.Clear();
         }
-        return lesson + 1;
     }
 
     /// <summary>

@@ -41,7 +41,7 @@ public sealed class ErrorModel : PageModel
         if (status == 429 && reExecuted?.Endpoint?.Metadata.GetMetadata<Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute>()?.PolicyName == Security.PortalRateLimiting.Reports)
             (Heading, Explanation) = ("The training matrix is busy", "Several training matrices are being built right now. Wait a minute, then try again.");
         if (status == 404 && originalPath.StartsWith("/careers", StringComparison.OrdinalIgnoreCase))
-            SectionLink = ("/careers", "Browse all careers");
+            SectionLink = (Url.Page("/Careers/Index")!, "Browse all careers");
         if (status >= 500)
             RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
         // Reached directly (not re-executed), the page still reports the status it describes.

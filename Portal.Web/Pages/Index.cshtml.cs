@@ -5,7 +5,7 @@ using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Pathways;
 using Portal.Infrastructure.Talent;
 using Portal.Infrastructure.Training;
-using Portal.Web.Pages.Learn;
+using Portal.Web.Accounts;
 
 namespace Portal.Web.Pages;
 
@@ -40,7 +40,7 @@ public sealed class IndexModel(ContentStore content, TrainingService training, P
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        if (LearnText.UserId(User) is not { } userId)
+        if (User.IdIfSignedIn() is not { } userId)
             return;
         SignedIn = true;
         Catalogue = content.Current;

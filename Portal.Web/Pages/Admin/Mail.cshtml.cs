@@ -7,6 +7,8 @@ using Portal.Domain.Notifications;
 using Portal.Infrastructure;
 using Portal.Infrastructure.Email;
 
+using Portal.Web.Accounts;
+
 namespace Portal.Web.Pages.Admin;
 
 /// <summary>
@@ -16,8 +18,6 @@ namespace Portal.Web.Pages.Admin;
 /// </summary>
 public sealed class MailModel(MailAdminService mail) : PageModel
 {
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
-
     [BindProperty(SupportsGet = true)]
     public SearchInput Search { get; set; } = new();
 
@@ -63,7 +63,7 @@ public sealed class MailModel(MailAdminService mail) : PageModel
         Func<MailAdminService.Actor, IReadOnlyCollection<long>, CancellationToken, Task<Result<int>>> act, Func<int, string> done, CancellationToken cancellationToken)
     {
         var ids = Input.Only is { } one ? [one] : Input.Ids;
-        var actor = new MailAdminService.Actor(Learn.LearnText.UserId(User)!, HttpContext.Connection.RemoteIpAddress?.ToString());
+        var actor = new MailAdminService.Actor(User.RequiredId(), HttpContext.Connection.RemoteIpAddress?.ToString());
         var result = await act(actor, ids, cancellationToken);
         switch (result.Outcome)
         {
@@ -111,7 +111,7 @@ public sealed class MailModel(MailAdminService mail) : PageModel
         _ => "Other",
     };
 
-    public static string When(DateTime utc) => utc.ToString("d MMM yyyy, HH:mm 'UTC'", English);
+    public static string When(DateTime utc) => utc.UkDateAndTime();
 
     public static string ActionText(MailAdminService.MailAction action)
     {

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Domain.Talent;
 using Portal.Infrastructure.Talent;
-using Portal.Web.Pages.Learn;
+using Portal.Web.Accounts;
 
 namespace Portal.Web.Pages.Applications;
 
@@ -12,22 +12,18 @@ public sealed class IndexModel(ApplicationService applications) : PageModel
     public IReadOnlyList<ApplicationService.MyApplication> Applications { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Applications = await applications.MineAsync(LearnText.UserId(User)!, cancellationToken);
+        Applications = await applications.MineAsync(User.RequiredId(), cancellationToken);
 
     public async Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken cancellationToken)
     {
-        try
-        {
-            if (!await applications.WithdrawAsync(LearnText.UserId(User)!, id, cancellationToken))
-                return NotFound();
-        }
-        catch (ApplicationRuleException rule)
-        {
-            TempData["StatusMessage"] = "Error: " + rule.Message;
-            return Redirect("/applications");
-        }
-        TempData["StatusMessage"] = "Your application is withdrawn.";
-        return Redirect("/applications");
+        var result = await applications.WithdrawAsync(User.RequiredId(), id, cancellationToken);
+        return this.Answer(result, () => Back("Your application is withdrawn."), problem => Back("Error: " + problem.Message));
+    }
+
+    private RedirectToPageResult Back(string message)
+    {
+        TempData["StatusMessage"] = message;
+        return RedirectToPage();
     }
 
     public static bool CanWithdraw(ApplicationStatus status) =>

@@ -1,5 +1,5 @@
-using System.Globalization;
 using Portal.Domain.Pathways;
+using Portal.Infrastructure;
 using Portal.Infrastructure.Content;
 
 namespace Portal.Web.Pages.Careers;
@@ -7,8 +7,6 @@ namespace Portal.Web.Pages.Careers;
 /// <summary>How careers facts read on a page, in one place so every page says them the same way.</summary>
 public static class CareerText
 {
-    private static readonly CultureInfo UkEnglish = CultureInfo.GetCultureInfo("en-GB");
-
     public static string Pay(PayRange? pay) => pay switch
     {
         null => "",
@@ -16,7 +14,7 @@ public static class CareerText
         _ => Hourly(pay),
     };
 
-    public static string Money(decimal amount) => amount.ToString("C2", UkEnglish);
+    public static string Money(decimal amount) => UkEnglish.Money(amount);
 
     // A single-point band (NHS band 2) reads as one figure, not "£12.92 to £12.92".
     private static string Hourly(PayRange pay) => pay.HourlyFrom == pay.HourlyTo
@@ -24,14 +22,13 @@ public static class CareerText
         : $"{Money(pay.HourlyFrom)} to {Money(pay.HourlyTo)} an hour";
 
     /// <summary>A role's pay with the day its figures were last checked, because pay changes every year.</summary>
-
     public static string PayAsOf(CareerRole role)
     {
         ArgumentNullException.ThrowIfNull(role);
         return role.Pay is null ? "" : $"{Pay(role.Pay)}, as of {Date(role.Provenance.Reviewed)}";
     }
 
-    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", UkEnglish);
+    public static string Date(DateOnly date) => date.UkDate();
 
     public static string ProgrammeKind(string kind) => kind switch
     {
@@ -94,7 +91,7 @@ public static class CareerText
     };
 
     public static string Capitalised(string text) =>
-        text.Length == 0 ? text : char.ToUpper(text[0], UkEnglish) + text[1..];
+        text.Length == 0 ? text : char.ToUpper(text[0], UkEnglish.Culture) + text[1..];
 
     public static string Sector(string sector) => sector switch
     {

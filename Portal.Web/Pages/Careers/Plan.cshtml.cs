@@ -5,6 +5,7 @@ using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Pathways;
 using Portal.Infrastructure.Talent;
 using Portal.Infrastructure.Training;
+using Portal.Web.Accounts;
 
 namespace Portal.Web.Pages.Careers;
 
@@ -47,7 +48,7 @@ public sealed class PlanModel(ContentStore content, TrainingService training, Pl
         Plan = Catalogue.Planner.Plan(From!, To!, RoutesShown);
         // Training from the record; qualifications, checks and licence as declared on the profile.
         var holdings = LearnerHoldings.None;
-        if (Learn.LearnText.UserId(User) is { } userId)
+        if (User.IdIfSignedIn() is { } userId)
         {
             holdings = ProfileService.AddTo(await training.HoldingsAsync(userId, Catalogue, cancellationToken), await profiles.FindAsync(userId, cancellationToken));
             IsSaved = await plans.FindAsync(userId, cancellationToken) is { } saved && saved.FromRole == From && saved.ToRole == To;
@@ -58,11 +59,16 @@ public sealed class PlanModel(ContentStore content, TrainingService training, Pl
     /// <summary>Keeps this start and goal as the person's plan, shown on their home page.</summary>
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken cancellationToken)
     {
-        if (Learn.LearnText.UserId(User) is not { } userId)
+        if (User.IdIfSignedIn() is not { } userId)
             return Challenge();
-        if (From is null || To is null || !await plans.SaveAsync(userId, From, To, content.Current, cancellationToken))
+        if (From is null || To is null)
             return BadRequest();
-        TempData["StatusMessage"] = "Your plan is saved. It is on your home page, with the next step.";
-        return Redirect("/");
+        var result = await plans.SaveAsync(userId, From, To, content.Current, cancellationToken);
+        // The start and goal come from the plan on the page, not typed: refusing them is a bad request.
+        return this.Answer(result, () =>
+        {
+            TempData["StatusMessage"] = "Your plan is saved. It is on your home page, with the next step.";
+            return RedirectToPage("/Index");
+        }, _ => BadRequest());
     }
 }

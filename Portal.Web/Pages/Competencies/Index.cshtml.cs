@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Infrastructure.Compliance;
-using Portal.Web.Pages.Learn;
+using Portal.Web.Accounts;
 
 namespace Portal.Web.Pages.Competencies;
 
@@ -13,7 +13,7 @@ public sealed class IndexModel(CompetencyService competencies) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var userId = LearnText.UserId(User)!;
+        var userId = User.RequiredId();
         IsPractitioner = await competencies.IsPractitionerAsync(userId, cancellationToken);
         if (IsPractitioner)
             People = await competencies.ToObserveAsync(userId, cancellationToken);

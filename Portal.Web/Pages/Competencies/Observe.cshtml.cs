@@ -1,8 +1,9 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Infrastructure;
 using Portal.Infrastructure.Compliance;
-using Portal.Web.Pages.Learn;
+using Portal.Web.Accounts;
 
 namespace Portal.Web.Pages.Competencies;
 
@@ -28,16 +29,16 @@ public sealed class ObserveModel(CompetencyService competencies, TimeProvider cl
 
     public async Task<IActionResult> OnGetAsync(long membership, string competency, CancellationToken cancellationToken)
     {
-        if (await competencies.ObservationAsync(LearnText.UserId(User)!, membership, competency, cancellationToken) is not { } observation)
+        if (await competencies.ObservationAsync(User.RequiredId(), membership, competency, cancellationToken) is not { } observation)
             return NotFound();
         Observation = observation;
-        ObservedOn = CompetencyService.Today(clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        ObservedOn = UkTime.Today(clock.GetUtcNow().UtcDateTime).UkIsoDate();
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(long membership, string competency, CancellationToken cancellationToken)
     {
-        if (await competencies.ObservationAsync(LearnText.UserId(User)!, membership, competency, cancellationToken) is not { } observation)
+        if (await competencies.ObservationAsync(User.RequiredId(), membership, competency, cancellationToken) is not { } observation)
             return NotFound();
         Observation = observation;
         if (!DateOnly.TryParseExact(ObservedOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var on))
@@ -45,15 +46,11 @@ public sealed class ObserveModel(CompetencyService competencies, TimeProvider cl
             ModelState.AddModelError(nameof(ObservedOn), "Enter the date you observed them, like 2026-11-27");
             return Page();
         }
-        var (outcome, problem) = await competencies.SignOffAsync(LearnText.UserId(User)!, membership, competency, ChecklistVersion ?? "", Steps, Note, on, cancellationToken);
-        if (outcome == CompetencyService.Outcome.NotFound)
-            return NotFound();
-        if (outcome == CompetencyService.Outcome.Invalid)
+        var result = await competencies.SignOffAsync(User.RequiredId(), membership, competency, ChecklistVersion ?? "", Steps, Note, on, cancellationToken);
+        return await this.AnswerAsync(result, () =>
         {
-            ModelState.AddModelError(nameof(Steps), problem!);
-            return Page();
-        }
-        TempData["StatusMessage"] = $"{observation.Competency.Title} signed off for {observation.WorkerName}. It is due for review in {observation.Competency.ReviewMonths} months.";
-        return Redirect("/competencies");
+            TempData["StatusMessage"] = $"{observation.Competency.Title} signed off for {observation.WorkerName}. It is due for review in {observation.Competency.ReviewMonths} months.";
+            return RedirectToPage("/Competencies/Index");
+        }, field: _ => nameof(Steps));
     }
 }

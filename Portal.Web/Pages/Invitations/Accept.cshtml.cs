@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Domain.Organisations;
 using Portal.Infrastructure.Accounts;
 using Portal.Infrastructure.Organisations;
+using Portal.Web.Accounts;
 using Portal.Web.Pages.Learn;
 
 namespace Portal.Web.Pages.Invitations;
@@ -29,14 +30,16 @@ public sealed class AcceptModel(InvitationService invitations, UserManager<Porta
 
     public async Task<IActionResult> OnPostAsync(string token, CancellationToken cancellationToken)
     {
-        var problem = await invitations.AcceptAsync(LearnText.UserId(User)!, token, cancellationToken);
-        if (problem is not null)
-            return await OnGetAsync(token, cancellationToken);
+        var result = await invitations.AcceptAsync(User.RequiredId(), token, cancellationToken);
         // The new role is in the database; put it in the sign-in cookie now rather than at the next sign-in.
-        if (await users.GetUserAsync(User) is { } user)
+        if (result.IsDone && await users.GetUserAsync(User) is { } user)
             await signIn.RefreshSignInAsync(user);
         var found = await invitations.FindAsync(token, cancellationToken);
-        TempData["StatusMessage"] = $"You have joined {found?.OrganisationName}.";
-        return Redirect(found?.Invitation.Role switch { MembershipRole.Manager => "/manage", MembershipRole.Staff => "/learn/record", _ => "/recruit" });
+        // Refused: the page again, which says why from the invitation itself.
+        return await this.AnswerAsync(result, () =>
+        {
+            TempData["StatusMessage"] = $"You have joined {found?.OrganisationName}.";
+            return RedirectToPage(found?.Invitation.Role switch { MembershipRole.Manager => "/Manage/Index", MembershipRole.Staff => "/Learn/Record", _ => "/Recruit/Index" });
+        }, _ => OnGetAsync(token, cancellationToken));
     }
 }

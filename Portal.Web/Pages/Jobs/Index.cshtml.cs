@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Domain.Talent;
 using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Talent;
+using Portal.Web.Accounts;
 
 namespace Portal.Web.Pages.Jobs;
 
@@ -50,14 +51,7 @@ public sealed class IndexModel(JobSearch search, PostcodeDistricts postcodes, Co
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        VacancyLocation? from = null;
-        if (!string.IsNullOrWhiteSpace(Search.Postcode))
-        {
-            var (location, problem) = postcodes.Locate(Search.Postcode);
-            if (location is null)
-                ModelState.AddModelError("Search.Postcode", problem!);
-            from = location;
-        }
+        var from = postcodes.LocateField(Search.Postcode, ModelState, "Search.Postcode");
         if (Search.Miles is { } miles && !Distances.Contains(miles))
             ModelState.AddModelError("Search.Miles", "Choose 5, 10 or 20 miles");
         else if (Search.Miles is not null && from is null && ModelState.GetFieldValidationState("Search.Postcode") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
@@ -95,22 +89,21 @@ public sealed class IndexModel(JobSearch search, PostcodeDistricts postcodes, Co
     /// <summary>Keeps this search (as its own query string) as a job alert; the emails come from the background run.</summary>
     public async Task<IActionResult> OnPostSaveAlertAsync(CancellationToken cancellationToken)
     {
-        if (Learn.LearnText.UserId(User) is not { } userId)
+        if (User.IdIfSignedIn() is not { } userId)
             return Challenge();
         var query = SearchQuery();
         if (string.IsNullOrWhiteSpace(AlertName))
             ModelState.AddModelError(nameof(AlertName), "Give the alert a name, like 'Care jobs near LS6'");
         else if (query.Length > SavedSearch.MaxQueryLength)
             ModelState.AddModelError(nameof(AlertName), "This search is too long to save; remove some filters");
-        var problem = ModelState.IsValid ? await alerts.SaveAsync(userId, AlertName!, query, AlertFrequency, cancellationToken) : null;
-        if (!ModelState.IsValid || problem is not null)
-        {
-            if (problem is not null)
-                ModelState.AddModelError(nameof(AlertName), problem);
+        if (!ModelState.IsValid)
             return Page();
-        }
-        TempData["StatusMessage"] = $"Job alert '{AlertName}' saved. We will email you new jobs that match.";
-        return Redirect("/profile/alerts");
+        var result = await alerts.SaveAsync(userId, AlertName!, query, AlertFrequency, cancellationToken);
+        return await this.AnswerAsync(result, () =>
+        {
+            TempData["StatusMessage"] = $"Job alert '{AlertName}' saved. We will email you new jobs that match.";
+            return RedirectToPage("/Profile/Alerts");
+        }, field: _ => nameof(AlertName));
     }
 
     /// <summary>The search fields of this request, as the query string the page reads (without the page number).</summary>
@@ -123,6 +116,6 @@ public sealed class IndexModel(JobSearch search, PostcodeDistricts postcodes, Co
     public string PageUrl(int page)
     {
         var query = Request.Query.Where(q => q.Key != "Search.Page").SelectMany(q => q.Value.Select(v => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(v ?? "")}"));
-        return "/jobs?" + string.Join("&", query.Append($"Search.Page={page}"));
+        return Url.Page("/Jobs/Index") + "?" + string.Join("&", query.Append($"Search.Page={page}"));
     }
 }

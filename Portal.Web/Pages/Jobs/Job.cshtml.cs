@@ -4,6 +4,7 @@ using Portal.Domain.Pathways;
 using Portal.Domain.Talent;
 using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Talent;
+using Portal.Web.Accounts;
 
 namespace Portal.Web.Pages.Jobs;
 
@@ -43,7 +44,7 @@ public sealed class JobModel(JobSearch search, ContentStore content, PostcodeDis
         Role = Catalogue.Roles.GetValueOrDefault(Vacancy.Details.CareerRole);
         Area = postcodes.AreaOf(Vacancy.Details.Location.District);
         RoutesOut = [.. Catalogue.Planner.Graph.Steps.Where(s => s.From == Vacancy.Details.CareerRole)];
-        if (Learn.LearnText.UserId(User) is { } userId)
+        if (User.IdIfSignedIn() is { } userId)
             MyApplication = await applications.FindMineAsync(userId, id, cancellationToken);
         return Page();
     }
@@ -51,13 +52,15 @@ public sealed class JobModel(JobSearch search, ContentStore content, PostcodeDis
     /// <summary>One click: the person's account and training record go with a short optional note.</summary>
     public async Task<IActionResult> OnPostApplyAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (Learn.LearnText.UserId(User) is not { } userId)
+        if (User.IdIfSignedIn() is not { } userId)
             return Challenge();
         if (!ModelState.IsValid)
             return await OnGetAsync(id, cancellationToken);
-        if (await applications.ApplyAsync(userId, id, Note, cancellationToken) is null)
-            return NotFound();
-        TempData["StatusMessage"] = "Your application is sent. You can follow it here.";
-        return Redirect("/applications");
+        var result = await applications.ApplyAsync(userId, id, Note, cancellationToken);
+        return await this.AnswerAsync(result, _ =>
+        {
+            TempData["StatusMessage"] = "Your application is sent. You can follow it here.";
+            return RedirectToPage("/Applications/Index");
+        }, () => OnGetAsync(id, cancellationToken));
     }
 }

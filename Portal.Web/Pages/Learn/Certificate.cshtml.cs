@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Infrastructure.Accounts;
 using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Training;
+using Portal.Web.Accounts;
 
 namespace Portal.Web.Pages.Learn;
 
@@ -22,11 +23,11 @@ public sealed class CertificateModel(ContentStore content, TrainingService train
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
-        var certificate = await training.GetCertificateAsync(LearnText.UserId(User)!, id, content.Current, cancellationToken);
+        var certificate = await training.GetCertificateAsync(User.RequiredId(), id, content.Current, cancellationToken);
         if (certificate is null)
             return NotFound();
         Certificate = certificate;
-        VerifyUrl = $"{Request.Scheme}://{Request.Host}/verify/{TrainingService.FormatCode(certificate.Completion.VerificationCode)}";
+        VerifyUrl = Verify.IndexModel.Link(this, certificate.Completion.VerificationCode);
         return Page();
     }
 
@@ -43,6 +44,6 @@ public sealed class CertificateModel(ContentStore content, TrainingService train
         if (!result.Succeeded)
             throw new InvalidOperationException("Saving the name failed: " + string.Join("; ", result.Errors.Select(e => e.Description)));
         TempData["StatusMessage"] = "Your name is on your certificates now.";
-        return Redirect($"/learn/certificates/{id}");
+        return RedirectToPage(new { id });
     }
 }

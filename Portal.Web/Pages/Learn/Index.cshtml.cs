@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Domain.Training;
 using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Training;
+using Portal.Web.Accounts;
 
 namespace Portal.Web.Pages.Learn;
 
@@ -55,7 +56,7 @@ public sealed class IndexModel(ContentStore content, TrainingService training) :
         RolesWithTraining = [.. required.Keys.Select(slug => set.Roles[slug]).OrderBy(r => r.Level).ThenBy(r => r.Title, StringComparer.Ordinal)];
         StandardsCovered = [.. set.Modules.Values.SelectMany(m => m.CareCertificateStandards).Distinct().Order()];
 
-        var userId = LearnText.UserId(User);
+        var userId = User.IdIfSignedIn();
         SignedIn = userId is not null;
         var record = userId is null
             ? new Dictionary<string, RecordEntry>()

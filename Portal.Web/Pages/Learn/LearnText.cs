@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Security.Claims;
 using Portal.Domain.Training;
 
 namespace Portal.Web.Pages.Learn;
@@ -7,8 +5,6 @@ namespace Portal.Web.Pages.Learn;
 /// <summary>Words and small helpers shared by the Learn pages.</summary>
 public static class LearnText
 {
-    private static readonly CultureInfo UkEnglish = CultureInfo.GetCultureInfo("en-GB");
-
     public static string Status(TrainingStatus status) => status switch
     {
         TrainingStatus.Valid => "Valid",
@@ -21,10 +17,6 @@ public static class LearnText
     /// <summary>A class that gives each status a colour as well as its word, never instead of it.</summary>
     public static string StatusClass(TrainingStatus status) => "status status--" + status.ToString().ToLowerInvariant();
 
-    public static string Date(DateTime? utc) => utc is { } value ? value.ToString("d MMMM yyyy", UkEnglish) : "";
-
-    public static string IsoDate(DateTime? utc) => utc is { } value ? value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "";
-
     public static string Refresh(int? months) => months switch
     {
         null => "No refresher needed",
@@ -32,6 +24,4 @@ public static class LearnText
         var m when m % 12 == 0 => $"Refresh every {m / 12} years",
         var m => $"Refresh every {m} months",
     };
-
-    public static string? UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
 }

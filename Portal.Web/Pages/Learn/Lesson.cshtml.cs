@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Training;
+using Portal.Web.Accounts;
 
 namespace Portal.Web.Pages.Learn;
 
@@ -22,7 +23,7 @@ public sealed class LessonModel(ContentStore content, TrainingService training) 
     {
         if (!Find(slug, number))
             return NotFound();
-        var current = await training.GetCurrentProgressAsync(LearnText.UserId(User)!, Module, cancellationToken);
+        var current = await training.GetCurrentProgressAsync(User.RequiredId(), Module, cancellationToken);
         StartedOver = current.StartedOver;
         Reached = current.Progress is { InProgress: true } progress ? progress.Lesson : 0;
         return Page();
@@ -32,10 +33,8 @@ public sealed class LessonModel(ContentStore content, TrainingService training) 
     {
         if (!Find(slug, number))
             return NotFound();
-        var next = await training.FinishLessonAsync(LearnText.UserId(User)!, Module, number, cancellationToken);
-        return next > Module.Lessons.Count
-            ? Redirect($"/learn/{slug}/quiz")
-            : Redirect($"/learn/{slug}/lessons/{next}");
+        var result = await training.FinishLessonAsync(User.RequiredId(), Module, number, cancellationToken);
+        return await this.AnswerAsync(result, next => ModuleModel.GoTo(this, Module, next));
     }
 
     private bool Find(string slug, int number)

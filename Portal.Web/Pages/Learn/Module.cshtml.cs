@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Domain.Training;
 using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Training;
+using Portal.Web.Accounts;
 
 namespace Portal.Web.Pages.Learn;
 
@@ -19,7 +20,7 @@ public sealed class ModuleModel(ContentStore content, TrainingService training) 
         if (!content.Current.Modules.TryGetValue(slug, out var module))
             return NotFound();
         Module = module;
-        if (LearnText.UserId(User) is { } userId)
+        if (User.IdIfSignedIn() is { } userId)
             Entry = (await training.GetRecordAsync(userId, content.Current, cancellationToken)).FirstOrDefault(e => e.ModuleSlug == slug);
         return Page();
     }
@@ -29,13 +30,17 @@ public sealed class ModuleModel(ContentStore content, TrainingService training) 
     {
         if (!content.Current.Modules.TryGetValue(slug, out var module))
             return NotFound();
-        if (LearnText.UserId(User) is not { } userId)
+        if (User.IdIfSignedIn() is not { } userId)
             return Challenge();
-        var next = await training.StartAsync(userId, module, cancellationToken);
-        return next > module.Lessons.Count
-            ? Redirect($"/learn/{slug}/quiz")
-            : Redirect($"/learn/{slug}/lessons/{next}");
+        var result = await training.StartAsync(userId, module, cancellationToken);
+        return await this.AnswerAsync(result, next => GoTo(this, module, next));
     }
+
+    /// <summary>To the lesson the learner is up to, or the quiz once they are past the last one.</summary>
+    internal static RedirectToPageResult GoTo(PageModel page, LearningModule module, int next) =>
+        next > module.Lessons.Count
+            ? page.RedirectToPage("/Learn/Quiz", new { slug = module.Slug })
+            : page.RedirectToPage("/Learn/Lesson", new { slug = module.Slug, number = next });
 
     public string StartLabel => Entry switch
     {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Domain.Training;
 using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Training;
+using Portal.Web.Accounts;
 using Portal.Web.Components;
 
 namespace Portal.Web.Pages.Learn;
@@ -45,7 +46,7 @@ public sealed class QuizModel(ContentStore content, TrainingService training) : 
         if (!content.Current.Modules.TryGetValue(slug, out var module))
             return NotFound();
         Module = module;
-        var current = await training.GetCurrentProgressAsync(LearnText.UserId(User)!, module, cancellationToken);
+        var current = await training.GetCurrentProgressAsync(User.RequiredId(), module, cancellationToken);
         if (current.StartedOver)
             Message = "This module has been updated since you started it. Please read the lessons again first: your place has gone back to lesson 1.";
         UseProgress(current.Progress);
@@ -57,17 +58,17 @@ public sealed class QuizModel(ContentStore content, TrainingService training) : 
         if (!content.Current.Modules.TryGetValue(slug, out var module))
             return NotFound();
         Module = module;
-        var userId = LearnText.UserId(User)!;
+        var userId = User.RequiredId();
         var answers = ReadAnswers();
         var result = await training.SubmitQuizAsync(userId, module, Input.Version, Input.Round, answers, cancellationToken);
         switch (result)
         {
             case QuizSubmission.Passed passed:
                 TempData["StatusMessage"] = $"You passed: {passed.Result.Score} out of {passed.Result.OutOf}. Well done. This is your certificate.";
-                return Redirect($"/learn/certificates/{passed.Completion.Id}");
+                return RedirectToPage("/Learn/Certificate", new { id = passed.Completion.Id });
             case QuizSubmission.AlreadyPassed already:
                 TempData["StatusMessage"] = "You had already passed this quiz, so your first result stands. This is your certificate.";
-                return Redirect($"/learn/certificates/{already.Completion.Id}");
+                return RedirectToPage("/Learn/Certificate", new { id = already.Completion.Id });
             case QuizSubmission.ModuleChanged:
                 Message = "This module has been updated since you started it, so we could not mark these answers. Please read the lessons again first: your place has gone back to lesson 1.";
                 Response.StatusCode = StatusCodes.Status409Conflict;

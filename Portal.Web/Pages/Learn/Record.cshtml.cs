@@ -3,13 +3,15 @@ using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Domain.Training;
+using Portal.Infrastructure;
 using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Training;
+using Portal.Web.Accounts;
 
 namespace Portal.Web.Pages.Learn;
 
 /// <summary>My training record: every module with its status today, filterable, and as a CSV file.</summary>
-public sealed class RecordModel(ContentStore content, TrainingService training) : PageModel
+public sealed class RecordModel(ContentStore content, TrainingService training, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public TrainingStatus? Status { get; set; }
@@ -43,16 +45,14 @@ public sealed class RecordModel(ContentStore content, TrainingService training) 
             Csv.Row(csv,
                 entry.Title,
                 LearnText.Status(entry.Status),
-                LearnText.IsoDate(latest?.CompletedAtUtc),
-                LearnText.IsoDate(entry.ExpiresAtUtc),
+                latest?.CompletedAtUtc.UkIsoDate() ?? "",
+                entry.ExpiresAtUtc?.UkIsoDate() ?? "",
                 latest is null ? "" : string.Create(CultureInfo.InvariantCulture, $"{latest.Score}/{latest.OutOf}"),
                 latest?.ContentVersion ?? "",
-                latest is null ? "" : VerifyUrl(latest.VerificationCode));
+                latest is null ? "" : Verify.IndexModel.Link(this, latest.VerificationCode));
         }
-        return Csv.File(csv, $"training-record-{DateTime.UtcNow:yyyy-MM-dd}.csv");
+        return Csv.File(csv, $"training-record-{clock.GetUtcNow().UtcDateTime.UkIsoDate()}.csv");
     }
-
-    public string VerifyUrl(string code) => $"{Request.Scheme}://{Request.Host}/verify/{TrainingService.FormatCode(code)}";
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
@@ -67,7 +67,7 @@ public sealed class RecordModel(ContentStore content, TrainingService training) 
             ModelState.AddModelError(nameof(Status), "Choose a status from the list");
             Status = null;
         }
-        var all = await training.GetRecordAsync(LearnText.UserId(User)!, content.Current, cancellationToken);
+        var all = await training.GetRecordAsync(User.RequiredId(), content.Current, cancellationToken);
         Total = all.Count;
         Counts = all.GroupBy(e => e.Status).ToDictionary(g => g.Key, g => g.Count());
         Entries = [.. all.Where(e => (Status is null || e.Status == Status) && (Topic is null || e.Module?.Topics.Contains(Topic) == true))];

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Domain.Organisations;
 using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Organisations;
+using Portal.Web.Accounts;
+using Portal.Web.Pages.Invitations;
 using Portal.Web.Pages.Learn;
 
 namespace Portal.Web.Pages.Manage;
@@ -40,7 +42,7 @@ public sealed class IndexModel(OrganisationService organisations, InvitationServ
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var userId = LearnText.UserId(User)!;
+        var userId = User.RequiredId();
         Organisations = await organisations.ManagingAsync(userId, cancellationToken);
         Staff = await organisations.StaffOfAsync(userId, cancellationToken);
     }
@@ -49,19 +51,17 @@ public sealed class IndexModel(OrganisationService organisations, InvitationServ
     {
         if (JobRole is not null && (!content.Current.Roles.TryGetValue(JobRole, out var role) || role.EntryPoint))
             ModelState.AddModelError(nameof(JobRole), "Choose their job from the list");
-        if (ModelState.IsValid)
-        {
-            var problem = InviteTo is not { } organisation
-                ? "Choose one of your organisations"
-                : await invitations.InviteAsync(LearnText.UserId(User)!, inviterIsAdmin: false, organisation, InviteEmail!, MembershipRole.Staff,
-                    token => Url.Page("/Invitations/Accept", pageHandler: null, values: new { token }, protocol: Request.Scheme)!, new StaffTerms(JobRole!, Team, Practitioner), cancellationToken);
-            if (problem is null)
-            {
-                TempData["StatusMessage"] = $"Invitation sent to {InviteEmail}. It works for 7 days.";
-                return Redirect("/manage");
-            }
-            ModelState.AddModelError(nameof(InviteEmail), problem);
-        }
+        if (ModelState.IsValid && InviteTo is null)
+            ModelState.AddModelError(nameof(InviteEmail), "Choose one of your organisations");
+        if (!ModelState.IsValid)
+            return await ShowAsync(cancellationToken);
+        var result = await invitations.InviteAsync(User.RequiredId(), inviterIsAdmin: false, InviteTo!.Value, InviteEmail!, MembershipRole.Staff,
+            this.AcceptLink(), new StaffTerms(JobRole!, Team, Practitioner), cancellationToken);
+        return await this.AnswerAsync(result, () => this.Sent(InviteEmail!), () => ShowAsync(cancellationToken), field: _ => nameof(InviteEmail));
+    }
+
+    private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)
+    {
         await OnGetAsync(cancellationToken);
         return Page();
     }

@@ -1,10 +1,10 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Domain.Compliance;
+using Portal.Infrastructure;
 using Portal.Infrastructure.Compliance;
 using Portal.Infrastructure.Content;
-using Portal.Web.Pages.Learn;
+using Portal.Web.Accounts;
 
 namespace Portal.Web.Pages.Manage;
 
@@ -44,7 +44,7 @@ public sealed class MatrixModel(ComplianceService compliance, ContentStore conte
         await LoadAsync(cancellationToken) ? MatrixExport.Excel(Matrix.View, JobTitle, "Training matrix", FileName("xlsx")) : NotFound();
 
     private string FileName(string extension) =>
-        $"training-matrix-{Slug(Matrix.OrganisationName)}-{Matrix.AsOfUtc.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.{extension}";
+        $"training-matrix-{Slug(Matrix.OrganisationName)}-{Matrix.AsOfUtc.UkIsoDate()}.{extension}";
 
     private static string Slug(string name) =>
         string.Join('-', new string([.. name.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : ' ')]).Split(' ', StringSplitOptions.RemoveEmptyEntries));
@@ -54,7 +54,7 @@ public sealed class MatrixModel(ComplianceService compliance, ContentStore conte
     {
         ComplianceStatus? status = Enum.TryParse<ComplianceStatus>(Status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed : null;
         var filter = new MatrixFilter(string.IsNullOrWhiteSpace(Job) ? null : Job, string.IsNullOrWhiteSpace(Team) ? null : Team, status);
-        var page = await compliance.MatrixAsync(LearnText.UserId(User)!, Organisation, filter, cancellationToken);
+        var page = await compliance.MatrixAsync(User.RequiredId(), Organisation, filter, cancellationToken);
         if (page is null)
             return false;
         Matrix = page;

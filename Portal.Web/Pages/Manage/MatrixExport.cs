@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Text;
 using MiniExcelLibs;
 using Portal.Domain.Compliance;
+using Portal.Infrastructure;
 
 namespace Portal.Web.Pages.Manage;
 
@@ -17,9 +17,9 @@ internal static class MatrixExport
             return "Not required";
         var text = new StringBuilder(ComplianceRules.Label(c.Status));
         if (c.Done is { } done)
-            text.Append(CultureInfo.InvariantCulture, $"; done {done:yyyy-MM-dd}");
+            text.Append("; done ").Append(done.UkIsoDate());
         if (c.Expires is { } expires)
-            text.Append(CultureInfo.InvariantCulture, $"; {(c.Status == ComplianceStatus.Expired ? "expired" : "expires")} {expires:yyyy-MM-dd}");
+            text.Append(c.Status == ComplianceStatus.Expired ? "; expired " : "; expires ").Append(expires.UkIsoDate());
         return text.ToString();
     }
 

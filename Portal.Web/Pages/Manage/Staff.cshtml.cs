@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Infrastructure.Compliance;
 using Portal.Infrastructure.Content;
-using Portal.Web.Pages.Learn;
+using Portal.Web.Accounts;
 
 namespace Portal.Web.Pages.Manage;
 
@@ -44,16 +44,12 @@ public sealed class StaffModel(ComplianceService compliance, CompetencyService c
 
     public async Task<IActionResult> OnPostChangeAsync(long id, CancellationToken cancellationToken)
     {
-        var (outcome, problem) = await compliance.ChangeJobAsync(LearnText.UserId(User)!, id, JobRole ?? "", Team, Practitioner, cancellationToken);
-        if (outcome == ComplianceService.Outcome.NotFound)
-            return NotFound();
-        if (outcome == ComplianceService.Outcome.Saved)
+        var result = await compliance.ChangeJobAsync(User.RequiredId(), id, JobRole ?? "", Team, Practitioner, cancellationToken);
+        return await this.AnswerAsync(result, () =>
         {
             TempData["StatusMessage"] = "Their job is saved.";
-            return Redirect($"/manage/staff/{id}");
-        }
-        ModelState.AddModelError(nameof(JobRole), problem!);
-        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+            return RedirectToPage(new { id });
+        }, async () => await LoadAsync(id, cancellationToken) ? Page() : NotFound(), field: _ => nameof(JobRole));
     }
 
     public async Task<IActionResult> OnPostLeaveAsync(long id, CancellationToken cancellationToken)
@@ -61,10 +57,12 @@ public sealed class StaffModel(ComplianceService compliance, CompetencyService c
         if (!await LoadAsync(id, cancellationToken))
             return NotFound();
         var name = Person.Name;
-        if (await compliance.EndAsync(LearnText.UserId(User)!, id, cancellationToken) == ComplianceService.Outcome.NotFound)
-            return NotFound();
-        TempData["StatusMessage"] = $"{name} has left your staff. Their own training record stays with them.";
-        return Redirect("/manage");
+        var result = await compliance.EndAsync(User.RequiredId(), id, cancellationToken);
+        return await this.AnswerAsync(result, () =>
+        {
+            TempData["StatusMessage"] = $"{name} has left your staff. Their own training record stays with them.";
+            return RedirectToPage("/Manage/Index");
+        });
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(long id, long record, CancellationToken cancellationToken)
@@ -72,25 +70,25 @@ public sealed class StaffModel(ComplianceService compliance, CompetencyService c
         // The person must be on their staff and the sign-off theirs before anything changes.
         if (!await LoadAsync(id, cancellationToken) || Person.Log.All(r => r.Id != record))
             return NotFound();
-        var (outcome, problem) = await competencies.RevokeAsync(LearnText.UserId(User)!, id, record, Reason, cancellationToken);
-        if (outcome == CompetencyService.Outcome.NotFound)
-            return NotFound();
-        if (outcome == CompetencyService.Outcome.Saved)
+        var result = await competencies.RevokeAsync(User.RequiredId(), id, record, Reason, cancellationToken);
+        return await this.AnswerAsync(result, () =>
         {
             TempData["StatusMessage"] = "The sign-off is withdrawn. It stays in their record, with your reason.";
-            return Redirect($"/manage/staff/{id}");
-        }
-        RevokeFailedFor = record;
-        ModelState.AddModelError(nameof(Reason), problem!);
-        JobRole = Person.JobRole;
-        Team = Person.Team;
-        Practitioner = Person.Practitioner;
-        return Page();
+            return RedirectToPage(new { id });
+        }, () =>
+        {
+            // The reason goes back beside the sign-off it was for; the job form shows what is saved.
+            RevokeFailedFor = record;
+            JobRole = Person.JobRole;
+            Team = Person.Team;
+            Practitioner = Person.Practitioner;
+            return Task.FromResult<IActionResult>(Page());
+        }, field: _ => nameof(Reason));
     }
 
     private async Task<bool> LoadAsync(long id, CancellationToken cancellationToken)
     {
-        var person = await compliance.PersonAsync(LearnText.UserId(User)!, id, cancellationToken);
+        var person = await compliance.PersonAsync(User.RequiredId(), id, cancellationToken);
         if (person is null)
             return false;
         Person = person;

@@ -2,9 +2,10 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Domain.Compliance;
+using Portal.Infrastructure;
 using Portal.Infrastructure.Compliance;
 using Portal.Infrastructure.Content;
-using Portal.Web.Pages.Learn;
+using Portal.Web.Accounts;
 
 namespace Portal.Web.Pages.Manage;
 
@@ -49,26 +50,24 @@ public sealed class TrainingModel(ComplianceService compliance, ContentStore con
     {
         if (!await LoadForPostAsync(cancellationToken))
             return NotFound();
-        var (outcome, problem) = await compliance.SetRequiredAsync(LearnText.UserId(User)!, Rules.OrganisationId, SelectedJob.Slug, Topics, cancellationToken);
-        if (outcome == ComplianceService.Outcome.NotFound)
-            return NotFound();
-        if (outcome == ComplianceService.Outcome.Invalid)
+        var result = await compliance.SetRequiredAsync(User.RequiredId(), Rules.OrganisationId, SelectedJob.Slug, Topics, cancellationToken);
+        return await this.AnswerAsync(result, () =>
         {
-            ModelState.AddModelError(nameof(Topics), problem!);
-            return Page();
-        }
-        TempData["StatusMessage"] = $"Required training for {SelectedJob.Title} saved: {Topics.Count} {(Topics.Count == 1 ? "topic" : "topics")}.";
-        return Redirect($"/manage/training?org={Rules.OrganisationId}&job={SelectedJob.Slug}");
+            TempData["StatusMessage"] = $"Required training for {SelectedJob.Title} saved: {Topics.Count} {(Topics.Count == 1 ? "topic" : "topics")}.";
+            return RedirectToPage(new { org = Rules.OrganisationId, job = SelectedJob.Slug });
+        }, field: _ => nameof(Topics));
     }
 
     public async Task<IActionResult> OnPostUsualAsync(CancellationToken cancellationToken)
     {
         if (!await LoadForPostAsync(cancellationToken))
             return NotFound();
-        if (await compliance.UseDefaultsAsync(LearnText.UserId(User)!, Rules.OrganisationId, SelectedJob.Slug, cancellationToken) == ComplianceService.Outcome.NotFound)
-            return NotFound();
-        TempData["StatusMessage"] = $"{SelectedJob.Title} now requires the usual training for the job.";
-        return Redirect($"/manage/training?org={Rules.OrganisationId}&job={SelectedJob.Slug}");
+        var result = await compliance.UseDefaultsAsync(User.RequiredId(), Rules.OrganisationId, SelectedJob.Slug, cancellationToken);
+        return await this.AnswerAsync(result, () =>
+        {
+            TempData["StatusMessage"] = $"{SelectedJob.Title} now requires the usual training for the job.";
+            return RedirectToPage(new { org = Rules.OrganisationId, job = SelectedJob.Slug });
+        });
     }
 
     public async Task<IActionResult> OnPostRefreshAsync(CancellationToken cancellationToken)
@@ -94,14 +93,19 @@ public sealed class TrainingModel(ComplianceService compliance, ContentStore con
             if (current != (useDefault, months))
                 wanted.Add((slug, useDefault, months));
         }
+        var result = Result.Done();
         foreach (var (slug, useDefault, months) in wanted)
         {
-            var (outcome, problem) = await compliance.SetRefreshAsync(LearnText.UserId(User)!, Rules.OrganisationId, slug, useDefault, months, cancellationToken);
-            if (outcome != ComplianceService.Outcome.Saved)
-                return outcome == ComplianceService.Outcome.NotFound ? NotFound() : BadRequest(problem!);
+            result = await compliance.SetRefreshAsync(User.RequiredId(), Rules.OrganisationId, slug, useDefault, months, cancellationToken);
+            if (!result.IsDone)
+                break;
         }
-        TempData["StatusMessage"] = wanted.Count == 0 ? "Nothing changed." : $"Refresh intervals saved ({wanted.Count} changed).";
-        return Redirect($"/manage/training?org={Rules.OrganisationId}&job={SelectedJob.Slug}#refresh");
+        // Every value was checked against the page's own list above: a refusal now is a form the page never drew.
+        return this.Answer(result, () =>
+        {
+            TempData["StatusMessage"] = wanted.Count == 0 ? "Nothing changed." : $"Refresh intervals saved ({wanted.Count} changed).";
+            return RedirectToPage(pageName: null, pageHandler: null, routeValues: new { org = Rules.OrganisationId, job = SelectedJob.Slug }, fragment: "refresh");
+        }, problem => BadRequest(problem.Message));
     }
 
     /// <summary>A change names its organisation and job exactly: a missing or unknown one is not found, never another's.</summary>
@@ -111,7 +115,7 @@ public sealed class TrainingModel(ComplianceService compliance, ContentStore con
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
-        var rules = await compliance.RulesAsync(LearnText.UserId(User)!, Organisation, cancellationToken);
+        var rules = await compliance.RulesAsync(User.RequiredId(), Organisation, cancellationToken);
         if (rules is null)
             return false;
         Rules = rules;

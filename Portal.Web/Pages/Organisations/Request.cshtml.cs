@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Domain.Organisations;
 using Portal.Infrastructure.Accounts;
 using Portal.Infrastructure.Organisations;
+using Portal.Web.Accounts;
 using Portal.Web.Pages.Learn;
 
 namespace Portal.Web.Pages.Organisations;
@@ -30,22 +31,24 @@ public sealed class RequestModel(OrganisationRequestService requests, UserManage
     }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Mine = await requests.MineAsync(LearnText.UserId(User)!, cancellationToken);
+        Mine = await requests.MineAsync(User.RequiredId(), cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (ModelState.IsValid)
+        if (!ModelState.IsValid)
+            return await ShowAsync(cancellationToken);
+        var result = await requests.RequestAsync(User.RequiredId(),
+            new(Input.Name, Input.Type!.Value, Input.CqcLocationId, Input.Postcode, Input.Role!.Value, Input.Note),
+            Url.Page("/Admin/Organisations/Index", pageHandler: null, values: null, protocol: Request.Scheme)!, cancellationToken);
+        return await this.AnswerAsync(result, request =>
         {
-            var (request, problem) = await requests.RequestAsync(LearnText.UserId(User)!,
-                new(Input.Name, Input.Type!.Value, Input.CqcLocationId, Input.Postcode, Input.Role!.Value, Input.Note),
-                Url.Page("/Admin/Organisations/Index", pageHandler: null, values: null, protocol: Request.Scheme)!, cancellationToken);
-            if (request is not null)
-            {
-                TempData["StatusMessage"] = $"Thank you. We have your request for {request.Name}; we will email you when an admin has looked at it.";
-                return RedirectToPage();
-            }
-            ModelState.AddModelError($"Input.{problem!.Field}", problem.Message);
-        }
+            TempData["StatusMessage"] = $"Thank you. We have your request for {request.Name}; we will email you when an admin has looked at it.";
+            return RedirectToPage();
+        }, () => ShowAsync(cancellationToken));
+    }
+
+    private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)
+    {
         await OnGetAsync(cancellationToken);
         return Page();
     }
@@ -53,11 +56,11 @@ public sealed class RequestModel(OrganisationRequestService requests, UserManage
     /// <summary>Puts the role an approval gave into the sign-in cookie, then opens the recruiter or manager pages.</summary>
     public async Task<IActionResult> OnPostStartAsync(Guid requestId, CancellationToken cancellationToken)
     {
-        var request = (await requests.MineAsync(LearnText.UserId(User)!, cancellationToken)).FirstOrDefault(r => r.Id == requestId && r.Status == OrganisationRequestStatus.Approved);
+        var request = (await requests.MineAsync(User.RequiredId(), cancellationToken)).FirstOrDefault(r => r.Id == requestId && r.Status == OrganisationRequestStatus.Approved);
         if (request is null)
             return NotFound();
         if (await users.GetUserAsync(User) is { } user)
             await signIn.RefreshSignInAsync(user);
-        return Redirect(request.RequesterRole == MembershipRole.Manager ? "/manage" : "/recruit");
+        return RedirectToPage(request.RequesterRole == MembershipRole.Manager ? "/Manage/Index" : "/Recruit/Index");
     }
 }

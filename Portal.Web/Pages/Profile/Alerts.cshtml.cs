@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Domain.Talent;
 using Portal.Infrastructure.Talent;
-using Portal.Web.Pages.Learn;
+using Portal.Web.Accounts;
 
 namespace Portal.Web.Pages.Profile;
 
@@ -12,13 +12,15 @@ public sealed class AlertsModel(AlertService alerts) : PageModel
     public IReadOnlyList<SavedSearch> Alerts { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Alerts = await alerts.MineAsync(LearnText.UserId(User)!, cancellationToken);
+        Alerts = await alerts.MineAsync(User.RequiredId(), cancellationToken);
 
     public async Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (!await alerts.DeleteAsync(LearnText.UserId(User)!, id, cancellationToken))
-            return NotFound();
-        TempData["StatusMessage"] = "Job alert deleted.";
-        return Redirect("/profile/alerts");
+        var result = await alerts.DeleteAsync(User.RequiredId(), id, cancellationToken);
+        return await this.AnswerAsync(result, () =>
+        {
+            TempData["StatusMessage"] = "Job alert deleted.";
+            return RedirectToPage();
+        });
     }
 }

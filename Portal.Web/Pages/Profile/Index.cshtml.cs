@@ -2,9 +2,10 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Domain.Talent;
+using Portal.Infrastructure;
 using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Talent;
-using Portal.Web.Pages.Learn;
+using Portal.Web.Accounts;
 
 namespace Portal.Web.Pages.Profile;
 
@@ -55,7 +56,7 @@ public sealed class IndexModel(ProfileService profiles, PostcodeDistricts postco
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Saved = await profiles.FindAsync(LearnText.UserId(User)!, cancellationToken);
+        Saved = await profiles.FindAsync(User.RequiredId(), cancellationToken);
         if (Saved is { } p)
         {
             Input = new ProfileInput
@@ -80,15 +81,8 @@ public sealed class IndexModel(ProfileService profiles, PostcodeDistricts postco
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var userId = LearnText.UserId(User)!;
-        VacancyLocation? location = null;
-        if (!string.IsNullOrWhiteSpace(Input.Postcode))
-        {
-            var (found, problem) = postcodes.Locate(Input.Postcode);
-            if (found is null)
-                ModelState.AddModelError("Input.Postcode", problem!);
-            location = found;
-        }
+        var userId = User.RequiredId();
+        var location = postcodes.LocateField(Input.Postcode, ModelState, "Input.Postcode");
         if (Input.WantedRoles.Any(r => !content.Current.Roles.ContainsKey(r)) || Input.Qualifications.Any(q => !content.Current.Programmes.ContainsKey(q)))
             ModelState.AddModelError("Input.WantedRoles", "Choose jobs and qualifications from the lists");
         if (!ModelState.IsValid)
@@ -96,7 +90,7 @@ public sealed class IndexModel(ProfileService profiles, PostcodeDistricts postco
             Saved = await profiles.FindAsync(userId, cancellationToken);
             return Page();
         }
-        await profiles.SaveAsync(userId, new CandidateDetails
+        var result = await profiles.SaveAsync(userId, new CandidateDetails
         {
             Location = location,
             Days = Input.Days.Aggregate(WorkDays.None, (all, day) => all | day),
@@ -113,10 +107,13 @@ public sealed class IndexModel(ProfileService profiles, PostcodeDistricts postco
             LetEmployersFindMe = Input.LetEmployersFindMe,
             EmailMeMatches = Input.EmailMeMatches,
         }, cancellationToken);
-        TempData["StatusMessage"] = "Your profile is saved.";
-        return Redirect("/profile");
+        return await this.AnswerAsync(result, () =>
+        {
+            TempData["StatusMessage"] = "Your profile is saved.";
+            return RedirectToPage();
+        });
     }
 
     public static string Declared(DateOnly? on) =>
-        on is { } date ? $" (declared {date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))})" : "";
+        on is { } date ? $" (declared {date.UkDate()})" : "";
 }

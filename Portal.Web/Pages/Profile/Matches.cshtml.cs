@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Domain.Talent;
 using Portal.Infrastructure.Talent;
-using Portal.Web.Pages.Learn;
+using Portal.Web.Accounts;
 
 namespace Portal.Web.Pages.Profile;
 
@@ -17,7 +17,7 @@ public sealed class MatchesModel(MatchService matches, ProfileService profiles) 
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var userId = LearnText.UserId(User)!;
+        var userId = User.RequiredId();
         Profile = await profiles.FindAsync(userId, cancellationToken);
         Roles = await matches.RolesForAsync(userId, cancellationToken);
         Dismissed = await matches.DismissedByPersonAsync(userId, cancellationToken);
@@ -25,16 +25,21 @@ public sealed class MatchesModel(MatchService matches, ProfileService profiles) 
 
     public async Task<IActionResult> OnPostDismissAsync(Guid vacancyId, CancellationToken cancellationToken)
     {
-        if (!await matches.DismissForPersonAsync(LearnText.UserId(User)!, vacancyId, cancellationToken))
-            return NotFound();
-        TempData["StatusMessage"] = "Dismissed: it will not show here again.";
-        return RedirectToPage();
+        var result = await matches.DismissForPersonAsync(User.RequiredId(), vacancyId, cancellationToken);
+        return await this.AnswerAsync(result, () =>
+        {
+            TempData["StatusMessage"] = "Dismissed: it will not show here again.";
+            return RedirectToPage();
+        });
     }
 
     public async Task<IActionResult> OnPostRestoreAsync(CancellationToken cancellationToken)
     {
-        var restored = await matches.RestoreForPersonAsync(LearnText.UserId(User)!, cancellationToken);
-        TempData["StatusMessage"] = restored == 1 ? "The role you dismissed can show here again." : $"The {restored} roles you dismissed can show here again.";
-        return RedirectToPage();
+        var result = await matches.RestoreForPersonAsync(User.RequiredId(), cancellationToken);
+        return await this.AnswerAsync(result, restored =>
+        {
+            TempData["StatusMessage"] = restored == 1 ? "The role you dismissed can show here again." : $"The {restored} roles you dismissed can show here again.";
+            return RedirectToPage();
+        });
     }
 }

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Infrastructure.Training;
-using Portal.Web.Pages.Learn;
+using Portal.Web.Accounts;
 
 namespace Portal.Web.Pages.Profile;
 
@@ -25,7 +25,7 @@ public sealed class RemindersModel(ReminderSettings settings) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var preferences = await settings.GetAsync(LearnText.UserId(User)!, cancellationToken);
+        var preferences = await settings.GetAsync(User.RequiredId(), cancellationToken);
         (Expiring, Expired, Stalled, QuietFrom, QuietUntil) = (preferences.Expiring, preferences.Expired, preferences.Stalled, preferences.QuietFrom, preferences.QuietUntil);
     }
 
@@ -37,8 +37,11 @@ public sealed class RemindersModel(ReminderSettings settings) : PageModel
             ModelState.AddModelError(nameof(QuietUntil), "Enter a time like 07:00");
         if (!ModelState.IsValid)
             return Page();
-        await settings.SaveAsync(LearnText.UserId(User)!, Expiring, Expired, Stalled, QuietFrom!.Value, QuietUntil!.Value, cancellationToken);
-        TempData["StatusMessage"] = "Your reminder choices are saved.";
-        return RedirectToPage();
+        var result = await settings.SaveAsync(User.RequiredId(), Expiring, Expired, Stalled, QuietFrom!.Value, QuietUntil!.Value, cancellationToken);
+        return await this.AnswerAsync(result, () =>
+        {
+            TempData["StatusMessage"] = "Your reminder choices are saved.";
+            return RedirectToPage();
+        });
     }
 }

@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Domain.Organisations;
 using Portal.Infrastructure.Organisations;
 using Portal.Infrastructure.Talent;
-using Portal.Web.Pages.Learn;
+using Portal.Web.Accounts;
+using Portal.Web.Pages.Invitations;
 
 namespace Portal.Web.Pages.Recruit;
 
@@ -25,26 +26,24 @@ public sealed class IndexModel(VacancyService vacancies, InvitationService invit
 
     public async Task<IActionResult> OnPostInviteAsync(CancellationToken cancellationToken)
     {
-        if (ModelState.IsValid)
-        {
-            var problem = InviteTo is not { } organisation
-                ? "Choose one of your organisations"
-                : await invitations.InviteAsync(LearnText.UserId(User)!, inviterIsAdmin: false, organisation, InviteEmail!, MembershipRole.Recruiter,
-                    token => Url.Page("/Invitations/Accept", pageHandler: null, values: new { token }, protocol: Request.Scheme)!, cancellationToken: cancellationToken);
-            if (problem is null)
-            {
-                TempData["StatusMessage"] = $"Invitation sent to {InviteEmail}. It works for 7 days.";
-                return Redirect("/recruit");
-            }
-            ModelState.AddModelError(nameof(InviteEmail), problem);
-        }
+        if (ModelState.IsValid && InviteTo is null)
+            ModelState.AddModelError(nameof(InviteEmail), "Choose one of your organisations");
+        if (!ModelState.IsValid)
+            return await ShowAsync(cancellationToken);
+        var result = await invitations.InviteAsync(User.RequiredId(), inviterIsAdmin: false, InviteTo!.Value, InviteEmail!, MembershipRole.Recruiter,
+            this.AcceptLink(), cancellationToken: cancellationToken);
+        return await this.AnswerAsync(result, () => this.Sent(InviteEmail!), () => ShowAsync(cancellationToken), field: _ => nameof(InviteEmail));
+    }
+
+    private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)
+    {
         await OnGetAsync(cancellationToken);
         return Page();
     }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var userId = LearnText.UserId(User)!;
+        var userId = User.RequiredId();
         Organisations = await vacancies.RecruitingForAsync(userId, cancellationToken);
         Vacancies = await vacancies.ListAsync(userId, cancellationToken);
     }

@@ -84,9 +84,7 @@ public sealed class VacancyInput
         ArgumentNullException.ThrowIfNull(state);
         if (CareerRole is not null && (!content.Roles.TryGetValue(CareerRole, out var role) || role.EntryPoint))
             state.AddModelError("Input.CareerRole", "Choose the job from the list");
-        var (location, problem) = postcodes.Locate(Postcode);
-        if (Postcode is not null && location is null)
-            state.AddModelError("Input.Postcode", problem!);
+        var location = postcodes.LocateField(Postcode, state, "Input.Postcode");
         if (Days.Count == 0)
             state.AddModelError("Input.Days", "Choose the days the shifts fall on");
         if (Shifts.Count == 0)

@@ -18,6 +18,13 @@ public sealed class IndexModel(ContentStore content, TrainingService training) :
 
     public bool Checked { get; private set; }
 
+    /// <summary>The public address that checks a certificate, as printed on it and put in a record's spreadsheet.</summary>
+    public static string Link(PageModel page, string code)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return page.Url.Page("/Verify/Index", pageHandler: null, values: new { code = TrainingService.FormatCode(code) }, protocol: page.Request.Scheme)!;
+    }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(Code))

@@ -28,8 +28,9 @@ public abstract class ComplianceServiceTests<TDatabase>(TDatabase database) : Ta
         var manager = await NewUserAsync();
         await using var scope = Services();
         var organisations = scope.Get<OrganisationService>();
-        var (organisation, problem) = await organisations.CreateAsync($"{name} {Guid.NewGuid():N}"[..40], OrganisationType.CareProvider, null, "LS6 1AA");
-        Assert.Null(problem);
+        var created = await organisations.CreateAsync($"{name} {Guid.NewGuid():N}"[..40], OrganisationType.CareProvider, null, "LS6 1AA");
+        Assert.Null(created.Problem);
+        var organisation = created.Value;
         await using var db = Database.CreateContext();
         db.Add(Membership.Start(organisation!.Id, manager, MembershipRole.Manager, Now));
         await db.SaveChangesAsync();
@@ -82,9 +83,9 @@ public abstract class ComplianceServiceTests<TDatabase>(TDatabase database) : Ta
 
         await using (var scope = Services())
         {
-            var (outcome, problem) = await scope.Get<ComplianceService>().SetRequiredAsync(manager, organisation, "enhanced-care-worker", [Safeguarding.Key, "competency:catheter-care"]);
-            Assert.Equal(ComplianceService.Outcome.Saved, outcome);
-            Assert.Null(problem);
+            var result = await scope.Get<ComplianceService>().SetRequiredAsync(manager, organisation, "enhanced-care-worker", [Safeguarding.Key, "competency:catheter-care"]);
+            Assert.Equal(Outcome.Done, result.Outcome);
+            Assert.Null(result.Problem);
         }
         page = (await MatrixAsync(manager))!;
         Assert.Equal(["Safeguarding adults", "Catheter care (sign-off)"], page.View.Columns.Select(c => c.Title));
@@ -93,13 +94,13 @@ public abstract class ComplianceServiceTests<TDatabase>(TDatabase database) : Ta
         await using (var scope = Services())
         {
             var service = scope.Get<ComplianceService>();
-            Assert.Equal(ComplianceService.Outcome.Invalid, (await service.SetRequiredAsync(manager, organisation, "enhanced-care-worker", ["module:no-such-module"])).Outcome);
-            Assert.Equal(ComplianceService.Outcome.Invalid, (await service.SetRequiredAsync(manager, organisation, "new-to-care", [Safeguarding.Key])).Outcome);
+            Assert.Equal(Outcome.Invalid, (await service.SetRequiredAsync(manager, organisation, "enhanced-care-worker", ["module:no-such-module"])).Outcome);
+            Assert.Equal(Outcome.Invalid, (await service.SetRequiredAsync(manager, organisation, "new-to-care", [Safeguarding.Key])).Outcome);
         }
         Assert.Equal(2, (await MatrixAsync(manager))!.View.Columns.Count);
 
         await using (var scope = Services())
-            Assert.Equal(ComplianceService.Outcome.Saved, await scope.Get<ComplianceService>().UseDefaultsAsync(manager, organisation, "enhanced-care-worker"));
+            Assert.Equal(Outcome.Done, (await scope.Get<ComplianceService>().UseDefaultsAsync(manager, organisation, "enhanced-care-worker")).Outcome);
         Assert.Equal(defaults.RequiredTraining.Count + defaults.RequiredCompetencies.Count, (await MatrixAsync(manager))!.View.Columns.Count);
     }
 
@@ -115,9 +116,9 @@ public abstract class ComplianceServiceTests<TDatabase>(TDatabase database) : Ta
         await using (var scope = Services())
         {
             var service = scope.Get<ComplianceService>();
-            Assert.Equal(ComplianceService.Outcome.Saved, (await service.SetRefreshAsync(managerA, yearly, "infection-prevention-and-control", useDefault: false, 12)).Outcome);
-            Assert.Equal(ComplianceService.Outcome.Invalid, (await service.SetRefreshAsync(managerA, yearly, "infection-prevention-and-control", useDefault: false, 0)).Outcome);
-            Assert.Equal(ComplianceService.Outcome.Invalid, (await service.SetRefreshAsync(managerA, yearly, "no-such-module", useDefault: false, 12)).Outcome);
+            Assert.Equal(Outcome.Done, (await service.SetRefreshAsync(managerA, yearly, "infection-prevention-and-control", useDefault: false, 12)).Outcome);
+            Assert.Equal(Outcome.Invalid, (await service.SetRefreshAsync(managerA, yearly, "infection-prevention-and-control", useDefault: false, 0)).Outcome);
+            Assert.Equal(Outcome.Invalid, (await service.SetRefreshAsync(managerA, yearly, "no-such-module", useDefault: false, 12)).Outcome);
         }
 
         var atA = CellOf((await MatrixAsync(managerA))!, worker, Infection)!.Value;
@@ -187,11 +188,11 @@ public abstract class ComplianceServiceTests<TDatabase>(TDatabase database) : Ta
         await using var scope = Services();
         var service = scope.Get<ComplianceService>();
         Assert.Null(await service.PersonAsync(manager, theirMembership));
-        Assert.Equal(ComplianceService.Outcome.NotFound, (await service.SetRequiredAsync(manager, theirs, "care-worker", [])).Outcome);
-        Assert.Equal(ComplianceService.Outcome.NotFound, (await service.SetRefreshAsync(manager, theirs, "safeguarding-adults", false, 12)).Outcome);
-        Assert.Equal(ComplianceService.Outcome.NotFound, await service.UseDefaultsAsync(manager, theirs, "care-worker"));
-        Assert.Equal(ComplianceService.Outcome.NotFound, (await service.ChangeJobAsync(manager, theirMembership, "senior-care-worker", null, false)).Outcome);
-        Assert.Equal(ComplianceService.Outcome.NotFound, await service.EndAsync(manager, theirMembership));
+        Assert.Equal(Outcome.NotFound, (await service.SetRequiredAsync(manager, theirs, "care-worker", [])).Outcome);
+        Assert.Equal(Outcome.NotFound, (await service.SetRefreshAsync(manager, theirs, "safeguarding-adults", false, 12)).Outcome);
+        Assert.Equal(Outcome.NotFound, (await service.UseDefaultsAsync(manager, theirs, "care-worker")).Outcome);
+        Assert.Equal(Outcome.NotFound, (await service.ChangeJobAsync(manager, theirMembership, "senior-care-worker", null, false)).Outcome);
+        Assert.Equal(Outcome.NotFound, (await service.EndAsync(manager, theirMembership)).Outcome);
         // Their own manager still sees them, unchanged.
         var theirPerson = await service.PersonAsync(otherManager, theirMembership);
         Assert.Equal("care-worker", theirPerson!.JobRole);
@@ -206,7 +207,7 @@ public abstract class ComplianceServiceTests<TDatabase>(TDatabase database) : Ta
         var membership = await StaffAsync(organisation, worker, "care-worker");
         await CompletedAsync(worker, "safeguarding-adults", Now.AddDays(-3));
         await using (var scope = Services())
-            Assert.Equal(ComplianceService.Outcome.Saved, await scope.Get<ComplianceService>().EndAsync(manager, membership));
+            Assert.Equal(Outcome.Done, (await scope.Get<ComplianceService>().EndAsync(manager, membership)).Outcome);
 
         Assert.DoesNotContain((await MatrixAsync(manager))!.View.Rows, r => r.Person.UserId == worker);
         await using var db = Database.CreateContext();
@@ -223,17 +224,17 @@ public abstract class ComplianceServiceTests<TDatabase>(TDatabase database) : Ta
         var (organisation, manager) = await OrganisationAsync("Self Care");
         var ownStaff = await StaffAsync(organisation, manager, "registered-nurse");
         await using var scope = Services();
-        var (outcome, problem) = await scope.Get<ComplianceService>().ChangeJobAsync(manager, ownStaff, "registered-nurse", null, practitioner: true);
-        Assert.Equal(ComplianceService.Outcome.Invalid, outcome);
-        Assert.Contains("yourself", problem, StringComparison.Ordinal);
+        var result = await scope.Get<ComplianceService>().ChangeJobAsync(manager, ownStaff, "registered-nurse", null, practitioner: true);
+        Assert.Equal(Outcome.Invalid, result.Outcome);
+        Assert.Contains("yourself", result.Problem?.Message, StringComparison.Ordinal);
         Assert.False((await scope.Get<ComplianceService>().PersonAsync(manager, ownStaff))!.Practitioner);
 
         // Marking someone else is recorded: by whom and when, for the audit; un-marking clears it.
         var nurse = await StaffAsync(organisation, await NewUserAsync(), "registered-nurse");
-        Assert.Equal(ComplianceService.Outcome.Saved, (await scope.Get<ComplianceService>().ChangeJobAsync(manager, nurse, "registered-nurse", null, practitioner: true)).Outcome);
+        Assert.Equal(Outcome.Done, (await scope.Get<ComplianceService>().ChangeJobAsync(manager, nurse, "registered-nurse", null, practitioner: true)).Outcome);
         var marked = (await scope.Get<ComplianceService>().PersonAsync(manager, nurse))!;
         Assert.Equal((Now, "Rita Recruiter"), marked.PractitionerGrant);
-        Assert.Equal(ComplianceService.Outcome.Saved, (await scope.Get<ComplianceService>().ChangeJobAsync(manager, nurse, "registered-nurse", null, practitioner: false)).Outcome);
+        Assert.Equal(Outcome.Done, (await scope.Get<ComplianceService>().ChangeJobAsync(manager, nurse, "registered-nurse", null, practitioner: false)).Outcome);
         Assert.Null((await scope.Get<ComplianceService>().PersonAsync(manager, nurse))!.PractitionerGrant);
     }
 
@@ -251,7 +252,7 @@ public abstract class ComplianceServiceTests<TDatabase>(TDatabase database) : Ta
 
     private static string Version => Content.Current.Competencies["blood-glucose-monitoring"].ChecklistVersion;
 
-    private async Task<(CompetencyService.Outcome Outcome, string? Problem)> SignOffAsync(string by, long membership, int[]? steps = null, string? version = null, DateOnly? on = null)
+    private async Task<Result> SignOffAsync(string by, long membership, int[]? steps = null, string? version = null, DateOnly? on = null)
     {
         await using var scope = Services();
         return await scope.Get<CompetencyService>().SignOffAsync(by, membership, "blood-glucose-monitoring", version ?? Version, steps ?? AllSteps,
@@ -270,9 +271,9 @@ public abstract class ComplianceServiceTests<TDatabase>(TDatabase database) : Ta
         var (_, manager, nurse, worker, membership) = await SignOffSetupAsync("Signed Care");
 
         // Training first.
-        var (outcome, problem) = await SignOffAsync(nurse, membership);
-        Assert.Equal(CompetencyService.Outcome.Invalid, outcome);
-        Assert.Contains("needs to complete", problem, StringComparison.Ordinal);
+        var result = await SignOffAsync(nurse, membership);
+        Assert.Equal(Outcome.Invalid, result.Outcome);
+        Assert.Contains("needs to complete", result.Problem?.Message, StringComparison.Ordinal);
         foreach (var module in Content.Current.Competencies["blood-glucose-monitoring"].Modules)
             await CompletedAsync(worker, module, Now.AddDays(-2));
 
@@ -285,13 +286,13 @@ public abstract class ComplianceServiceTests<TDatabase>(TDatabase database) : Ta
         }
 
         // A step not ticked, a tampered step, a changed checklist, a future date: nothing recorded.
-        Assert.Contains("not ticked", (await SignOffAsync(nurse, membership, steps: AllSteps[1..])).Problem, StringComparison.Ordinal);
-        Assert.Contains("do not match", (await SignOffAsync(nurse, membership, steps: [.. AllSteps[1..], 99])).Problem, StringComparison.Ordinal);
-        Assert.Contains("checklist has changed", (await SignOffAsync(nurse, membership, version: "0123456789ab")).Problem, StringComparison.Ordinal);
-        Assert.Contains("future", (await SignOffAsync(nurse, membership, on: DateOnly.FromDateTime(Now).AddDays(1))).Problem, StringComparison.Ordinal);
+        Assert.Contains("not ticked", (await SignOffAsync(nurse, membership, steps: AllSteps[1..])).Problem?.Message, StringComparison.Ordinal);
+        Assert.Contains("do not match", (await SignOffAsync(nurse, membership, steps: [.. AllSteps[1..], 99])).Problem?.Message, StringComparison.Ordinal);
+        Assert.Contains("checklist has changed", (await SignOffAsync(nurse, membership, version: "0123456789ab")).Problem?.Message, StringComparison.Ordinal);
+        Assert.Contains("future", (await SignOffAsync(nurse, membership, on: DateOnly.FromDateTime(Now).AddDays(1))).Problem?.Message, StringComparison.Ordinal);
         Assert.Equal(0, await RecordsAsync(worker));
 
-        Assert.Equal(CompetencyService.Outcome.Saved, (await SignOffAsync(nurse, membership)).Outcome);
+        Assert.Equal(Outcome.Done, (await SignOffAsync(nurse, membership)).Outcome);
         var cell = CellOf((await MatrixAsync(manager))!, worker, Glucose)!.Value;
         Assert.Equal(ComplianceStatus.Valid, cell.Status);
         Assert.Equal(DateOnly.FromDateTime(Now).AddMonths(12), cell.Expires);
@@ -320,10 +321,10 @@ public abstract class ComplianceServiceTests<TDatabase>(TDatabase database) : Ta
 
         // The manager can see but not sign; a colleague who is not a practitioner cannot; nor can a
         // practitioner elsewhere; nor the practitioner for themselves.
-        Assert.Equal(CompetencyService.Outcome.NotFound, (await SignOffAsync(manager, membership)).Outcome);
-        Assert.Equal(CompetencyService.Outcome.NotFound, (await SignOffAsync(colleague, membership)).Outcome);
-        Assert.Equal(CompetencyService.Outcome.NotFound, (await SignOffAsync(otherNurse, membership)).Outcome);
-        Assert.Equal(CompetencyService.Outcome.NotFound, (await SignOffAsync(nurse, nurseMembership)).Outcome);
+        Assert.Equal(Outcome.NotFound, (await SignOffAsync(manager, membership)).Outcome);
+        Assert.Equal(Outcome.NotFound, (await SignOffAsync(colleague, membership)).Outcome);
+        Assert.Equal(Outcome.NotFound, (await SignOffAsync(otherNurse, membership)).Outcome);
+        Assert.Equal(Outcome.NotFound, (await SignOffAsync(nurse, nurseMembership)).Outcome);
         Assert.Equal(0, await RecordsAsync(worker));
         await using (var scope = Services())
         {
@@ -340,7 +341,7 @@ public abstract class ComplianceServiceTests<TDatabase>(TDatabase database) : Ta
         var otherMembership = await StaffAsync(organisation, await NewUserAsync(), "enhanced-care-worker");
         foreach (var module in Content.Current.Competencies["blood-glucose-monitoring"].Modules)
             await CompletedAsync(worker, module, Now.AddDays(-2));
-        Assert.Equal(CompetencyService.Outcome.Saved, (await SignOffAsync(nurse, membership)).Outcome);
+        Assert.Equal(Outcome.Done, (await SignOffAsync(nurse, membership)).Outcome);
         long id;
         await using (var db = Database.CreateContext())
             id = await db.Set<CompetencyRecord>().Where(r => r.UserId == worker).Select(r => r.Id).SingleAsync();
@@ -355,13 +356,13 @@ public abstract class ComplianceServiceTests<TDatabase>(TDatabase database) : Ta
         await using (var scope = Services())
         {
             var service = scope.Get<CompetencyService>();
-            Assert.Equal(CompetencyService.Outcome.NotFound, (await service.RevokeAsync(outsiderManager, membership, id, "Not ours")).Outcome);
+            Assert.Equal(Outcome.NotFound, (await service.RevokeAsync(outsiderManager, membership, id, "Not ours")).Outcome);
             // A sign-off sent with another person's page is not found, even by their manager.
-            Assert.Equal(CompetencyService.Outcome.NotFound, (await service.RevokeAsync(manager, otherMembership, id, "Wrong person")).Outcome);
-            Assert.Equal(CompetencyService.Outcome.Invalid, (await service.RevokeAsync(manager, membership, id, "  ")).Outcome);
+            Assert.Equal(Outcome.NotFound, (await service.RevokeAsync(manager, otherMembership, id, "Wrong person")).Outcome);
+            Assert.Equal(Outcome.Invalid, (await service.RevokeAsync(manager, membership, id, "  ")).Outcome);
             Assert.Equal(1, await RecordsAsync(worker));
-            Assert.Equal(CompetencyService.Outcome.Saved, (await service.RevokeAsync(manager, membership, id, "Skipped hand hygiene on 20 November")).Outcome);
-            Assert.Equal(CompetencyService.Outcome.Invalid, (await service.RevokeAsync(nurse, membership, id, "Again")).Outcome);
+            Assert.Equal(Outcome.Done, (await service.RevokeAsync(manager, membership, id, "Skipped hand hygiene on 20 November")).Outcome);
+            Assert.Equal(Outcome.Invalid, (await service.RevokeAsync(nurse, membership, id, "Again")).Outcome);
         }
         Assert.Equal(ComplianceStatus.Missing, CellOf((await MatrixAsync(manager))!, worker, Glucose)!.Value.Status);
         await using (var scope = Services())

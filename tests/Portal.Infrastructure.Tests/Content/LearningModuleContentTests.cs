@@ -39,59 +39,27 @@ public sealed class LearningModuleContentTests : IDisposable
         Assert.Null(module.RefreshMonths);
     }
 
-    [Fact]
-    public void AQuestionWithNoCorrectAnswerIsReportedOnItsAnswersLine()
+    /// <summary>One mistake in a valid module's quiz: the one error it causes, on the line a writer would fix.</summary>
+    [Theory]
+    [InlineData("a question with no correct answer, on its answers line",
+        "text: You.\n        correct: true\n", "text: You.\n", 12, "the question 'who' has no correct answer")]
+    [InlineData("a repeated question id, naming the first",
+        "- id: when", "- id: who", 20, "the question id 'who' is already used on line 10")]
+    [InlineData("a repeated answer id within a question",
+        "      - id: b\n        text: You.", "      - id: a\n        text: You.", 16, "the answer id 'a' is already used on line 13")]
+    [InlineData("a pass mark above the number of questions, which nobody could reach",
+        "pass-mark: 2", "pass-mark: 4", 8, "'pass-mark' is 4 but the quiz has 3 questions, so nobody could pass")]
+    [InlineData("an answer without feedback",
+        "        feedback: No, everyone who gives care does.\n", "", 13, "'quiz[1].answers[1].feedback' is missing")]
+    public void AQuizMistakeIsReportedOnItsLine(string mistake, string find, string replace, int line, string message)
     {
-        content.Module("duty-of-care", With("text: You.\n        correct: true\n", "text: You.\n"));
+        _ = mistake; // names the case in the test list
+        content.Module("duty-of-care", With(find, replace));
 
         var error = content.SingleError();
 
-        Assert.Equal(("learn/duty-of-care.md", 12), (error.File, error.Line));
-        Assert.Contains("the question 'who' has no correct answer", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void ARepeatedQuestionIdNamesTheFirstOne()
-    {
-        content.Module("duty-of-care", With("- id: when", "- id: who"));
-
-        var error = content.SingleError();
-
-        Assert.Equal(20, error.Line);
-        Assert.Contains("the question id 'who' is already used on line 10", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void ARepeatedAnswerIdWithinAQuestionIsReported()
-    {
-        content.Module("duty-of-care", With("      - id: b\n        text: You.", "      - id: a\n        text: You."));
-
-        var error = content.SingleError();
-
-        Assert.Equal(16, error.Line);
-        Assert.Contains("the answer id 'a' is already used on line 13", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void APassMarkAboveTheNumberOfQuestionsCanNeverBeReached()
-    {
-        content.Module("duty-of-care", With("pass-mark: 2", "pass-mark: 4"));
-
-        var error = content.SingleError();
-
-        Assert.Equal(8, error.Line);
-        Assert.Contains("'pass-mark' is 4 but the quiz has 3 questions, so nobody could pass", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void AnAnswerWithoutFeedbackIsReported()
-    {
-        content.Module("duty-of-care", With("        feedback: No, everyone who gives care does.\n", ""));
-
-        var error = content.SingleError();
-
-        Assert.Equal(13, error.Line);
-        Assert.Contains("'quiz[1].answers[1].feedback' is missing", error.Message, StringComparison.Ordinal);
+        Assert.Equal(("learn/duty-of-care.md", line), (error.File, error.Line));
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -33,9 +33,9 @@ public abstract class OrganisationRequestServiceTests<TDatabase>(TDatabase datab
         Guid requestId;
         await using (var scope = Services())
         {
-            var (request, problem) = await scope.Get<OrganisationRequestService>().RequestAsync(requester, Request(name), "https://portal.example/admin/organisations");
-            Assert.Null(problem);
-            requestId = request!.Id;
+            var request = await scope.Get<OrganisationRequestService>().RequestAsync(requester, Request(name), "https://portal.example/admin/organisations");
+            Assert.Null(request.Problem);
+            requestId = request.Value!.Id;
             Assert.Contains(await scope.Get<OrganisationRequestService>().PendingAsync(), p => p.Id == requestId && p.Name == name && p.RequesterName == "Rita Recruiter");
         }
 
@@ -44,12 +44,12 @@ public abstract class OrganisationRequestServiceTests<TDatabase>(TDatabase datab
         {
             var requests = scope.Get<OrganisationRequestService>();
             Assert.Equal("You cannot decide your own request; another admin must",
-                (await requests.ApproveAsync(requester, requestId, "https://portal.example/recruit")).Problem);
-            var (approved, problem) = await requests.ApproveAsync(admin, requestId, "https://portal.example/organisations/request");
-            Assert.Null(problem);
-            organisation = approved!;
-            Assert.Equal("That request was already approved", (await requests.ApproveAsync(admin, requestId, "x")).Problem);
-            Assert.Equal("That request was already approved", await requests.DeclineAsync(admin, requestId, "Changed my mind"));
+                (await requests.ApproveAsync(requester, requestId, "https://portal.example/recruit")).Problem?.Message);
+            var approved = await requests.ApproveAsync(admin, requestId, "https://portal.example/organisations/request");
+            Assert.Null(approved.Problem);
+            organisation = approved.Value!;
+            Assert.Equal("That request was already approved", (await requests.ApproveAsync(admin, requestId, "x")).Problem?.Message);
+            Assert.Equal("That request was already approved", (await requests.DeclineAsync(admin, requestId, "Changed my mind")).Problem?.Message);
             Assert.DoesNotContain(await requests.PendingAsync(), p => p.Id == requestId);
         }
 
@@ -77,15 +77,15 @@ public abstract class OrganisationRequestServiceTests<TDatabase>(TDatabase datab
         var name = $"Beeston Care {Guid.NewGuid():N}";
         Guid requestId;
         await using (var scope = Services())
-            requestId = (await scope.Get<OrganisationRequestService>().RequestAsync(requester, Request(name), "link")).Request!.Id;
+            requestId = (await scope.Get<OrganisationRequestService>().RequestAsync(requester, Request(name), "link")).Value!.Id;
 
         await using (var scope = Services())
         {
             var requests = scope.Get<OrganisationRequestService>();
-            Assert.StartsWith("Give a reason", await requests.DeclineAsync(admin, requestId, "  "), StringComparison.Ordinal);
-            Assert.Null(await requests.DeclineAsync(admin, requestId, "We could not find this provider on the CQC register."));
-            Assert.Equal("That request was already declined", (await requests.ApproveAsync(admin, requestId, "x")).Problem);
-            Assert.Equal("That request was not found", await requests.DeclineAsync(admin, Guid.NewGuid(), "No"));
+            Assert.StartsWith("Give a reason", (await requests.DeclineAsync(admin, requestId, "  ")).Problem?.Message, StringComparison.Ordinal);
+            Assert.True((await requests.DeclineAsync(admin, requestId, "We could not find this provider on the CQC register.")).IsDone);
+            Assert.Equal("That request was already declined", (await requests.ApproveAsync(admin, requestId, "x")).Problem?.Message);
+            Assert.Equal(Outcome.NotFound, (await requests.DeclineAsync(admin, Guid.NewGuid(), "No")).Outcome);
         }
 
         await using var db = Database.CreateContext();
@@ -104,8 +104,7 @@ public abstract class OrganisationRequestServiceTests<TDatabase>(TDatabase datab
         var cqc = $"1-{Random.Shared.NextInt64(100_000_000, 999_999_999)}";
         await using (var scope = Services())
         {
-            var (existing, problem) = await scope.Get<OrganisationService>().CreateAsync("Already Here Care", OrganisationType.CareProvider, cqc, "LS6 1AA");
-            Assert.Null(problem);
+            Assert.Null((await scope.Get<OrganisationService>().CreateAsync("Already Here Care", OrganisationType.CareProvider, cqc, "LS6 1AA")).Problem);
             Assert.Equal("CqcLocationId", (await scope.Get<OrganisationService>().CreateAsync("Twin", OrganisationType.CareProvider, cqc, "LS6 1AA")).Problem!.Field);
         }
         var name = $"Chapel Allerton Care {Guid.NewGuid():N}";

@@ -38,10 +38,10 @@ public abstract class PlanServiceTests<TDatabase>(TDatabase database) : IClassFi
     {
         var user = await NewUserAsync();
         await using (var db = database.CreateContext())
-            Assert.True(await new PlanService(db, _queued.Rematch(db), _time).SaveAsync(user, "new-to-care", "care-worker", Content));
+            Assert.True((await new PlanService(db, _queued.Rematch(db), _time).SaveAsync(user, "new-to-care", "care-worker", Content)).IsDone);
         _time.Advance(TimeSpan.FromDays(1));
         await using (var db = database.CreateContext())
-            Assert.True(await new PlanService(db, _queued.Rematch(db), _time).SaveAsync(user, "care-worker", "enhanced-care-worker", Content));
+            Assert.True((await new PlanService(db, _queued.Rematch(db), _time).SaveAsync(user, "care-worker", "enhanced-care-worker", Content)).IsDone);
 
         await using var check = database.CreateContext();
         var plan = await check.Set<SavedPlan>().SingleAsync(p => p.UserId == user);
@@ -58,7 +58,7 @@ public abstract class PlanServiceTests<TDatabase>(TDatabase database) : IClassFi
         var user = await NewUserAsync();
         await using var db = database.CreateContext();
 
-        Assert.False(await new PlanService(db, _queued.Rematch(db), _time).SaveAsync(user, from, to, Content));
+        Assert.Equal(Outcome.Invalid, (await new PlanService(db, _queued.Rematch(db), _time).SaveAsync(user, from, to, Content)).Outcome);
         Assert.False(await db.Set<SavedPlan>().AnyAsync(p => p.UserId == user));
     }
 }

@@ -124,11 +124,11 @@ public abstract class MatchingTests<TDatabase>(TDatabase database) : TalentTests
         await using (var scope = Services())
         {
             var matches = scope.Get<MatchService>();
-            Assert.True(await matches.DismissForPersonAsync(person, vacancy));
-            Assert.True(await matches.DismissForPersonAsync(person, vacancy));
-            Assert.False(await matches.DismissForPersonAsync(person, Guid.NewGuid()));
-            Assert.False(await matches.DismissForVacancyAsync(otherRecruiter, vacancy, person));
-            Assert.True(await matches.DismissForVacancyAsync(recruiter, vacancy, person));
+            Assert.True((await matches.DismissForPersonAsync(person, vacancy)).IsDone);
+            Assert.True((await matches.DismissForPersonAsync(person, vacancy)).IsDone);
+            Assert.Equal(Outcome.NotFound, (await matches.DismissForPersonAsync(person, Guid.NewGuid())).Outcome);
+            Assert.Equal(Outcome.NotFound, (await matches.DismissForVacancyAsync(otherRecruiter, vacancy, person)).Outcome);
+            Assert.True((await matches.DismissForVacancyAsync(recruiter, vacancy, person)).IsDone);
             Assert.Equal(1, await matches.DismissedByPersonAsync(person));
         }
         Assert.DoesNotContain(await RolesAsync(person), r => r.VacancyId == vacancy);
@@ -146,7 +146,7 @@ public abstract class MatchingTests<TDatabase>(TDatabase database) : TalentTests
         // "Show them again" brings the person's side back; the recruiter's choice stands.
         await using (var scope = Services())
         {
-            Assert.Equal(1, await scope.Get<MatchService>().RestoreForPersonAsync(person));
+            Assert.Equal(1, (await scope.Get<MatchService>().RestoreForPersonAsync(person)).Value);
             await scope.Get<MatchRunner>().ForPersonAsync(person, CancellationToken.None);
         }
         Assert.Contains(await RolesAsync(person), r => r.VacancyId == vacancy);
@@ -185,7 +185,7 @@ public abstract class MatchingTests<TDatabase>(TDatabase database) : TalentTests
         // Closed: gone from both sides.
         await using (var scope = Services())
         {
-            Assert.True(await scope.Get<VacancyService>().ChangeAsync(recruiter, second, (v, now) => v.Close(now)));
+            Assert.True((await scope.Get<VacancyService>().ChangeAsync(recruiter, second, (v, now) => v.Close(now))).IsDone);
             Assert.Equal(0, await scope.Get<MatchRunner>().ForVacancyAsync(second, CancellationToken.None));
         }
         Assert.DoesNotContain(await RolesAsync(person), r => r.VacancyId == second);

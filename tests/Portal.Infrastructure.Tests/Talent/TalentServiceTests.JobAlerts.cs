@@ -13,7 +13,7 @@ public abstract partial class TalentServiceTests<TDatabase>
     {
         var user = await NewUserAsync();
         await using var scope = Services();
-        Assert.Null(await scope.Get<AlertService>().SaveAsync(user, "Night jobs near LS6", query, frequency));
+        Assert.True((await scope.Get<AlertService>().SaveAsync(user, "Night jobs near LS6", query, frequency)).IsDone);
         return (user, await EmailOfAsync(user));
     }
 

@@ -22,9 +22,9 @@ public abstract partial class TalentServiceTests<TDatabase>
         Assert.Equal([elsewhere], (await search.SearchAsync(new JobQuery { Keyword = tag })).Jobs.Select(j => j.Id));
 
         // Closed through this node: gone from the next search, with no wait.
-        Assert.True(await node.Get<VacancyService>().ChangeAsync(recruiter, elsewhere, (v, now) => v.Close(now)));
+        Assert.True((await node.Get<VacancyService>().ChangeAsync(recruiter, elsewhere, (v, now) => v.Close(now))).IsDone);
         Assert.Equal(0, (await search.SearchAsync(new JobQuery { Keyword = tag })).Total);
-        Assert.True(await node.Get<VacancyService>().ChangeAsync(recruiter, elsewhere, (v, now) => v.Reopen(new DateOnly(2026, 12, 20), now, new TalentOptions().LegalMinimumWage())));
+        Assert.True((await node.Get<VacancyService>().ChangeAsync(recruiter, elsewhere, (v, now) => v.Reopen(new DateOnly(2026, 12, 20), now, new TalentOptions().LegalMinimumWage()))).IsDone);
         Assert.Equal(1, (await search.SearchAsync(new JobQuery { Keyword = tag })).Total);
 
         // Past its closing date it drops out without any change to read.

@@ -22,8 +22,8 @@ public abstract partial class TalentServiceTests<TDatabase>(TDatabase database) 
         var vacancies = scope.Get<VacancyService>();
         Assert.Null(await vacancies.FindAsync(recruiterB, id));
         Assert.DoesNotContain(await vacancies.ListAsync(recruiterB), v => v.Id == id);
-        Assert.False(await vacancies.ChangeAsync(recruiterB, id, (v, now) => v.Close(now)));
-        Assert.Null(await vacancies.CreateAsync(recruiterB, a, Details("Sneaky")));
+        Assert.Equal(Outcome.NotFound, (await vacancies.ChangeAsync(recruiterB, id, (v, now) => v.Close(now))).Outcome);
+        Assert.Equal(Outcome.NotFound, (await vacancies.CreateAsync(recruiterB, a, Details("Sneaky"))).Outcome);
         Assert.Equal(VacancyStatus.Published, (await vacancies.FindAsync(recruiterA, id))!.Status);
     }
 
@@ -54,7 +54,7 @@ public abstract partial class TalentServiceTests<TDatabase>(TDatabase database) 
         await using (var scope = Services())
         {
             var draft = await scope.Get<VacancyService>().CreateAsync(recruiter, org, Details($"Draft {tag}", "LS6"));
-            Assert.NotNull(draft);
+            Assert.True(draft.IsDone);
         }
 
         await using var search = Services();
@@ -108,7 +108,7 @@ public abstract partial class TalentServiceTests<TDatabase>
             return await scope.Get<ApplicationService>().ApplyAsync(applicant, vacancy, "I can start soon.");
         }));
 
-        Assert.Single(results.Select(r => r!.Id).Distinct());
+        Assert.Single(results.Select(r => r.Value!.Id).Distinct());
         await using var db = Database.CreateContext();
         Assert.Equal(1, await db.Set<Application>().CountAsync(a => a.VacancyId == vacancy));
     }
@@ -122,15 +122,16 @@ public abstract partial class TalentServiceTests<TDatabase>
         var applicant = await NewUserAsync();
         Guid applicationId;
         await using (var scope = Services())
-            applicationId = (await scope.Get<ApplicationService>().ApplyAsync(applicant, vacancy, null))!.Id;
+            applicationId = (await scope.Get<ApplicationService>().ApplyAsync(applicant, vacancy, null)).Value!.Id;
 
         await using (var scope = Services())
         {
             var applications = scope.Get<ApplicationService>();
             Assert.Null(await applications.ForVacancyAsync(stranger, vacancy));
-            Assert.False(await applications.MoveAsync(stranger, applicationId, ApplicationStatus.Shortlisted));
-            Assert.True(await applications.MoveAsync(recruiter, applicationId, ApplicationStatus.Shortlisted));
-            await Assert.ThrowsAsync<ApplicationRuleException>(() => applications.MoveAsync(recruiter, applicationId, ApplicationStatus.Hired));
+            Assert.Equal(Outcome.NotFound, (await applications.MoveAsync(stranger, applicationId, ApplicationStatus.Shortlisted)).Outcome);
+            Assert.True((await applications.MoveAsync(recruiter, applicationId, ApplicationStatus.Shortlisted)).IsDone);
+            // Hired straight from shortlisted is refused, and nothing is saved.
+            Assert.Equal(Outcome.Invalid, (await applications.MoveAsync(recruiter, applicationId, ApplicationStatus.Hired)).Outcome);
         }
 
         await using var db = Database.CreateContext();
@@ -148,11 +149,11 @@ public abstract partial class TalentServiceTests<TDatabase>
         var (org, recruiter) = await NewOrganisationWithRecruiterAsync($"Draft Apply Care {Guid.NewGuid():N}");
         Guid draft;
         await using (var scope = Services())
-            draft = (await scope.Get<VacancyService>().CreateAsync(recruiter, org, Details("Not yet")))!.Id;
+            draft = (await scope.Get<VacancyService>().CreateAsync(recruiter, org, Details("Not yet"))).Value!.Id;
         var applicant = await NewUserAsync();
 
         await using var apply = Services();
-        Assert.Null(await apply.Get<ApplicationService>().ApplyAsync(applicant, draft, null));
+        Assert.Equal(Outcome.NotFound, (await apply.Get<ApplicationService>().ApplyAsync(applicant, draft, null)).Outcome);
     }
 }
 

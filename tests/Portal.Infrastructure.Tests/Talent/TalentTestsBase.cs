@@ -96,10 +96,11 @@ public abstract class TalentTestsBase<TDatabase>(TDatabase database)
         var recruiter = await NewUserAsync();
         await using var scope = Services();
         var organisations = scope.Get<OrganisationService>();
-        var (organisation, problem) = await organisations.CreateAsync(name, OrganisationType.CareProvider, null, "LS6 1AA");
-        Assert.Null(problem);
+        var created = await organisations.CreateAsync(name, OrganisationType.CareProvider, null, "LS6 1AA");
+        Assert.Null(created.Problem);
+        var organisation = created.Value!;
         var email = (await scope.Get<UserManager<PortalUser>>().FindByIdAsync(recruiter))!.Email!;
-        Assert.Null(await organisations.AddMemberAsync(organisation!.Id, email, MembershipRole.Recruiter));
+        Assert.True((await organisations.AddMemberAsync(organisation.Id, email, MembershipRole.Recruiter)).IsDone);
         return (organisation.Id, recruiter);
     }
 
@@ -125,8 +126,8 @@ public abstract class TalentTestsBase<TDatabase>(TDatabase database)
     {
         await using var scope = Services();
         var vacancies = scope.Get<VacancyService>();
-        var vacancy = await vacancies.CreateAsync(recruiter, organisation, details);
-        Assert.True(await vacancies.ChangeAsync(recruiter, vacancy!.Id, (v, now) => v.Publish(now, new TalentOptions().LegalMinimumWage())));
+        var vacancy = (await vacancies.CreateAsync(recruiter, organisation, details)).Value!;
+        Assert.True((await vacancies.ChangeAsync(recruiter, vacancy.Id, (v, now) => v.Publish(now, new TalentOptions().LegalMinimumWage()))).IsDone);
         return vacancy.Id;
     }
 }

@@ -96,15 +96,15 @@ public abstract class TrainingServiceTests<TDatabase> : IClassFixture<TDatabase>
         var first = Service(out var db1);
         await using (db1)
         {
-            Assert.Equal(1, await first.StartAsync(user, _module));
-            Assert.Equal(2, await first.FinishLessonAsync(user, _module, 1));
-            Assert.Equal(3, await first.FinishLessonAsync(user, _module, 2));
+            Assert.Equal(1, (await first.StartAsync(user, _module)).Value);
+            Assert.Equal(2, (await first.FinishLessonAsync(user, _module, 1)).Value);
+            Assert.Equal(3, (await first.FinishLessonAsync(user, _module, 2)).Value);
         }
 
         // Another phone: a new context, nothing shared but the database.
         var second = Service(out var db2);
         await using (db2)
-            Assert.Equal(3, await second.StartAsync(user, _module));
+            Assert.Equal(3, (await second.StartAsync(user, _module)).Value);
     }
 
     [Fact]

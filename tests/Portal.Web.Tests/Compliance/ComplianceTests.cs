@@ -26,11 +26,12 @@ public sealed class ComplianceTests(PortalWebFactory app) : IClassFixture<Portal
     {
         await using var scope = app.Services.CreateAsyncScope();
         var organisations = scope.ServiceProvider.GetRequiredService<OrganisationService>();
-        var (organisation, problem) = await organisations.CreateAsync($"{name} {Guid.NewGuid():N}"[..36], OrganisationType.CareProvider, null, "LS6 1AA");
-        Assert.Null(problem);
+        var created = await organisations.CreateAsync($"{name} {Guid.NewGuid():N}"[..36], OrganisationType.CareProvider, null, "LS6 1AA");
+        Assert.Null(created.Problem);
+        var organisation = created.Value!;
         var email = $"manager.{Guid.NewGuid():N}@example.com";
         var user = await app.CreateUserAsync(email, SignIn.Password);
-        Assert.Null(await organisations.AddMemberAsync(organisation!.Id, email, MembershipRole.Manager));
+        Assert.True((await organisations.AddMemberAsync(organisation.Id, email, MembershipRole.Manager)).IsDone);
         var browser = app.CreateBrowser();
         await SignIn.PostSignInAsync(browser, email, SignIn.Password);
         return new Team(organisation.Id, browser, user.Id);
@@ -53,17 +54,6 @@ public sealed class ComplianceTests(PortalWebFactory app) : IClassFixture<Portal
         return (user.Id, membership.Id, email);
     }
 
-    private async Task CompletedAsync(string userId, string module, DateTime at)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var progress = ModuleProgress.Start(userId, module, "v1", at.AddMinutes(-10));
-        progress.MarkPassed(at);
-        db.Add(progress);
-        db.Add(Completion.Record(progress, new QuizOutcome.Scored(5, 5, 4, true, []), Guid.NewGuid().ToString("N")[..24], at));
-        await db.SaveChangesAsync();
-    }
-
     private static async Task SetRequiredAsync(Team team, string jobRole, params string[] topics)
     {
         var page = await team.Manager.GetPageAsync($"/manage/training?org={team.Organisation}&job={jobRole}");
@@ -80,9 +70,9 @@ public sealed class ComplianceTests(PortalWebFactory app) : IClassFixture<Portal
         await SetRequiredAsync(team, "care-worker", "module:safeguarding-adults", "module:communication");
         var (ana, _, _) = await StaffAsync(team.Organisation, "care-worker", team: "North", name: "Ana Valid");
         var (ben, _, _) = await StaffAsync(team.Organisation, "care-worker", team: "South", name: "Ben Expired");
-        await CompletedAsync(ana, "safeguarding-adults", DateTime.UtcNow.AddMonths(-1));
-        await CompletedAsync(ana, "communication", DateTime.UtcNow.AddMonths(-1));
-        await CompletedAsync(ben, "safeguarding-adults", DateTime.UtcNow.AddMonths(-40));
+        await app.CompletedAsync(ana, "safeguarding-adults", DateTime.UtcNow.AddMonths(-1));
+        await app.CompletedAsync(ana, "communication", DateTime.UtcNow.AddMonths(-1));
+        await app.CompletedAsync(ben, "safeguarding-adults", DateTime.UtcNow.AddMonths(-40));
 
         var page = await team.Manager.GetPageAsync("/manage/matrix");
         Assert.Contains("50% compliant", page.Text(".mx-compliance"), StringComparison.Ordinal);
@@ -109,7 +99,7 @@ public sealed class ComplianceTests(PortalWebFactory app) : IClassFixture<Portal
         await SetRequiredAsync(team, "care-worker", "module:safeguarding-adults");
         var (ana, _, _) = await StaffAsync(team.Organisation, "care-worker", name: "Ana Export");
         var done = DateTime.UtcNow.AddMonths(-2);
-        await CompletedAsync(ana, "safeguarding-adults", done);
+        await app.CompletedAsync(ana, "safeguarding-adults", done);
         await StaffAsync(team.Organisation, "care-worker", name: "=Bob Formula");
 
         var csvResponse = await team.Manager.GetAsync($"/manage/matrix?handler=Csv&org={team.Organisation}");
@@ -141,7 +131,7 @@ public sealed class ComplianceTests(PortalWebFactory app) : IClassFixture<Portal
         for (var i = 0; i < 8; i++)
         {
             var (user, _, _) = await StaffAsync(team.Organisation, i % 2 == 0 ? "care-worker" : "enhanced-care-worker", team: i % 3 == 0 ? "North" : null);
-            await CompletedAsync(user, "safeguarding-adults", DateTime.UtcNow.AddMonths(-i));
+            await app.CompletedAsync(user, "safeguarding-adults", DateTime.UtcNow.AddMonths(-i));
         }
         await team.Manager.GetPageAsync("/manage/matrix");
         using var counter = await CommandCounter.StartAsync(app.DataRoot);
@@ -213,7 +203,7 @@ public sealed class ComplianceTests(PortalWebFactory app) : IClassFixture<Portal
         var (worker, membership, _) = await StaffAsync(team.Organisation, "enhanced-care-worker", name: "Wes Worker");
         var competency = Content.Competencies["blood-glucose-monitoring"];
         foreach (var module in competency.Modules)
-            await CompletedAsync(worker, module, DateTime.UtcNow.AddDays(-1));
+            await app.CompletedAsync(worker, module, DateTime.UtcNow.AddDays(-1));
         var nurse = app.CreateBrowser();
         await SignIn.PostSignInAsync(nurse, nurseEmail, SignIn.Password);
 
@@ -260,7 +250,7 @@ public sealed class ComplianceTests(PortalWebFactory app) : IClassFixture<Portal
     {
         var team = await OrganisationAsync("Leaving Care");
         var (worker, membership, workerEmail) = await StaffAsync(team.Organisation, "care-worker", name: "Lee Leaver");
-        await CompletedAsync(worker, "safeguarding-adults", DateTime.UtcNow.AddDays(-3));
+        await app.CompletedAsync(worker, "safeguarding-adults", DateTime.UtcNow.AddDays(-3));
         var person = await team.Manager.GetPageAsync($"/manage/staff/{membership}");
         var left = await team.Manager.PostFormAsync(person, "form[action*=Leave]", []);
         Assert.Equal("/manage", left.Headers.Location!.OriginalString);

@@ -29,12 +29,13 @@ public sealed class ReportLimitTests(ReportLimitTests.Factory app) : IClassFixtu
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var organisations = scope.ServiceProvider.GetRequiredService<OrganisationService>();
-            var (organisation, problem) = await organisations.CreateAsync($"Busy Care {Guid.NewGuid():N}"[..30], OrganisationType.CareProvider, null, "LS6 1AA");
-            Assert.Null(problem);
+            var created = await organisations.CreateAsync($"Busy Care {Guid.NewGuid():N}"[..30], OrganisationType.CareProvider, null, "LS6 1AA");
+            Assert.Null(created.Problem);
+            var organisation = created.Value!;
             await app.CreateUserAsync("first.manager@example.com", SignIn.Password);
             await app.CreateUserAsync("second.manager@example.com", SignIn.Password);
-            Assert.Null(await organisations.AddMemberAsync(organisation!.Id, "first.manager@example.com", MembershipRole.Manager));
-            Assert.Null(await organisations.AddMemberAsync(organisation.Id, "second.manager@example.com", MembershipRole.Manager));
+            Assert.True((await organisations.AddMemberAsync(organisation.Id, "first.manager@example.com", MembershipRole.Manager)).IsDone);
+            Assert.True((await organisations.AddMemberAsync(organisation.Id, "second.manager@example.com", MembershipRole.Manager)).IsDone);
             // Enough staff that the page is far bigger than what the server can write before the
             // reader takes some: the first request then holds its turn until its body is read.
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();

@@ -26,7 +26,7 @@ public sealed class LearnComponentTests : IDisposable
 
     private IRenderedComponent<LessonProgress> Progress(int current, int reached) =>
         context.Render<LessonProgress>(p => p
-            .Add(c => c.Slug, "duty-of-care")
+            .Add(c => c.LessonHref, number => $"/learn/duty-of-care/lessons/{number}")
             .Add(c => c.Titles, ["One", "Two", "Three"])
             .Add(c => c.Current, current)
             .Add(c => c.Reached, reached));

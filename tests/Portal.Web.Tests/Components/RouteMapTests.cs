@@ -30,7 +30,8 @@ public sealed class RouteMapTests : IDisposable
     private IRenderedComponent<RouteMap> Render(IReadOnlyList<RouteStep>? steps = null) =>
         context.Render<RouteMap>(parameters => parameters
             .Add(p => p.Roles, Roles)
-            .Add(p => p.Steps, steps ?? Steps));
+            .Add(p => p.Steps, steps ?? Steps)
+            .Add(p => p.RoleHref, slug => $"/careers/roles/{slug}"));
 
     [Fact]
     public void EveryRoleIsALinkToItsPage()

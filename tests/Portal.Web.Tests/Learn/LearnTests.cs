@@ -248,7 +248,7 @@ public sealed class LearnTests(PortalWebFactory app) : IClassFixture<PortalWebFa
         Assert.Equal("Module,Status,Completed,Expires,Score,Content version,Certificate check", lines[0]);
         Assert.Equal(app.Services.GetRequiredService<ContentStore>().Current.Modules.Count + 1, lines.Length);
         var row = Assert.Single(lines, l => l.StartsWith(Module.Title + ",", StringComparison.Ordinal));
-        var completed = DateTime.UtcNow;
+        var completed = Portal.Infrastructure.UkTime.Local(DateTime.UtcNow);
         var expires = Module.RefreshMonths is { } months ? completed.AddMonths(months).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "";
         Assert.Matches($"^{Module.Title},Valid,{completed:yyyy-MM-dd},{expires},{Module.Quiz.Questions.Count}/{Module.Quiz.Questions.Count},{Module.Version},http://localhost/verify/[a-z2-9-]+$", row);
         Assert.Contains(lines, l => l.Contains(",Not started,,,,,", StringComparison.Ordinal));

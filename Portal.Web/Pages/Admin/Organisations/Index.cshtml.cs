@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Infrastructure.Organisations;
+using Portal.Web.Accounts;
 using Portal.Web.Pages.Organisations;
 
 namespace Portal.Web.Pages.Admin.Organisations;
@@ -26,25 +27,23 @@ public sealed class IndexModel(OrganisationService organisations, OrganisationRe
 
     public async Task<IActionResult> OnPostApproveAsync(Guid requestId, CancellationToken cancellationToken)
     {
-        var (organisation, problem) = await requests.ApproveAsync(Learn.LearnText.UserId(User)!, requestId,
+        var result = await requests.ApproveAsync(User.RequiredId(), requestId,
             Url.Page("/Organisations/Request", pageHandler: null, values: null, protocol: Request.Scheme)!, cancellationToken);
-        if (organisation is not null)
+        return await this.AnswerAsync(result, organisation =>
         {
             TempData["StatusMessage"] = $"{organisation.Name} is approved. The person who asked is its first member and has been emailed.";
-            return Redirect($"/admin/organisations/{organisation.Id}");
-        }
-        return await DecisionFailedAsync(requestId, problem!, cancellationToken);
+            return RedirectToPage("/Admin/Organisations/Organisation", new { id = organisation.Id });
+        }, problem => DecisionFailedAsync(requestId, problem.Message, cancellationToken));
     }
 
     public async Task<IActionResult> OnPostDeclineAsync(Guid requestId, string? reason, CancellationToken cancellationToken)
     {
-        var problem = await requests.DeclineAsync(Learn.LearnText.UserId(User)!, requestId, reason ?? "", cancellationToken);
-        if (problem is null)
+        var result = await requests.DeclineAsync(User.RequiredId(), requestId, reason ?? "", cancellationToken);
+        return await this.AnswerAsync(result, () =>
         {
             TempData["StatusMessage"] = "The request is declined, and the person who asked has been emailed the reason.";
-            return Redirect("/admin/organisations");
-        }
-        return await DecisionFailedAsync(requestId, problem, cancellationToken);
+            return RedirectToPage();
+        }, problem => DecisionFailedAsync(requestId, problem.Message, cancellationToken));
     }
 
     private async Task<IActionResult> DecisionFailedAsync(Guid requestId, string problem, CancellationToken cancellationToken)
@@ -52,22 +51,23 @@ public sealed class IndexModel(OrganisationService organisations, OrganisationRe
         // The add-organisation form was not what was sent: do not show its empty fields as errors.
         ModelState.Clear();
         DecisionProblem = (requestId, problem);
-        await OnGetAsync(cancellationToken);
-        return Page();
+        return await ShowAsync(cancellationToken);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (ModelState.IsValid)
+        if (!ModelState.IsValid)
+            return await ShowAsync(cancellationToken);
+        var result = await organisations.CreateAsync(Input.Name, Input.Type!.Value, Input.CqcLocationId, Input.Postcode, cancellationToken);
+        return await this.AnswerAsync(result, organisation =>
         {
-            var (organisation, problem) = await organisations.CreateAsync(Input.Name, Input.Type!.Value, Input.CqcLocationId, Input.Postcode, cancellationToken);
-            if (organisation is not null)
-            {
-                TempData["StatusMessage"] = $"{organisation.Name} is added. Now add the first recruiter or manager.";
-                return Redirect($"/admin/organisations/{organisation.Id}");
-            }
-            ModelState.AddModelError($"Input.{problem!.Field}", problem.Message);
-        }
+            TempData["StatusMessage"] = $"{organisation.Name} is added. Now add the first recruiter or manager.";
+            return RedirectToPage("/Admin/Organisations/Organisation", new { id = organisation.Id });
+        }, () => ShowAsync(cancellationToken));
+    }
+
+    private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)
+    {
         await OnGetAsync(cancellationToken);
         return Page();
     }

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Domain.Organisations;
 using Portal.Infrastructure.Organisations;
+using Portal.Web.Accounts;
+using Portal.Web.Pages.Invitations;
 
 namespace Portal.Web.Pages.Admin.Organisations;
 
@@ -38,32 +40,22 @@ public sealed class OrganisationModel(OrganisationService organisations, Invitat
     /// <summary>Invites by email: for someone with no account yet, or to let them accept it themselves.</summary>
     public async Task<IActionResult> OnPostInviteAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (ModelState.IsValid)
-        {
-            var problem = await invitations.InviteAsync(Learn.LearnText.UserId(User)!, inviterIsAdmin: true, id, Input.Email, Input.Role!.Value,
-                token => Url.Page("/Invitations/Accept", pageHandler: null, values: new { token }, protocol: Request.Scheme)!, cancellationToken: cancellationToken);
-            if (problem is null)
-            {
-                TempData["StatusMessage"] = $"Invitation sent to {Input.Email}. It works for 7 days.";
-                return Redirect($"/admin/organisations/{id}");
-            }
-            ModelState.AddModelError("Input.Email", problem);
-        }
-        return await OnGetAsync(id, cancellationToken);
+        if (!ModelState.IsValid)
+            return await OnGetAsync(id, cancellationToken);
+        var result = await invitations.InviteAsync(User.RequiredId(), inviterIsAdmin: true, id, Input.Email, Input.Role!.Value,
+            this.AcceptLink(), cancellationToken: cancellationToken);
+        return await this.AnswerAsync(result, () => this.Sent(Input.Email, new { id }), () => OnGetAsync(id, cancellationToken), field: _ => "Input.Email");
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (ModelState.IsValid)
+        if (!ModelState.IsValid)
+            return await OnGetAsync(id, cancellationToken);
+        var result = await organisations.AddMemberAsync(id, Input.Email, Input.Role!.Value, cancellationToken);
+        return await this.AnswerAsync(result, () =>
         {
-            var problem = await organisations.AddMemberAsync(id, Input.Email, Input.Role!.Value, cancellationToken);
-            if (problem is null)
-            {
-                TempData["StatusMessage"] = $"{Input.Email} is now a {Input.Role.Value.ToString().ToLowerInvariant()} here. They will see it the next time they sign in.";
-                return Redirect($"/admin/organisations/{id}");
-            }
-            ModelState.AddModelError("Input.Email", problem);
-        }
-        return await OnGetAsync(id, cancellationToken);
+            TempData["StatusMessage"] = $"{Input.Email} is now a {Input.Role.Value.ToString().ToLowerInvariant()} here. They will see it the next time they sign in.";
+            return RedirectToPage(new { id });
+        }, () => OnGetAsync(id, cancellationToken));
     }
 }

@@ -1,12 +1,12 @@
-using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Domain.Talent;
+using Portal.Infrastructure;
 using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Talent;
 using Portal.Infrastructure.Training;
-using Portal.Web.Pages.Learn;
+using Portal.Web.Accounts;
 
 namespace Portal.Web.Pages.Recruit.Vacancies;
 
@@ -28,18 +28,14 @@ public sealed class ApplicationsModel(ApplicationService applications, VacancySe
 
     public async Task<IActionResult> OnPostMoveAsync(Guid id, Guid application, ApplicationStatus to, CancellationToken cancellationToken)
     {
-        try
-        {
-            if (!await applications.MoveAsync(LearnText.UserId(User)!, application, to, cancellationToken))
-                return NotFound();
-        }
-        catch (ApplicationRuleException rule)
-        {
-            TempData["StatusMessage"] = "Error: " + rule.Message;
-            return Redirect($"/recruit/vacancies/{id}/applications");
-        }
-        TempData["StatusMessage"] = $"Moved to {to.ToString().ToLowerInvariant()}. The applicant has been emailed.";
-        return Redirect($"/recruit/vacancies/{id}/applications");
+        var result = await applications.MoveAsync(User.RequiredId(), application, to, cancellationToken);
+        return this.Answer(result, () => Back(id, $"Moved to {to.ToString().ToLowerInvariant()}. The applicant has been emailed."), problem => Back(id, "Error: " + problem.Message));
+    }
+
+    private RedirectToPageResult Back(Guid id, string message)
+    {
+        TempData["StatusMessage"] = message;
+        return RedirectToPage(new { id });
     }
 
     public async Task<IActionResult> OnGetCsvAsync(Guid id, CancellationToken cancellationToken)
@@ -51,7 +47,7 @@ public sealed class ApplicationsModel(ApplicationService applications, VacancySe
         foreach (var applicant in Applicants)
         {
             Csv.Row(csv, applicant.Name, applicant.Email, applicant.Status.ToString(),
-                applicant.SubmittedAtUtc.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                applicant.SubmittedAtUtc.UkIsoDate(),
                 $"{HeldCount(applicant)} of {Vacancy.Details.RequiredModules.Count}", applicant.Note ?? "");
         }
         return Csv.File(csv, $"applications-{id:N}.csv");
@@ -62,7 +58,7 @@ public sealed class ApplicationsModel(ApplicationService applications, VacancySe
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
-        var userId = LearnText.UserId(User)!;
+        var userId = User.RequiredId();
         if (await vacancies.FindAsync(userId, id, cancellationToken) is not { } vacancy
             || await applications.ForVacancyAsync(userId, id, cancellationToken) is not { } applicants)
             return false;

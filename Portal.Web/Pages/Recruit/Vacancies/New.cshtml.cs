@@ -1,8 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Infrastructure;
 using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Talent;
-using Portal.Web.Pages.Learn;
+using Portal.Web.Accounts;
 
 namespace Portal.Web.Pages.Recruit.Vacancies;
 
@@ -10,7 +11,7 @@ namespace Portal.Web.Pages.Recruit.Vacancies;
 public sealed class NewModel(VacancyService vacancies, ContentStore content, PostcodeDistricts postcodes) : PageModel
 {
     [BindProperty]
-    public VacancyInput Input { get; set; } = new() { ClosingDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(28)) };
+    public VacancyInput Input { get; set; } = new() { ClosingDate = UkTime.Today(DateTime.UtcNow).AddDays(28) };
 
     [BindProperty]
     public Guid? OrganisationId { get; set; }
@@ -21,23 +22,24 @@ public sealed class NewModel(VacancyService vacancies, ContentStore content, Pos
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        Organisations = await vacancies.RecruitingForAsync(LearnText.UserId(User)!, cancellationToken);
-        return Organisations.Count == 0 ? Redirect("/recruit") : Page();
+        Organisations = await vacancies.RecruitingForAsync(User.RequiredId(), cancellationToken);
+        return Organisations.Count == 0 ? RedirectToPage("/Recruit/Index") : Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var userId = LearnText.UserId(User)!;
+        var userId = User.RequiredId();
         Organisations = await vacancies.RecruitingForAsync(userId, cancellationToken);
         if (OrganisationId is not { } organisationId || Organisations.All(o => o.Id != organisationId))
             ModelState.AddModelError(nameof(OrganisationId), "Choose one of your organisations");
         var details = Input.ToDetails(content.Current, postcodes, ModelState);
         if (details is null || !ModelState.IsValid)
             return Page();
-        var vacancy = await vacancies.CreateAsync(userId, OrganisationId!.Value, details, cancellationToken);
-        if (vacancy is null)
-            return NotFound();
-        TempData["StatusMessage"] = "Your vacancy is saved as a draft. Publish it when it is ready.";
-        return Redirect($"/recruit/vacancies/{vacancy.Id}");
+        var result = await vacancies.CreateAsync(userId, OrganisationId!.Value, details, cancellationToken);
+        return await this.AnswerAsync(result, vacancy =>
+        {
+            TempData["StatusMessage"] = "Your vacancy is saved as a draft. Publish it when it is ready.";
+            return RedirectToPage("/Recruit/Vacancies/Vacancy", new { id = vacancy.Id });
+        });
     }
 }

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Domain.Talent;
 using Portal.Infrastructure.Talent;
-using Portal.Web.Pages.Learn;
+using Portal.Web.Accounts;
 
 namespace Portal.Web.Pages.Recruit.Vacancies;
 
@@ -19,7 +19,7 @@ public sealed class PeopleModel(VacancyService vacancies, MatchService matches) 
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        var userId = LearnText.UserId(User)!;
+        var userId = User.RequiredId();
         if (await vacancies.FindAsync(userId, id, cancellationToken) is not { } vacancy
             || await matches.PeopleForAsync(userId, id, cancellationToken) is not { } people)
             return NotFound();
@@ -30,20 +30,23 @@ public sealed class PeopleModel(VacancyService vacancies, MatchService matches) 
 
     public async Task<IActionResult> OnPostInviteAsync(Guid id, string person, CancellationToken cancellationToken)
     {
-        var outcome = await matches.InviteToApplyAsync(LearnText.UserId(User)!, id, person, cancellationToken);
-        if (outcome == MatchService.InviteOutcome.NotFound)
-            return NotFound();
-        TempData["StatusMessage"] = outcome == MatchService.InviteOutcome.Sent
-            ? "Invitation sent. They get a link to the job; it is up to them whether to apply."
-            : "They were already invited to apply for this job.";
-        return RedirectToPage(new { id, handler = (string?)null });
+        var result = await matches.InviteToApplyAsync(User.RequiredId(), id, person, cancellationToken);
+        return await this.AnswerAsync(result, outcome =>
+        {
+            TempData["StatusMessage"] = outcome == MatchService.InviteOutcome.Sent
+                ? "Invitation sent. They get a link to the job; it is up to them whether to apply."
+                : "They were already invited to apply for this job.";
+            return RedirectToPage(new { id, handler = (string?)null });
+        });
     }
 
     public async Task<IActionResult> OnPostDismissAsync(Guid id, string person, CancellationToken cancellationToken)
     {
-        if (!await matches.DismissForVacancyAsync(LearnText.UserId(User)!, id, person, cancellationToken))
-            return NotFound();
-        TempData["StatusMessage"] = "Dismissed: they will not show for this job again.";
-        return RedirectToPage(new { id, handler = (string?)null });
+        var result = await matches.DismissForVacancyAsync(User.RequiredId(), id, person, cancellationToken);
+        return await this.AnswerAsync(result, () =>
+        {
+            TempData["StatusMessage"] = "Dismissed: they will not show for this job again.";
+            return RedirectToPage(new { id, handler = (string?)null });
+        });
     }
 }

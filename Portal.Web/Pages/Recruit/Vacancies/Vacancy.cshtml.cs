@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Portal.Domain.Talent;
 using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Talent;
-using Portal.Web.Pages.Learn;
+using Portal.Web.Accounts;
 
 namespace Portal.Web.Pages.Recruit.Vacancies;
 
@@ -64,29 +64,31 @@ public sealed class VacancyModel(VacancyService vacancies, JobSearch search, Con
 
     private async Task<IActionResult> ChangeAsync(Guid id, Action<Vacancy, DateTime> change, string done, CancellationToken cancellationToken)
     {
-        try
-        {
-            if (!await vacancies.ChangeAsync(LearnText.UserId(User)!, id, change, cancellationToken))
-                return NotFound();
-        }
-        catch (VacancyRuleException rule)
-        {
-            if (!await LoadAsync(id, cancellationToken))
-                return NotFound();
-            if (ModelState.IsValid)
-                Input = VacancyInput.From(Vacancy.Details);
-            ModelState.AddModelError(string.Empty, rule.Message);
-            return Page();
-        }
+        var result = await vacancies.ChangeAsync(User.RequiredId(), id, change, cancellationToken);
         // Role pages list open vacancies and are cached for signed-out visitors.
-        await cache.EvictByTagAsync(ContentCache.Tag, cancellationToken);
-        TempData["StatusMessage"] = done;
-        return Redirect($"/recruit/vacancies/{id}");
+        if (result.IsDone)
+            await cache.EvictByTagAsync(ContentCache.Tag, cancellationToken);
+        return await this.AnswerAsync(result, () =>
+        {
+            TempData["StatusMessage"] = done;
+            return RedirectToPage(new { id });
+        }, problem => RefusedAsync(id, problem.Message, cancellationToken));
+    }
+
+    /// <summary>The vacancy refused the change: the page again with the rule, showing what is saved unless the form itself was wrong.</summary>
+    private async Task<IActionResult> RefusedAsync(Guid id, string rule, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+            return NotFound();
+        if (ModelState.IsValid)
+            Input = VacancyInput.From(Vacancy.Details);
+        ModelState.AddModelError(string.Empty, rule);
+        return Page();
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (await vacancies.FindAsync(LearnText.UserId(User)!, id, cancellationToken) is not { } vacancy)
+        if (await vacancies.FindAsync(User.RequiredId(), id, cancellationToken) is not { } vacancy)
             return false;
         Vacancy = vacancy;
         Badges = search.Badges(vacancy.Details);
