@@ -74,7 +74,7 @@ public sealed class ReminderJob(PortalDbContext db, ContentStore content, Outbox
             tally,
             AfterBatch,
             cancellationToken)).Queued;
-        var managerSummaries = await TellManagersAsync(set, now, tally, cancellationToken);
+        var managerSummaries = await new OverdueSummaries(db, outbox, mail.Value, logger).SendAsync(set, now, tally, cancellationToken);
         var summary = new ReminderRunSummary(reminded, managerSummaries, tally.Failed);
         logger.LogInformation("Training reminders: {Summary}", summary);
         return summary;
@@ -191,80 +191,17 @@ public sealed class ReminderJob(PortalDbContext db, ContentStore content, Outbox
     }
 
     /// <summary>
-    /// Every organisation's managers, told of the notices waiting for it (this run's, and any a run
-    /// that died left), one organisation at a time.
-    /// </summary>
-    /// <returns>Summaries queued.</returns>
-    private async Task<int> TellManagersAsync(ContentSet set, DateTime now, BatchTally tally, CancellationToken cancellationToken)
-    {
-        var organisations = await db.Set<OverdueNotice>().Select(n => n.OrganisationId).Distinct().ToListAsync(cancellationToken);
-        var told = 0;
-        foreach (var organisationId in organisations.Order())
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            await tally.TryAsync("organisation", organisationId, async () => told += await TellAsync(organisationId, set, now, cancellationToken), db.ChangeTracker.Clear);
-        }
-        return told;
-    }
-
-    /// <summary>
-    /// One summary to each manager of one organisation, queued in the transaction that clears the
-    /// notices it tells. The clearing comes first and must clear every one read: of two runs telling
-    /// the same organisation at once, one clears them and sends, the other finds them gone and stops.
-    /// </summary>
-    /// <returns>Summaries queued.</returns>
-    private async Task<int> TellAsync(Guid organisationId, ContentSet set, DateTime now, CancellationToken cancellationToken)
-    {
-        var notices = await db.Set<OverdueNotice>().AsNoTracking().Where(n => n.OrganisationId == organisationId).OrderBy(n => n.Id).ToListAsync(cancellationToken);
-        if (notices.Count == 0)
-            return 0;
-        var organisationName = await db.Set<Organisation>().Where(o => o.Id == organisationId).Select(o => o.Name).SingleAsync(cancellationToken);
-        var managers = await db.Set<Membership>()
-            .Where(m => m.OrganisationId == organisationId && m.Role == MembershipRole.Manager && m.EndedAtUtc == null)
-            .Join(db.Users.Where(u => u.EmailConfirmed), m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.Email, u.DisplayName })
-            .ToListAsync(cancellationToken);
-        var staffIds = notices.Select(n => n.UserId).Distinct().ToList();
-        var names = await db.Users.Where(u => staffIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName, u.Email })
-            .ToDictionaryAsync(u => u.Id, u => PortalUser.ShownName(u.DisplayName, u.Email), StringComparer.Ordinal, cancellationToken);
-        var site = mail.Value.SiteUrl.TrimEnd('/');
-        var summaries = new List<(OutgoingMail Mail, string Key)>();
-        foreach (var manager in managers)
-        {
-            // Nobody is told about themselves.
-            var theirs = notices.Where(n => n.UserId != manager.Id).ToList();
-            if (theirs.Count == 0)
-                continue;
-            var summary = OverdueSummary.Email(manager.Email!, manager.DisplayName, organisationId, organisationName, theirs, names, set, site);
-            summaries.Add(Checked(summary, $"overdue:{organisationId:N}:{manager.Id}:{Hash(string.Join(',', theirs.Select(n => n.Id)))}", now));
-        }
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var ids = notices.ConvertAll(n => n.Id);
-        if (await db.Set<OverdueNotice>().Where(n => ids.Contains(n.Id)).ExecuteDeleteAsync(cancellationToken) != ids.Count)
-        {
-            logger.LogInformation("The managers of organisation {OrganisationId} are being told by another run; skipped here", organisationId);
-            return 0;
-        }
-        // With no manager to tell, the notices are cleared all the same, as nobody is waiting for them.
-        foreach (var (summary, key) in summaries)
-            outbox.Enqueue(summary, dedupeKey: key);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return summaries.Count;
-    }
-
-    /// <summary>
     /// The outbox refuses a mail it cannot send (no address, say) only when it is queued, which for
     /// a batch is when the batch is saved. Building its row here, and dropping it, makes the refusal
     /// this one email's, before anything of the batch is written.
     /// </summary>
-    private static (OutgoingMail Mail, string Key) Checked(OutgoingMail mail, string key, DateTime now)
+    internal static (OutgoingMail Mail, string Key) Checked(OutgoingMail mail, string key, DateTime now)
     {
         _ = OutboxMessage.Create(mail, now, key);
         return (mail, key);
     }
 
-    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..24];
+    internal static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..24];
 
     private sealed record Person(string Id, string? Email, string? Name);
 
