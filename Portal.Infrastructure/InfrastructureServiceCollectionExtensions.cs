@@ -66,6 +66,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddScoped<InvitationService>();
         services.AddScoped<AlertService>();
         services.AddScoped<MatchRunner>();
+        services.AddSingleton<MatchCache>();
         services.AddScoped<MatchService>();
         services.AddScoped<Compliance.ComplianceService>();
         services.AddScoped<Compliance.CompetencyService>();

@@ -16,22 +16,11 @@ namespace Portal.Infrastructure.Data;
 /// </summary>
 internal static class BulkInsert
 {
-    /// <returns>Rows written.</returns>
-    public static async Task<int> RunAsync(DatabaseFacade database, string table, IReadOnlyList<string> columns, IReadOnlyList<object[]> rows, CancellationToken cancellationToken)
-    {
-        if (rows.Count == 0)
-            return 0;
-        var connection = database.GetDbConnection();
-        if (connection is NpgsqlConnection npgsql)
-            return await CopyAsync(npgsql, table, columns, rows, cancellationToken);
-        if (database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true)
-            return await PreparedAsync(database, connection, table, columns, rows, cancellationToken);
-        return await ValuesAsync(database, table, columns, rows, cancellationToken);
-    }
-
     /// <summary>
-    /// Entities of one mapped type, every column but a store-generated key, each value converted by
-    /// the property's own mapping (an enum as its string, say), so rows read back exactly as EF's.
+    /// Entities of one mapped type, in the table and columns the model gives them, each value
+    /// converted by the property's own mapping (an enum as its string, say), so rows read back
+    /// exactly as EF's. Every column is written but a key the database numbers itself (an identity);
+    /// a Guid key, which EF would make up on the client, is the caller's to give.
     /// </summary>
     /// <returns>Rows written.</returns>
     public static async Task<int> EntitiesAsync<T>(DbContext db, IReadOnlyList<T> entities, CancellationToken cancellationToken) where T : class
@@ -42,7 +31,7 @@ internal static class BulkInsert
         var entityType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
         var table = entityType.GetTableName()!;
         var store = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(table, entityType.GetSchema());
-        var properties = entityType.GetProperties().Where(p => p.ValueGenerated == Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never || !p.IsKey()).ToArray();
+        var properties = entityType.GetProperties().Where(p => !(p.IsKey() && p.ValueGenerated != Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never && IsWholeNumber(p.ClrType))).ToArray();
         var columns = properties.Select(p => p.GetColumnName(store)!).ToArray();
         var mappings = properties.Select(p => p.GetRelationalTypeMapping()).ToArray();
         var rows = new List<object?[]>(entities.Count);
@@ -58,16 +47,18 @@ internal static class BulkInsert
         }
         var connection = db.Database.GetDbConnection();
         if (connection is NpgsqlConnection npgsql)
-            return await CopyAsync(npgsql, table, columns, rows!, cancellationToken);
+            return await CopyAsync(npgsql, table, columns, rows, cancellationToken);
         if (db.Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true)
-            return await PreparedAsync(db.Database, connection, table, columns, rows!, cancellationToken, mappings);
-        return await ValuesAsync(db.Database, table, columns, rows!, cancellationToken);
+            return await PreparedAsync(db.Database, connection, table, columns, rows, mappings, cancellationToken);
+        return await ValuesAsync(db.Database, table, columns, rows, cancellationToken);
     }
 
-    private static string Head(string table, IReadOnlyList<string> columns) =>
+    private static bool IsWholeNumber(Type type) => type == typeof(long) || type == typeof(int) || type == typeof(short);
+
+    private static string Head(string table, string[] columns) =>
         $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ";
 
-    private static async Task<int> CopyAsync(NpgsqlConnection connection, string table, IReadOnlyList<string> columns, IReadOnlyList<object[]> rows, CancellationToken cancellationToken)
+    private static async Task<int> CopyAsync(NpgsqlConnection connection, string table, string[] columns, List<object?[]> rows, CancellationToken cancellationToken)
     {
         // The connection is the context's, already open and in its transaction.
         await using var writer = await connection.BeginBinaryImportAsync(
@@ -86,48 +77,44 @@ internal static class BulkInsert
         return (int)await writer.CompleteAsync(cancellationToken);
     }
 
-    private static async Task<int> PreparedAsync(DatabaseFacade database, DbConnection connection, string table, IReadOnlyList<string> columns, IReadOnlyList<object[]> rows, CancellationToken cancellationToken, RelationalTypeMapping[]? known = null)
+    private static async Task<int> PreparedAsync(DatabaseFacade database, DbConnection connection, string table, string[] columns, List<object?[]> rows, RelationalTypeMapping[] mappings, CancellationToken cancellationToken)
     {
-        var mappings = database.GetService<IRelationalTypeMappingSource>();
         await using var command = connection.CreateCommand();
         command.Transaction = database.CurrentTransaction?.GetDbTransaction();
         command.CommandText = Head(table, columns) + "(" + string.Join(", ", columns.Select((_, i) => $"@p{i}")) + ")";
-        var types = new RelationalTypeMapping[columns.Count];
-        var parameters = new DbParameter[columns.Count];
-        for (var c = 0; c < columns.Count; c++)
+        var parameters = new DbParameter[columns.Length];
+        for (var c = 0; c < columns.Length; c++)
         {
-            types[c] = known?[c] ?? mappings.FindMapping(rows[0][c].GetType()) ?? throw new InvalidOperationException($"No mapping for {rows[0][c].GetType()}.");
-            parameters[c] = types[c].CreateParameter(command, $"@p{c}", null);
+            parameters[c] = mappings[c].CreateParameter(command, $"@p{c}", null);
             command.Parameters.Add(parameters[c]);
         }
         await command.PrepareAsync(cancellationToken);
         var written = 0;
         foreach (var row in rows)
         {
-            for (var c = 0; c < columns.Count; c++)
-                // Entity rows arrive already converted; other callers' values are converted here.
-                parameters[c].Value = row[c] is null ? DBNull.Value : known is null && types[c].Converter is { } converter ? converter.ConvertToProvider(row[c]) : row[c];
+            for (var c = 0; c < columns.Length; c++)
+                parameters[c].Value = row[c] ?? DBNull.Value;
             written += await command.ExecuteNonQueryAsync(cancellationToken);
         }
         return written;
     }
 
-    private static async Task<int> ValuesAsync(DatabaseFacade database, string table, IReadOnlyList<string> columns, IReadOnlyList<object[]> rows, CancellationToken cancellationToken)
+    private static async Task<int> ValuesAsync(DatabaseFacade database, string table, string[] columns, List<object?[]> rows, CancellationToken cancellationToken)
     {
         // SQL Server takes at most 2,100 parameters a statement.
-        var perStatement = Math.Max(1, 2_000 / columns.Count);
+        var perStatement = Math.Max(1, 2_000 / columns.Length);
         var head = Head(table, columns);
         var written = 0;
         for (var start = 0; start < rows.Count; start += perStatement)
         {
             var count = Math.Min(perStatement, rows.Count - start);
             var sql = new StringBuilder(head);
-            var values = new object[count * columns.Count];
+            var values = new object[count * columns.Length];
             var next = 0;
             for (var r = 0; r < count; r++)
             {
                 sql.Append(r == 0 ? "(" : ", (");
-                for (var c = 0; c < columns.Count; c++)
+                for (var c = 0; c < columns.Length; c++)
                 {
                     sql.Append(c == 0 ? "{" : ", {").Append(next).Append('}');
                     values[next++] = rows[start + r][c] ?? DBNull.Value;

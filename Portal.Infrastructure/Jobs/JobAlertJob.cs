@@ -15,7 +15,9 @@ namespace Portal.Infrastructure.Jobs;
 /// Runs the job alerts that are due (daily after a day, weekly after a week) and emails each
 /// person one digest of the vacancies first published in the window since the alert last ran.
 /// Each alert's digest and its new last-run time are saved together, guarded by the old
-/// last-run time: a rerun, a retry, a killed run or a second node sends every window once.
+/// last-run time: a rerun, a retry, a killed run or a second node sends every window once. An
+/// alert whose digest fails is logged and counted and keeps its window, so the next run sends it;
+/// the others are not held up.
 /// </summary>
 public sealed class JobAlertJob(PortalDbContext db, JobSearch search, PostcodeDistricts postcodes, Outbox outbox, TimeProvider clock, IOptions<MailOptions> mail, ILogger<JobAlertJob> logger)
 {
@@ -35,46 +37,60 @@ public sealed class JobAlertJob(PortalDbContext db, JobSearch search, PostcodeDi
     /// <summary>Runs between batches; tests use it to kill a run part-way.</summary>
     internal Func<int, Task>? AfterBatch { get; set; }
 
-    /// <returns>How many digests were queued.</returns>
-    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    public async Task<BatchJobSummary> RunAsync(CancellationToken cancellationToken)
     {
-        var sent = 0;
-        var batches = 0;
-        // Each alert run leaves the due set (its last run moves on), so the loop ends.
-        while (true)
-        {
-            var now = clock.GetUtcNow().UtcDateTime;
-            var (dailyDue, weeklyDue) = (now.AddDays(-1), now.AddDays(-7));
-            var due = await db.Set<SavedSearch>()
-                .Where(s => (s.Frequency == AlertFrequency.Daily && s.LastRunAtUtc <= dailyDue) || (s.Frequency == AlertFrequency.Weekly && s.LastRunAtUtc <= weeklyDue))
-                .OrderBy(s => s.Id).Take(BatchSize)
-                .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new { Alert = s, u.Email, u.DisplayName, u.EmailConfirmed })
-                .ToListAsync(cancellationToken);
-            if (due.Count == 0)
-                return sent;
-            foreach (var row in due)
+        var summary = await InIdOrder.ForEachBatchAsync(
+            Guid.Empty,
+            async (after, take, ct) =>
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (await RunOneAsync(row.Alert, row.EmailConfirmed ? row.Email : null, row.DisplayName, now - Settle, cancellationToken))
-                    sent++;
-            }
-            db.ChangeTracker.Clear();
-            if (AfterBatch is { } hook)
-                await hook(++batches);
-        }
+                var now = clock.GetUtcNow().UtcDateTime;
+                var (dailyDue, weeklyDue) = (now.AddDays(-1), now.AddDays(-7));
+                var due = await db.Set<SavedSearch>().AsNoTracking()
+                    .Where(s => s.Id.CompareTo(after) > 0
+                        && ((s.Frequency == AlertFrequency.Daily && s.LastRunAtUtc <= dailyDue) || (s.Frequency == AlertFrequency.Weekly && s.LastRunAtUtc <= weeklyDue)))
+                    .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new { Alert = s, u.Email, u.EmailConfirmed, u.DisplayName })
+                    .OrderBy(d => d.Alert.Id).Take(take)
+                    .ToListAsync(ct);
+                return due.ConvertAll(d => new Due(d.Alert, d.EmailConfirmed ? d.Email : null, d.DisplayName));
+            },
+            due => due.Alert.Id,
+            BatchSize,
+            async (batch, tally, ct) =>
+            {
+                var cutoff = clock.GetUtcNow().UtcDateTime - Settle;
+                foreach (var due in batch)
+                {
+                    ct.ThrowIfCancellationRequested();
+                    await tally.TryAsync("alert", due.Alert.Id, async () =>
+                    {
+                        if (await RunOneAsync(due, cutoff, ct))
+                            tally.Sent();
+                    }, db.ChangeTracker.Clear);
+                }
+            },
+            new BatchTally(logger, RecurringId, cancellationToken),
+            AfterBatch,
+            cancellationToken);
+        logger.LogInformation("Job alerts: {Summary}", summary);
+        return summary;
     }
 
-    private async Task<bool> RunOneAsync(SavedSearch alert, string? email, string? name, DateTime cutoff, CancellationToken cancellationToken)
+    private sealed record Due(SavedSearch Alert, string? Email, string? Name);
+
+    private async Task<bool> RunOneAsync(Due due, DateTime cutoff, CancellationToken cancellationToken)
     {
+        var alert = due.Alert;
         var query = JobQueryString.Parse(alert.Query, postcodes) with { PublishedAfter = alert.LastRunAtUtc, PublishedUpTo = cutoff, Sort = JobSort.Relevance };
         var results = await search.SearchAsync(query with { Page = 1 }, cancellationToken);
         var window = alert.LastRunAtUtc;
         var queued = false;
-        if (results.Total > 0 && email is not null)
+        if (results.Total > 0 && due.Email is not null)
         {
-            outbox.Enqueue(Digest(alert, email, name, results), dedupeKey: string.Create(CultureInfo.InvariantCulture, $"job-alert:{alert.Id:N}:{window.Ticks}"));
+            outbox.Enqueue(Digest(alert, due.Email, due.Name, results), dedupeKey: string.Create(CultureInfo.InvariantCulture, $"job-alert:{alert.Id:N}:{window.Ticks}"));
             queued = true;
         }
+        // Tracked from here, so its new last-run time is saved guarded by the one it was read with.
+        db.Attach(alert);
         alert.Ran(cutoff);
         try
         {
@@ -84,7 +100,8 @@ public sealed class JobAlertJob(PortalDbContext db, JobSearch search, PostcodeDi
         catch (DbUpdateException)
         {
             // Either the guard on the old last-run time or the digest's dedupe key: another run (a
-            // retry, or another node) did this window first, and its email stands. Anything else is a real failure.
+            // retry, or another node) did this window first, and its email stands. Anything else is
+            // this alert's failure.
             db.ChangeTracker.Clear();
             if (await db.Set<SavedSearch>().AnyAsync(s => s.Id == alert.Id && s.LastRunAtUtc > window, cancellationToken))
             {
@@ -92,6 +109,10 @@ public sealed class JobAlertJob(PortalDbContext db, JobSearch search, PostcodeDi
                 return false;
             }
             throw;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
         }
     }
 

@@ -15,7 +15,8 @@ namespace Portal.Infrastructure.Jobs;
 /// The weekly "new matches" email, for people who asked for it: their best open matches not sent
 /// before, at most <see cref="PerEmail"/>. The matches sent are recorded with the email in one
 /// transaction, and the email carries a key for the person and the week, so a rerun, a retry or a
-/// second node sends each person at most one email a week and never the same match twice.
+/// second node sends each person at most one email a week and never the same match twice. A person
+/// whose email fails is logged and counted, and gets it at the next run; the others are not held up.
 /// </summary>
 public sealed class MatchEmailJob(PortalDbContext db, Outbox outbox, TimeProvider clock, IOptions<MailOptions> mail, ILogger<MatchEmailJob> logger)
 {
@@ -28,53 +29,59 @@ public sealed class MatchEmailJob(PortalDbContext db, Outbox outbox, TimeProvide
     /// <summary>Runs between batches; tests use it to kill a run part-way.</summary>
     internal Func<int, Task>? AfterBatch { get; set; }
 
-    /// <returns>How many emails were queued.</returns>
-    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    public async Task<BatchJobSummary> RunAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(now);
         var week = string.Create(CultureInfo.InvariantCulture, $"{ISOWeek.GetYear(now)}-W{ISOWeek.GetWeekOfYear(now):00}");
-        var sent = 0;
-        var batches = 0;
-        var lastUser = "";
-        while (true)
-        {
-            var people = await db.Users
-                .Where(u => u.Id.CompareTo(lastUser) > 0 && u.EmailConfirmed && db.Set<CandidateProfile>().Any(p => p.UserId == u.Id && p.EmailMeMatches))
-                .OrderBy(u => u.Id).Take(BatchSize)
-                .Select(u => new { u.Id, u.Email, u.DisplayName })
-                .ToListAsync(cancellationToken);
-            if (people.Count == 0)
-                return sent;
-            var ids = people.Select(p => p.Id).ToList();
-            var fresh = (await db.Set<JobMatch>().AsNoTracking()
-                    .Where(m => ids.Contains(m.UserId) && m.ForPerson
-                        && !db.Set<MatchEmailed>().Any(e => e.UserId == m.UserId && e.VacancyId == m.VacancyId)
-                        && !db.Set<MatchDismissal>().Any(d => d.UserId == m.UserId && d.VacancyId == m.VacancyId && d.Side == MatchSide.Person))
-                    .Join(db.Set<Vacancy>().Where(v => v.Status == VacancyStatus.Published && v.Details.ClosingDate >= today),
-                        m => m.VacancyId, v => v.Id, (m, v) => new { Match = m, v.OrganisationId, v.Details.Title, v.Details.Location.District })
-                    .Join(db.Set<Organisation>(), x => x.OrganisationId, o => o.Id, (x, o) => new FreshMatch(x.Match, x.Title, o.Name, x.District))
-                    .ToListAsync(cancellationToken))
-                .ToLookup(f => f.Match.UserId);
-            foreach (var person in people)
+        var summary = await InIdOrder.ForEachBatchAsync(
+            "",
+            (after, take, ct) => db.Users
+                .Where(u => u.Id.CompareTo(after) > 0 && u.EmailConfirmed && db.Set<CandidateProfile>().Any(p => p.UserId == u.Id && p.EmailMeMatches))
+                .OrderBy(u => u.Id).Take(take)
+                .Select(u => new Person(u.Id, u.Email, u.DisplayName))
+                .ToListAsync(ct),
+            p => p.Id,
+            BatchSize,
+            async (people, tally, ct) =>
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var best = fresh[person.Id].OrderByDescending(f => f.Match.Score).ThenBy(f => f.Match.VacancyId).Take(PerEmail).ToList();
-                if (best.Count > 0 && await SendAsync(person.Id, person.Email!, person.DisplayName, best, week, now, cancellationToken))
-                    sent++;
-            }
-            lastUser = people[^1].Id;
-            if (AfterBatch is { } hook)
-                await hook(++batches);
-        }
+                var ids = people.Select(p => p.Id).ToList();
+                var fresh = (await db.Set<JobMatch>().AsNoTracking()
+                        .Where(m => ids.Contains(m.UserId) && m.ForPerson
+                            && !db.Set<MatchEmailed>().Any(e => e.UserId == m.UserId && e.VacancyId == m.VacancyId)
+                            && !db.Set<MatchDismissal>().Any(d => d.UserId == m.UserId && d.VacancyId == m.VacancyId && d.Side == MatchSide.Person))
+                        .Join(db.Set<Vacancy>().Where(v => v.Status == VacancyStatus.Published && v.Details.ClosingDate >= today),
+                            m => m.VacancyId, v => v.Id, (m, v) => new { Match = m, v.OrganisationId, v.Details.Title, v.Details.Location.District })
+                        .Join(db.Set<Organisation>(), x => x.OrganisationId, o => o.Id, (x, o) => new FreshMatch(x.Match, x.Title, o.Name, x.District))
+                        .ToListAsync(ct))
+                    .ToLookup(f => f.Match.UserId);
+                foreach (var person in people)
+                {
+                    ct.ThrowIfCancellationRequested();
+                    var best = fresh[person.Id].OrderByDescending(f => f.Match.Score).ThenBy(f => f.Match.VacancyId).Take(PerEmail).ToList();
+                    if (best.Count > 0)
+                        await tally.TryAsync("person", person.Id, async () =>
+                        {
+                            if (await SendAsync(person, best, week, now, ct))
+                                tally.Sent();
+                        }, db.ChangeTracker.Clear);
+                }
+            },
+            new BatchTally(logger, RecurringId, cancellationToken),
+            AfterBatch,
+            cancellationToken);
+        logger.LogInformation("New matches: {Summary}", summary);
+        return summary;
     }
 
-    private async Task<bool> SendAsync(string userId, string email, string? name, IReadOnlyList<FreshMatch> best, string week, DateTime now, CancellationToken cancellationToken)
+    private sealed record Person(string Id, string? Email, string? Name);
+
+    private async Task<bool> SendAsync(Person person, IReadOnlyList<FreshMatch> best, string week, DateTime now, CancellationToken cancellationToken)
     {
-        var key = $"matches:{userId}:{week}";
+        var key = $"matches:{person.Id}:{week}";
         foreach (var match in best)
-            db.Add(new MatchEmailed { UserId = userId, VacancyId = match.Match.VacancyId, SentAtUtc = now });
-        outbox.Enqueue(Email(email, name, best), dedupeKey: key);
+            db.Add(new MatchEmailed { UserId = person.Id, VacancyId = match.Match.VacancyId, SentAtUtc = now });
+        outbox.Enqueue(Email(person.Email!, person.Name, best), dedupeKey: key);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -83,10 +90,10 @@ public sealed class MatchEmailJob(PortalDbContext db, Outbox outbox, TimeProvide
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
-            // Only "this week's email already went" is expected; anything else is a real failure.
+            // Only "this week's email already went" is expected; anything else is this person's failure.
             if (!await db.OutboxMessages.AnyAsync(m => m.DedupeKey == key, cancellationToken))
                 throw;
-            logger.LogInformation("This week's matches for {UserId} were already sent; skipped", userId);
+            logger.LogInformation("This week's matches for {UserId} were already sent; skipped", person.Id);
             return false;
         }
         finally

@@ -11,8 +11,12 @@ namespace Portal.Infrastructure.Jobs;
 /// <summary>
 /// Sends what the outbox holds. Safe to run twice at once and safe to kill at any line:
 /// rows are claimed with a lease, each send is recorded before the next, and a killed run's
-/// lease simply runs out. A crash between the server accepting a message and the row being
-/// marked sent can resend that one message; its Message-Id stays the same so receivers can tell.
+/// lease simply runs out (<see cref="Lease"/> after its last renewal). Runs side by side share the
+/// work: one that loses the race for rows claims the next free ones. Asked to stop (the host
+/// shutting down), a run finishes the message in hand, records it and hands the rest back at
+/// once. A crash between the server accepting a message and the row being marked sent can
+/// resend that one message, so each run in flight at a crash can repeat at most one; its
+/// Message-Id stays the same so receivers can tell.
 /// </summary>
 public sealed class OutboxDeliveryJob(
     PortalDbContext db,
@@ -22,7 +26,7 @@ public sealed class OutboxDeliveryJob(
     ILogger<OutboxDeliveryJob> logger)
 {
     public const string RecurringId = "outbox-delivery";
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+    internal static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
     /// <returns>How many messages were handed to the mail server.</returns>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
@@ -32,7 +36,7 @@ public sealed class OutboxDeliveryJob(
         var sent = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
-            var batch = await ClaimBatchAsync(settings.BatchSize, cancellationToken);
+            var batch = await ClaimBatchAsync(settings.BatchSize);
             if (batch.Count == 0)
                 break;
 
@@ -45,28 +49,38 @@ public sealed class OutboxDeliveryJob(
         return sent;
     }
 
-    private async Task<List<OutboxMessage>> ClaimBatchAsync(int size, CancellationToken cancellationToken)
+    /// <returns>The rows this run now holds; empty only when nothing is left to claim.</returns>
+    private async Task<List<OutboxMessage>> ClaimBatchAsync(int size)
     {
-        var now = Now();
-        var token = Guid.NewGuid();
-        var candidates = await db.OutboxMessages
-            .Where(Claimable(now))
-            .OrderBy(m => m.Id)
-            .Select(m => m.Id)
-            .Take(size)
-            .ToListAsync(cancellationToken);
-        if (candidates.Count == 0)
-            return [];
+        // Not cancellable once started: a claim cut off between its UPDATE and the read-back would
+        // hold rows for a whole lease with nobody to hand them back.
+        while (true)
+        {
+            var now = Now();
+            var token = Guid.NewGuid();
+            var candidates = await db.OutboxMessages
+                .Where(Claimable(now))
+                .OrderBy(m => m.Id)
+                .Select(m => m.Id)
+                .Take(size)
+                .ToListAsync(CancellationToken.None);
+            if (candidates.Count == 0)
+                return [];
 
-        // The condition is checked again in the UPDATE so that of two runs racing for a row, one wins.
-        var leaseUntil = now + Lease;
-        await db.OutboxMessages
-            .Where(m => candidates.Contains(m.Id))
-            .Where(Claimable(now))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockToken, token).SetProperty(m => m.LockedUntilUtc, leaseUntil), cancellationToken);
+            // The condition is checked again in the UPDATE so that of two runs racing for a row, one wins.
+            var leaseUntil = now + Lease;
+            await db.OutboxMessages
+                .Where(m => candidates.Contains(m.Id))
+                .Where(Claimable(now))
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockToken, token).SetProperty(m => m.LockedUntilUtc, leaseUntil), CancellationToken.None);
 
-        db.ChangeTracker.Clear();
-        return await db.OutboxMessages.Where(m => m.LockToken == token).OrderBy(m => m.Id).ToListAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            var claimed = await db.OutboxMessages.Where(m => m.LockToken == token).OrderBy(m => m.Id).ToListAsync(CancellationToken.None);
+            // Another run took every one of these first: what it took is no longer claimable, so
+            // the next look finds the rows after them (or nothing, and the run ends).
+            if (claimed.Count > 0)
+                return claimed;
+        }
     }
 
     /// <summary>Due, still pending, and not leased by a run that is still within its lease.</summary>
@@ -88,6 +102,11 @@ public sealed class OutboxDeliveryJob(
             logger.LogWarning("Mail server unavailable; {Count} message(s) wait in the outbox: {Reason}", batch.Count, ex.Message);
             return (0, false);
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await ReleaseAsync(batch, settings);
+            return (0, true);
+        }
 
         await using (connection)
         {
@@ -96,14 +115,13 @@ public sealed class OutboxDeliveryJob(
                 var message = batch[i];
                 if (cancellationToken.IsCancellationRequested)
                 {
-                    // Hand the unsent rest back at once rather than waiting for the lease to run out.
-                    await DeferAsync(batch.Skip(i), "Delivery run stopped", settings, CancellationToken.None, retryNow: true);
+                    await ReleaseAsync(batch.Skip(i), settings);
                     return (sent, true);
                 }
 
                 // A slow batch can outlive its lease; renewing before each send means a row is only ever
                 // sent by the run that holds it, and one whose lease was taken over is left alone.
-                if (!await RenewLeaseAsync(message, cancellationToken))
+                if (!await RenewLeaseAsync(message))
                 {
                     db.Entry(message).State = EntityState.Detached;
                     continue;
@@ -111,7 +129,10 @@ public sealed class OutboxDeliveryJob(
 
                 try
                 {
-                    await connection.SendAsync(message.ToMail(), MessageIdFor(message, settings), cancellationToken);
+                    // The message in hand is finished even when the run is asked to stop: cut off
+                    // mid-send, the server may have it while the row says pending, which is the
+                    // resend a crash can cause. The SMTP timeout bounds the wait.
+                    await connection.SendAsync(message.ToMail(), MessageIdFor(message, settings), CancellationToken.None);
                     message.MarkSent(Now());
                     sent++;
                 }
@@ -141,14 +162,18 @@ public sealed class OutboxDeliveryJob(
         return (sent, true);
     }
 
-    private async Task<bool> RenewLeaseAsync(OutboxMessage message, CancellationToken cancellationToken)
+    private async Task<bool> RenewLeaseAsync(OutboxMessage message)
     {
         var token = message.LockToken;
         var leaseUntil = Now() + Lease;
         return await db.OutboxMessages
             .Where(m => m.Id == message.Id && m.LockToken == token && m.Status == OutboxStatus.Pending)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntilUtc, leaseUntil), cancellationToken) == 1;
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntilUtc, leaseUntil), CancellationToken.None) == 1;
     }
+
+    /// <summary>The run was asked to stop: hand the unsent rows back at once rather than leave them waiting out the lease.</summary>
+    private Task ReleaseAsync(IEnumerable<OutboxMessage> unsent, MailOptions settings) =>
+        DeferAsync(unsent, "Delivery run stopped", settings, CancellationToken.None, retryNow: true);
 
     private async Task DeferAsync(IEnumerable<OutboxMessage> messages, string reason, MailOptions settings, CancellationToken cancellationToken, bool retryNow = false)
     {

@@ -8,6 +8,7 @@ using Portal.Domain.Compliance;
 using Portal.Domain.Notifications;
 using Portal.Domain.Organisations;
 using Portal.Domain.Training;
+using Portal.Infrastructure.Accounts;
 using Portal.Infrastructure.Compliance;
 using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Data;
@@ -16,15 +17,27 @@ using Portal.Infrastructure.Training;
 
 namespace Portal.Infrastructure.Jobs;
 
+/// <summary>What a reminders run did: reminder emails queued, manager summaries queued, people and organisations that failed.</summary>
+public sealed record ReminderRunSummary(int Reminded, int ManagerSummaries, int Failed)
+{
+    public override string ToString() =>
+        $"{Reminded:N0} reminder emails and {ManagerSummaries:N0} manager summaries queued"
+        + (Failed == 0 ? "" : $", {Failed:N0} failed (logged with their ids; the next run tries them again)");
+}
+
 /// <summary>
 /// Reminds people of training running out, run out, or left half-done: one email per person per run,
 /// listing everything newly due, outside their quiet hours. What was sent is kept in SentReminders
 /// (unique per person, module, kind and due date) and saved with the email in one transaction, so a
 /// rerun, a retry, a killed run or a second node sends each reminder once. A batch of people is
 /// saved in one transaction. Training a person's employer requires for their job (the job role's
-/// required training), not held 14 days after it was due, is in their digest too, and each manager
-/// of that organisation gets an email about it in the same transaction, so neither is sent without
-/// the other: one email per manager per batch, listing everyone of theirs in it.
+/// required training), not held 14 days after it was due, is in their digest too, and an
+/// <see cref="OverdueNotice"/> for that employer is saved with it. After the people, each
+/// organisation's managers get one short summary of its notices, queued with the notices' removal
+/// in one transaction: they hear of each lapse once, in one email however large the organisation,
+/// and notices a dead run left are told by the next. A person or an organisation that fails is
+/// logged with its id and counted, and nothing of it is recorded, so the next run tries it again;
+/// the rest of the run goes on.
 /// </summary>
 public sealed class ReminderJob(PortalDbContext db, ContentStore content, Outbox outbox, TimeProvider clock, IOptions<MailOptions> mail, ILogger<ReminderJob> logger)
 {
@@ -39,61 +52,68 @@ public sealed class ReminderJob(PortalDbContext db, ContentStore content, Outbox
     /// <summary>Runs between batches; tests use it to kill a run part-way.</summary>
     internal Func<int, Task>? AfterBatch { get; set; }
 
-    /// <returns>How many reminder emails were queued.</returns>
-    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    public async Task<ReminderRunSummary> RunAsync(CancellationToken cancellationToken)
     {
         var set = content.Current;
         var now = clock.GetUtcNow().UtcDateTime;
         var localNow = TimeOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now, LocalTime));
-        var sent = 0;
-        var batches = 0;
-        var lastUser = "";
-        while (true)
-        {
-            // People with any training, in id order, a batch at a time.
-            var people = await db.Users
-                .Where(u => u.Id.CompareTo(lastUser) > 0 && u.EmailConfirmed
+        var tally = new BatchTally(logger, RecurringId, cancellationToken);
+        // People with any training, in id order, a batch at a time.
+        var reminded = (await InIdOrder.ForEachBatchAsync(
+            "",
+            (after, take, ct) => db.Users
+                .Where(u => u.Id.CompareTo(after) > 0 && u.EmailConfirmed
                     && (db.Set<Completion>().Any(c => c.UserId == u.Id) || db.Set<ModuleProgress>().Any(p => p.UserId == u.Id && p.PassedAtUtc == null)
                         || db.Set<Membership>().Any(m => m.UserId == u.Id && m.Role == MembershipRole.Staff && m.EndedAtUtc == null)))
-                .OrderBy(u => u.Id).Take(BatchSize)
-                .Select(u => new { u.Id, u.Email, u.DisplayName })
-                .ToListAsync(cancellationToken);
-            if (people.Count == 0)
-                return sent;
-            var ids = people.Select(p => p.Id).ToList();
-            var latest = (await db.Set<Completion>().Where(c => ids.Contains(c.UserId))
-                    .LatestPerModule()
-                    .ToListAsync(cancellationToken))
-                .ToLookup(l => l.UserId, l => (l.ModuleSlug, Latest: l.CompletedAtUtc));
-            var open = (await db.Set<ModuleProgress>().Where(p => ids.Contains(p.UserId) && p.PassedAtUtc == null)
-                    .Select(p => new { p.UserId, p.ModuleSlug, p.UpdatedAtUtc })
-                    .ToListAsync(cancellationToken))
-                .GroupBy(p => p.UserId).ToDictionary(g => g.Key, g => g.ToDictionary(p => p.ModuleSlug, p => p.UpdatedAtUtc, StringComparer.Ordinal));
-            var preferences = await db.Set<ReminderPreferences>().AsNoTracking().Where(p => ids.Contains(p.UserId)).ToDictionaryAsync(p => p.UserId, cancellationToken);
-            var jobs = (await db.Set<Membership>().AsNoTracking()
-                    .Where(m => ids.Contains(m.UserId) && m.Role == MembershipRole.Staff && m.EndedAtUtc == null)
-                    .Join(db.Set<Organisation>(), m => m.OrganisationId, o => o.Id, (m, o) => new StaffJob(m.UserId, o.Id, o.Name, m.JobRole!, m.StartedAtUtc))
-                    .ToListAsync(cancellationToken))
-                .ToLookup(j => j.UserId);
-            var organisationIds = jobs.SelectMany(j => j).Select(j => j.OrganisationId).Distinct().ToList();
-            var managers = (await db.Set<Membership>().AsNoTracking()
-                    .Where(m => organisationIds.Contains(m.OrganisationId) && m.Role == MembershipRole.Manager && m.EndedAtUtc == null)
-                    .Join(db.Users.Where(u => u.EmailConfirmed), m => m.UserId, u => u.Id, (m, u) => new Manager(m.OrganisationId, u.Id, u.Email!, u.DisplayName))
-                    .ToListAsync(cancellationToken))
-                .ToLookup(m => m.OrganisationId);
-            var trainings = await TrainingsAsync(organisationIds, set, cancellationToken);
-            var already = (await db.Set<SentReminder>().AsNoTracking().Where(r => ids.Contains(r.UserId))
-                    .Select(r => new { r.UserId, r.ModuleSlug, r.Kind, r.DueOn }).ToListAsync(cancellationToken))
-                .Select(r => (r.UserId, r.ModuleSlug, r.Kind, r.DueOn)).ToHashSet();
+                .OrderBy(u => u.Id).Take(take)
+                .Select(u => new Person(u.Id, u.Email, u.DisplayName))
+                .ToListAsync(ct),
+            person => person.Id,
+            BatchSize,
+            (people, batchTally, ct) => RemindAsync(people, set, now, localNow, batchTally, ct),
+            tally,
+            AfterBatch,
+            cancellationToken)).Queued;
+        var managerSummaries = await new OverdueSummaries(db, outbox, mail.Value, logger).SendAsync(set, now, tally, cancellationToken);
+        var summary = new ReminderRunSummary(reminded, managerSummaries, tally.Failed);
+        logger.LogInformation("Training reminders: {Summary}", summary);
+        return summary;
+    }
 
-            var sends = new List<Send>();
-            foreach (var person in people)
+    /// <summary>Works out one batch's reminders, person by person, then records and queues them together.</summary>
+    private async Task RemindAsync(List<Person> people, ContentSet set, DateTime now, TimeOnly localNow, BatchTally tally, CancellationToken cancellationToken)
+    {
+        var ids = people.Select(p => p.Id).ToList();
+        var latest = (await db.Set<Completion>().Where(c => ids.Contains(c.UserId))
+                .LatestPerModule()
+                .ToListAsync(cancellationToken))
+            .ToLookup(l => l.UserId, l => (l.ModuleSlug, Latest: l.CompletedAtUtc));
+        var open = (await db.Set<ModuleProgress>().Where(p => ids.Contains(p.UserId) && p.PassedAtUtc == null)
+                .Select(p => new { p.UserId, p.ModuleSlug, p.UpdatedAtUtc })
+                .ToListAsync(cancellationToken))
+            .GroupBy(p => p.UserId).ToDictionary(g => g.Key, g => g.ToDictionary(p => p.ModuleSlug, p => p.UpdatedAtUtc, StringComparer.Ordinal));
+        var preferences = await db.Set<ReminderPreferences>().AsNoTracking().Where(p => ids.Contains(p.UserId)).ToDictionaryAsync(p => p.UserId, cancellationToken);
+        var jobs = (await db.Set<Membership>().AsNoTracking()
+                .Where(m => ids.Contains(m.UserId) && m.Role == MembershipRole.Staff && m.EndedAtUtc == null)
+                .Select(m => new StaffJob(m.UserId, m.OrganisationId, m.JobRole!, m.StartedAtUtc))
+                .ToListAsync(cancellationToken))
+            .ToLookup(j => j.UserId);
+        var organisationIds = jobs.SelectMany(j => j).Select(j => j.OrganisationId).Distinct().ToList();
+        var trainings = await TrainingsAsync(organisationIds, set, tally, cancellationToken);
+        var already = (await db.Set<SentReminder>().AsNoTracking().Where(r => ids.Contains(r.UserId))
+                .Select(r => new { r.UserId, r.ModuleSlug, r.Kind, r.DueOn }).ToListAsync(cancellationToken))
+            .Select(r => (r.UserId, r.ModuleSlug, r.Kind, r.DueOn)).ToHashSet();
+
+        var sends = new List<Send>();
+        foreach (var person in people)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            tally.Try("person", person.Id, () =>
             {
-                cancellationToken.ThrowIfCancellationRequested();
                 var wants = preferences.GetValueOrDefault(person.Id) ?? ReminderPreferences.Default(person.Id);
                 // In quiet hours nothing is recorded, so the next run outside them sends it.
                 if (wants.IsQuiet(localNow))
-                    continue;
+                    return;
                 var started = open.GetValueOrDefault(person.Id);
                 var completed = latest[person.Id].Where(l => set.Modules.ContainsKey(l.ModuleSlug)).ToList();
                 // The intervals their own record shows: an employer's shorter one warns them sooner.
@@ -110,103 +130,103 @@ public sealed class ReminderJob(PortalDbContext db, ContentStore content, Outbox
                     .Concat(requiredDue.Select(r => r.Due).Distinct())
                     .Where(r => wants.Wants(r.Kind) && !already.Contains((person.Id, r.ModuleSlug, r.Kind, r.DueOn)))
                     .OrderBy(r => r.Kind).ThenBy(r => set.Modules[r.ModuleSlug].Title, StringComparer.Ordinal).ToList();
-                if (due.Count > 0)
-                    sends.Add(new Send(person.Id, person.Email!, person.DisplayName, due, Escalations(person.Id, person.DisplayName ?? person.Email!, [.. requiredDue.Where(r => due.Contains(r.Due))], managers, set)));
-            }
-            sent += await SendAsync(sends, set, now, cancellationToken);
-            lastUser = people[^1].Id;
-            if (AfterBatch is { } hook)
-                await hook(++batches);
+                if (due.Count == 0)
+                    return;
+                var what = Hash(string.Join(',', due.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.ModuleSlug}/{r.Kind}/{r.DueOn:yyyyMMdd}"))));
+                var notices = requiredDue.Where(r => due.Contains(r.Due))
+                    .DistinctBy(r => (r.Job.OrganisationId, r.Due))
+                    .Select(r => OverdueNotice.For(r.Job.OrganisationId, person.Id, r.Due, neverDone: !completed.Any(c => c.ModuleSlug == r.Due.ModuleSlug), now))
+                    .ToList();
+                sends.Add(new Send(person.Id, due, Checked(Digest(person.Email!, person.Name, due, set), $"reminders:{person.Id}:{what}", now), notices));
+            }, () => { });
         }
+        await SaveAsync(sends, now, tally, cancellationToken);
     }
 
     /// <summary>
-    /// Records and queues a batch's reminders in one transaction. If another run got to any of them
-    /// first (the unique key), nothing of the batch is kept and each person is tried alone, so
-    /// everyone the other run did not reach is still reminded, once.
+    /// Records and queues a batch's reminders in one transaction. If that fails (another run got to
+    /// some of them first, say), nothing of the batch is kept and each person is tried alone, so
+    /// everyone the other run did not reach is still reminded, once, and a person whose rows will
+    /// not save fails alone.
     /// </summary>
-    private async Task<int> SendAsync(List<Send> sends, ContentSet set, DateTime now, CancellationToken cancellationToken)
+    private async Task SaveAsync(List<Send> sends, DateTime now, BatchTally tally, CancellationToken cancellationToken)
     {
         if (sends.Count == 0)
-            return 0;
+            return;
         foreach (var send in sends)
-            Add(send, set, now, withManagers: false);
-        // The batch's news for each manager in one email, not one per person.
-        foreach (var manager in sends.SelectMany(s => s.ToManagers).GroupBy(e => e.Manager.UserId))
-            EnqueueToManager([.. manager]);
+            Add(send, now);
         if (await TrySaveAsync(cancellationToken) is null)
-            return sends.Count;
-        var sent = 0;
+        {
+            tally.Sent(sends.Count);
+            return;
+        }
         foreach (var send in sends)
         {
-            Add(send, set, now, withManagers: true);
-            if (await TrySaveAsync(cancellationToken) is not { } failure)
+            await tally.TryAsync("person", send.UserId, async () =>
             {
-                sent++;
-                continue;
-            }
-            // Only "another run recorded these first" is expected; anything else is a real failure.
-            var first = send.Due[0];
-            if (!await db.Set<SentReminder>().AnyAsync(r => r.UserId == send.UserId && r.ModuleSlug == first.ModuleSlug && r.Kind == first.Kind && r.DueOn == first.DueOn, cancellationToken))
-                throw failure;
-            logger.LogInformation("Reminders for {UserId} were sent by another run; skipped here", send.UserId);
+                Add(send, now);
+                if (await TrySaveAsync(cancellationToken) is not { } failure)
+                {
+                    tally.Sent();
+                    return;
+                }
+                // Only "another run recorded these first" is expected; anything else is this person's failure.
+                var first = send.Due[0];
+                if (!await db.Set<SentReminder>().AnyAsync(r => r.UserId == send.UserId && r.ModuleSlug == first.ModuleSlug && r.Kind == first.Kind && r.DueOn == first.DueOn, cancellationToken))
+                    throw failure;
+                logger.LogInformation("Reminders for {UserId} were sent by another run; skipped here", send.UserId);
+            }, db.ChangeTracker.Clear);
         }
-        return sent;
     }
 
-    private void Add(Send send, ContentSet set, DateTime now, bool withManagers)
+    private void Add(Send send, DateTime now)
     {
         foreach (var reminder in send.Due)
             db.Add(SentReminder.For(send.UserId, reminder, now));
-        var what = Hash(string.Join(',', send.Due.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.ModuleSlug}/{r.Kind}/{r.DueOn:yyyyMMdd}"))));
-        outbox.Enqueue(Digest(send.Email, send.Name, send.Due, set), dedupeKey: $"reminders:{send.UserId}:{what}");
-        if (withManagers)
-        {
-            foreach (var escalation in send.ToManagers)
-                EnqueueToManager([escalation]);
-        }
+        db.AddRange(send.Notices);
+        outbox.Enqueue(send.Digest.Mail, send.Digest.Key);
     }
 
     /// <summary>
-    /// One email to one manager about everyone in the list: the staff of theirs with required
-    /// training more than two weeks overdue. The dedupe key is what it says, so a retry sends it once.
+    /// The outbox refuses a mail it cannot send (no address, say) only when it is queued, which for
+    /// a batch is when the batch is saved. Building its row here, and dropping it, makes the refusal
+    /// this one email's, before anything of the batch is written.
     /// </summary>
-    private void EnqueueToManager(IReadOnlyList<Escalation> escalations)
+    internal static (OutgoingMail Mail, string Key) Checked(OutgoingMail mail, string key, DateTime now)
     {
-        var manager = escalations[0].Manager;
-        var site = mail.Value.SiteUrl.TrimEnd('/');
-        var hello = string.IsNullOrWhiteSpace(manager.Name) ? "Hello" : $"Hello {manager.Name}";
-        string subject, body;
-        if (escalations.Count == 1)
-        {
-            var only = escalations[0];
-            subject = $"Overdue training: {only.PersonName} at {only.OrganisationName}";
-            body = $"{only.PersonName}, on your staff at {only.OrganisationName}, has required training more than two weeks overdue:\n\n" + string.Join("\n", only.Items);
-        }
-        else
-        {
-            subject = $"Overdue training: {escalations.Count} people on your staff";
-            body = $"{escalations.Count} people on your staff have required training more than two weeks overdue:\n\n" +
-                string.Join("\n\n", escalations.Select(e => $"{e.PersonName}, {e.OrganisationName}:\n" + string.Join("\n", e.Items)));
-        }
-        var text = $"{hello},\n\n{body}\n\nThey have been reminded too. Your team's training matrix: {site}/manage/matrix\n";
-        var what = Hash(string.Join('|', escalations.Select(e => e.PersonId + ":" + e.OrganisationName + ":" + string.Join(',', e.Items))));
-        outbox.Enqueue(new OutgoingMail(manager.Email, subject, text), dedupeKey: $"overdue:{manager.UserId}:{what}");
+        _ = OutboxMessage.Create(mail, now, key);
+        return (mail, key);
     }
 
-    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..24];
+    internal static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..24];
 
-    private sealed record Send(string UserId, string Email, string? Name, List<DueReminder> Due, IReadOnlyList<Escalation> ToManagers);
+    private sealed record Person(string Id, string? Email, string? Name);
 
-    /// <summary>What one manager hears about one person at one organisation: the overdue items, one line each.</summary>
-    private sealed record Escalation(Manager Manager, string PersonId, string PersonName, string OrganisationName, IReadOnlyList<string> Items);
+    private sealed record Send(string UserId, List<DueReminder> Due, (OutgoingMail Mail, string Key) Digest, IReadOnlyList<OverdueNotice> Notices);
 
-    private sealed record StaffJob(string UserId, Guid OrganisationId, string OrganisationName, string JobRole, DateTime StartedAtUtc);
+    private sealed record StaffJob(string UserId, Guid OrganisationId, string JobRole, DateTime StartedAtUtc);
 
-    private sealed record Manager(Guid OrganisationId, string UserId, string Email, string? Name);
+    /// <summary>
+    /// Each organisation's own training rules. Should one organisation's rules not read, each is
+    /// read alone: that one is logged and counted, and only its own staff wait for the next run.
+    /// </summary>
+    private async Task<Dictionary<Guid, OrganisationTraining>> TrainingsAsync(List<Guid> organisationIds, ContentSet set, BatchTally tally, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ReadTrainingsAsync(organisationIds, set, cancellationToken);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            var trainings = new Dictionary<Guid, OrganisationTraining>();
+            foreach (var id in organisationIds)
+                await tally.TryAsync("organisation", id, async () => trainings[id] = (await ReadTrainingsAsync([id], set, cancellationToken))[id], () => { });
+            return trainings;
+        }
+    }
 
-    /// <summary>Each organisation's own training rules (required training per job, refresh intervals), in two queries.</summary>
-    private async Task<Dictionary<Guid, OrganisationTraining>> TrainingsAsync(List<Guid> organisationIds, ContentSet set, CancellationToken cancellationToken)
+    /// <summary>Organisations' own training rules (required training per job, refresh intervals), in two queries.</summary>
+    private async Task<Dictionary<Guid, OrganisationTraining>> ReadTrainingsAsync(List<Guid> organisationIds, ContentSet set, CancellationToken cancellationToken)
     {
         if (organisationIds.Count == 0)
             return [];
@@ -223,19 +243,6 @@ public sealed class ReminderJob(PortalDbContext db, ContentStore content, Outbox
             completed.Where(c => c.ModuleSlug == t.Slug).Select(c => (DateTime?)c.Latest).FirstOrDefault(),
             training.Refresh.MonthsFor(t.Slug),
             job.StartedAtUtc));
-
-    /// <summary>What each manager of each organisation whose required training is overdue should hear about this person.</summary>
-    private static List<Escalation> Escalations(string personId, string personName, IReadOnlyList<(StaffJob Job, DueReminder Due)> overdue, ILookup<Guid, Manager> managers, ContentSet set)
-    {
-        var escalations = new List<Escalation>();
-        foreach (var organisation in overdue.GroupBy(x => (x.Job.OrganisationId, x.Job.OrganisationName)))
-        {
-            var items = organisation.Select(x => $"- {set.Modules[x.Due.ModuleSlug].Title}, due {x.Due.DueOn.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}").ToList();
-            foreach (var manager in managers[organisation.Key.OrganisationId].Where(m => m.UserId != personId))
-                escalations.Add(new Escalation(manager, personId, personName, organisation.Key.OrganisationName, items));
-        }
-        return escalations;
-    }
 
     /// <returns>Null when saved; otherwise the failure, with nothing of it kept.</returns>
     private async Task<DbUpdateException?> TrySaveAsync(CancellationToken cancellationToken)
@@ -263,7 +270,7 @@ public sealed class ReminderJob(PortalDbContext db, ContentStore content, Outbox
         foreach (var reminder in due)
         {
             var module = set.Modules[reminder.ModuleSlug];
-            var date = reminder.DueOn.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+            var date = reminder.DueOn.UkDate();
             text.Append(reminder.Kind switch
             {
                 ReminderKind.Expired => $"{module.Title} ran out on {date}. Do the refresher to count it again",

@@ -26,10 +26,10 @@ internal static class RunJob
         var done = name switch
         {
             OutboxDeliveryJob.RecurringId => $"{await scope.ServiceProvider.GetRequiredService<OutboxDeliveryJob>().RunAsync(CancellationToken.None):N0} messages delivered",
-            JobAlertJob.RecurringId => $"{await scope.ServiceProvider.GetRequiredService<JobAlertJob>().RunAsync(CancellationToken.None):N0} job alert emails queued",
-            ReminderJob.RecurringId => $"{await scope.ServiceProvider.GetRequiredService<ReminderJob>().RunAsync(CancellationToken.None):N0} reminder emails queued",
+            JobAlertJob.RecurringId => $"job alert emails: {await scope.ServiceProvider.GetRequiredService<JobAlertJob>().RunAsync(CancellationToken.None)}",
+            ReminderJob.RecurringId => $"{await scope.ServiceProvider.GetRequiredService<ReminderJob>().RunAsync(CancellationToken.None)}",
             MatchJob.RecurringId => Describe(await scope.ServiceProvider.GetRequiredService<MatchJob>().RunAsync(CancellationToken.None)),
-            _ => $"{await scope.ServiceProvider.GetRequiredService<MatchEmailJob>().RunAsync(CancellationToken.None):N0} new-matches emails queued",
+            _ => $"new-matches emails: {await scope.ServiceProvider.GetRequiredService<MatchEmailJob>().RunAsync(CancellationToken.None)}",
         };
         using var process = Process.GetCurrentProcess();
         await Console.Out.WriteLineAsync($"{name}: {done} in {watch.Elapsed.TotalSeconds:N1} s; peak working set {process.PeakWorkingSet64 / 1024 / 1024:N0} MiB.");

@@ -1,6 +1,8 @@
+using System.Data.Common;
 using Hangfire;
 using Hangfire.InMemory;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -110,6 +112,97 @@ public abstract class OutboxDeliveryTests<TDatabase>(TDatabase database) : IClas
     }
 
     [Fact]
+    public async Task TwoRunsStartedTogetherShareTheWorkAndSendNothingTwice()
+    {
+        var recipients = await EnqueueAsync(20);
+        // Both runs choose the same first rows before either claims them, as two nodes woken by one
+        // commit do: one of them loses that race. Neither sends until both hold a batch (or it has
+        // waited long enough to know the other never will), so the winner cannot finish alone first.
+        var race = new ClaimRace();
+        var bothClaimed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var opened = 0;
+        var gateway = new CallbackGateway((_, _) => Task.CompletedTask)
+        {
+            OnOpen = async () =>
+            {
+                if (Interlocked.Increment(ref opened) == 2)
+                    bothClaimed.TrySetResult();
+                await Task.WhenAny(bothClaimed.Task, Task.Delay(TimeSpan.FromSeconds(10)));
+            },
+        };
+
+        var results = await Task.WhenAll(
+            RunJobAsync(Smtp(1, batchSize: 4), gateway, interceptor: race.Runner()),
+            RunJobAsync(Smtp(1, batchSize: 4), gateway, interceptor: race.Runner()));
+
+        Assert.All(results, sent => Assert.InRange(sent, 1, 19));
+        Assert.Equal(20, results.Sum());
+        Assert.Equal(recipients.Order(), gateway.Recipients.Order());
+    }
+
+    [Fact]
+    public async Task AShutdownWhileAMessageIsBeingSentFinishesThatOneAndHandsTheRestBackAtOnce()
+    {
+        var recipients = await EnqueueAsync(4);
+        using var stop = new CancellationTokenSource();
+        // The host asks the job to stop while the second message is on the wire; MailKit honours the token.
+        var gateway = new CallbackGateway(async (_, sends) =>
+        {
+            if (sends == 2)
+                await stop.CancelAsync();
+        }, honourCancellation: true);
+
+        var firstRun = await RunJobAsync(Smtp(1, batchSize: 10), gateway, cancellationToken: stop.Token);
+        var secondRun = await RunJobAsync(Smtp(1, batchSize: 10), gateway);
+
+        Assert.Equal(2, firstRun);
+        Assert.Equal(2, secondRun);
+        Assert.Equal(recipients.Order(), gateway.Recipients.Order());
+    }
+
+    [Fact]
+    public async Task AShutdownWhileConnectingHandsTheBatchBackAtOnce()
+    {
+        var recipients = await EnqueueAsync(3);
+        using var stop = new CancellationTokenSource();
+        var gateway = new CallbackGateway((_, _) => Task.CompletedTask) { OnOpen = stop.CancelAsync };
+
+        var firstRun = await RunJobAsync(Smtp(1, batchSize: 10), gateway, cancellationToken: stop.Token);
+        gateway.OnOpen = null;
+        var secondRun = await RunJobAsync(Smtp(1, batchSize: 10), gateway);
+
+        Assert.Equal(0, firstRun);
+        Assert.Equal(3, secondRun);
+        Assert.Equal(recipients.Order(), gateway.Recipients.Order());
+        await using var db = database.CreateContext();
+        Assert.All(await Mine(db).ToListAsync(), m => Assert.Equal((OutboxStatus.Sent, 1), (m.Status, m.Attempts)));
+    }
+
+    [Fact]
+    public async Task ARunThatDiesMidBatchKeepsItsLeaseSoItsMessagesWaitOutTheLeaseThenGoOnce()
+    {
+        var recipients = await EnqueueAsync(3);
+        // A run that claimed its batch and then froze (a killed process leaves the same rows behind).
+        var frozen = new TaskCompletionSource<IMailConnection>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var claimed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var dying = RunJobAsync(Smtp(1, batchSize: 10), new FrozenGateway(claimed, frozen.Task));
+        await claimed.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var gateway = new CallbackGateway((_, _) => Task.CompletedTask);
+
+        _time.Advance(OutboxDeliveryJob.Lease - TimeSpan.FromSeconds(1));
+        Assert.Equal(0, await RunJobAsync(Smtp(1, batchSize: 10), gateway));
+        _time.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(3, await RunJobAsync(Smtp(1, batchSize: 10), gateway));
+        Assert.Equal(recipients.Order(), gateway.Recipients.Order());
+
+        // Should the frozen run wake, its lease is gone: it can neither send nor undo what was sent.
+        frozen.SetException(new MailGatewayUnavailableException("woke up"));
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => dying);
+        await using var db = database.CreateContext();
+        Assert.All(await Mine(db).ToListAsync(), m => Assert.Equal((OutboxStatus.Sent, 1), (m.Status, m.Attempts)));
+    }
+
+    [Fact]
     public async Task ARejectedMessageIsRetriedWithBackoffThenDeadLetteredWithTheReason()
     {
         var options = Smtp(1, maxAttempts: 3);
@@ -139,7 +232,7 @@ public abstract class OutboxDeliveryTests<TDatabase>(TDatabase database) : IClas
         using var stop = new CancellationTokenSource();
         var gateway = new StoppingGateway(new SmtpMailGateway(Options.Create(options)), afterSends: 2, stop);
 
-        var firstRun = await RunJobAsync(options, gateway, stop.Token);
+        var firstRun = await RunJobAsync(options, gateway, cancellationToken: stop.Token);
         var secondRun = await RunJobAsync(options);
 
         Assert.Equal(2, firstRun);
@@ -240,9 +333,9 @@ public abstract class OutboxDeliveryTests<TDatabase>(TDatabase database) : IClas
         Assert.Equal(1, storage.GetMonitoringApi().EnqueuedCount("default"));
     }
 
-    private async Task<int> RunJobAsync(MailOptions options, IMailGateway? gateway = null, CancellationToken cancellationToken = default)
+    private async Task<int> RunJobAsync(MailOptions options, IMailGateway? gateway = null, IInterceptor? interceptor = null, CancellationToken cancellationToken = default)
     {
-        await using var db = database.CreateContext();
+        await using var db = interceptor is null ? database.CreateContext() : database.CreateContext(interceptor);
         var job = new OutboxDeliveryJob(db, gateway ?? new SmtpMailGateway(Options.Create(options)), _time, Options.Create(options), NullLogger<OutboxDeliveryJob>.Instance);
         return await job.RunAsync(cancellationToken);
     }
@@ -286,16 +379,89 @@ public abstract class OutboxDeliveryTests<TDatabase>(TDatabase database) : IClas
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
-    /// <summary>Runs a callback with each message and the count of sends so far (this one included).</summary>
-    private sealed class CallbackGateway(Func<OutgoingMail, int, Task> onSend) : IMailGateway, IMailConnection
+    /// <summary>
+    /// Runs a callback with each message and the count of sends so far (this one included), and
+    /// keeps who was sent to. With <c>honourCancellation</c> a send gives up on a cancelled token
+    /// after the callback, as MailKit's does; a connection opening gives up the same way.
+    /// </summary>
+    private sealed class CallbackGateway(Func<OutgoingMail, int, Task> onSend, bool honourCancellation = false) : IMailGateway, IMailConnection
     {
-        public int Sends { get; private set; }
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _recipients = new();
+        private int _sends;
 
-        public Task<IMailConnection> OpenAsync(CancellationToken cancellationToken) => Task.FromResult<IMailConnection>(this);
+        public int Sends => _sends;
 
-        public Task SendAsync(OutgoingMail mail, string messageId, CancellationToken cancellationToken) => onSend(mail, ++Sends);
+        public IReadOnlyList<string> Recipients => [.. _recipients];
+
+        public Func<Task>? OnOpen { get; set; }
+
+        public async Task<IMailConnection> OpenAsync(CancellationToken cancellationToken)
+        {
+            if (OnOpen is { } onOpen)
+                await onOpen();
+            cancellationToken.ThrowIfCancellationRequested();
+            return this;
+        }
+
+        public async Task SendAsync(OutgoingMail mail, string messageId, CancellationToken cancellationToken)
+        {
+            await onSend(mail, Interlocked.Increment(ref _sends));
+            if (honourCancellation)
+                cancellationToken.ThrowIfCancellationRequested();
+            _recipients.Enqueue(mail.To);
+        }
 
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
+    /// <summary>Says when its run has claimed a batch, then never connects until the test lets it.</summary>
+    private sealed class FrozenGateway(TaskCompletionSource claimed, Task<IMailConnection> connection) : IMailGateway
+    {
+        public Task<IMailConnection> OpenAsync(CancellationToken cancellationToken)
+        {
+            claimed.TrySetResult();
+            return connection;
+        }
+    }
+
+    /// <summary>
+    /// Holds each run's first claim (its first UPDATE of the outbox) until every run has reached its
+    /// own, so all of them chose their rows before any claimed: they race for the same rows.
+    /// </summary>
+    private sealed class ClaimRace
+    {
+        private readonly TaskCompletionSource _allChosen = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _runs;
+        private int _waiting;
+
+        public DbCommandInterceptor Runner()
+        {
+            _runs++;
+            return new Gate(this);
+        }
+
+        private async Task ArriveAsync(CancellationToken cancellationToken)
+        {
+            if (Interlocked.Increment(ref _waiting) == _runs)
+                _allChosen.TrySetResult();
+            await _allChosen.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
+        }
+
+        private sealed class Gate(ClaimRace race) : DbCommandInterceptor
+        {
+            private bool _claimed;
+
+            public override async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+                DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+            {
+                if (!_claimed && command.CommandText.StartsWith("UPDATE", StringComparison.OrdinalIgnoreCase) && command.CommandText.Contains("LockToken", StringComparison.Ordinal))
+                {
+                    _claimed = true;
+                    await race.ArriveAsync(cancellationToken);
+                }
+                return result;
+            }
+        }
     }
 
     /// <summary>A real gateway that pulls the plug on its run after a number of sends, as a shutdown would.</summary>

@@ -56,7 +56,7 @@ public abstract class ReminderJobTests<TDatabase>(TDatabase database) : IClassFi
         await db.SaveChangesAsync();
     }
 
-    private async Task<int> RunAsync(Action<ReminderJob>? configure = null)
+    private async Task<ReminderRunSummary> RunAsync(Action<ReminderJob>? configure = null)
     {
         await using var db = database.CreateContext();
         var outbox = new Outbox(db, _time, new BackgroundJobClient(new InMemoryStorage()), NullLogger<Outbox>.Instance);
@@ -216,10 +216,10 @@ public abstract class ReminderJobTests<TDatabase>(TDatabase database) : IClassFi
         await RunAsync();
         await RunAsync();
         var toManager = Assert.Single(await MailAsync(managerEmail));
-        Assert.Contains("3 people on your staff have required training more than two weeks overdue", toManager, StringComparison.Ordinal);
+        Assert.Contains("3 people on your staff at Chapel Care", toManager, StringComparison.Ordinal);
+        Assert.Contains("have required training more than two weeks overdue", toManager, StringComparison.Ordinal);
         foreach (var name in names)
-            Assert.Contains($"{name}, Chapel Care", toManager, StringComparison.Ordinal);
-        Assert.Equal(3, toManager.Split("- Safeguarding adults, due 1 November 2026").Length - 1);
+            Assert.Contains($"- {name}: Safeguarding adults, due 1 November 2026", toManager, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -297,6 +297,132 @@ public abstract class ReminderJobTests<TDatabase>(TDatabase database) : IClassFi
         await Task.WhenAll(RunAsync(), RunAsync(), RunAsync());
         foreach (var (_, email) in people)
             Assert.Single(await MailAsync(email));
+    }
+
+    /// <summary>
+    /// Blanks a confirmed account's address, as a bad import or a hand edit can leave it: nothing
+    /// can be addressed to them, so building their email fails. Undo puts it back.
+    /// </summary>
+    private async Task<Func<Task>> BlankEmailAsync(string userId)
+    {
+        await using var db = database.CreateContext();
+        var email = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).SingleAsync();
+        await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(u => u.SetProperty(x => x.Email, ""));
+        return async () =>
+        {
+            await using var again = database.CreateContext();
+            await again.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(u => u.SetProperty(x => x.Email, email));
+        };
+    }
+
+    [Fact]
+    public async Task OnePersonWhoseEmailCannotBeBuiltDoesNotStopTheOthersAndIsRemindedOnTheNextRun()
+    {
+        var people = new List<(string Id, string Email)>();
+        for (var i = 0; i < 3; i++)
+        {
+            var person = await PersonAsync();
+            await StartedAsync(person.Id, "communication", new DateTime(2026, 11, 10, 9, 0, 0, DateTimeKind.Utc));
+            people.Add(person);
+        }
+        // The middle one of the three in the order the run reads people, all in one batch.
+        people = [.. people.OrderBy(p => p.Id, StringComparer.Ordinal)];
+        var restore = await BlankEmailAsync(people[1].Id);
+        try
+        {
+            Assert.Equal(1, (await RunAsync()).Failed);
+
+            Assert.Single(await MailAsync(people[0].Email));
+            Assert.Single(await MailAsync(people[2].Email));
+            await using (var db = database.CreateContext())
+                Assert.False(await db.Set<SentReminder>().AnyAsync(r => r.UserId == people[1].Id));
+        }
+        finally
+        {
+            await restore();
+        }
+
+        // Put right, they are reminded at the next run, and nobody else again.
+        Assert.Equal(new ReminderRunSummary(1, 0, 0), await RunAsync());
+        foreach (var (_, email) in people)
+            Assert.Single(await MailAsync(email));
+    }
+
+    [Fact]
+    public async Task OneOrganisationWhoseManagerCannotBeEmailedDoesNotStopTheOthersAndItsManagerHearsOnTheNextRun()
+    {
+        var (person, email) = await PersonAsync();
+        var (managerA, managerAEmail) = await PersonAsync("Ann Manager");
+        var (managerB, managerBEmail) = await PersonAsync("Bo Manager");
+        var home = await OrganisationAsync($"Aire Homecare {Guid.NewGuid():N}", managerA);
+        var centre = await OrganisationAsync($"Beck Day Centre {Guid.NewGuid():N}", managerB);
+        var joined = new DateTime(2026, 11, 1, 9, 0, 0, DateTimeKind.Utc);
+        await StaffAsync(home, person, "care-worker", joined);
+        await StaffAsync(centre, person, "care-worker", joined);
+        var restore = await BlankEmailAsync(managerA);
+        try
+        {
+            Assert.Equal(new ReminderRunSummary(1, 1, 1), await RunAsync());
+
+            Assert.Single(await MailAsync(email), m => m.Contains("required for your job", StringComparison.Ordinal));
+            Assert.Single(await MailAsync(managerBEmail));
+            Assert.Empty(await MailAsync(managerAEmail));
+        }
+        finally
+        {
+            await restore();
+        }
+
+        Assert.Equal(new ReminderRunSummary(0, 1, 0), await RunAsync());
+        var toA = Assert.Single(await MailAsync(managerAEmail));
+        Assert.Contains("Amina Yusuf", toA, StringComparison.Ordinal);
+        Assert.Single(await MailAsync(managerBEmail));
+        Assert.Single(await MailAsync(email), m => m.Contains("required for your job", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AnOrganisationWithAThousandOverdueStaffGetsEveryReminderQueuedAndItsManagerOneShortSummary()
+    {
+        var (manager, managerEmail) = await PersonAsync("Mo Manager");
+        var name = $"Big Care {Guid.NewGuid():N}";
+        var organisation = await OrganisationAsync(name, manager);
+        var staff = new List<string>();
+        await using (var db = database.CreateContext())
+        {
+            for (var i = 0; i < 1_000; i++)
+            {
+                var id = Guid.NewGuid().ToString();
+                var address = $"{id}@example.com";
+                db.Users.Add(new PortalUser { Id = id, UserName = address, NormalizedUserName = address.ToUpperInvariant(), Email = address, NormalizedEmail = address.ToUpperInvariant(), EmailConfirmed = true, DisplayName = $"Staff {i:0000}" });
+                // None of their required training done, since they joined weeks ago.
+                db.Add(Portal.Domain.Organisations.Membership.Start(organisation, id, Portal.Domain.Organisations.MembershipRole.Staff, new DateTime(2026, 10, 1 + (i % 20), 9, 0, 0, DateTimeKind.Utc), "care-worker"));
+                staff.Add(address);
+            }
+            await db.SaveChangesAsync();
+        }
+
+        try
+        {
+            Assert.Equal(new ReminderRunSummary(1_000, 1, 0), await RunAsync());
+
+            await using (var db = database.CreateContext())
+            {
+                var reminded = await db.OutboxMessages.Where(m => staff.Contains(m.To)).Select(m => m.To).ToListAsync();
+                Assert.Equal(staff.Order(StringComparer.Ordinal), reminded.Order(StringComparer.Ordinal));
+            }
+            var summary = Assert.Single(await MailAsync(managerEmail));
+            Assert.InRange(summary.Length, 200, 5_000);
+            Assert.Contains($"1,000 people on your staff at {name} have required training more than two weeks overdue", summary, StringComparison.Ordinal);
+            // The worst first: those who joined earliest, on 1 October.
+            Assert.Contains("Staff 0000", summary, StringComparison.Ordinal);
+            Assert.Contains($"https://portal.example/manage/matrix?org={organisation}&status=Missing", summary, StringComparison.Ordinal);
+        }
+        finally
+        {
+            // The class shares one database: the other tests' runs need not wade through them.
+            await using var db = database.CreateContext();
+            await db.Set<Portal.Domain.Organisations.Membership>().Where(m => m.OrganisationId == organisation).ExecuteDeleteAsync();
+        }
     }
 }
 

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 using Portal.Infrastructure.Data;
 using Portal.Tests.Common;
@@ -11,7 +12,8 @@ public abstract class TestDatabase : IAsyncLifetime
 {
     public abstract DatabaseProvider Provider { get; }
 
-    public abstract PortalDbContext CreateContext();
+    /// <param name="interceptors">Added after the portal's own, for a test that must step into a command.</param>
+    public abstract PortalDbContext CreateContext(params IInterceptor[] interceptors);
 
     public abstract Task InitializeAsync();
 
@@ -32,8 +34,8 @@ public sealed class SqliteTestDatabase : TestDatabase
 
     public string ConnectionString => new SqliteConnectionStringBuilder { DataSource = _path, Pooling = false }.ToString();
 
-    public override PortalDbContext CreateContext() =>
-        new SqlitePortalDbContext(new DbContextOptionsBuilder<SqlitePortalDbContext>().UseSqlite(ConnectionString).AddInterceptors(TransactionEndInterceptor.Instance).Options);
+    public override PortalDbContext CreateContext(params IInterceptor[] interceptors) =>
+        new SqlitePortalDbContext(new DbContextOptionsBuilder<SqlitePortalDbContext>().UseSqlite(ConnectionString).AddInterceptors([TransactionEndInterceptor.Instance, .. interceptors]).Options);
 
     public override async Task InitializeAsync()
     {
@@ -62,8 +64,8 @@ public sealed class PostgresTestDatabase : TestDatabase
 
     public string ConnectionString => new NpgsqlConnectionStringBuilder(TestEnvironment.PostgresAdminConnectionString) { Database = _name }.ToString();
 
-    public override PortalDbContext CreateContext() =>
-        new PostgresPortalDbContext(new DbContextOptionsBuilder<PostgresPortalDbContext>().UseNpgsql(ConnectionString).AddInterceptors(TransactionEndInterceptor.Instance).Options);
+    public override PortalDbContext CreateContext(params IInterceptor[] interceptors) =>
+        new PostgresPortalDbContext(new DbContextOptionsBuilder<PostgresPortalDbContext>().UseNpgsql(ConnectionString).AddInterceptors([TransactionEndInterceptor.Instance, .. interceptors]).Options);
 
     public override async Task InitializeAsync()
     {

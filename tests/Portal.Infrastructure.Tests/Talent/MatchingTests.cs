@@ -270,6 +270,52 @@ public abstract class MatchingTests<TDatabase>(TDatabase database) : TalentTests
         Assert.Contains("Senior care worker, Horsforth", mail[1], StringComparison.Ordinal);
         Assert.DoesNotContain($"/jobs/{first}", mail[1], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task OnePersonWhoseEmailCannotBeBuiltDoesNotStopTheOthersAndGetsTheirMatchesOnTheNextRun()
+    {
+        var (organisation, recruiter) = await NewOrganisationWithRecruiterAsync("Seacroft Care");
+        var vacancy = await PublishedAsync(organisation, recruiter, Details("Care worker, Seacroft", district: "LS14"));
+        var people = new List<string>();
+        for (var i = 0; i < 3; i++)
+            people.Add(await CandidateAsync("LS14", emailMatches: true));
+        await RunMatchingAsync();
+        // The middle one of the three in the order the run reads people, all in one batch; a bad
+        // import or a hand edit left their confirmed account without an address.
+        people.Sort(StringComparer.Ordinal);
+        string poisonedEmail;
+        await using (var scope = Services())
+        {
+            var db = scope.Get<Portal.Infrastructure.Data.PortalDbContext>();
+            poisonedEmail = (await db.Users.SingleAsync(u => u.Id == people[1])).Email!;
+            await db.Users.Where(u => u.Id == people[1]).ExecuteUpdateAsync(u => u.SetProperty(x => x.Email, ""));
+        }
+
+        async Task<int> MailCountAsync(string user)
+        {
+            await using var scope = Services();
+            var db = scope.Get<Portal.Infrastructure.Data.PortalDbContext>();
+            var email = user == people[1] ? poisonedEmail : (await db.Users.SingleAsync(u => u.Id == user)).Email;
+            return await db.OutboxMessages.CountAsync(m => m.To == email && m.TextBody.Contains(vacancy.ToString()));
+        }
+
+        await using (var scope = Services())
+            Assert.Equal(1, (await scope.Get<MatchEmailJob>().RunAsync(CancellationToken.None)).Failed);
+
+        async Task<List<int>> MailCountsAsync() => [await MailCountAsync(people[0]), await MailCountAsync(people[1]), await MailCountAsync(people[2])];
+
+        Assert.Equal([1, 0, 1], await MailCountsAsync());
+        await using (var scope = Services())
+            Assert.False(await scope.Get<Portal.Infrastructure.Data.PortalDbContext>().Set<MatchEmailed>().AnyAsync(e => e.UserId == people[1]));
+
+        await using (var scope = Services())
+        {
+            var db = scope.Get<Portal.Infrastructure.Data.PortalDbContext>();
+            await db.Users.Where(u => u.Id == people[1]).ExecuteUpdateAsync(u => u.SetProperty(x => x.Email, poisonedEmail));
+            Assert.Equal(new BatchJobSummary(1, 0), await scope.Get<MatchEmailJob>().RunAsync(CancellationToken.None));
+        }
+        Assert.Equal([1, 1, 1], await MailCountsAsync());
+    }
 }
 
 public sealed class SqliteMatchingTests(SqliteTestDatabase database) : MatchingTests<SqliteTestDatabase>(database);

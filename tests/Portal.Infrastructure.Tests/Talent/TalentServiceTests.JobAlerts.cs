@@ -23,12 +23,12 @@ public abstract partial class TalentServiceTests<TDatabase>
         return await db.OutboxMessages.Where(m => m.To == email).ToListAsync();
     }
 
-    private async Task RunAlertsAsync(Action<JobAlertJob>? configure = null)
+    private async Task<BatchJobSummary> RunAlertsAsync(Action<JobAlertJob>? configure = null)
     {
         await using var scope = Services();
         var job = scope.Get<JobAlertJob>();
         configure?.Invoke(job);
-        await job.RunAsync(CancellationToken.None);
+        return await job.RunAsync(CancellationToken.None);
     }
 
     [Fact]
@@ -115,5 +115,42 @@ public abstract partial class TalentServiceTests<TDatabase>
         await RunAlertsAsync();
         foreach (var email in owners)
             Assert.Single(await MailToAsync(email));
+    }
+
+    [Fact]
+    public async Task AnAlertWhoseDigestCannotBeBuiltDoesNotStopTheOthersAndIsSentOnTheNextRun()
+    {
+        var (org, recruiter) = await NewOrganisationWithRecruiterAsync($"Poison Care {Guid.NewGuid():N}");
+        var tag = Guid.NewGuid().ToString("N")[..10];
+        var owners = new List<(string User, string Email)>();
+        for (var i = 0; i < 3; i++)
+            owners.Add(await AlertOwnerAsync($"Search.Keyword={tag}"));
+        Time.Advance(TimeSpan.FromHours(1));
+        await PublishedAsync(org, recruiter, Details($"Poison job {tag}"));
+        Time.Advance(TimeSpan.FromDays(1));
+        // The middle one of these alerts in the order the run reads them belongs to a confirmed
+        // account a bad import or a hand edit left without an address: its digest cannot be built.
+        string poisoned;
+        await using (var db = Database.CreateContext())
+        {
+            var users = owners.Select(o => o.User).ToList();
+            var inOrder = await db.Set<SavedSearch>().Where(s => users.Contains(s.UserId)).OrderBy(s => s.Id).Select(s => s.UserId).ToListAsync();
+            poisoned = inOrder[1];
+            await db.Users.Where(u => u.Id == poisoned).ExecuteUpdateAsync(u => u.SetProperty(x => x.Email, ""));
+        }
+
+        Assert.Equal(1, (await RunAlertsAsync()).Failed);
+
+        foreach (var (user, email) in owners)
+            Assert.Equal(user == poisoned ? 0 : 1, (await MailToAsync(email)).Count);
+
+        await using (var db = Database.CreateContext())
+        {
+            var email = owners.Single(o => o.User == poisoned).Email;
+            await db.Users.Where(u => u.Id == poisoned).ExecuteUpdateAsync(u => u.SetProperty(x => x.Email, email));
+        }
+        Assert.Equal(new BatchJobSummary(1, 0), await RunAlertsAsync());
+        foreach (var (_, email) in owners)
+            Assert.Contains($"Poison job {tag}", Assert.Single(await MailToAsync(email)).TextBody, StringComparison.Ordinal);
     }
 }

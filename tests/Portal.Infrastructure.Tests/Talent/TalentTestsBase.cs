@@ -32,6 +32,9 @@ public abstract class TalentTestsBase<TDatabase>(TDatabase database)
     }
     protected FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
 
+    // One per test, as a host has one: every scope of a test shares it, as requests on a node do.
+    private readonly MatchCache _matchCache = new();
+
     protected sealed class Scope(ServiceProvider services, AsyncServiceScope scope) : IAsyncDisposable
     {
         public T Get<T>() where T : notnull => scope.ServiceProvider.GetRequiredService<T>();
@@ -68,6 +71,7 @@ public abstract class TalentTestsBase<TDatabase>(TDatabase database)
         services.AddSingleton(LoadedContent);
         services.AddScoped<ProfileService>();
         services.AddScoped<MatchRunner>();
+        services.AddSingleton(_matchCache);
         services.AddScoped<MatchService>();
         services.AddScoped<InvitationService>();
         services.AddScoped<Portal.Infrastructure.Compliance.ComplianceService>();
