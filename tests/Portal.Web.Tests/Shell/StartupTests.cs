@@ -63,27 +63,6 @@ public sealed class StartupTests : IDisposable
     }
 
     [Fact]
-    public async Task ContentCheckCommandReportsTheSameErrorsAndFails()
-    {
-        var content = BadContent();
-
-        var (exit, _, error) = await RunAsync(["content", "check"], ("Content__Path", content));
-
-        Assert.Equal(1, exit);
-        Assert.Contains("content/ has ", error, StringComparison.Ordinal);
-        Assert.Contains("pages/broken.md:3:", error, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task ContentCheckCommandPassesOnTheShippedContent()
-    {
-        var (exit, output, _) = await RunAsync(["content", "check"], ("Content__Path", Path.Combine(TestEnvironment.RepositoryRoot(), "content")));
-
-        Assert.Equal(0, exit);
-        Assert.Contains("valid", output, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task MigrateCommandCreatesTheEmbeddedDatabase()
     {
         var (exit, output, _) = await RunAsync(["migrate"]);
@@ -116,11 +95,7 @@ public sealed class StartupTests : IDisposable
 
             var port = TestEnvironment.FreePort();
             using var server = Start([], [.. postgres, ("Jobs__ServerEnabled", "true"), ("ASPNETCORE_URLS", $"http://127.0.0.1:{port}")]);
-            var log = new System.Text.StringBuilder();
-            server.OutputDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
-            server.ErrorDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
-            server.BeginOutputReadLine();
-            server.BeginErrorReadLine();
+            var log = PortalProcess.Collect(server);
             try
             {
                 using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
@@ -190,36 +165,10 @@ public sealed class StartupTests : IDisposable
         return Path.Combine(_workDir, "content");
     }
 
-    private async Task<(int Exit, string Output, string Error)> RunAsync(string[] args, params (string Name, string Value)[] environment)
-    {
-        using var process = Start(args, environment);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var error = process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
-    }
+    private Task<(int Exit, string Output, string Error)> RunAsync(string[] args, params (string Name, string Value)[] environment) =>
+        PortalProcess.RunAsync(_workDir, args, environment);
 
-    private Process Start(string[] args, params (string Name, string Value)[] environment)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = _workDir,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Portal.Web.dll"));
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
-        start.Environment["Jobs__ServerEnabled"] = "false";
-        start.Environment["AllowedHosts"] = "localhost;127.0.0.1";
-        start.Environment["Content__Path"] = Path.Combine(TestEnvironment.RepositoryRoot(), "content");
-        foreach (var (name, value) in environment)
-            start.Environment[name] = value;
-        return Process.Start(start)!;
-    }
+    private Process Start(string[] args, params (string Name, string Value)[] environment) => PortalProcess.Start(_workDir, args, environment);
 
     public void Dispose() => Directory.Delete(_workDir, recursive: true);
 }
