@@ -53,7 +53,6 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddOptions<TalentOptions>().Bind(configuration.GetSection(TalentOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<OrganisationService>();
         services.AddScoped<OrganisationRequestService>();
-        services.AddScoped<Seeding.ScaleSeeder>();
         services.AddScoped<VacancyService>();
         services.AddScoped<JobSearch>();
         services.AddSingleton<JobIndex>();

@@ -4,25 +4,28 @@ using Portal.Infrastructure.Data;
 namespace Portal.Web.Commands;
 
 /// <summary>
-/// Operator commands that share the portal's settings: `migrate`, `content check`, `seed-scale` and `run-job NAME`.
+/// Operator commands that share the portal's settings: `migrate`, `content check` and `run-job NAME`.
 /// They run in a host of their own (<see cref="CommandHost"/>: no web server, no Hangfire server),
 /// print what they do, and return the exit code: 0 done, 1 failed (one line on standard error
 /// saying why), 2 not understood.
 /// </summary>
 public static class PortalCommands
 {
-    private static readonly string Usage = $"Commands: migrate | content check | run-job {string.Join("|", RunJob.Names)} | {SeedScale.Usage}";
+    private static readonly string Usage = $"Commands: migrate | content check | run-job {string.Join("|", RunJob.Names)}";
 
+    /// <summary>A first word that is not a setting (`--urls=...`, `Key=Value`) is a command, known or not: never a reason to start the site.</summary>
     public static bool IsCommand(string[] args) =>
-        args is ["migrate", ..] or ["content", "check", ..] or ["seed-scale", ..] or ["run-job", ..];
+        args is [var first, ..] && !first.StartsWith('-') && !first.Contains('=', StringComparison.Ordinal);
 
     public static async Task<int> RunAsync(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var command = args is ["run-job", var job, ..] ? $"run-job {job}" : string.Join(' ', args.TakeWhile(a => !a.StartsWith('-')));
+        var command = string.Join(' ', args);
+        if (args is ["seed-scale", ..])
+            return await RefuseAsync("seed-scale has moved out of the portal into the load-data tool: dotnet run --project tests/Portal.LoadData -c Release -- [--people N ...]");
         if (args is ["run-job", var name] && !RunJob.Names.Contains(name, StringComparer.Ordinal))
             return await RefuseAsync($"run-job: no job called '{name}'. Jobs: {string.Join(", ", RunJob.Names)}");
-        if (args is not (["migrate"] or ["content", "check"] or ["run-job", _] or ["seed-scale", ..]))
+        if (args is not (["migrate"] or ["content", "check"] or ["run-job", _]))
             return await RefuseAsync(Usage);
 
         IHost? host = null;
@@ -35,8 +38,7 @@ public static class PortalCommands
             {
                 ["migrate"] => await MigrateAsync(host.Services),
                 ["content", "check"] => await ContentCheck.RunAsync(host.Services),
-                ["run-job", var jobName] => await RunJob.RunAsync(host.Services, jobName),
-                _ => await SeedScale.RunAsync(host.Services, args),
+                _ => await RunJob.RunAsync(host.Services, args[1]),
             };
         }
         catch (Exception ex) when (StartupFailure.Reason(ex) is { } reason)

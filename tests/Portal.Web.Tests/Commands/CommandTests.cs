@@ -140,6 +140,17 @@ public sealed class SqliteCommandTests : CommandTests
         return Task.CompletedTask;
     }
 
+    /// <summary>The load-data generator is a tool under tests/ now: the old command says where it went, and starts nothing.</summary>
+    [Fact]
+    public async Task SeedScaleIsNoLongerAPortalCommand()
+    {
+        var (exit, _, error) = await RunAsync("seed-scale", "--people", "100");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("tests/Portal.LoadData", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(DatabaseFile));
+    }
+
     /// <summary>The embedded database migrates itself, as the portal's start-up does.</summary>
     [Fact]
     public async Task RunJobOnAFreshEmbeddedDatabaseMigratesItFirst()

@@ -10,35 +10,7 @@ using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Talent;
 
-namespace Portal.Infrastructure.Seeding;
-
-/// <summary>How much of a city to generate. The defaults are the city-scale figures the load tables use.</summary>
-public sealed record ScaleSeedOptions
-{
-    public int People { get; init; } = 60_000;
-    public int Organisations { get; init; } = 200;
-    public int Vacancies { get; init; } = 5_000;
-
-    /// <summary>Candidate profiles: the first people have one; past <see cref="People"/> they are applicants new to the portal.</summary>
-    public int Profiles { get; init; } = 100_000;
-
-    /// <summary>Completion rows over the last three years, shared among the first <see cref="People"/> (refreshers included).</summary>
-    public int Completions { get; init; } = 3_000_000;
-
-    public int Seed { get; init; } = 2026;
-
-    /// <summary>Staff of the first organisation, a large employer whose training matrix the benchmarks read.</summary>
-    public int MatrixStaff { get; init; } = 500;
-
-    /// <summary>Applications by people with a profile to published vacancies, at every stage of the pipeline.</summary>
-    public int Applications { get; init; } = 50_000;
-
-    /// <summary>Career plans ("from where I am to where I want to be") saved by people.</summary>
-    public int SavedPlans { get; init; } = 30_000;
-
-    /// <summary>Job searches kept as daily or weekly alerts.</summary>
-    public int Alerts { get; init; } = 20_000;
-}
+namespace Portal.LoadData;
 
 /// <summary>
 /// Generates a realistic city's worth of accounts, organisations, vacancies, candidate profiles and
@@ -94,6 +66,32 @@ public sealed class ScaleSeeder(PortalDbContext db, PostcodeDistricts postcodes,
 
     public sealed record Result(int People, int Organisations, int Vacancies, int Profiles, int Completions, int Applications, TimeSpan Elapsed);
 
+    /// <summary>
+    /// One run: the options, the one random source every draw comes from (so the steps must run, and
+    /// draw, in this order for a seed to give the same city), and what earlier steps made that later
+    /// ones refer to.
+    /// </summary>
+    private sealed class City(ScaleSeedOptions options, ContentSet content, Random random, DateTime now, string[] districts, Action<string> progress)
+    {
+        public ScaleSeedOptions Options => options;
+        public ContentSet Content => content;
+        public Random Random => random;
+        public DateTime Now => now;
+        public DateOnly Today => DateOnly.FromDateTime(now);
+        public string[] Districts => districts;
+        public Action<string> Progress => progress;
+
+        /// <summary>Roles a vacancy or a profile can be for: not entry points, and with pay.</summary>
+        public CareerRole[] Roles { get; } = [.. content.Roles.Values.Where(r => !r.EntryPoint && r.Pay is not null).OrderBy(r => r.Slug, StringComparer.Ordinal)];
+
+        public string[] Modules { get; } = [.. content.Modules.Keys.Order(StringComparer.Ordinal)];
+
+        public string[] UserIds { get; set; } = [];
+        public Guid[] OrganisationIds { get; set; } = [];
+        public string[] OrganisationDistricts { get; set; } = [];
+        public List<(Guid Id, int Organisation, DateTime PublishedAtUtc)> PublishedVacancies { get; } = [];
+    }
+
     /// <param name="content">The roles and modules vacancies and profiles are drawn from.</param>
     public async Task<Result> RunAsync(ScaleSeedOptions options, ContentSet content, Action<string> progress, CancellationToken cancellationToken = default)
     {
@@ -106,122 +104,140 @@ public sealed class ScaleSeeder(PortalDbContext db, PostcodeDistricts postcodes,
             throw new InvalidOperationException("This database already holds generated data. Seed a fresh database instead.");
 
         var watch = Stopwatch.StartNew();
-        var random = new Random(options.Seed);
-        var roles = content.Roles.Values.Where(r => !r.EntryPoint && r.Pay is not null).OrderBy(r => r.Slug, StringComparer.Ordinal).ToArray();
-        var modules = content.Modules.Keys.Order(StringComparer.Ordinal).ToArray();
-        var districts = postcodes.All.Order(StringComparer.Ordinal).ToArray();
-        var now = clock.GetUtcNow().UtcDateTime;
-        var today = DateOnly.FromDateTime(now);
-        var completions = 0;
-        var applications = 0;
+        var city = new City(options, content, new Random(options.Seed), clock.GetUtcNow().UtcDateTime, [.. postcodes.All.Order(StringComparer.Ordinal)], progress);
         var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
-            var accounts = Math.Max(options.People, options.Profiles);
-            var userIds = new string[accounts];
-            for (var start = 0; start < accounts; start += BatchSize)
-            {
-                for (var i = start; i < Math.Min(accounts, start + BatchSize); i++)
-                {
-                    var first = FirstNames[random.Next(FirstNames.Length)];
-                    var last = Surnames[random.Next(Surnames.Length)];
-                    var email = $"{first}.{last}.{i}@{EmailDomain}".ToLowerInvariant();
-                    userIds[i] = NextGuid(random).ToString();
-                    db.Users.Add(new PortalUser
-                    {
-                        Id = userIds[i],
-                        UserName = email,
-                        NormalizedUserName = email.ToUpperInvariant(),
-                        Email = email,
-                        NormalizedEmail = email.ToUpperInvariant(),
-                        EmailConfirmed = true,
-                        DisplayName = $"{first} {last}",
-                        SecurityStamp = NextGuid(random).ToString("N"),
-                        ConcurrencyStamp = NextGuid(random).ToString(),
-                        LockoutEnabled = true,
-                        CreatedUtc = now.AddDays(-random.Next(1, 1_100)),
-                    });
-                }
-                await SaveBatchAsync(cancellationToken);
-                progress($"accounts {Math.Min(accounts, start + BatchSize):N0} of {accounts:N0}");
-            }
-
-            var organisationIds = new Guid[options.Organisations];
-            var vacancies = new List<(Guid Id, int Organisation, DateTime PublishedAtUtc)>(options.Vacancies);
-            var organisationDistricts = new string[options.Organisations];
-            var names = new HashSet<string>(StringComparer.Ordinal);
-            for (var i = 0; i < options.Organisations; i++)
-            {
-                var district = districts[random.Next(districts.Length)];
-                var name = $"{Area(district)} {OrganisationWords[random.Next(OrganisationWords.Length)]}";
-                if (!names.Add(name))
-                    name = $"{name} {i.ToString(CultureInfo.InvariantCulture)}";
-                var type = random.Next(100) switch { < 75 => OrganisationType.CareProvider, < 80 => OrganisationType.NhsTrust, < 85 => OrganisationType.Council, _ => OrganisationType.Charity };
-                var organisation = Organisation.Create(name, type, type == OrganisationType.CareProvider ? $"1-{100_000_000 + i}" : null, Postcode(random, district), now.AddDays(-random.Next(30, 1_100)));
-                organisationIds[i] = NextGuid(random);
-                organisationDistricts[i] = district;
-                db.Entry(organisation).Property(o => o.Id).CurrentValue = organisationIds[i];
-                db.Add(organisation);
-                // Its recruiter and manager are the first people, two to an organisation.
-                db.Add(Membership.Start(organisationIds[i], userIds[2 * i], MembershipRole.Recruiter, organisation.CreatedAtUtc));
-                db.Add(Membership.Start(organisationIds[i], userIds[(2 * i) + 1], MembershipRole.Manager, organisation.CreatedAtUtc));
-            }
-            await SaveBatchAsync(cancellationToken);
-            progress($"organisations {options.Organisations:N0}, each with a recruiter and a manager");
-
-            for (var start = 0; start < options.Vacancies; start += BatchSize)
-            {
-                for (var i = start; i < Math.Min(options.Vacancies, start + BatchSize); i++)
-                {
-                    var organisation = random.Next(options.Organisations);
-                    // Most jobs are near the employer; some are across the city.
-                    var district = random.Next(100) < 70 ? organisationDistricts[organisation] : districts[random.Next(districts.Length)];
-                    var role = roles[random.Next(roles.Length)];
-                    var vacancy = Vacancy.Draft(organisationIds[organisation], VacancyDetailsFor(random, role, modules, Postcode(random, district), today), now.AddDays(-random.Next(1, 60)));
-                    db.Entry(vacancy).Property(v => v.Id).CurrentValue = NextGuid(random);
-                    switch (random.Next(100))
-                    {
-                        case < 85:
-                            vacancy.Publish(now.AddDays(-random.Next(0, 30)));
-                            break;
-                        case < 95:
-                            vacancy.Publish(now.AddDays(-random.Next(30, 60)));
-                            vacancy.Close(now.AddDays(-random.Next(0, 30)));
-                            break;
-                    }
-                    db.Add(vacancy);
-                    if (vacancy.PublishedAtUtc is { } published)
-                        vacancies.Add((vacancy.Id, organisation, published));
-                }
-                await SaveBatchAsync(cancellationToken);
-                progress($"vacancies {Math.Min(options.Vacancies, start + BatchSize):N0} of {options.Vacancies:N0}");
-            }
-
-            for (var start = 0; start < options.Profiles; start += BatchSize)
-            {
-                for (var i = start; i < Math.Min(options.Profiles, start + BatchSize); i++)
-                {
-                    var profile = CandidateProfile.For(userIds[i]);
-                    profile.Update(CandidateDetailsFor(random, roles, Postcode(random, districts[random.Next(districts.Length)])), now.AddDays(-random.Next(0, 365)));
-                    db.Add(profile);
-                }
-                await SaveBatchAsync(cancellationToken);
-                progress($"candidate profiles {Math.Min(options.Profiles, start + BatchSize):N0} of {options.Profiles:N0}");
-            }
-
-            applications = await ApplicationsAsync(random, options, userIds, vacancies, [.. organisationIds.Select((_, i) => userIds[2 * i])], now, progress, cancellationToken);
-            await PlansAndAlertsAsync(random, options, userIds, content, districts, now, progress, cancellationToken);
-            completions = await CompletionsAsync(random, options, userIds, content, now, progress, cancellationToken);
-            await StaffAsync(random, options, userIds, organisationIds[0], userIds[1], content, now, cancellationToken);
+            await AccountsAsync(city, cancellationToken);
+            await OrganisationsAsync(city, cancellationToken);
+            await VacanciesAsync(city, cancellationToken);
+            await ProfilesAsync(city, cancellationToken);
+            var applications = await ApplicationsAsync(city, cancellationToken);
+            await SavedPlansAsync(city, cancellationToken);
+            await AlertsAsync(city, cancellationToken);
+            var completions = await CompletionsAsync(city, cancellationToken);
+            await StaffAsync(city, cancellationToken);
             progress($"the first organisation's staff: {Math.Min(options.MatrixStaff, options.People - (2 * options.Organisations)):N0}, every module required");
+            return new Result(Math.Max(options.People, options.Profiles), options.Organisations, options.Vacancies, options.Profiles, completions, applications, watch.Elapsed);
         }
         finally
         {
             db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
+    }
 
-        return new Result(Math.Max(options.People, options.Profiles), options.Organisations, options.Vacancies, options.Profiles, completions, applications, watch.Elapsed);
+    /// <summary>Everyone's account: the people first, then applicants new to the portal, up to the larger of the two counts.</summary>
+    private async Task AccountsAsync(City city, CancellationToken cancellationToken)
+    {
+        var random = city.Random;
+        var accounts = Math.Max(city.Options.People, city.Options.Profiles);
+        var userIds = new string[accounts];
+        for (var start = 0; start < accounts; start += BatchSize)
+        {
+            for (var i = start; i < Math.Min(accounts, start + BatchSize); i++)
+            {
+                var first = FirstNames[random.Next(FirstNames.Length)];
+                var last = Surnames[random.Next(Surnames.Length)];
+                var email = $"{first}.{last}.{i}@{EmailDomain}".ToLowerInvariant();
+                userIds[i] = NextGuid(random).ToString();
+                db.Users.Add(new PortalUser
+                {
+                    Id = userIds[i],
+                    UserName = email,
+                    NormalizedUserName = email.ToUpperInvariant(),
+                    Email = email,
+                    NormalizedEmail = email.ToUpperInvariant(),
+                    EmailConfirmed = true,
+                    DisplayName = $"{first} {last}",
+                    SecurityStamp = NextGuid(random).ToString("N"),
+                    ConcurrencyStamp = NextGuid(random).ToString(),
+                    LockoutEnabled = true,
+                    CreatedUtc = city.Now.AddDays(-random.Next(1, 1_100)),
+                });
+            }
+            await SaveBatchAsync(cancellationToken);
+            city.Progress($"accounts {Math.Min(accounts, start + BatchSize):N0} of {accounts:N0}");
+        }
+        city.UserIds = userIds;
+    }
+
+    /// <summary>Employers across the city, each with its recruiter and manager: the first people, two to an organisation.</summary>
+    private async Task OrganisationsAsync(City city, CancellationToken cancellationToken)
+    {
+        var (random, options, userIds, districts, now) = (city.Random, city.Options, city.UserIds, city.Districts, city.Now);
+        var organisationIds = new Guid[options.Organisations];
+        var organisationDistricts = new string[options.Organisations];
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < options.Organisations; i++)
+        {
+            var district = districts[random.Next(districts.Length)];
+            var name = $"{Area(district)} {OrganisationWords[random.Next(OrganisationWords.Length)]}";
+            if (!names.Add(name))
+                name = $"{name} {i.ToString(CultureInfo.InvariantCulture)}";
+            var type = random.Next(100) switch { < 75 => OrganisationType.CareProvider, < 80 => OrganisationType.NhsTrust, < 85 => OrganisationType.Council, _ => OrganisationType.Charity };
+            var organisation = Organisation.Create(name, type, type == OrganisationType.CareProvider ? $"1-{100_000_000 + i}" : null, Postcode(random, district), now.AddDays(-random.Next(30, 1_100)));
+            organisationIds[i] = NextGuid(random);
+            organisationDistricts[i] = district;
+            db.Entry(organisation).Property(o => o.Id).CurrentValue = organisationIds[i];
+            db.Add(organisation);
+            db.Add(Membership.Start(organisationIds[i], userIds[2 * i], MembershipRole.Recruiter, organisation.CreatedAtUtc));
+            db.Add(Membership.Start(organisationIds[i], userIds[(2 * i) + 1], MembershipRole.Manager, organisation.CreatedAtUtc));
+        }
+        await SaveBatchAsync(cancellationToken);
+        city.Progress($"organisations {options.Organisations:N0}, each with a recruiter and a manager");
+        city.OrganisationIds = organisationIds;
+        city.OrganisationDistricts = organisationDistricts;
+    }
+
+    /// <summary>Vacancies, most near their employer: most published, some closed, the rest drafts.</summary>
+    private async Task VacanciesAsync(City city, CancellationToken cancellationToken)
+    {
+        var (random, options, districts, now) = (city.Random, city.Options, city.Districts, city.Now);
+        for (var start = 0; start < options.Vacancies; start += BatchSize)
+        {
+            for (var i = start; i < Math.Min(options.Vacancies, start + BatchSize); i++)
+            {
+                var organisation = random.Next(options.Organisations);
+                // Most jobs are near the employer; some are across the city.
+                var district = random.Next(100) < 70 ? city.OrganisationDistricts[organisation] : districts[random.Next(districts.Length)];
+                var role = city.Roles[random.Next(city.Roles.Length)];
+                var vacancy = Vacancy.Draft(city.OrganisationIds[organisation], VacancyDetailsFor(random, role, city.Modules, Postcode(random, district), city.Today), now.AddDays(-random.Next(1, 60)));
+                db.Entry(vacancy).Property(v => v.Id).CurrentValue = NextGuid(random);
+                switch (random.Next(100))
+                {
+                    case < 85:
+                        vacancy.Publish(now.AddDays(-random.Next(0, 30)));
+                        break;
+                    case < 95:
+                        vacancy.Publish(now.AddDays(-random.Next(30, 60)));
+                        vacancy.Close(now.AddDays(-random.Next(0, 30)));
+                        break;
+                }
+                db.Add(vacancy);
+                if (vacancy.PublishedAtUtc is { } published)
+                    city.PublishedVacancies.Add((vacancy.Id, organisation, published));
+            }
+            await SaveBatchAsync(cancellationToken);
+            city.Progress($"vacancies {Math.Min(options.Vacancies, start + BatchSize):N0} of {options.Vacancies:N0}");
+        }
+    }
+
+    /// <summary>Candidate profiles for the first people, each somewhere in the city.</summary>
+    private async Task ProfilesAsync(City city, CancellationToken cancellationToken)
+    {
+        var (random, options, districts) = (city.Random, city.Options, city.Districts);
+        for (var start = 0; start < options.Profiles; start += BatchSize)
+        {
+            for (var i = start; i < Math.Min(options.Profiles, start + BatchSize); i++)
+            {
+                var profile = CandidateProfile.For(city.UserIds[i]);
+                profile.Update(CandidateDetailsFor(random, city.Roles, Postcode(random, districts[random.Next(districts.Length)])), city.Now.AddDays(-random.Next(0, 365)));
+                db.Add(profile);
+            }
+            await SaveBatchAsync(cancellationToken);
+            city.Progress($"candidate profiles {Math.Min(options.Profiles, start + BatchSize):N0} of {options.Profiles:N0}");
+        }
     }
 
     /// <summary>
@@ -229,9 +245,10 @@ public sealed class ScaleSeeder(PortalDbContext db, PostcodeDistricts postcodes,
     /// vacancy, spread over every stage: most still submitted, some moved along by the employer's
     /// recruiter (each move in the history), some withdrawn by the applicant.
     /// </summary>
-    private async Task<int> ApplicationsAsync(Random random, ScaleSeedOptions options, string[] userIds, List<(Guid Id, int Organisation, DateTime PublishedAtUtc)> vacancies,
-        string[] recruiters, DateTime now, Action<string> progress, CancellationToken cancellationToken)
+    private async Task<int> ApplicationsAsync(City city, CancellationToken cancellationToken)
     {
+        var (random, options, userIds, vacancies, now) = (city.Random, city.Options, city.UserIds, city.PublishedVacancies, city.Now);
+        string[] recruiters = [.. city.OrganisationIds.Select((_, i) => userIds[2 * i])];
         if (vacancies.Count == 0 || options.Profiles == 0)
             return 0;
         var wanted = (int)Math.Min(options.Applications, (long)vacancies.Count * options.Profiles);
@@ -269,16 +286,17 @@ public sealed class ScaleSeeder(PortalDbContext db, PostcodeDistricts postcodes,
                 written++;
             }
             await SaveBatchAsync(cancellationToken);
-            progress($"applications {written:N0} of {wanted:N0}");
+            city.Progress($"applications {written:N0} of {wanted:N0}");
         }
         return written;
     }
 
-    /// <summary>Saved career plans (one per person at most) and job alerts for a keyword near a postcode.</summary>
-    private async Task PlansAndAlertsAsync(Random random, ScaleSeedOptions options, string[] userIds, ContentSet content, string[] districts, DateTime now, Action<string> progress, CancellationToken cancellationToken)
+    /// <summary>Saved career plans (one per person at most), spread evenly over everyone.</summary>
+    private async Task SavedPlansAsync(City city, CancellationToken cancellationToken)
     {
-        var starts = content.Roles.Values.Select(r => r.Slug).Order(StringComparer.Ordinal).ToArray();
-        var goals = content.Roles.Values.Where(r => !r.EntryPoint).Select(r => r.Slug).Order(StringComparer.Ordinal).ToArray();
+        var (random, options, userIds, now) = (city.Random, city.Options, city.UserIds, city.Now);
+        var starts = city.Content.Roles.Values.Select(r => r.Slug).Order(StringComparer.Ordinal).ToArray();
+        var goals = city.Content.Roles.Values.Where(r => !r.EntryPoint).Select(r => r.Slug).Order(StringComparer.Ordinal).ToArray();
         var people = Math.Max(options.People, options.Profiles);
         var plans = Math.Min(options.SavedPlans, people);
         var step = (double)people / Math.Max(1, plans);
@@ -292,10 +310,16 @@ public sealed class ScaleSeeder(PortalDbContext db, PostcodeDistricts postcodes,
             if ((i + 1) % BatchSize == 0 || i + 1 == plans)
             {
                 await SaveBatchAsync(cancellationToken);
-                progress($"saved plans {i + 1:N0} of {plans:N0}");
+                city.Progress($"saved plans {i + 1:N0} of {plans:N0}");
             }
         }
+    }
 
+    /// <summary>Job alerts: a keyword within 5 or 10 miles of a city postcode, daily or weekly, each run within the last day.</summary>
+    private async Task AlertsAsync(City city, CancellationToken cancellationToken)
+    {
+        var (random, options, userIds, districts, now) = (city.Random, city.Options, city.UserIds, city.Districts, city.Now);
+        var people = Math.Max(options.People, options.Profiles);
         string[] keywords = ["care", "support", "nurse", "night", "dementia", "community", "senior", "healthcare"];
         for (var i = 0; i < options.Alerts; i++)
         {
@@ -312,7 +336,7 @@ public sealed class ScaleSeeder(PortalDbContext db, PostcodeDistricts postcodes,
             if ((i + 1) % BatchSize == 0 || i + 1 == options.Alerts)
             {
                 await SaveBatchAsync(cancellationToken);
-                progress($"job alerts {i + 1:N0} of {options.Alerts:N0}");
+                city.Progress($"job alerts {i + 1:N0} of {options.Alerts:N0}");
             }
         }
     }
@@ -322,8 +346,9 @@ public sealed class ScaleSeeder(PortalDbContext db, PostcodeDistricts postcodes,
     /// refresh interval comes round, until the requested number of completions is reached; about
     /// one person in twenty also has a round in progress.
     /// </summary>
-    private async Task<int> CompletionsAsync(Random random, ScaleSeedOptions options, string[] userIds, ContentSet content, DateTime now, Action<string> progress, CancellationToken cancellationToken)
+    private async Task<int> CompletionsAsync(City city, CancellationToken cancellationToken)
     {
+        var (random, options, userIds, content, now) = (city.Random, city.Options, city.UserIds, city.Content, city.Now);
         var modules = content.Modules.Values.OrderBy(m => m.Slug, StringComparer.Ordinal).ToArray();
         var perPerson = (double)options.Completions / Math.Max(1, options.People);
         var start = now.AddYears(-3);
@@ -362,11 +387,11 @@ public sealed class ScaleSeeder(PortalDbContext db, PostcodeDistricts postcodes,
             if (completions.Count >= 5 * BatchSize)
             {
                 await BulkAsync(completions, progressRows, cancellationToken);
-                progress($"completions {written:N0} of {options.Completions:N0}");
+                city.Progress($"completions {written:N0} of {options.Completions:N0}");
             }
         }
         await BulkAsync(completions, progressRows, cancellationToken);
-        progress($"completions {written:N0} of {options.Completions:N0}");
+        city.Progress($"completions {written:N0} of {options.Completions:N0}");
         return written;
     }
 
@@ -388,8 +413,10 @@ public sealed class ScaleSeeder(PortalDbContext db, PostcodeDistricts postcodes,
     /// three jobs that each require every module (Enhanced care workers every competency too), a
     /// few practitioners, and sign-offs of all ages, some withdrawn.
     /// </summary>
-    private async Task StaffAsync(Random random, ScaleSeedOptions options, string[] userIds, Guid organisationId, string managerId, ContentSet content, DateTime now, CancellationToken cancellationToken)
+    private async Task StaffAsync(City city, CancellationToken cancellationToken)
     {
+        var (random, options, userIds, content, now) = (city.Random, city.Options, city.UserIds, city.Content, city.Now);
+        var (organisationId, managerId) = (city.OrganisationIds[0], userIds[1]);
         var first = 2 * options.Organisations;
         var count = Math.Min(options.MatrixStaff, options.People - first);
         if (count <= 0)

@@ -3,12 +3,11 @@ using Microsoft.Extensions.Time.Testing;
 using Portal.Domain.Talent;
 using Portal.Domain.Training;
 using Portal.Infrastructure.Content;
-using Portal.Infrastructure.Seeding;
 using Portal.Infrastructure.Talent;
 using Portal.Infrastructure.Tests.Support;
 using Portal.Tests.Common;
 
-namespace Portal.Infrastructure.Tests.Seeding;
+namespace Portal.LoadData.Tests;
 
 /// <summary>The generated city: the sizes asked for, the same data for the same seed, and never on top of itself.</summary>
 public abstract class ScaleSeederTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>
