@@ -50,6 +50,26 @@ public abstract class CommandTests : IAsyncLifetime
         Assert.Contains($"Database is up to date ({ProviderName}): nothing to apply", againOutput, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task MigrateOnADatabaseMadeByAnEarlierBuildSaysWhatToDoAndChangesNothing()
+    {
+        Assert.Equal(0, (await RunAsync("migrate")).Exit);
+        await ScalarAsync("""
+            DELETE FROM "__EFMigrationsHistory";
+            INSERT INTO "__EFMigrationsHistory" VALUES ('20261123183223_Initial', '10.0.15'), ('20261127044052_DataProtectionKeys', '10.0.15');
+            SELECT 0;
+            """);
+
+        var (exit, output, error) = await RunAsync("migrate");
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith("migrate stopped: ", error, StringComparison.Ordinal);
+        Assert.Contains(" was made by an earlier build of the portal and cannot be upgraded", error, StringComparison.Ordinal);
+        Assert.Single(error.Trim().Split('\n'));
+        Assert.DoesNotContain("   at ", output + error, StringComparison.Ordinal);
+        Assert.Equal(2, await ScalarAsync("""SELECT COUNT(*) FROM "__EFMigrationsHistory" """));
+    }
+
     [Theory]
     [InlineData("training-reminders", "training-reminders: 0 reminder emails queued")]
     [InlineData("outbox-delivery", "outbox-delivery: 0 messages delivered")]

@@ -78,6 +78,43 @@ public sealed class StartupTests : IDisposable
         Assert.Equal("wal", command.ExecuteScalar() as string);
     }
 
+    /// <summary>
+    /// The migrations were squashed before the first release, so an App_Data database made by an
+    /// earlier build lists migrations this build does not have. Start-up says what to do, in one
+    /// line, instead of failing on "table already exists"; doing what it says works.
+    /// </summary>
+    [Fact]
+    public async Task ADatabaseMadeByAnEarlierBuildStopsStartUpSayingHowToStartAgain()
+    {
+        Assert.Equal(0, (await RunAsync(["migrate"])).Exit);
+        var file = Path.Combine(_workDir, "App_Data", "portal.db");
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file};Pooling=false"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            // The history an earlier build's database has: its own chain, not this build's Initial.
+            command.CommandText = """
+                DELETE FROM "__EFMigrationsHistory";
+                INSERT INTO "__EFMigrationsHistory" VALUES ('20261123183223_Initial', '10.0.15'), ('20261126125032_Learning', '10.0.15'), ('20261127044052_DataProtectionKeys', '10.0.15');
+                """;
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var (exit, output, error) = await RunAsync([]);
+
+        Assert.Equal(1, exit);
+        Assert.Equal($"Start-up stopped: {file} was made by an earlier build of the portal and cannot be upgraded. Move it aside and start again: " +
+            $"a new database is made (with the demo accounts, in Development). mv '{file}' '{file}.old'", error.Trim());
+        Assert.DoesNotContain("   at ", output + error, StringComparison.Ordinal);
+        Assert.False(File.Exists(file + "-wal"));
+
+        File.Move(file, file + ".old");
+        var (again, againOutput, againError) = await RunAsync(["migrate"]);
+
+        Assert.True(again == 0, againError);
+        Assert.Contains("Database is up to date (Sqlite): 1 migration applied.", againOutput, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task OnPostgresTheMigrateCommandThenTheAppServeWithHangfireStorageInTheSameDatabase()
     {

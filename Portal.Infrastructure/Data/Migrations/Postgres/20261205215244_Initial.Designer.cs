@@ -13,8 +13,8 @@ using Portal.Infrastructure.Data;
 namespace Portal.Infrastructure.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPortalDbContext))]
-    [Migration("20261127044056_DataProtectionKeys")]
-    partial class DataProtectionKeys
+    [Migration("20261205215244_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -12,14 +12,33 @@ using Portal.Infrastructure.Data;
 namespace Portal.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePortalDbContext))]
-    [Migration("20261126160112_VacancyUpdatedIndex")]
-    partial class VacancyUpdatedIndex
+    [Migration("20261205215226_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys", (string)null);
+                });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
@@ -197,6 +216,126 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Compliance.CompetencyRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChecklistVersion")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompetencySlug")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokesId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StepsObserved")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RevokesId")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("OrganisationId", "UserId", "CompetencySlug");
+
+                    b.ToTable("CompetencyRecords", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Compliance.JobRequirements", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JobRole")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Competencies")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Modules")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OrganisationId", "JobRole");
+
+                    b.ToTable("JobRequirements", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Compliance.RefreshOverride", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModuleSlug")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Months")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrganisationId", "ModuleSlug");
+
+                    b.ToTable("RefreshOverrides", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Notifications.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -264,6 +403,70 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("Status", "NextAttemptUtc", "Id");
 
                     b.ToTable("OutboxMessages", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Notifications.ReminderPreferences", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Expired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Expiring")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("QuietFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("QuietUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Stalled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("ReminderPreferences", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Notifications.SentReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModuleSlug")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "ModuleSlug", "Kind", "DueOn")
+                        .IsUnique();
+
+                    b.ToTable("SentReminders", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Domain.Pathways.SavedPlan", b =>
@@ -394,6 +597,10 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                     b.Property<double?>("Longitude")
                         .HasColumnType("REAL");
 
+                    b.Property<decimal?>("MinimumHourlyPay")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Postcode")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
@@ -461,12 +668,23 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("JobRole")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Practitioner")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Team")
+                        .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TokenHash")
@@ -484,6 +702,194 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("Invitations", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Talent.JobMatch", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VacancyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ComputedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<float>("DaysFit")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("ForPerson")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ForVacancy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<float>("HourlyPay")
+                        .HasColumnType("REAL");
+
+                    b.Property<float>("Miles")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("ModulesHeld")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ModulesRequired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("OnSavedRoute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<float>("PayAsked")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("ProgrammesHeld")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProgrammesRequired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RoleWanted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<float>("Score")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("UserId", "VacancyId");
+
+                    b.HasIndex("VacancyId");
+
+                    b.ToTable("Matches", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Talent.MatchDismissal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DismissedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DismissedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Side")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VacancyId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VacancyId");
+
+                    b.HasIndex("UserId", "VacancyId", "Side")
+                        .IsUnique();
+
+                    b.ToTable("MatchDismissals", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Talent.MatchEmailed", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VacancyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "VacancyId");
+
+                    b.HasIndex("VacancyId");
+
+                    b.ToTable("MatchesEmailed", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Talent.MatchPerson", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ComputedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentVersion")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<float>("Cutoff")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Days")
+                        .HasMaxLength(40)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("DrivingLicence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Findable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<float>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<float>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("ModulesHeld")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<float>("PayAsked")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("ProgrammesHeld")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RolesOnSavedRoute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RolesWanted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Shifts")
+                        .HasMaxLength(40)
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("MatchPeople", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Talent.MatchVacancyCutoff", b =>
+                {
+                    b.Property<Guid>("VacancyId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ComputedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<float>("Cutoff")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("VacancyId");
+
+                    b.ToTable("MatchVacancyCutoffs", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Talent.Membership", b =>
                 {
                     b.Property<long>("Id")
@@ -493,7 +899,21 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                     b.Property<DateTime?>("EndedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("JobRole")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Practitioner")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PractitionerGrantedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PractitionerSinceUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Role")
@@ -502,6 +922,10 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Team")
+                        .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")
@@ -643,6 +1067,7 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("LastRunAtUtc")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -852,6 +1277,8 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("VerificationCode")
                         .IsUnique();
 
+                    b.HasIndex("UserId", "ModuleSlug", "CompletedAtUtc");
+
                     b.HasIndex("UserId", "ModuleSlug", "Round")
                         .IsUnique();
 
@@ -1020,6 +1447,57 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Domain.Compliance.CompetencyRecord", b =>
+                {
+                    b.HasOne("Portal.Domain.Talent.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Infrastructure.Accounts.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Compliance.JobRequirements", b =>
+                {
+                    b.HasOne("Portal.Domain.Talent.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Compliance.RefreshOverride", b =>
+                {
+                    b.HasOne("Portal.Domain.Talent.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Notifications.ReminderPreferences", b =>
+                {
+                    b.HasOne("Portal.Infrastructure.Accounts.PortalUser", null)
+                        .WithOne()
+                        .HasForeignKey("Portal.Domain.Notifications.ReminderPreferences", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Notifications.SentReminder", b =>
+                {
+                    b.HasOne("Portal.Infrastructure.Accounts.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Domain.Pathways.SavedPlan", b =>
                 {
                     b.HasOne("Portal.Infrastructure.Accounts.PortalUser", null)
@@ -1067,6 +1545,36 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("Portal.Domain.Talent.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Talent.MatchDismissal", b =>
+                {
+                    b.HasOne("Portal.Infrastructure.Accounts.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Talent.Vacancy", null)
+                        .WithMany()
+                        .HasForeignKey("VacancyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Talent.MatchEmailed", b =>
+                {
+                    b.HasOne("Portal.Infrastructure.Accounts.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Talent.Vacancy", null)
+                        .WithMany()
+                        .HasForeignKey("VacancyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
