@@ -60,6 +60,26 @@ public static class PortalDatabase
         return pending;
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction that only one process at a time may hold for
+    /// <paramref name="name"/>, on every provider. For start-up work each node does (demo data): a
+    /// second node starting at the same moment waits, then finds the work done, instead of failing
+    /// on a unique key.
+    /// </summary>
+    public static async Task InExclusiveTransactionAsync(PortalDbContext db, string name, Func<Task> work, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(work);
+        // SQLite: Microsoft.Data.Sqlite begins transactions IMMEDIATE, so this already holds the database's one write lock.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (db.Database.IsNpgsql())
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({name}))", cancellationToken);
+        else if (db.Database.IsSqlServer())
+            await db.Database.ExecuteSqlAsync($"EXEC sp_getapplock @Resource = {name}, @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 60000", cancellationToken);
+        await work();
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     /// <summary>"1 migration", "19 migrations".</summary>
     public static string Migrations(int count) => count == 1 ? "1 migration" : $"{count} migrations";
 
