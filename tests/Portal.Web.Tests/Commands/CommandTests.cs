@@ -160,6 +160,29 @@ public sealed class SqliteCommandTests : CommandTests
         return Task.CompletedTask;
     }
 
+    [Fact]
+    public async Task AnInvalidSettingStopsACommandWithOneLineBeforeTouchingTheDatabase()
+    {
+        var (exit, output, error) = await PortalProcess.RunAsync(WorkDir, ["migrate"], ("Mail__SmtpPort", "0"));
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith("migrate stopped: invalid setting (MailOptions):", error.Trim(), StringComparison.Ordinal);
+        Assert.Single(error.Trim().Split('\n'));
+        Assert.DoesNotContain("   at ", output + error, StringComparison.Ordinal);
+        Assert.False(File.Exists(DatabaseFile));
+    }
+
+    /// <summary>Nothing in a command's host listens or takes queued work, even where the settings ask for a job server.</summary>
+    [Fact]
+    public void TheCommandHostHasNoWebServerAndNoJobServer()
+    {
+        using var host = Portal.Infrastructure.CommandHost.CreateBuilder(["--Jobs:ServerEnabled=true", "--ConnectionStrings:Portal=Data Source=:memory:"]).Build();
+
+        Assert.Null(host.Services.GetService(typeof(Microsoft.AspNetCore.Hosting.Server.IServer)));
+        var hosted = ((IEnumerable<Microsoft.Extensions.Hosting.IHostedService>)host.Services.GetService(typeof(IEnumerable<Microsoft.Extensions.Hosting.IHostedService>))!).ToList();
+        Assert.DoesNotContain(hosted, s => s.GetType().Namespace!.StartsWith("Hangfire", StringComparison.Ordinal));
+    }
+
     /// <summary>The load-data generator is a tool under tests/ now: the old command says where it went, and starts nothing.</summary>
     [Fact]
     public async Task SeedScaleIsNoLongerAPortalCommand()
