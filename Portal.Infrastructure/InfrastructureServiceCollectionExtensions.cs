@@ -57,7 +57,6 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton(provider => provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<TalentOptions>>().Value.LegalMinimumWage());
         services.AddScoped<OrganisationService>();
         services.AddScoped<OrganisationRequestService>();
-        services.AddScoped<Seeding.ScaleSeeder>();
         services.AddScoped<VacancyService>();
         services.AddScoped<JobSearch>();
         services.AddSingleton<JobIndex>();

@@ -1,17 +1,14 @@
-using Microsoft.Extensions.Options;
-using Portal.Infrastructure.Data;
 using Portal.Web;
 using Portal.Web.Commands;
+
+if (PortalCommands.IsCommand(args))
+    return await PortalCommands.RunAsync(args);
 
 try
 {
     var builder = WebApplication.CreateBuilder(args);
     builder.AddPortal();
     var app = builder.Build();
-
-    if (PortalCommands.IsCommand(args))
-        return await PortalCommands.RunAsync(app, args);
-
     await app.PreparePortalAsync();
     app.UsePortal();
     await app.RunAsync();
@@ -19,7 +16,7 @@ try
 }
 catch (Exception ex) when (StartupFailure.Describe(ex) is { } message)
 {
-    // A wrong setting or invalid content: one clear message, no stack trace.
+    // A wrong setting, invalid content or an unusable database: one clear message, no stack trace.
     await Console.Error.WriteLineAsync(message);
     return 1;
 }

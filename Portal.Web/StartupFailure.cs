@@ -5,18 +5,22 @@ using Portal.Infrastructure.Data;
 
 namespace Portal.Web;
 
-/// <summary>Turns the failures an operator can fix (settings, content, an unreachable database) into plain lines.</summary>
+/// <summary>Turns the failures an operator can fix (settings, content, an unusable database) into plain lines.</summary>
 internal static class StartupFailure
 {
-    public static string? Describe(Exception exception) => exception switch
+    public static string? Describe(Exception exception) => Reason(exception) is { } reason ? "Start-up stopped: " + reason : null;
+
+    /// <summary>What is wrong, in one line, or null for a failure that is a bug rather than something to fix.</summary>
+    public static string? Reason(Exception exception) => exception switch
     {
-        PortalConfigurationException e => "Start-up stopped: " + e.Message,
-        OptionsValidationException e => $"Start-up stopped: invalid setting ({e.OptionsType.Name}): {string.Join("; ", e.Failures)}",
-        ContentValidationException e => "Start-up stopped: " + e.Message,
-        DirectoryNotFoundException e => "Start-up stopped: " + e.Message,
-        DbException e => "Start-up stopped: the database could not be used: " + e.Message,
-        AggregateException { InnerExceptions.Count: 1 } e => Describe(e.InnerExceptions[0]),
-        _ when exception.InnerException is { } inner && exception is InvalidOperationException => Describe(inner),
+        PortalConfigurationException e => e.Message,
+        PortalDatabaseException e => e.Message,
+        OptionsValidationException e => $"invalid setting ({e.OptionsType.Name}): {string.Join("; ", e.Failures)}",
+        ContentValidationException e => e.Message,
+        DirectoryNotFoundException e => e.Message,
+        DbException e => "the database could not be used: " + e.Message,
+        AggregateException { InnerExceptions.Count: 1 } e => Reason(e.InnerExceptions[0]),
+        _ when exception.InnerException is { } inner && exception is InvalidOperationException => Reason(inner),
         _ => null,
     };
 }

@@ -36,6 +36,25 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         return new DatabaseSettings(provider, connectionString!, migrate);
     }
 
+    /// <summary>Which database, in words for an operator: the file, or the database and its server (never a password).</summary>
+    public string Name
+    {
+        get
+        {
+            switch (Provider)
+            {
+                case DatabaseProvider.Sqlite:
+                    return new SqliteConnectionStringBuilder(ConnectionString).DataSource;
+                case DatabaseProvider.Postgres:
+                    var postgres = new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString);
+                    return $"the PostgreSQL database '{postgres.Database}' on {postgres.Host}:{postgres.Port}";
+                default:
+                    var sqlServer = new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(ConnectionString);
+                    return $"the SQL Server database '{sqlServer.InitialCatalog}' on {sqlServer.DataSource}";
+            }
+        }
+    }
+
     private static string ResolveSqlite(string? connectionString, string contentRootPath)
     {
         var builder = new SqliteConnectionStringBuilder(

@@ -1,22 +1,33 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Portal.Infrastructure.Data;
 
-/// <summary>Start-up and command-line database work: migrations and the SQLite journal mode.</summary>
+/// <summary>Start-up and command-line database work: migrations, the SQLite journal mode, and databases this build cannot use.</summary>
 public static class PortalDatabase
 {
-    /// <summary>Applies migrations when the settings ask for it (always for embedded SQLite).</summary>
-    public static async Task PrepareAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Applies migrations when the settings ask for it (always for embedded SQLite); otherwise only
+    /// checks the database is one this build can use. Returns the migrations still to apply.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> PrepareAsync(IServiceProvider services, Action<string>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(services);
         var settings = services.GetRequiredService<DatabaseSettings>();
         if (settings.MigrateOnStartup)
-            await MigrateAsync(services, cancellationToken);
+        {
+            await MigrateAsync(services, progress, cancellationToken);
+            return [];
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        return await PendingAsync(scope.ServiceProvider.GetRequiredService<PortalDbContext>(), settings, cancellationToken);
     }
 
-    public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    /// <summary>Brings the schema up to date and returns the migrations it applied.</summary>
+    public static async Task<IReadOnlyList<string>> MigrateAsync(IServiceProvider services, Action<string>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(services);
         await using var scope = services.CreateAsyncScope();
@@ -24,6 +35,8 @@ public static class PortalDatabase
         var settings = scope.ServiceProvider.GetRequiredService<DatabaseSettings>();
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PortalDatabase));
 
+        await using var sqliteLock = settings.Provider == DatabaseProvider.Sqlite ? await SqliteMigrationLock.AcquireAsync(db, logger, cancellationToken) : null;
+        var pending = await PendingAsync(db, settings, cancellationToken);
         if (settings.Provider == DatabaseProvider.Sqlite)
         {
             // WAL lets readers carry on while the delivery job or a learner writes; it persists in the file.
@@ -38,9 +51,61 @@ public static class PortalDatabase
             }
         }
 
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)
+        {
             logger.LogInformation("Applying {Count} migration(s) on {Provider}: {Migrations}", pending.Count, settings.Provider, string.Join(", ", pending));
+            progress?.Invoke($"Applying {Migrations(pending.Count)} to {settings.Name}: {string.Join(", ", pending)}");
+        }
         await db.Database.MigrateAsync(cancellationToken);
+        return pending;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction that only one process at a time may hold for
+    /// <paramref name="name"/>, on every provider. For start-up work each node does (demo data): a
+    /// second node starting at the same moment waits, then finds the work done, instead of failing
+    /// on a unique key.
+    /// </summary>
+    public static async Task InExclusiveTransactionAsync(PortalDbContext db, string name, Func<Task> work, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(work);
+        // SQLite: Microsoft.Data.Sqlite begins transactions IMMEDIATE, so this already holds the database's one write lock.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (db.Database.IsNpgsql())
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({name}))", cancellationToken);
+        else if (db.Database.IsSqlServer())
+            await db.Database.ExecuteSqlAsync($"EXEC sp_getapplock @Resource = {name}, @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 60000", cancellationToken);
+        await work();
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>"1 migration", "19 migrations".</summary>
+    public static string Migrations(int count) => count == 1 ? "1 migration" : $"{count} migrations";
+
+    /// <summary>
+    /// The migrations this build would apply. A database made before the migrations were squashed
+    /// lists ones this build no longer has, older than its first: EF would then try to create every
+    /// table again and stop on the first, so say what to do instead.
+    /// </summary>
+    private static async Task<IReadOnlyList<string>> PendingAsync(PortalDbContext db, DatabaseSettings settings, CancellationToken cancellationToken)
+    {
+        var known = db.Database.GetMigrations().ToList();
+        var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
+        var unknown = applied.Except(known, StringComparer.Ordinal).ToList();
+        if (known.Count > 0 && unknown.Count > 0 && unknown.All(id => string.CompareOrdinal(id, known[0]) < 0))
+        {
+            if (settings.Provider == DatabaseProvider.Sqlite)
+            {
+                // Closing every connection lets SQLite fold its -wal file back in, so moving the one file moves everything.
+                SqliteConnection.ClearAllPools();
+                throw new PortalDatabaseException(
+                    $"{settings.Name} was made by an earlier build of the portal and cannot be upgraded. Move it aside and start again: " +
+                    $"a new database is made (with the demo accounts, in Development). mv '{settings.Name}' '{settings.Name}.old'");
+            }
+            throw new PortalDatabaseException(
+                $"{settings.Name} was made by an earlier build of the portal and cannot be upgraded: drop it, create it empty, and run `migrate`.");
+        }
+        return known.Except(applied, StringComparer.Ordinal).ToList();
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Domain.Organisations;
 using Portal.Infrastructure.Accounts;
+using Portal.Infrastructure.Data;
 
 namespace Portal.Web.Accounts;
 
@@ -31,27 +32,40 @@ public static class DemoAccounts
         var options = services.GetRequiredService<IOptions<AccountsOptions>>().Value;
         if (!environment.IsDevelopment() || !options.SeedDemoAccounts)
             return;
+        await CreateAsync(services);
+    }
 
+    /// <summary>
+    /// Creates whichever demo accounts and organisation are missing. Safe to race: two nodes started
+    /// at the same moment both get here, so the work runs one node at a time and the second finds
+    /// the first's accounts instead of failing on their unique keys.
+    /// </summary>
+    internal static async Task CreateAsync(IServiceProvider services)
+    {
         await using var scope = services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
-        foreach (var (email, displayName, role) in All)
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        await PortalDatabase.InExclusiveTransactionAsync(db, "demo-accounts", async () =>
         {
-            if (await users.FindByEmailAsync(email) is not null)
-                continue;
-            var user = new PortalUser
+            foreach (var (email, displayName, role) in All)
             {
-                UserName = email,
-                Email = email,
-                EmailConfirmed = true,
-                DisplayName = displayName,
-                CreatedUtc = time.GetUtcNow().UtcDateTime,
-            };
-            Check(await users.CreateAsync(user, Password), email);
-            if (role is not null)
-                Check(await users.AddToRoleAsync(user, role), email);
-        }
-        await OrganisationAsync(scope.ServiceProvider, users, time.GetUtcNow().UtcDateTime);
+                if (await users.FindByEmailAsync(email) is not null)
+                    continue;
+                var user = new PortalUser
+                {
+                    UserName = email,
+                    Email = email,
+                    EmailConfirmed = true,
+                    DisplayName = displayName,
+                    CreatedUtc = time.GetUtcNow().UtcDateTime,
+                };
+                Check(await users.CreateAsync(user, Password), email);
+                if (role is not null)
+                    Check(await users.AddToRoleAsync(user, role), email);
+            }
+            await OrganisationAsync(db, users, time.GetUtcNow().UtcDateTime);
+        });
     }
 
     /// <summary>
@@ -59,9 +73,8 @@ public static class DemoAccounts
     /// staff as an Enhanced care worker and the demo nurse as its practitioner, so the matrix and
     /// sign-off have someone in them.
     /// </summary>
-    private static async Task OrganisationAsync(IServiceProvider services, UserManager<PortalUser> users, DateTime now)
+    private static async Task OrganisationAsync(PortalDbContext db, UserManager<PortalUser> users, DateTime now)
     {
-        var db = services.GetRequiredService<Portal.Infrastructure.Data.PortalDbContext>();
         if (await db.Set<Organisation>().AnyAsync(o => o.Name == OrganisationName))
             return;
         var organisation = Organisation.Create(OrganisationName, OrganisationType.CareProvider, null, "LS6 1AA", now);

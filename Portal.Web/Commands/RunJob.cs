@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Portal.Infrastructure.Content;
+using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Jobs;
 
 namespace Portal.Web.Commands;
@@ -15,12 +16,12 @@ internal static class RunJob
 
     public static async Task<int> RunAsync(IServiceProvider services, string name)
     {
-        if (!Names.Contains(name, StringComparer.Ordinal))
-        {
-            await Console.Error.WriteLineAsync($"No job called '{name}'. Jobs: {string.Join(", ", Names)}");
-            return 2;
-        }
+        // As at the portal's start-up: the embedded database migrates itself; a server's is migrated deliberately.
+        var pending = await PortalDatabase.PrepareAsync(services, line => Console.Out.WriteLine(line));
+        if (pending.Count > 0)
+            throw new PortalDatabaseException($"the database is {PortalDatabase.Migrations(pending.Count)} behind this build: run `migrate` first.");
         services.GetRequiredService<ContentStore>().Load();
+        await Console.Out.WriteLineAsync($"Running {name} once, in this process.");
         await using var scope = services.CreateAsyncScope();
         var watch = Stopwatch.StartNew();
         var done = name switch

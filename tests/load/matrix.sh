@@ -6,7 +6,7 @@
 #   tests/load/matrix.sh            # SQLite
 #   tests/load/matrix.sh postgres   # a throwaway PostgreSQL on loopback
 #
-# Builds Release, generates the city (`seed-scale`; set MATRIX_KEEP=DIR to keep and reuse it), starts
+# Builds Release, generates the city (tests/Portal.LoadData; set MATRIX_KEEP=DIR to keep and reuse it), starts
 # the portal on loopback in Production pinned to CPU 0, makes a manager of that employer, warms up,
 # then times one request at a time with wrk on CPU 1 (so p50 is the page's own time, no queueing)
 # for the matrix, its two exports and one person's page. Prints a Markdown table and writes it to
@@ -58,11 +58,11 @@ else
 fi
 
 dotnet build "$root/Portal.Web" -c Release -v q -nologo >/dev/null
+dotnet build "$root/tests/Portal.LoadData" -c Release -v q -nologo >/dev/null
 cd "$root/Portal.Web/bin/Release/net10.0"
 if [[ ! -f $seeded_flag ]]; then
-  echo "generating the city" >&2
-  [[ $provider == sqlite ]] || dotnet Portal.Web.dll migrate >/dev/null
-  /usr/bin/time -f "seeded in %e s, peak %M KiB" dotnet Portal.Web.dll seed-scale | tail -n2 >&2
+  echo "generating the city (3-10 minutes)" >&2
+  /usr/bin/time -f "seeded in %e s, peak %M KiB" dotnet "$root/tests/Portal.LoadData/bin/Release/net10.0/Portal.LoadData.dll" >&2
   touch "$seeded_flag"
 fi
 port=$(free_port)

@@ -5,7 +5,7 @@
 #   tests/load/run.sh            # SQLite (the embedded default)
 #   tests/load/run.sh postgres   # a throwaway PostgreSQL on loopback (Debian's postgresql package)
 #
-# Builds Release, fills the database with a generated city (`seed-scale`: 100,000 accounts and
+# Builds Release, fills the database with a generated city (tests/Portal.LoadData: 100,000 accounts and
 # candidate profiles, 200 organisations, 5,000 vacancies, 3,000,000 completions, 50,000
 # applications, saved plans and alerts), starts the portal on loopback in Production (server and
 # database pinned to CPU 0, wrk to CPU 1), prepares signed-in learners through the real forms and a
@@ -47,8 +47,9 @@ fi
 target=$([[ $provider == postgres ]] && echo "host=127.0.0.1 port=$pg_port user=postgres dbname=portal_load" || echo "$work/portal.db")
 
 dotnet build "$root/Portal.Web" -c Release -v q -nologo >/dev/null
-echo "generating the city" >&2
-dotnet "$root/Portal.Web/bin/Release/net10.0/Portal.Web.dll" seed-scale | tail -n1 >&2
+dotnet build "$root/tests/Portal.LoadData" -c Release -v q -nologo >/dev/null
+echo "generating the city (3-10 minutes)" >&2
+dotnet "$root/tests/Portal.LoadData/bin/Release/net10.0/Portal.LoadData.dll" >&2
 port=$(free_port)
 base="http://127.0.0.1:$port"
 ASPNETCORE_URLS="$base" Mail__PickupDirectory="$work/mail" RateLimiting__AccountPostsPerMinute=100000 DOTNET_gcServer=0 \

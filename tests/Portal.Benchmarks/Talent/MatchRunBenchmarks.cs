@@ -16,7 +16,7 @@ namespace Portal.Benchmarks.Talent;
 /// Incremental rematches against a generated city: one changed person against every open vacancy
 /// (issue 6 target: under 20 ms) and one new vacancy against everyone (under 250 ms), each read,
 /// scored and written in its own transaction exactly as the Hangfire jobs do it. The database must
-/// be seeded (`seed-scale`) and matched once (`run-job matching-nightly`); point the benchmark at it
+/// be filled by tests/Portal.LoadData and matched once (`run-job matching-nightly`); point the benchmark at it
 /// with PORTAL_BENCH_PROVIDER (Sqlite or Postgres) and PORTAL_BENCH_CONNECTION.
 /// </summary>
 public class MatchRunBenchmarks
@@ -55,7 +55,7 @@ public class MatchRunBenchmarks
         _vacancies = [.. db.Set<Vacancy>().AsNoTracking().Where(v => v.Status == VacancyStatus.Published && v.Details.ClosingDate >= today)
             .OrderBy(v => v.Id).Select(v => v.Id).Take(100)];
         if (_people.Length == 0 || _vacancies.Length == 0)
-            throw new InvalidOperationException("The database has no matched people or open vacancies: run seed-scale, then run-job matching-nightly.");
+            throw new InvalidOperationException("The database has no matched people or open vacancies: fill it with tests/Portal.LoadData, then run-job matching-nightly.");
     }
 
     private static string RepositoryRoot()
