@@ -61,7 +61,7 @@ public sealed class MailPageTests(PortalWebFactory app) : IClassFixture<PortalWe
         var sent = Assert.Single(app.MailTo(to));
         Assert.Contains("https://portal.example/reset?code=secret", sent.TextBody, StringComparison.Ordinal);
         var recent = (await admin.GetPageAsync("/admin/mail")).Text("#recent");
-        Assert.Matches($@"Retried by Sam Taylor on \d+ \w+ \d{{4}}, \d\d:\d\d UTC: the message to {to}, “Your training”\. Now sent\.", recent);
+        Assert.Matches($@"Retried by Sam Taylor on \d+ \w+ \d{{4}} at \d\d:\d\d: the message to {to}, “Your training”\. Now sent\.", recent);
     }
 
     [Fact]

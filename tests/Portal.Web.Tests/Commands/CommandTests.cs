@@ -71,7 +71,7 @@ public abstract class CommandTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("training-reminders", "training-reminders: 0 reminder emails queued")]
+    [InlineData("training-reminders", "training-reminders: 0 reminder emails and 0 manager summaries queued")]
     [InlineData("outbox-delivery", "outbox-delivery: 0 messages delivered")]
     public async Task RunJobAfterMigrateRunsTheJobOnceAndSaysWhatItDid(string job, string said)
     {
@@ -201,7 +201,7 @@ public sealed class SqliteCommandTests : CommandTests
         var (exit, output, error) = await RunAsync("run-job", "training-reminders");
 
         Assert.True(exit == 0, error);
-        Assert.Contains("training-reminders: 0 reminder emails queued", output, StringComparison.Ordinal);
+        Assert.Contains("training-reminders: 0 reminder emails and 0 manager summaries queued", output, StringComparison.Ordinal);
         Assert.Equal(4, await ScalarAsync("""SELECT COUNT(*) FROM "AspNetRoles" """));
     }
 
@@ -221,7 +221,7 @@ public sealed class SqliteCommandTests : CommandTests
             var (exit, output, error) = await PortalProcess.RunAsync(WorkDir, ["run-job", "training-reminders"], settings);
 
             Assert.True(exit == 0, error);
-            Assert.Contains("training-reminders: 0 reminder emails queued", output, StringComparison.Ordinal);
+            Assert.Contains("training-reminders: 0 reminder emails and 0 manager summaries queued", output, StringComparison.Ordinal);
             Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health/live")).StatusCode);
         }
         finally
