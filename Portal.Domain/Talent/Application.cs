@@ -72,6 +72,23 @@ public sealed class Application
         Change(ApplicationStatus.Withdrawn, UserId, utcNow);
     }
 
+    /// <summary>
+    /// The applicant applies again after withdrawing. The same application goes back to Submitted
+    /// so its history keeps the withdrawal; whether the vacancy is still open is the caller's check.
+    /// </summary>
+    /// <exception cref="ApplicationRuleException">The application was not withdrawn.</exception>
+    public void Reapply(string? note, DateTime utcNow)
+    {
+        if (Status != ApplicationStatus.Withdrawn)
+            throw new ApplicationRuleException($"This application is {Status.ToString().ToLowerInvariant()}, not withdrawn");
+        if (note is { Length: > MaxNoteLength })
+            throw new ArgumentException("The note is too long.", nameof(note));
+        if (!string.IsNullOrWhiteSpace(note))
+            Note = note.Trim();
+        SubmittedAtUtc = utcNow;
+        Change(ApplicationStatus.Submitted, UserId, utcNow);
+    }
+
     private void Change(ApplicationStatus status, string by, DateTime utcNow)
     {
         Status = status;

@@ -9,6 +9,16 @@ namespace Portal.Infrastructure.Pathways;
 /// <summary>A person's saved career plan: one per person, replaced when they save another.</summary>
 public sealed class PlanService(PortalDbContext db, Rematch rematch, TimeProvider clock)
 {
+    /// <summary>The person's current job and months in care, from the staff lists they are (or were) on with a job.</summary>
+    public async Task<WorkHistory> WorkHistoryAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        var spells = await db.Set<Portal.Domain.Organisations.Membership>().AsNoTracking()
+            .Where(m => m.UserId == userId && m.JobRole != null)
+            .Select(m => new JobSpell(m.JobRole!, m.StartedAtUtc, m.EndedAtUtc))
+            .ToListAsync(cancellationToken);
+        return WorkHistory.From(spells, clock.GetUtcNow().UtcDateTime);
+    }
+
     public Task<SavedPlan?> FindAsync(string userId, CancellationToken cancellationToken = default) =>
         db.Set<SavedPlan>().AsNoTracking().FirstOrDefaultAsync(p => p.UserId == userId, cancellationToken);
 

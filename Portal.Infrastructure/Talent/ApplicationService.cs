@@ -5,6 +5,7 @@ using Portal.Domain.Organisations;
 using Portal.Domain.Talent;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Email;
+using Portal.Infrastructure.Jobs;
 using Portal.Infrastructure.Organisations;
 
 namespace Portal.Infrastructure.Talent;
@@ -14,23 +15,39 @@ namespace Portal.Infrastructure.Talent;
 /// organisation moves it along the pipeline, and the applicant is emailed about each move through
 /// the outbox, in the same transaction as the move.
 /// </summary>
-public sealed class ApplicationService(PortalDbContext db, OrganisationService organisations, Outbox outbox, TimeProvider clock)
+public sealed class ApplicationService(PortalDbContext db, OrganisationService organisations, Outbox outbox, Rematch rematch, TimeProvider clock)
 {
     public sealed record MyApplication(Guid Id, Guid VacancyId, string VacancyTitle, string OrganisationName, ApplicationStatus Status, DateTime SubmittedAtUtc, IReadOnlyList<ApplicationEvent> History);
 
+    /// <summary>The person's own application, with its vacancy's title, for the page that asks before withdrawing.</summary>
+    public async Task<MyApplication?> FindMyApplicationAsync(string userId, Guid applicationId, CancellationToken cancellationToken = default) =>
+        (await MineAsync(userId, cancellationToken)).FirstOrDefault(a => a.Id == applicationId);
+
     public sealed record Applicant(Guid Id, string UserId, string Name, string Email, string? Note, ApplicationStatus Status, DateTime SubmittedAtUtc, IReadOnlyList<ApplicationStatus> Moves);
 
-    /// <summary>Applies to an open vacancy; applying again returns the first application. A vacancy that is not open is not found.</summary>
+    /// <summary>
+    /// Applies to an open vacancy; applying again returns the first application, and applying after
+    /// withdrawing submits that application again (its history kept). A vacancy that is not open is not found.
+    /// </summary>
     public async Task<Result<Application>> ApplyAsync(string userId, Guid vacancyId, string? note, CancellationToken cancellationToken = default)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
         var open = await db.Set<Vacancy>().AnyAsync(v => v.Id == vacancyId && v.Status == VacancyStatus.Published && v.Details.ClosingDate >= today, cancellationToken);
         if (!open)
             return Result.NotFound();
-        if (await FindMineAsync(userId, vacancyId, cancellationToken) is { } existing)
+        if (await db.Set<Application>().Include(a => a.History).FirstOrDefaultAsync(a => a.UserId == userId && a.VacancyId == vacancyId, cancellationToken) is { } existing)
+        {
+            if (existing.Status != ApplicationStatus.Withdrawn)
+                return Result.Done(existing);
+            existing.Reapply(note, now);
+            await db.SaveChangesAsync(cancellationToken);
             return Result.Done(existing);
-        var application = Application.Submit(vacancyId, userId, note, clock.GetUtcNow().UtcDateTime);
+        }
+        var application = Application.Submit(vacancyId, userId, note, now);
         db.Add(application);
+        // Applied is no longer "fits": the stored matches of both sides lose this pair.
+        rematch.PersonChanged(userId);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -119,6 +136,7 @@ public sealed class ApplicationService(PortalDbContext db, OrganisationService o
         outbox.Enqueue(
             new OutgoingMail(applicant.Email!, $"Your application: {found.Title}", StatusText(applicant.DisplayName, found.Title, status)),
             dedupeKey: string.Create(CultureInfo.InvariantCulture, $"application:{applicationId:N}:{found.Application.History.Count}"));
+        rematch.PersonChanged(found.Application.UserId);
         await db.SaveChangesAsync(cancellationToken);
         return Result.Done();
     }

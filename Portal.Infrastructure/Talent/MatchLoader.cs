@@ -22,7 +22,7 @@ internal sealed record PackedPerson(
 
 /// <summary>
 /// What a full run scores: every located person and every open vacancy in id order, and the pairs
-/// either side dismissed, keyed by <see cref="Pair"/>.
+/// either side dismissed or the person applied to, keyed by <see cref="Pair"/>.
 /// </summary>
 internal sealed record FullRunInput(List<PersonToMatch> People, Guid[] VacancyIds, MatchVacancy[] Vacancies, HashSet<long> NotForPerson, HashSet<long> NotForVacancy)
 {
@@ -56,6 +56,14 @@ internal sealed class MatchLoader(PortalDbContext db, ContentSet set)
         {
             if (personIndex.TryGetValue(d.UserId, out var p) && vacancyIndex.TryGetValue(d.VacancyId, out var v))
                 (d.Side == MatchSide.Person ? input.NotForPerson : input.NotForVacancy).Add(input.Pair(p, v));
+        }
+        foreach (var a in await db.Set<Application>().AsNoTracking().Select(a => new { a.UserId, a.VacancyId }).ToListAsync(cancellationToken))
+        {
+            if (personIndex.TryGetValue(a.UserId, out var p) && vacancyIndex.TryGetValue(a.VacancyId, out var v))
+            {
+                input.NotForPerson.Add(input.Pair(p, v));
+                input.NotForVacancy.Add(input.Pair(p, v));
+            }
         }
         return input;
     }
@@ -99,13 +107,18 @@ internal sealed class MatchLoader(PortalDbContext db, ContentSet set)
             r.LetEmployersFindMe))];
     }
 
-    /// <summary>The vacancies one person turned down, and those whose recruiters turned them down.</summary>
+    /// <summary>
+    /// The vacancies one person turned down, and those whose recruiters turned them down. A vacancy
+    /// they applied to (whatever became of it: in the pipeline, hired, rejected, withdrawn) is out on
+    /// both sides: it is followed under applications, not offered again as a fit.
+    /// </summary>
     public async Task<(HashSet<Guid> NotForPerson, HashSet<Guid> NotForVacancy)> DismissalsOfPersonAsync(string userId, CancellationToken cancellationToken)
     {
         var dismissed = await db.Set<MatchDismissal>().AsNoTracking().Where(d => d.UserId == userId)
             .Select(d => new { d.VacancyId, d.Side }).ToListAsync(cancellationToken);
-        return (dismissed.Where(d => d.Side == MatchSide.Person).Select(d => d.VacancyId).ToHashSet(),
-            dismissed.Where(d => d.Side == MatchSide.Recruiter).Select(d => d.VacancyId).ToHashSet());
+        var applied = await db.Set<Application>().AsNoTracking().Where(a => a.UserId == userId).Select(a => a.VacancyId).ToListAsync(cancellationToken);
+        return (dismissed.Where(d => d.Side == MatchSide.Person).Select(d => d.VacancyId).Concat(applied).ToHashSet(),
+            dismissed.Where(d => d.Side == MatchSide.Recruiter).Select(d => d.VacancyId).Concat(applied).ToHashSet());
     }
 
     /// <summary>
@@ -129,7 +142,9 @@ internal sealed class MatchLoader(PortalDbContext db, ContentSet set)
     {
         var dismissed = await db.Set<MatchDismissal>().AsNoTracking().Where(d => d.VacancyId == vacancyId)
             .Select(d => new { d.UserId, d.Side }).ToListAsync(cancellationToken);
-        return (dismissed.Where(d => d.Side == MatchSide.Person).Select(d => d.UserId).ToHashSet(StringComparer.Ordinal),
-            dismissed.Where(d => d.Side == MatchSide.Recruiter).Select(d => d.UserId).ToHashSet(StringComparer.Ordinal));
+        // Applicants are out on both sides, as for a person's rematch.
+        var applied = await db.Set<Application>().AsNoTracking().Where(a => a.VacancyId == vacancyId).Select(a => a.UserId).ToListAsync(cancellationToken);
+        return (dismissed.Where(d => d.Side == MatchSide.Person).Select(d => d.UserId).Concat(applied).ToHashSet(StringComparer.Ordinal),
+            dismissed.Where(d => d.Side == MatchSide.Recruiter).Select(d => d.UserId).Concat(applied).ToHashSet(StringComparer.Ordinal));
     }
 }

@@ -39,7 +39,9 @@ public sealed class MatchService(PortalDbContext db, OrganisationService organis
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var rows = await db.Set<JobMatch>().AsNoTracking()
             .Where(m => m.UserId == userId && m.ForPerson
-                && !db.Set<MatchDismissal>().Any(d => d.UserId == userId && d.VacancyId == m.VacancyId && d.Side == MatchSide.Person))
+                && !db.Set<MatchDismissal>().Any(d => d.UserId == userId && d.VacancyId == m.VacancyId && d.Side == MatchSide.Person)
+                // Read live, not from the last run: a job applied for (or held) is followed under applications.
+                && !db.Set<Application>().Any(a => a.UserId == userId && a.VacancyId == m.VacancyId))
             .Join(db.Set<Vacancy>().Where(v => v.Status == VacancyStatus.Published && v.Details.ClosingDate >= today),
                 m => m.VacancyId, v => v.Id, (m, v) => new { Match = m, v.OrganisationId, v.Details.Title, v.Details.Location.District, v.Details.HourlyPay, v.Details.ClosingDate })
             .Join(db.Set<Organisation>(), x => x.OrganisationId, o => o.Id, (x, o) => new { x.Match, x.Title, o.Name, x.District, x.HourlyPay, x.ClosingDate })
@@ -148,11 +150,13 @@ public sealed class MatchService(PortalDbContext db, OrganisationService organis
         return db.Set<Vacancy>().AnyAsync(v => v.Id == vacancyId && mine.Contains(v.OrganisationId), cancellationToken);
     }
 
-    /// <summary>A vacancy's matched people who let employers find them today (consent is read live, not from the last run) and were not dismissed.</summary>
+    /// <summary>A vacancy's matched people who let employers find them today (consent is read live, not from the last run), were not dismissed and have not applied.</summary>
     private IQueryable<FindableMatch> Findable(Guid vacancyId) =>
         db.Set<JobMatch>().AsNoTracking()
             .Where(m => m.VacancyId == vacancyId && m.ForVacancy
-                && !db.Set<MatchDismissal>().Any(d => d.UserId == m.UserId && d.VacancyId == vacancyId && d.Side == MatchSide.Recruiter))
+                && !db.Set<MatchDismissal>().Any(d => d.UserId == m.UserId && d.VacancyId == vacancyId && d.Side == MatchSide.Recruiter)
+                // Applicants (hired ones included) are on the applications page, and never invited to a job they applied for.
+                && !db.Set<Application>().Any(a => a.UserId == m.UserId && a.VacancyId == vacancyId))
             .Join(db.Set<CandidateProfile>().AsNoTracking().Where(p => p.LetEmployersFindMe), m => m.UserId, p => p.UserId, (m, p) => new FindableMatch { Match = m, Profile = p });
 
     private async Task DismissAsync(string userId, Guid vacancyId, MatchSide side, string by, CancellationToken cancellationToken)

@@ -2,11 +2,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Domain.Talent;
 using Portal.Infrastructure.Talent;
+using Portal.Infrastructure;
 using Portal.Web.Accounts;
 
 namespace Portal.Web.Pages.Applications;
 
-/// <summary>The signed-in person's applications, each with its history, and a way to withdraw.</summary>
+/// <summary>The signed-in person's applications, each with its history, and a link to withdraw (which asks first).</summary>
 public sealed class IndexModel(ApplicationService applications) : PageModel
 {
     public IReadOnlyList<ApplicationService.MyApplication> Applications { get; private set; } = [];
@@ -14,16 +15,25 @@ public sealed class IndexModel(ApplicationService applications) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Applications = await applications.MineAsync(User.RequiredId(), cancellationToken);
 
-    public async Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken cancellationToken)
+    /// <summary>
+    /// The date line of one step of the history. A status alone ("Interview on 5 December") reads
+    /// like an appointment; these say what happened on that day.
+    /// </summary>
+    public static string StepText(ApplicationEvent step, bool first)
     {
-        var result = await applications.WithdrawAsync(User.RequiredId(), id, cancellationToken);
-        return this.Answer(result, () => Back("Your application is withdrawn."), problem => Back("Error: " + problem.Message));
-    }
-
-    private RedirectToPageResult Back(string message)
-    {
-        TempData["StatusMessage"] = message;
-        return RedirectToPage();
+        ArgumentNullException.ThrowIfNull(step);
+        var what = step.Status switch
+        {
+            ApplicationStatus.Submitted => first ? "Applied" : "Applied again",
+            ApplicationStatus.Shortlisted => "Shortlisted",
+            ApplicationStatus.Interview => "Invited to interview",
+            ApplicationStatus.Offer => "Offered the job",
+            ApplicationStatus.Hired => "Hired",
+            ApplicationStatus.Rejected => "Not taken further",
+            ApplicationStatus.Withdrawn => "You withdrew",
+            _ => step.Status.ToString(),
+        };
+        return $"{what} on {step.ChangedAtUtc.UkDate()}";
     }
 
     public static bool CanWithdraw(ApplicationStatus status) =>

@@ -33,24 +33,51 @@ public sealed class PlanModel(ContentStore content, TrainingService training, Pl
     /// <summary>The signed-in person's saved plan, if this page shows it.</summary>
     public bool IsSaved { get; private set; }
 
+    /// <summary>True when the start was filled in from the person's current job rather than chosen.</summary>
+    public bool StartFromCurrentJob { get; private set; }
+
+    /// <summary>Months in care the plan counts, from the staff lists the person is on.</summary>
+    public int ExperienceMonths { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Catalogue = content.Current;
+        var userId = User.IdIfSignedIn();
+        var history = userId is null ? WorkHistory.None : await plans.WorkHistoryAsync(userId, cancellationToken);
+        if (string.IsNullOrEmpty(From) && history.CurrentJob is { } current && Catalogue.Roles.ContainsKey(current) && !string.IsNullOrEmpty(To))
+        {
+            From = current;
+            StartFromCurrentJob = true;
+        }
         if (string.IsNullOrEmpty(From) && string.IsNullOrEmpty(To))
             return;
-        if (From is null || !Catalogue.Roles.ContainsKey(From))
+        if (string.IsNullOrEmpty(From))
+            ModelState.AddModelError(nameof(From), "Choose what you do now under 'I am', or 'New to care' if you are starting out");
+        else if (!Catalogue.Roles.ContainsKey(From))
             ModelState.AddModelError(nameof(From), "Choose where you are starting from");
         if (To is null || !Catalogue.Roles.TryGetValue(To, out var goal) || goal.EntryPoint)
             ModelState.AddModelError(nameof(To), "Choose the job you want to do");
+        else if (To == From)
+            ModelState.AddModelError(nameof(To), $"You are already a {Title(To).ToLowerInvariant()}: choose the job you want to move to next");
         if (!ModelState.IsValid)
             return;
 
         Plan = Catalogue.Planner.Plan(From!, To!, RoutesShown);
-        // Training from the record; qualifications, checks and licence as declared on the profile.
+        // Training from the record; qualifications, checks and licence as declared on the profile;
+        // experience from the staff lists the person is on.
         var holdings = LearnerHoldings.None;
-        if (User.IdIfSignedIn() is { } userId)
+        if (userId is not null)
         {
-            holdings = ProfileService.AddTo(await training.HoldingsAsync(userId, Catalogue, cancellationToken), await profiles.FindAsync(userId, cancellationToken));
+            var learned = await training.HoldingsAsync(userId, Catalogue, cancellationToken);
+            ExperienceMonths = history.ExperienceMonths;
+            holdings = ProfileService.AddTo(new LearnerHoldings
+            {
+                CompletedModules = learned.CompletedModules,
+                Programmes = learned.Programmes,
+                Checks = learned.Checks,
+                ExperienceMonths = Math.Max(learned.ExperienceMonths, history.ExperienceMonths),
+                DrivingLicence = learned.DrivingLicence,
+            }, await profiles.FindAsync(userId, cancellationToken));
             IsSaved = await plans.FindAsync(userId, cancellationToken) is { } saved && saved.FromRole == From && saved.ToRole == To;
         }
         Routes = [.. Plan.Routes.Select(route => Catalogue.Planner.Gaps(route, holdings))];

@@ -45,8 +45,10 @@ public sealed class IndexModel(JobSearch search, PostcodeDistricts postcodes, Co
 
         public JobSort Sort { get; set; }
 
+        // Not "Page": with no Search.* field in the query the binder falls back to unprefixed names,
+        // and Razor Pages' own route value "page" ("/Jobs/Index") would land here and fail.
         [Range(1, 10_000)]
-        public int Page { get; set; } = 1;
+        public int PageNumber { get; set; } = 1;
     }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
@@ -75,7 +77,7 @@ public sealed class IndexModel(JobSearch search, PostcodeDistricts postcodes, Co
             WholeShiftPaid = Search.WholeShift,
             Shifts = Search.Shifts.Aggregate(ShiftTimes.None, (all, shift) => all | shift),
             Sort = Search.Sort,
-            Page = Search.Page,
+            Page = Search.PageNumber,
         }, cancellationToken);
     }
 
@@ -108,14 +110,14 @@ public sealed class IndexModel(JobSearch search, PostcodeDistricts postcodes, Co
 
     /// <summary>The search fields of this request, as the query string the page reads (without the page number).</summary>
     public string SearchQuery() =>
-        string.Join("&", Request.Query.Where(q => q.Key.StartsWith("Search.", StringComparison.Ordinal) && q.Key != "Search.Page")
+        string.Join("&", Request.Query.Where(q => q.Key.StartsWith("Search.", StringComparison.Ordinal) && q.Key != "Search.PageNumber")
             .OrderBy(q => q.Key, StringComparer.Ordinal)
             .SelectMany(q => q.Value.Where(v => !string.IsNullOrEmpty(v)).Select(v => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(v!)}")));
 
     /// <summary>This search's address on another page of results.</summary>
     public string PageUrl(int page)
     {
-        var query = Request.Query.Where(q => q.Key != "Search.Page").SelectMany(q => q.Value.Select(v => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(v ?? "")}"));
-        return Url.Page("/Jobs/Index") + "?" + string.Join("&", query.Append($"Search.Page={page}"));
+        var query = Request.Query.Where(q => q.Key != "Search.PageNumber").SelectMany(q => q.Value.Select(v => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(v ?? "")}"));
+        return Url.Page("/Jobs/Index") + "?" + string.Join("&", query.Append($"Search.PageNumber={page}"));
     }
 }

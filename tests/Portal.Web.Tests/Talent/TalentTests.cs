@@ -243,7 +243,7 @@ public sealed class TalentTests(PortalWebFactory app) : IClassFixture<PortalWebF
 
         var mine = await applicant.GetPageAsync("/applications");
         Assert.Contains("Status: Interview", mine.Text(".record-item"), StringComparison.Ordinal);
-        Assert.Equal(["Submitted", "Shortlisted", "Interview"], mine.QuerySelectorAll(".application-history li").Select(li => li.TextContent.Split(' ')[0]));
+        Assert.Equal(["Applied", "Shortlisted", "Invited to interview"], mine.QuerySelectorAll(".application-history li").Select(li => li.TextContent.Split(" on ")[0]));
         await app.DeliverMailAsync();
         Assert.Contains(app.MailTo(email), m => (m.TextBody ?? "").Contains("the employer would like to interview you", StringComparison.Ordinal));
 
@@ -264,11 +264,17 @@ public sealed class TalentTests(PortalWebFactory app) : IClassFixture<PortalWebF
         var applicant = await app.AsNewUserAsync();
         await applicant.SubmitAsync(await applicant.GetPageAsync($"/jobs/{id}"), new Dictionary<string, string>(), "form[action*=Apply]");
 
-        var withdrawn = await applicant.SubmitAsync(await applicant.GetPageAsync("/applications"), new Dictionary<string, string>(), "form[action*=Withdraw]");
+        var ask = (await applicant.GetPageAsync("/applications")).QuerySelector(".record-item a[href$='/withdraw']")!.GetAttribute("href")!;
+        var confirm = await applicant.GetPageAsync(ask);
+        var withdrawn = await applicant.SubmitAsync(confirm, new Dictionary<string, string>());
 
         Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
         var mine = await applicant.GetPageAsync("/applications");
         Assert.Contains("Status: Withdrawn", mine.Text(".record-item"), StringComparison.Ordinal);
-        Assert.Empty(mine.QuerySelectorAll("form[action*=Withdraw]"));
+        Assert.Null(mine.QuerySelector(".record-item a[href$='/withdraw']"));
+        // The form kept from before says why and changes nothing.
+        var again = await applicant.SubmitAsync(confirm, new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Contains("already withdrawn", (await applicant.GetPageAsync("/applications")).Text(".alert"), StringComparison.Ordinal);
     }
 }

@@ -43,15 +43,21 @@ public sealed class ApplicationsModel(ApplicationService applications, VacancySe
         if (!await LoadAsync(id, cancellationToken))
             return NotFound();
         var csv = new StringBuilder();
-        Csv.Row(csv, "Name", "Email", "Status", "Applied", "Required training held", "Note");
+        Csv.Row(csv, "Name", "Email", "Status", "Applied", "Required training held", "DBS on the update service", "Right to work share code", "References ready", "Note");
         foreach (var applicant in Applicants)
         {
+            // Readiness as the person declared it: the date they said so, or "No".
+            var profile = Profiles.GetValueOrDefault(applicant.UserId);
             Csv.Row(csv, applicant.Name, applicant.Email, applicant.Status.ToString(),
                 applicant.SubmittedAtUtc.UkIsoDate(),
-                $"{HeldCount(applicant)} of {Vacancy.Details.RequiredModules.Count}", applicant.Note ?? "");
+                $"{HeldCount(applicant)} of {Vacancy.Details.RequiredModules.Count}",
+                Declared(profile?.DbsUpdateServiceDeclaredOn), Declared(profile?.RightToWorkDeclaredOn), Declared(profile?.ReferencesDeclaredOn),
+                applicant.Note ?? "");
         }
         return Csv.File(csv, $"applications-{id:N}.csv");
     }
+
+    private static string Declared(DateOnly? on) => on is { } date ? date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "No";
 
     public int HeldCount(ApplicationService.Applicant applicant) =>
         Vacancy.Details.RequiredModules.Count(m => Held.TryGetValue(applicant.UserId, out var held) && held.Contains(m));
