@@ -26,6 +26,7 @@ public static class WebApplicationExtensions
         ContentCache.EvictOnReload(content, app.Services.GetRequiredService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>());
         await PortalDatabase.PrepareAsync(app.Services);
         await DemoAccounts.SeedAsync(app.Services);
+        await DemoTalent.SeedAsync(app.Services);
         RecurringJobs.Register(app.Services.GetRequiredService<IRecurringJobManager>());
     }
 
