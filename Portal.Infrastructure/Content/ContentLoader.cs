@@ -34,7 +34,7 @@ internal sealed class ContentLoader
         programmes = new ProgrammeParser(markdown);
         modules = new LearningModuleParser(markdown);
         competencies = new CompetencyParser(markdown);
-        folders = [InfoPageParser.FolderName, roles.Folder, programmes.Folder, CareerRouteParser.FolderName, modules.Folder, competencies.Folder];
+        folders = [InfoPageParser.FolderName, roles.Folder, programmes.Folder, CareerRouteParser.FolderName, modules.Folder, competencies.Folder, SearchWordsParser.FolderName];
     }
 
     /// <exception cref="ContentValidationException">The folder has at least one error.</exception>
@@ -92,6 +92,7 @@ internal sealed class ContentLoader
             LoadedAtUtc: loadedAtUtc)
         {
             Warnings = [.. warnings.OrderBy(w => w.File, StringComparer.Ordinal).ThenBy(w => w.Line)],
+            SearchWords = SearchWordsParser.ParseAll(documents[SearchWordsParser.FolderName], errors),
         };
         if (errors.Count > 0)
             throw new ContentValidationException([.. errors.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line)], set.Warnings);

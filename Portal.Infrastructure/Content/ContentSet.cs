@@ -26,6 +26,9 @@ public sealed record ContentSet(
     /// <summary>Problems to fix soon that do not stop the site, such as a file whose facts were last checked over a year ago.</summary>
     public IReadOnlyList<ContentWarning> Warnings { get; init; } = [];
 
+    /// <summary>Everyday words the job search understands, from search/.</summary>
+    public SearchWords SearchWords { get; init; } = SearchWords.None;
+
     /// <summary>Each module's own refresh interval, before any organisation's override.</summary>
     public Portal.Domain.Training.RefreshPolicy RefreshDefaults { get; } =
         new(Modules.ToDictionary(m => m.Key, m => m.Value.RefreshMonths, StringComparer.Ordinal));

@@ -2,12 +2,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Domain.Organisations;
 using Portal.Domain.Talent;
+using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Data;
 
 namespace Portal.Infrastructure.Talent;
 
 /// <summary>The public job search: open vacancies only, answered from the in-memory <see cref="JobIndex"/>.</summary>
-public sealed class JobSearch(PortalDbContext db, JobIndex index, IOptions<TalentOptions> options, TimeProvider clock)
+public sealed class JobSearch(PortalDbContext db, JobIndex index, ContentStore content, IOptions<TalentOptions> options, TimeProvider clock)
 {
     public const int PageSize = 20;
 
@@ -16,7 +17,7 @@ public sealed class JobSearch(PortalDbContext db, JobIndex index, IOptions<Talen
         ArgumentNullException.ThrowIfNull(query);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var snapshot = await index.CurrentAsync(cancellationToken);
-        var scores = snapshot.Score(query.Keyword);
+        var scores = snapshot.Score(query.Keyword, content.Current.SearchWords);
         var found = new List<(JobDocument Job, double? Miles, int Relevance)>();
         for (var i = 0; i < snapshot.Documents.Count; i++)
         {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Infrastructure.Content;
 
 namespace Portal.Infrastructure.Talent;
 
@@ -47,47 +48,87 @@ public sealed class JobSnapshot
     }
 
     /// <summary>
-    /// Scores every document against the keyword: each word of the keyword must begin a word of the
-    /// title or description; a word in the title counts 2, in the description 1. Zero means no match.
-    /// Null when there is no keyword (everything matches equally).
+    /// Scores every document against the keyword: each term of the keyword (a word, or a phrase
+    /// <paramref name="searchWords"/> knows, with its alternatives) must be matched, a way of matching
+    /// being words that each begin a word of the title or description; a term found in the title
+    /// counts 2, in the description 1. Zero means no match. Null when there is no keyword (everything
+    /// matches equally).
     /// </summary>
-    public int[]? Score(string? keyword)
+    public int[]? Score(string? keyword, SearchWords? searchWords = null)
     {
         var words = Words.Of(keyword);
         if (words.Length == 0)
             return null;
+        var terms = (searchWords ?? SearchWords.None).Terms(words);
         var score = new int[Documents.Count];
         var matched = new int[Documents.Count];
-        var title = new bool[Documents.Count];
-        var description = new bool[Documents.Count];
-        for (var w = 0; w < words.Length; w++)
+        var termTitle = new bool[Documents.Count];
+        var termDescription = new bool[Documents.Count];
+        var termAny = new bool[Documents.Count];
+        var wayTitle = new bool[Documents.Count];
+        var wayDescription = new bool[Documents.Count];
+        var wayAny = new bool[Documents.Count];
+        var wordTitle = new bool[Documents.Count];
+        var wordDescription = new bool[Documents.Count];
+        for (var t = 0; t < terms.Count; t++)
         {
-            Array.Clear(title);
-            Array.Clear(description);
-            // Every vocabulary word starting with this one: a contiguous run in the sorted vocabulary.
-            var start = Array.BinarySearch(_vocabulary, words[w], StringComparer.Ordinal);
-            if (start < 0)
-                start = ~start;
-            for (var v = start; v < _vocabulary.Length && _vocabulary[v].StartsWith(words[w], StringComparison.Ordinal); v++)
+            Array.Clear(termTitle);
+            Array.Clear(termDescription);
+            Array.Clear(termAny);
+            foreach (var way in terms[t])
             {
-                foreach (var d in _inTitle[v])
-                    title[d] = true;
-                foreach (var d in _inDescription[v])
-                    description[d] = true;
+                Array.Fill(wayTitle, true);
+                Array.Fill(wayDescription, true);
+                Array.Fill(wayAny, true);
+                foreach (var word in way)
+                {
+                    Mark(word, wordTitle, wordDescription);
+                    for (var d = 0; d < score.Length; d++)
+                    {
+                        wayTitle[d] &= wordTitle[d];
+                        wayDescription[d] &= wordDescription[d];
+                        wayAny[d] &= wordTitle[d] || wordDescription[d];
+                    }
+                }
+                for (var d = 0; d < score.Length; d++)
+                {
+                    termTitle[d] |= wayTitle[d];
+                    termDescription[d] |= wayDescription[d];
+                    termAny[d] |= wayAny[d];
+                }
             }
             for (var d = 0; d < score.Length; d++)
             {
-                if (matched[d] != w || !(title[d] || description[d]))
+                if (matched[d] != t || !termAny[d])
                     continue;
-                matched[d] = w + 1;
-                score[d] += (title[d] ? 2 : 0) + (description[d] ? 1 : 0);
+                matched[d] = t + 1;
+                // A phrase split between title and description counts as the description's.
+                score[d] += (termTitle[d] ? 2 : 0) + (termDescription[d] || !termTitle[d] ? 1 : 0);
             }
         }
         for (var d = 0; d < score.Length; d++)
         {
-            if (matched[d] != words.Length)
+            if (matched[d] != terms.Count)
                 score[d] = 0;
         }
         return score;
+    }
+
+    /// <summary>Marks the documents with a title word, and those with a description word, starting with <paramref name="word"/>.</summary>
+    private void Mark(string word, bool[] title, bool[] description)
+    {
+        Array.Clear(title);
+        Array.Clear(description);
+        // Every vocabulary word starting with this one: a contiguous run in the sorted vocabulary.
+        var start = Array.BinarySearch(_vocabulary, word, StringComparer.Ordinal);
+        if (start < 0)
+            start = ~start;
+        for (var v = start; v < _vocabulary.Length && _vocabulary[v].StartsWith(word, StringComparison.Ordinal); v++)
+        {
+            foreach (var d in _inTitle[v])
+                title[d] = true;
+            foreach (var d in _inDescription[v])
+                description[d] = true;
+        }
     }
 }

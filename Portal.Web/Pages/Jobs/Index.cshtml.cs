@@ -18,6 +18,10 @@ public sealed class IndexModel(JobSearch search, PostcodeDistricts postcodes, Co
 
     public JobResults? Results { get; private set; }
 
+    /// <summary>Any filter beyond the words is set, or wrong: the filters are shown open.</summary>
+    public bool FiltersInUse => Search.Role is not null || Search.Postcode is not null || Search.Miles is not null || Search.PayFrom is not null
+        || Search.Guaranteed || Search.Travel || Search.WholeShift || Search.Shifts.Count > 0 || Search.Sort != JobSort.Relevance || !ModelState.IsValid;
+
     public ContentSet Catalogue => content.Current;
 
     public sealed class SearchInput

@@ -206,7 +206,7 @@ public sealed class ContentErrorTests : IDisposable
         var error = content.SingleError();
 
         Assert.Equal(("jobs/nurse.md", 1), (error.File, error.Line));
-        Assert.Equal("the folder 'jobs/' holds no kind of content; move the file into one of: pages/, careers/roles/, careers/programmes/, careers/routes/, learn/, competencies/", error.Message);
+        Assert.Equal("the folder 'jobs/' holds no kind of content; move the file into one of: pages/, careers/roles/, careers/programmes/, careers/routes/, learn/, competencies/, search/", error.Message);
     }
 
     [Fact]

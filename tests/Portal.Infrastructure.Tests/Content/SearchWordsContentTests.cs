@@ -1,0 +1,47 @@
+using Portal.Infrastructure.Content;
+
+namespace Portal.Infrastructure.Tests.Content;
+
+/// <summary>The job search's everyday words are content: read from search/, checked like everything else.</summary>
+public sealed class SearchWordsContentTests : IDisposable
+{
+    private readonly TempContent content = new();
+
+    public void Dispose() => content.Dispose();
+
+    [Fact]
+    public void ALineWithoutAlternativesIsReportedOnItsLine()
+    {
+        content.Write("search/synonyms.md", "---\ntitle: Words\n---\nWhat people type.\n\n- carer: care worker\n- hca\n");
+
+        var error = content.SingleError();
+
+        Assert.Equal(("search/synonyms.md", 7), (error.File, error.Line));
+        Assert.Contains("'- word or phrase: alternative, alternative'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AWordListedTwiceNamesTheFirstLine()
+    {
+        content.Write("search/synonyms.md", "---\ntitle: Words\n---\n- carer: care worker\n- Carer: support worker\n");
+
+        var error = content.SingleError();
+
+        Assert.Equal(("search/synonyms.md", 5), (error.File, error.Line));
+        Assert.Contains("already listed at search/synonyms.md:4", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheShippedListExpandsEverydayWords()
+    {
+        var store = new ContentStore(Path.Combine(Portal.Tests.Common.TestEnvironment.RepositoryRoot(), "content"), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<ContentStore>.Instance);
+        store.Load();
+        var words = store.Current.SearchWords;
+
+        var terms = words.Terms(["part", "time", "hca"]);
+
+        Assert.Equal(2, terms.Count);
+        Assert.Contains(terms[0], way => way.SequenceEqual(["hours"]));
+        Assert.Contains(terms[1], way => way.SequenceEqual(["healthcare", "assistant"]));
+    }
+}
