@@ -85,6 +85,8 @@ public sealed class TalentJourneyTests(BrowserFixture fixture)
         var applicant = await fixture.NewPhonePageAsync();
         await applicant.GotoAsync("/jobs");
         await applicant.GetByLabel("Words in the job").FillAsync(title);
+        // The filters are folded away on a phone; the applicant opens them.
+        await applicant.GetByText("Filters: job, distance, pay, shifts").ClickAsync();
         await applicant.GetByLabel("Your postcode").FillAsync("LS4 2AA");
         await applicant.GetByLabel("Distance").SelectOptionAsync("5");
         await applicant.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
@@ -97,15 +99,10 @@ public sealed class TalentJourneyTests(BrowserFixture fixture)
         await applicant.AssertNoSeriousIssuesAsync();
         var jobUrl = applicant.Url;
 
-        // They make an account, apply, and follow the application as the recruiter moves it on.
+        // They make an account and a profile, are matched and invited, apply, and follow the application as the recruiter moves it on.
         var applicantEmail = $"applicant.{Guid.NewGuid():N}@example.com";
         await AccountSteps.SignUpAndConfirmAsync(applicant, applicantEmail, name: "Sam Applicant");
         await AccountSteps.SignInAsync(applicant, applicantEmail);
-        await applicant.GotoAsync(jobUrl);
-        await applicant.GetByLabel("A note to the employer (optional)").FillAsync("I live in Bramley and can walk to visits.");
-        await applicant.GetByRole(AriaRole.Button, new() { Name = "Apply for this job" }).ClickAsync();
-        await Assertions.Expect(applicant.GetByText("Your application is sent")).ToBeVisibleAsync();
-        await applicant.AssertNoSeriousIssuesAsync();
         await applicant.GotoAsync("/profile");
         await applicant.AssertNoSeriousIssuesAsync();
         await applicant.GetByLabel("Your postcode").FillAsync("LS5 1AA");
@@ -136,6 +133,15 @@ public sealed class TalentJourneyTests(BrowserFixture fixture)
         await recruiter.GetByRole(AriaRole.Button, new() { Name = "Invite to apply – Sam Applicant" }).ClickAsync();
         await Assertions.Expect(recruiter.GetByText("Invitation sent")).ToBeVisibleAsync();
         await AccountSteps.WaitForMailAsync(applicantEmail, "thinks you would fit it", TimeSpan.FromSeconds(60));
+        await applicant.GotoAsync(jobUrl);
+        await applicant.GetByLabel("A note to the employer (optional)").FillAsync("I live in Bramley and can walk to visits.");
+        await applicant.GetByRole(AriaRole.Button, new() { Name = "Apply for this job" }).ClickAsync();
+        await Assertions.Expect(applicant.GetByText("Your application is sent")).ToBeVisibleAsync();
+        await applicant.AssertNoSeriousIssuesAsync();
+        // Applied is no longer "fits": the recruiter follows them under applications instead.
+        await recruiter.GotoAsync(vacancyPath + "/people");
+        await Assertions.Expect(recruiter.GetByRole(AriaRole.Heading, new() { Name = "People who fit" })).ToBeVisibleAsync();
+        await Assertions.Expect(recruiter.GetByRole(AriaRole.Heading, new() { Name = "Sam Applicant" })).ToHaveCountAsync(0);
 
         await recruiter.GotoAsync(vacancyPath + "/applications");
         await Assertions.Expect(recruiter.GetByRole(AriaRole.Heading, new() { Name = "Sam Applicant" })).ToBeVisibleAsync();
