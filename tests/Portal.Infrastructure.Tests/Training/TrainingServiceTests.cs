@@ -33,11 +33,11 @@ public abstract class TrainingServiceTests<TDatabase> : IClassFixture<TDatabase>
     private readonly ContentSet _content;
     private readonly LearningModule _module;
 
-    private readonly TDatabase database;
+    private readonly TDatabase _database;
 
     protected TrainingServiceTests(TDatabase database)
     {
-        this.database = database;
+        this._database = database;
         _content = _folder.Module("duty-of-care").Load();
         _module = _content.Modules["duty-of-care"];
     }
@@ -51,14 +51,14 @@ public abstract class TrainingServiceTests<TDatabase> : IClassFixture<TDatabase>
 
     private TrainingService Service(out Portal.Infrastructure.Data.PortalDbContext db)
     {
-        db = database.CreateContext();
+        db = _database.CreateContext();
         return new TrainingService(db, _queued.Rematch(db), _time);
     }
 
     private async Task<string> NewUserAsync(string name = "Amina Yusuf")
     {
         var id = Guid.NewGuid().ToString();
-        await using var db = database.CreateContext();
+        await using var db = _database.CreateContext();
         db.Users.Add(new PortalUser { Id = id, UserName = $"{id}@test", Email = $"{id}@test", DisplayName = name, CreatedUtc = _time.GetUtcNow().UtcDateTime });
         await db.SaveChangesAsync();
         return id;
@@ -66,7 +66,7 @@ public abstract class TrainingServiceTests<TDatabase> : IClassFixture<TDatabase>
 
     private async Task<int> CompletionCountAsync(string userId)
     {
-        await using var db = database.CreateContext();
+        await using var db = _database.CreateContext();
         return await db.Set<Completion>().CountAsync(c => c.UserId == userId);
     }
 
@@ -115,7 +115,7 @@ public abstract class TrainingServiceTests<TDatabase> : IClassFixture<TDatabase>
 
         var passed = Assert.IsType<QuizSubmission.Passed>(await SubmitAsync(user, AllRight));
 
-        await using var db = database.CreateContext();
+        await using var db = _database.CreateContext();
         var stored = await db.Set<Completion>().SingleAsync(c => c.UserId == user);
         Assert.Equal((3, 3, _module.Version, 1), (stored.Score, stored.OutOf, stored.ContentVersion, stored.Round));
         Assert.Equal(passed.Completion.VerificationCode, stored.VerificationCode);
@@ -221,7 +221,7 @@ public abstract class TrainingServiceTests<TDatabase> : IClassFixture<TDatabase>
         Assert.IsType<QuizSubmission.AlreadyPassed>(await SubmitAsync(user, AllRight, round: 1));
         var second = Assert.IsType<QuizSubmission.Passed>(await SubmitAsync(user, AllRight, round: 2)).Completion;
 
-        await using var db = database.CreateContext();
+        await using var db = _database.CreateContext();
         var rows = await db.Set<Completion>().Where(c => c.UserId == user).OrderBy(c => c.Round).ToListAsync();
         Assert.Equal([first.CompletedAtUtc, second.CompletedAtUtc], rows.Select(r => r.CompletedAtUtc));
         Assert.Equal([1, 2], rows.Select(r => r.Round));
