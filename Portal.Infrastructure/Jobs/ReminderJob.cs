@@ -8,7 +8,6 @@ using Portal.Domain.Compliance;
 using Portal.Domain.Notifications;
 using Portal.Domain.Organisations;
 using Portal.Domain.Training;
-using Portal.Infrastructure.Accounts;
 using Portal.Infrastructure.Compliance;
 using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Data;

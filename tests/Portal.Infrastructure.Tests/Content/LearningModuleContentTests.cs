@@ -1,5 +1,3 @@
-using Portal.Infrastructure.Content;
-
 namespace Portal.Infrastructure.Tests.Content;
 
 /// <summary>Training modules: lessons split at headings, and a hand-written quiz checked so it can always be passed.</summary>

@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 using Portal.Domain.Compliance;
 using Portal.Domain.Organisations;
-using Portal.Domain.Training;
 using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Organisations;

@@ -1,5 +1,4 @@
 using System.Net;
-using AngleSharp.Dom;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Talent;
