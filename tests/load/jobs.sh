@@ -3,7 +3,7 @@
 # LOAD_ARGS, default --vacancies 10000 as in docs/performance.md), then times each job run with
 # `run-job` in Release: matching-nightly twice (first fill, then nothing changed) and
 # training-reminders twice (first run, then nothing new). Prints one Markdown table with wall time
-# and peak working set per run. Run by hand, never in CI: the figures are timings.
+# CPU time and peak working set per run (CPU time travels better on a shared machine). Run by hand, never in CI: the figures are timings.
 #
 #   tests/load/jobs.sh            # SQLite
 #   tests/load/jobs.sh postgres   # a throwaway PostgreSQL on loopback
@@ -49,12 +49,12 @@ zic -d "$tz" "$work/london.zone"
 rows=()
 run() {
   local label=$1 job=$2 out
-  out=$( { TZDIR=$tz /usr/bin/time -f "TIME %e %M" dotnet "$root/Portal.Web/bin/Release/net10.0/Portal.Web.dll" run-job "$job"; } 2>&1 )
+  out=$( { TZDIR=$tz /usr/bin/time -f "TIME %e %M %U %S" dotnet "$root/Portal.Web/bin/Release/net10.0/Portal.Web.dll" run-job "$job"; } 2>&1 )
   echo "$out" >&2
-  local said time peak
+  local said time peak user sys
   said=$(grep "^$job:" <<<"$out" | head -n1 | sed "s/^$job: //")
-  read -r _ time peak < <(grep "^TIME" <<<"$out")
-  rows+=("| \`$job\`, $label | $said | ${time} s | $((peak / 1024)) MiB |")
+  read -r _ time peak user sys < <(grep "^TIME" <<<"$out")
+  rows+=("| \`$job\`, $label | $said | ${time} s | $(echo "$user + $sys" | bc) s | $((peak / 1024)) MiB |")
 }
 run "first run" matching-nightly
 run "again (nothing changed)" matching-nightly
@@ -64,6 +64,8 @@ run "again (nothing new)" training-reminders
 echo
 echo "$provider, $(date -u +%Y-%m-%d), $(nproc) cores"
 echo
-echo "| job | what it did | time | peak working set |"
-echo "| --- | --- | ---: | ---: |"
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+echo "| job | what it did | wall time (with start-up) | CPU time | peak working set |"
+echo "| --- | --- | ---: | ---: | ---: |"
 printf '%s\n' "${rows[@]}"
