@@ -64,6 +64,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddScoped<ApplicationService>();
         services.AddScoped<ProfileService>();
         services.AddScoped<InvitationService>();
+        services.AddScoped<Accounts.AccountAdminService>();
         services.AddScoped<AlertService>();
         services.AddScoped<MatchRunner>();
         services.AddSingleton<MatchCache>();

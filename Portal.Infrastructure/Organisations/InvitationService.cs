@@ -73,6 +73,16 @@ public sealed class InvitationService(PortalDbContext db, UserManager<PortalUser
         return Result.Done();
     }
 
+    /// <summary>
+    /// A new link for an invitation not yet accepted, emailed, added to the caller's unit of work:
+    /// the old link stops working and the new one runs for a full week.
+    /// </summary>
+    internal async Task RenewAsync(Invitation invitation, string organisationName, Func<string, string> link)
+    {
+        var token = invitation.Renew(clock.GetUtcNow().UtcDateTime);
+        outbox.Enqueue(await InvitationMailAsync(invitation, organisationName, link(token)), kind: MailKind.Invitation);
+    }
+
     private Task<OutgoingMail> InvitationMailAsync(Invitation invitation, string organisationName, string acceptLink)
     {
         var portal = templates.Site.PortalName;
