@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Portal.Domain.Compliance;
 using Portal.Domain.Notifications;
 using Portal.Domain.Organisations;

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Portal.Domain.Notifications;
 using Portal.Domain.Organisations;
 using Portal.Infrastructure.Accounts;
 using Portal.Infrastructure.Data;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Portal.Domain.Notifications;
 using Portal.Domain.Organisations;
 using Portal.Domain.Talent;
 using Portal.Infrastructure.Accounts;

@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Portal.Domain.Notifications;
 using Portal.Domain.Organisations;
 using Portal.Domain.Talent;
 using Portal.Infrastructure.Accounts;
