@@ -49,6 +49,8 @@ public sealed class TrainingService(PortalDbContext db, Rematch rematch, TimePro
         var (progress, started) = await FindOrStartAsync(userId, module, now, cancellationToken);
         if (!started && !progress.InProgress)
             return Result.Done(lesson + 1);
+        if (!progress.HasReached(lesson))
+            return Result.Invalid("", $"You have not reached lesson {lesson} yet. The lessons go in order: carry on from lesson {progress.Lesson}. Nothing has been recorded.");
         progress.FinishLesson(lesson, module.Lessons.Count, now);
         await SaveUnlessAnotherTabWonAsync(cancellationToken);
         return Result.Done(lesson + 1);
@@ -121,15 +123,18 @@ public sealed class TrainingService(PortalDbContext db, Rematch rematch, TimePro
                 ? new QuizSubmission.AlreadyPassed(done)
                 : new QuizSubmission.Marked(new QuizOutcome.Rejected("This quiz page is out of date: you have started the module again since you opened it. Open the quiz again to answer it."));
         }
-        if (progress.ContentVersion != module.Version || formVersion != module.Version)
+        if (progress.ContentVersion != module.Version)
         {
-            if (progress.ContentVersion != module.Version)
-            {
-                progress.StartOverOnNewVersion(module.Version, clock.GetUtcNow().UtcDateTime);
-                await db.SaveChangesAsync(cancellationToken);
-            }
+            progress.StartOverOnNewVersion(module.Version, clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(cancellationToken);
             return new QuizSubmission.ModuleChanged();
         }
+        // The round is on the current text but the form is not: drawn before a change that has
+        // already sent them back to lesson 1, or edited by hand. Nothing about the module changed now.
+        if (formVersion != module.Version)
+            return new QuizSubmission.OutOfDate();
+        if (!progress.HasReadEveryLesson(module.Lessons.Count))
+            return new QuizSubmission.LessonsUnread(progress.Lesson, module.Lessons.Count);
 
         var outcome = module.Quiz.Score(answers);
         if (outcome is not QuizOutcome.Scored { Passed: true } pass)

@@ -185,6 +185,64 @@ public sealed class LearnTests(PortalWebFactory app) : IClassFixture<PortalWebFa
     }
 
     [Fact]
+    public async Task TheQuizDoesNotCountUntilEveryLessonIsReadAndSkippingAheadIsRefused()
+    {
+        var (browser, email) = await SignedInAsync();
+        await StartAsync(browser);
+
+        // Straight to the quiz after Start: the page sends them to their lesson, and a forged post records nothing.
+        var quiz = await browser.GetPageAsync($"/learn/{Slug}/quiz");
+        Assert.Null(quiz.QuerySelector("form.quiz"));
+        Assert.Contains("once you have read every lesson", quiz.Body!.TextContent, StringComparison.Ordinal);
+        var forged = await browser.PostAsync($"/learn/{Slug}/quiz", new FormUrlEncodedContent(
+            [new("__RequestVerificationToken", (await browser.GetPageAsync($"/learn/{Slug}/lessons/1")).QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value),
+             new("Input.Version", Module.Version), new("Input.Round", "1"), .. Answers(right: true)]));
+        Assert.Equal(HttpStatusCode.Conflict, forged.StatusCode);
+        Assert.Contains($"Read every lesson before the quiz: you are up to lesson 1 of {Module.Lessons.Count}", (await Forms.ParseAsync(forged)).Text(".alert"), StringComparison.Ordinal);
+
+        // "Next" on the last lesson, posted without reading the others.
+        var skip = await browser.SubmitAsync(await browser.GetPageAsync($"/learn/{Slug}/lessons/{Module.Lessons.Count}"), new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Conflict, skip.StatusCode);
+        Assert.Contains("The lessons go in order: carry on from lesson 1", (await Forms.ParseAsync(skip)).Text(".alert-danger"), StringComparison.Ordinal);
+        Assert.Empty(await CompletionsAsync(email));
+
+        await ReadEveryLessonAsync(browser);
+        var passed = await PostQuizAsync(browser, await browser.GetPageAsync($"/learn/{Slug}/quiz"), Answers(right: true));
+        Assert.Equal(HttpStatusCode.Redirect, passed.StatusCode);
+        Assert.Single(await CompletionsAsync(email));
+    }
+
+    [Fact]
+    public async Task AnOutOfDateQuizFormDoesNotClaimTheModuleWasUpdated()
+    {
+        var (browser, email) = await SignedInAsync();
+        await ReadEveryLessonAsync(browser);
+        var quiz = await browser.GetPageAsync($"/learn/{Slug}/quiz");
+        quiz.QuerySelector<IHtmlInputElement>("input[name='Input.Version']")!.Value = "0123456789abcdef";
+
+        var response = await PostQuizAsync(browser, quiz, Answers(right: true));
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var message = (await Forms.ParseAsync(response)).Text(".alert");
+        Assert.Contains("This quiz page is out of date", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("updated", message, StringComparison.Ordinal);
+        Assert.Empty(await CompletionsAsync(email));
+    }
+
+    [Fact]
+    public async Task TheQuizAndEachLessonAfterTheFirstLinkToThePreviousLesson()
+    {
+        var (browser, _) = await SignedInAsync();
+        await ReadEveryLessonAsync(browser);
+
+        var quiz = await browser.GetPageAsync($"/learn/{Slug}/quiz");
+        var second = await browser.GetPageAsync($"/learn/{Slug}/lessons/2");
+
+        Assert.Equal($"/learn/{Slug}/lessons/{Module.Lessons.Count}", quiz.QuerySelector("a.lesson-nav__previous")!.GetAttribute("href"));
+        Assert.Equal($"Previous lesson: {Module.Lessons[0].Title}", second.Text("a.lesson-nav__previous"));
+    }
+
+    [Fact]
     public async Task ATamperedAnswerGetsAClearMessageAndRecordsNothing()
     {
         var (browser, email) = await SignedInAsync();
