@@ -335,6 +335,64 @@ public sealed class LearnTests(PortalWebFactory app) : IClassFixture<PortalWebFa
         Assert.Contains("No certificate has this code", wrong.Text(".verify-result"), StringComparison.Ordinal);
     }
 
+    private static async Task<HttpResponseMessage> PostCertificateNameAsync(HttpClient browser, long completionId, string name)
+    {
+        // Any of the person's own forms carries their antiforgery token; the name form may not be on the page at all.
+        var token = (await browser.GetPageAsync($"/learn/{Slug}")).QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
+        return await browser.PostAsync($"/learn/certificates/{completionId}?handler=Name",
+            new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("Input.Name", name)]));
+    }
+
+    [Fact]
+    public async Task TheNameOnACertificateIsFixedWhenItIsIssued()
+    {
+        var (owner, email) = await SignedInAsync();
+        await ReadEveryLessonAsync(owner);
+        await PostQuizAsync(owner, await owner.GetPageAsync($"/learn/{Slug}/quiz"), Answers(true));
+        var completion = Assert.Single(await CompletionsAsync(email));
+        var verifyUrl = new Uri((await owner.GetPageAsync($"/learn/certificates/{completion.Id}")).Text(".certificate__verify a")).PathAndQuery;
+
+        // The account's name changes later, and a name is posted by hand: the certificate says what it said.
+        await app.WithUsersAsync(async users =>
+        {
+            var user = (await users.FindByEmailAsync(email))!;
+            user.DisplayName = "Somebody Else";
+            return await users.UpdateAsync(user);
+        });
+        var renamed = await PostCertificateNameAsync(owner, completion.Id, "Mallory Smith");
+
+        Assert.Contains("fixed when it was issued", (await Forms.ParseAsync(renamed)).Text(".alert-danger"), StringComparison.Ordinal);
+        Assert.Equal("Sam Taylor", (await owner.GetPageAsync($"/learn/certificates/{completion.Id}")).Text(".certificate__name"));
+        var verified = (await app.CreateBrowser().GetPageAsync(verifyUrl)).Text(".verify-result");
+        Assert.Contains("Sam Taylor", verified, StringComparison.Ordinal);
+        Assert.DoesNotContain("Mallory", verified, StringComparison.Ordinal);
+        Assert.DoesNotContain("Somebody", verified, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ACertificateIssuedWithoutANameIsNamedOnceAndOnlyByItsOwner()
+    {
+        var (owner, email) = await SignedInAsync();
+        var ownerId = await app.WithUsersAsync(async users =>
+        {
+            var user = (await users.FindByEmailAsync(email))!;
+            user.DisplayName = null;
+            await users.UpdateAsync(user);
+            return user.Id;
+        });
+        var completion = await app.CompletedAsync(ownerId, Slug, DateTime.UtcNow.AddDays(-1));
+        Assert.NotNull((await owner.GetPageAsync($"/learn/certificates/{completion.Id}")).QuerySelector("form input[name='Input.Name']"));
+
+        var (stranger, _) = await SignedInAsync();
+        Assert.Equal(HttpStatusCode.NotFound, (await PostCertificateNameAsync(stranger, completion.Id, "Mallory Smith")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await PostCertificateNameAsync(owner, completion.Id, "Bo Adeyemi")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PostCertificateNameAsync(owner, completion.Id, "Mallory Smith")).StatusCode);
+        var certificate = await owner.GetPageAsync($"/learn/certificates/{completion.Id}");
+        Assert.Equal("Bo Adeyemi", certificate.Text(".certificate__name"));
+        Assert.Null(certificate.QuerySelector("form input[name='Input.Name']"));
+    }
+
     [Fact]
     public async Task ALessonPageIsSmallAndRunsNoScript()
     {
