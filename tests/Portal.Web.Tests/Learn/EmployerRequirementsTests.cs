@@ -139,4 +139,31 @@ public sealed class EmployerRequirementsTests(PortalWebFactory app) : IClassFixt
         Assert.Contains($"Catheter care: signed off by Nia Practitioner on {observed.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}", signOff, StringComparison.Ordinal);
         Assert.Contains("Calm and careful", signOff, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task EachHomePageFitsThePersonsRoles()
+    {
+        var recruiterEmail = $"recruiter.{Guid.NewGuid():N}@example.com";
+        await app.CreateUserAsync(recruiterEmail, SignIn.Password, roles: Portal.Infrastructure.Accounts.PortalRoles.Recruiter);
+        var recruiter = app.CreateBrowser();
+        await SignIn.PostSignInAsync(recruiter, recruiterEmail, SignIn.Password);
+        var recruiterHome = await recruiter.GetPageAsync("/");
+        Assert.DoesNotContain("You hold", recruiterHome.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Recruiting", recruiterHome.QuerySelector("main section h2")!.TextContent.Trim());
+
+        var (organisation, name, manager) = await OrganisationAsync();
+        var rules = await manager.GetPageAsync($"/manage/training?org={organisation}&job=care-worker");
+        await manager.PostFormAsync(rules, "form[action*=Required]", [new("topic", "module:duty-of-care"), new("topic", "competency:catheter-care")]);
+        await StaffAsync(organisation, "care-worker", "Amy Carer");
+        var (_, nurse) = await StaffAsync(organisation, "registered-nurse", "Nia Practitioner", practitioner: true);
+
+        var managerHome = await manager.GetPageAsync("/");
+        Assert.Equal($"Your staff's training at {name}", managerHome.QuerySelector("main section h2")!.TextContent.Trim());
+        Assert.Contains("2 staff hold 0 of 2 required items", managerHome.Text(".home-matrix__summary"), StringComparison.Ordinal);
+        Assert.DoesNotContain("You hold", managerHome.Body!.TextContent, StringComparison.Ordinal);
+
+        var nurseHome = await nurse.GetPageAsync("/");
+        var signOffs = nurseHome.QuerySelector(".home-signoffs")!;
+        Assert.Contains("0 people are ready for you to observe, and 1 more sign-offs wait on training first", signOffs.TextContent, StringComparison.Ordinal);
+    }
 }
