@@ -31,6 +31,12 @@ public sealed class ComplianceService(PortalDbContext db, ContentStore content, 
     {
         /// <summary>For a practitioner: when they were marked as one, and by whom (a name), for the audit.</summary>
         public (DateTime Since, string? By)? PractitionerGrant { get; init; }
+
+        /// <summary>The names of those who recorded the log's rows (signed off or withdrew), by user id.</summary>
+        public IReadOnlyDictionary<string, string> RecordedBy { get; init; } = new Dictionary<string, string>();
+
+        public string RecorderOf(CompetencyRecord record) =>
+            RecordedBy.TryGetValue(record?.RecordedBy ?? "", out var name) ? name : "someone no longer on the portal";
     }
 
     /// <summary>
@@ -214,6 +220,9 @@ public sealed class ComplianceService(PortalDbContext db, ContentStore content, 
             .Where(r => r.OrganisationId == row.m.OrganisationId && r.UserId == row.m.UserId)
             .OrderByDescending(r => r.RecordedAtUtc).ThenByDescending(r => r.Id).ToListAsync(cancellationToken);
         var byCompetency = log.ToLookup(r => (r.UserId, r.CompetencySlug), CompetencyEvent.Of);
+        var recorders = log.Select(r => r.RecordedBy).Distinct().ToList();
+        var recordedBy = recorders.Count == 0 ? [] : await db.Users.AsNoTracking().Where(u => recorders.Contains(u.Id))
+            .Select(u => new { u.Id, u.DisplayName, u.Email }).ToDictionaryAsync(u => u.Id, u => PortalUser.ShownName(u.DisplayName, u.Email), cancellationToken);
         var order = OrganisationTraining.AllTopics(set);
         var cells = order.Where(t => required.Contains(t.Topic))
             .Select(t => new PersonCell(t.Topic, t.Title, Cell(row.m.UserId, t.Topic, set, training, latest, byCompetency, now)))
@@ -230,6 +239,7 @@ public sealed class ComplianceService(PortalDbContext db, ContentStore content, 
             PortalUser.ShownName(row.DisplayName, row.Email), row.m.JobRole!, row.m.Team, row.m.Practitioner, row.m.StartedAtUtc, cells, log)
         {
             PractitionerGrant = grant,
+            RecordedBy = recordedBy,
         };
     }
 
