@@ -73,6 +73,14 @@ public sealed class CareWorkerJourneyTests(DemoBrowserFixture fixture)
         }
         await Assertions.Expect(phone).ToHaveURLAsync(new Regex($"/learn/{Module.Slug}/quiz$"));
         await phone.AssertNoSeriousIssuesAsync();
+        // Each question sits inside its box on a phone: a long question wraps below the top border, not across it.
+        var crossing = await phone.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('fieldset.quiz-question')].filter(f => {
+                const legend = f.querySelector('legend').getBoundingClientRect(), box = f.getBoundingClientRect();
+                return legend.top < box.top + parseFloat(getComputedStyle(f).borderTopWidth) || legend.right > box.right;
+            }).map(f => f.querySelector('legend').textContent.trim())
+            """);
+        Assert.True(crossing.Length == 0, "Question text crosses its box's border: " + string.Join(" | ", crossing));
         foreach (var question in Module.Quiz.Questions)
         {
             var group = phone.GetByRole(AriaRole.Group, new() { Name = question.Text });
