@@ -180,13 +180,51 @@ public abstract class TrainingServiceTests<TDatabase> : IClassFixture<TDatabase>
     }
 
     [Fact]
-    public async Task AQuizFormDrawnFromAnOlderVersionIsRefused()
+    public async Task AQuizFormDrawnFromAnotherVersionIsRefusedWithoutSayingTheModuleChanged()
     {
         var user = await NewUserAsync();
         await ReadAllLessonsAsync(user);
 
-        Assert.IsType<QuizSubmission.ModuleChanged>(await SubmitAsync(user, AllRight, formVersion: "0123456789abcdef"));
+        Assert.IsType<QuizSubmission.OutOfDate>(await SubmitAsync(user, AllRight, formVersion: "0123456789abcdef"));
         Assert.Equal(0, await CompletionCountAsync(user));
+        // The module did not change, so their place stays where it was.
+        var service = Service(out var db);
+        await using (db)
+            Assert.Equal(_module.Lessons.Count + 1, (await service.FindProgressAsync(user, "duty-of-care"))!.Lesson);
+    }
+
+    [Fact]
+    public async Task AQuizSentBeforeEveryLessonIsReadRecordsNothing()
+    {
+        var user = await NewUserAsync();
+        var service = Service(out var db);
+        await using (db)
+            await service.StartAsync(user, _module);
+
+        var unread = Assert.IsType<QuizSubmission.LessonsUnread>(await SubmitAsync(user, AllRight));
+
+        Assert.Equal((1, _module.Lessons.Count), (unread.Lesson, unread.LessonCount));
+        Assert.Equal(0, await CompletionCountAsync(user));
+    }
+
+    [Fact]
+    public async Task ALessonFinishedOutOfOrderIsRefusedAndMovesNothing()
+    {
+        var user = await NewUserAsync();
+        var service = Service(out var db);
+        await using (db)
+        {
+            await service.StartAsync(user, _module);
+
+            var skipped = await service.FinishLessonAsync(user, _module, _module.Lessons.Count);
+
+            Assert.Equal(Outcome.Invalid, skipped.Outcome);
+            Assert.Contains("carry on from lesson 1", skipped.Problem!.Message, StringComparison.Ordinal);
+        }
+        var again = Service(out var db2);
+        await using (db2)
+            Assert.Equal(1, (await again.FindProgressAsync(user, "duty-of-care"))!.Lesson);
+        Assert.IsType<QuizSubmission.LessonsUnread>(await SubmitAsync(user, AllRight));
     }
 
     [Fact]
