@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Portal.Infrastructure;
@@ -20,6 +21,9 @@ public static class CommandHost
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, Configuration = configuration });
         builder.Configuration.AddInMemoryCollection([new("Jobs:ServerEnabled", "false")]);
         builder.Services.AddPortalInfrastructure(builder.Configuration, builder.Environment);
+        // Development validates every registration at build, and some infrastructure services need
+        // Identity's, which only the web host adds: a command resolves what it uses, so check scopes only.
+        builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateOnBuild = false, ValidateScopes = true }));
         return builder;
     }
 }

@@ -38,6 +38,7 @@ public static class InfrastructureServiceCollectionExtensions
 
         services.AddOptions<MailOptions>().Bind(configuration.GetSection("Mail")).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<Outbox>();
+        services.AddSingleton<MailTemplates>();
         services.AddScoped<MailAdminService>();
         if (configuration.GetSection("Mail").Get<MailOptions>()?.UsesSmtp == true)
             services.AddSingleton<IMailGateway, SmtpMailGateway>();
@@ -63,6 +64,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddScoped<ApplicationService>();
         services.AddScoped<ProfileService>();
         services.AddScoped<InvitationService>();
+        services.AddScoped<Accounts.AccountAdminService>();
         services.AddScoped<AlertService>();
         services.AddScoped<MatchRunner>();
         services.AddSingleton<MatchCache>();

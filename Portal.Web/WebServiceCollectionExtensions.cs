@@ -43,7 +43,9 @@ public static class WebServiceCollectionExtensions
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<PortalDbContext>();
-        services.AddScoped<IEmailSender, IdentityEmailSender>();
+        services.AddScoped<IdentityEmailSender>();
+        services.AddScoped<IEmailSender<PortalUser>>(sp => sp.GetRequiredService<IdentityEmailSender>());
+        services.AddScoped<IEmailSender>(sp => sp.GetRequiredService<IdentityEmailSender>());
         services.AddScoped<AccountRegistration>();
 
         services.ConfigureApplicationCookie(options =>

@@ -5,12 +5,20 @@ public enum AuditAction
 {
     MailRetried,
     MailDiscarded,
+    AccountUnlocked,
+    AccountDisabled,
+    AccountEnabled,
+    MembershipRemoved,
+    InvitationResent,
 }
 
 /// <summary>The kind of thing an action was done to; with <see cref="AuditEvent.SubjectId"/> it names the thing.</summary>
 public enum AuditSubject
 {
     OutboxMessage,
+
+    /// <summary>A person's account (the id is the user id); what was done to their memberships and invitations too, so their page shows it all.</summary>
+    Account,
 }
 
 /// <summary>

@@ -67,6 +67,21 @@ public sealed class Invitation
         return (invitation, token);
     }
 
+    /// <summary>
+    /// Sends it again with a new link: the old link stops working (only the new token's hash is
+    /// kept) and the invitation runs for a full <see cref="LifeTime"/> from now.
+    /// </summary>
+    /// <returns>The new token, for the link; never stored.</returns>
+    public string Renew(DateTime utcNow)
+    {
+        if (AcceptedAtUtc is not null)
+            throw new InvalidOperationException("This invitation has already been accepted.");
+        var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+        TokenHash = Hash(token);
+        ExpiresAtUtc = utcNow + LifeTime;
+        return token;
+    }
+
     public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     /// <summary>Why this person cannot accept it now, or null when they can.</summary>

@@ -17,7 +17,7 @@ namespace Portal.Domain.Pathways;
 public sealed class RoutePlanner
 {
     [ThreadStatic]
-    private static Search? t_search;
+    private static Search? _search;
 
     private readonly RouteGraph _graph;
 
@@ -52,9 +52,9 @@ public sealed class RoutePlanner
         if (source == target)
             return new RoutePlan(RoutePlanOutcome.Found, from, to, [new Route(from, [])]);
 
-        var search = t_search;
+        var search = _search;
         if (search is null || !ReferenceEquals(search.Graph, _graph))
-            t_search = search = new Search(_graph);
+            _search = search = new Search(_graph);
 
         var paths = search.KShortest(source, target, maxRoutes);
         if (paths.Count == 0)

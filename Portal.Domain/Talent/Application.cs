@@ -8,7 +8,7 @@ public sealed class Application
 {
     public const int MaxNoteLength = 1000;
 
-    private readonly List<ApplicationEvent> history = [];
+    private readonly List<ApplicationEvent> _history = [];
 
     private Application()
     {
@@ -22,7 +22,7 @@ public sealed class Application
     public DateTime SubmittedAtUtc { get; private set; }
     public DateTime UpdatedAtUtc { get; private set; }
 
-    public IReadOnlyList<ApplicationEvent> History => history;
+    public IReadOnlyList<ApplicationEvent> History => _history;
 
     public bool IsFinished => Status is ApplicationStatus.Hired or ApplicationStatus.Rejected or ApplicationStatus.Withdrawn;
 
@@ -41,7 +41,7 @@ public sealed class Application
             SubmittedAtUtc = utcNow,
             UpdatedAtUtc = utcNow,
         };
-        application.history.Add(ApplicationEvent.For(application.Id, ApplicationStatus.Submitted, userId, utcNow));
+        application._history.Add(ApplicationEvent.For(application.Id, ApplicationStatus.Submitted, userId, utcNow));
         return application;
     }
 
@@ -93,6 +93,6 @@ public sealed class Application
     {
         Status = status;
         UpdatedAtUtc = utcNow;
-        history.Add(ApplicationEvent.For(Id, status, by, utcNow));
+        _history.Add(ApplicationEvent.For(Id, status, by, utcNow));
     }
 }

@@ -7,6 +7,7 @@ namespace Portal.Domain.Training;
 public sealed class Completion
 {
     public const int MaxVerificationCodeLength = 32;
+    public const int MaxCertificateNameLength = 100;
 
     private Completion()
     {
@@ -29,7 +30,15 @@ public sealed class Completion
     /// <summary>The unguessable code in the certificate's public verification address.</summary>
     public string VerificationCode { get; private set; } = "";
 
-    public static Completion Record(ModuleProgress progress, QuizOutcome.Scored result, string verificationCode, DateTime utcNow)
+    /// <summary>
+    /// The name the certificate shows, fixed when it is issued: a later change of account name, or
+    /// anyone else, never renames a certificate someone has already been shown. Null only when the
+    /// account had no name then; <see cref="NameCertificate"/> fills it in once.
+    /// </summary>
+    public string? CertificateName { get; private set; }
+
+    /// <param name="certificateName">The holder's name as it is today, printed on the certificate for good.</param>
+    public static Completion Record(ModuleProgress progress, QuizOutcome.Scored result, string verificationCode, DateTime utcNow, string? certificateName = null)
     {
         ArgumentNullException.ThrowIfNull(progress);
         ArgumentNullException.ThrowIfNull(result);
@@ -48,7 +57,24 @@ public sealed class Completion
             Score = result.Score,
             OutOf = result.OutOf,
             VerificationCode = verificationCode,
+            CertificateName = CleanName(certificateName),
         };
+    }
+
+    /// <summary>Puts a name on a certificate issued without one. A name already there is never changed.</summary>
+    public void NameCertificate(string name)
+    {
+        if (CertificateName is not null)
+            throw new InvalidOperationException("The name on this certificate was fixed when it was issued.");
+        CertificateName = CleanName(name) ?? throw new ArgumentException("A certificate needs a name.", nameof(name));
+    }
+
+    private static string? CleanName(string? name)
+    {
+        var trimmed = name?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+            return null;
+        return trimmed.Length > MaxCertificateNameLength ? throw new ArgumentException("The name is too long for a certificate.", nameof(name)) : trimmed;
     }
 
     public DateTime? ExpiresAtUtc(int? refreshMonths) => TrainingExpiry.ExpiresAtUtc(CompletedAtUtc, refreshMonths);

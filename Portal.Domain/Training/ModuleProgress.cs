@@ -52,8 +52,18 @@ public sealed class ModuleProgress
     }
 
     /// <summary>
+    /// Whether the learner has got as far as the lesson in this round: lessons are read in order, so
+    /// a lesson further on has not been opened yet and cannot be finished.
+    /// </summary>
+    public bool HasReached(int lesson) => lesson >= 1 && lesson <= Lesson;
+
+    /// <summary>Whether every lesson of this round has been read, so its quiz may count.</summary>
+    public bool HasReadEveryLesson(int lessonCount) => Lesson > lessonCount;
+
+    /// <summary>
     /// Records that lesson <paramref name="finished"/> was read. Going back over an earlier lesson never
-    /// moves the bookmark backwards.
+    /// moves the bookmark backwards; a lesson not reached yet cannot be finished, so the quiz is only
+    /// reached through every lesson.
     /// </summary>
     public void FinishLesson(int finished, int lessonCount, DateTime utcNow)
     {
@@ -61,6 +71,8 @@ public sealed class ModuleProgress
         ArgumentOutOfRangeException.ThrowIfGreaterThan(finished, lessonCount);
         if (!InProgress)
             throw new InvalidOperationException("This round is finished; start a new one first.");
+        if (!HasReached(finished))
+            throw new InvalidOperationException($"Lesson {finished} has not been reached: the learner is on lesson {Lesson}.");
         Lesson = Math.Max(Lesson, finished + 1);
         UpdatedAtUtc = utcNow;
     }

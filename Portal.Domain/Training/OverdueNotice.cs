@@ -1,5 +1,3 @@
-using Portal.Domain.Notifications;
-
 namespace Portal.Domain.Training;
 
 /// <summary>

@@ -31,6 +31,12 @@ public sealed class ComplianceService(PortalDbContext db, ContentStore content, 
     {
         /// <summary>For a practitioner: when they were marked as one, and by whom (a name), for the audit.</summary>
         public (DateTime Since, string? By)? PractitionerGrant { get; init; }
+
+        /// <summary>The names of those who recorded the log's rows (signed off or withdrew), by user id.</summary>
+        public IReadOnlyDictionary<string, string> RecordedBy { get; init; } = new Dictionary<string, string>();
+
+        public string RecorderOf(CompetencyRecord record) =>
+            RecordedBy.TryGetValue(record?.RecordedBy ?? "", out var name) ? name : "someone no longer on the portal";
     }
 
     /// <summary>
@@ -214,6 +220,9 @@ public sealed class ComplianceService(PortalDbContext db, ContentStore content, 
             .Where(r => r.OrganisationId == row.m.OrganisationId && r.UserId == row.m.UserId)
             .OrderByDescending(r => r.RecordedAtUtc).ThenByDescending(r => r.Id).ToListAsync(cancellationToken);
         var byCompetency = log.ToLookup(r => (r.UserId, r.CompetencySlug), CompetencyEvent.Of);
+        var recorders = log.Select(r => r.RecordedBy).Distinct().ToList();
+        var recordedBy = recorders.Count == 0 ? [] : await db.Users.AsNoTracking().Where(u => recorders.Contains(u.Id))
+            .Select(u => new { u.Id, u.DisplayName, u.Email }).ToDictionaryAsync(u => u.Id, u => PortalUser.ShownName(u.DisplayName, u.Email), cancellationToken);
         var order = OrganisationTraining.AllTopics(set);
         var cells = order.Where(t => required.Contains(t.Topic))
             .Select(t => new PersonCell(t.Topic, t.Title, Cell(row.m.UserId, t.Topic, set, training, latest, byCompetency, now)))
@@ -230,7 +239,74 @@ public sealed class ComplianceService(PortalDbContext db, ContentStore content, 
             PortalUser.ShownName(row.DisplayName, row.Email), row.m.JobRole!, row.m.Team, row.m.Practitioner, row.m.StartedAtUtc, cells, log)
         {
             PractitionerGrant = grant,
+            RecordedBy = recordedBy,
         };
+    }
+
+    /// <summary>What one employer requires of the person, in the matrix's own cells, worst first.</summary>
+    public sealed record EmployerRequirements(Guid OrganisationId, string OrganisationName, string JobRole, IReadOnlyList<PersonCell> Cells)
+    {
+        public int Held => Cells.Count(c => c.Cell.Held);
+    }
+
+    /// <summary>A sign-off of the person's competency as they see it: which activity, when, who signed, and whether it was withdrawn.</summary>
+    public sealed record SignOffSeen(string CompetencySlug, string Title, string OrganisationName, DateOnly On, string SignedBy, string Note, DateOnly? WithdrawnOn, string? WithdrawnReason);
+
+    public sealed record MyRequirements(IReadOnlyList<EmployerRequirements> Employers, IReadOnlyList<SignOffSeen> SignOffs);
+
+    /// <summary>
+    /// What each of the person's current employers requires of them, judged exactly as that
+    /// employer's matrix judges it (the same cells, rules and refresh intervals), and their own
+    /// competency sign-offs with who signed them. Only ever the person's own rows.
+    /// </summary>
+    public async Task<MyRequirements> RequiredOfAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        var set = content.Current;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var jobs = await db.Set<Membership>().AsNoTracking()
+            .Where(m => m.UserId == userId && m.Role == MembershipRole.Staff && m.EndedAtUtc == null && m.JobRole != null)
+            .Join(db.Set<Organisation>(), m => m.OrganisationId, o => o.Id, (m, o) => new { m.OrganisationId, o.Name, m.JobRole })
+            .ToListAsync(cancellationToken);
+        var log = await db.Set<CompetencyRecord>().AsNoTracking().Where(r => r.UserId == userId)
+            .OrderByDescending(r => r.RecordedAtUtc).ThenByDescending(r => r.Id).ToListAsync(cancellationToken);
+        if (jobs.Count == 0 && log.Count == 0)
+            return new MyRequirements([], []);
+        var latest = (await db.Set<Completion>().AsNoTracking().Where(c => c.UserId == userId).LatestPerModule().ToListAsync(cancellationToken))
+            .ToDictionary(l => (l.UserId, l.ModuleSlug), l => l.CompletedAtUtc);
+        var order = OrganisationTraining.AllTopics(set);
+        var employers = new List<EmployerRequirements>();
+        foreach (var job in jobs.OrderBy(j => j.Name, StringComparer.CurrentCulture))
+        {
+            var training = await TrainingAsync(job.OrganisationId, set, cancellationToken);
+            var required = training.Required(job.JobRole!);
+            var byCompetency = log.Where(r => r.OrganisationId == job.OrganisationId).ToLookup(r => (r.UserId, r.CompetencySlug), CompetencyEvent.Of);
+            var cells = order.Where(t => required.Contains(t.Topic))
+                .Select(t => new PersonCell(t.Topic, t.Title, Cell(userId, t.Topic, set, training, latest, byCompetency, now)))
+                .OrderByDescending(c => c.Cell.Status).ThenBy(c => c.Cell.Expires).ToList();
+            employers.Add(new EmployerRequirements(job.OrganisationId, job.Name, job.JobRole!, cells));
+        }
+        return new MyRequirements(employers, await SignOffsAsync(log, set, cancellationToken));
+    }
+
+    private async Task<IReadOnlyList<SignOffSeen>> SignOffsAsync(IReadOnlyList<CompetencyRecord> log, ContentSet set, CancellationToken cancellationToken)
+    {
+        var signOffs = log.Where(r => r.Kind == CompetencyRecordKind.SignedOff).ToList();
+        if (signOffs.Count == 0)
+            return [];
+        var people = signOffs.Select(r => r.RecordedBy).Append("").Distinct(StringComparer.Ordinal).ToList();
+        var names = await db.Users.AsNoTracking().Where(u => people.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName, u.Email })
+            .ToDictionaryAsync(u => u.Id, u => PortalUser.ShownName(u.DisplayName, u.Email), cancellationToken);
+        var organisationIds = signOffs.Select(r => r.OrganisationId).Distinct().ToList();
+        var organisationNames = await db.Set<Organisation>().AsNoTracking().Where(o => organisationIds.Contains(o.Id))
+            .ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
+        var withdrawals = log.Where(r => r.Kind == CompetencyRecordKind.Revoked && r.RevokesId is not null).ToDictionary(r => r.RevokesId!.Value);
+        return [.. signOffs.Select(r =>
+        {
+            withdrawals.TryGetValue(r.Id, out var withdrawn);
+            return new SignOffSeen(r.CompetencySlug, set.Competencies.TryGetValue(r.CompetencySlug, out var c) ? c.Title : r.CompetencySlug,
+                organisationNames.GetValueOrDefault(r.OrganisationId, ""), r.On, names.GetValueOrDefault(r.RecordedBy, "someone no longer on the portal"),
+                r.Note, withdrawn?.On, withdrawn?.Note);
+        })];
     }
 
     /// <summary>Changes a member of staff's job, team or practitioner flag. A manager cannot make themselves a practitioner.</summary>

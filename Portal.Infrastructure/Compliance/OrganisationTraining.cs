@@ -11,13 +11,13 @@ namespace Portal.Infrastructure.Compliance;
 /// </summary>
 public sealed class OrganisationTraining
 {
-    private readonly ContentSet content;
-    private readonly Dictionary<string, IReadOnlyList<Topic>> own;
+    private readonly ContentSet _content;
+    private readonly Dictionary<string, IReadOnlyList<Topic>> _own;
 
     private OrganisationTraining(ContentSet content, Dictionary<string, IReadOnlyList<Topic>> own, RefreshPolicy refresh, IReadOnlyDictionary<string, int?> overrides)
     {
-        this.content = content;
-        this.own = own;
+        this._content = content;
+        this._own = own;
         Refresh = refresh;
         Overrides = overrides;
     }
@@ -40,11 +40,11 @@ public sealed class OrganisationTraining
     }
 
     /// <summary>Whether the organisation has its own list for the job (rather than the defaults).</summary>
-    public bool IsCustomised(string jobRole) => own.ContainsKey(jobRole);
+    public bool IsCustomised(string jobRole) => _own.ContainsKey(jobRole);
 
     /// <summary>What the job requires here.</summary>
     public IReadOnlyList<Topic> Required(string jobRole) =>
-        own.TryGetValue(jobRole, out var list) ? list : Defaults(content, jobRole);
+        _own.TryGetValue(jobRole, out var list) ? list : Defaults(_content, jobRole);
 
     /// <summary>What the job role's content says employers usually require.</summary>
     public static IReadOnlyList<Topic> Defaults(ContentSet content, string jobRole)

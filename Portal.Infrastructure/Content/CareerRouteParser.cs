@@ -10,9 +10,9 @@ internal sealed class CareerRouteParser(MarkdownRenderer markdown) : ContentPars
 {
     public const string FolderName = "careers/routes";
 
-    private readonly Dictionary<RouteStep, (string File, FrontMatterReader Reader)> origins = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<RouteStep, (string File, FrontMatterReader Reader)> _origins = new(ReferenceEqualityComparer.Instance);
 
-    public (string File, FrontMatterReader Reader) OriginOf(RouteStep step) => origins[step];
+    public (string File, FrontMatterReader Reader) OriginOf(RouteStep step) => _origins[step];
 
     protected override CareerRoute Parse(ContentDocument document, string slug)
     {
@@ -43,7 +43,7 @@ internal sealed class CareerRouteParser(MarkdownRenderer markdown) : ContentPars
             if (from.Length == 0 || to.Length == 0)
                 continue;
             var step = new RouteStep(from, to, Math.Max(months, 0), requirements) { Gains = gains };
-            origins[step] = (document.File, reader);
+            _origins[step] = (document.File, reader);
             steps.Add(step);
         }
 

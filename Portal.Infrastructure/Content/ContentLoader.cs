@@ -14,12 +14,12 @@ internal sealed class ContentLoader
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     // Adding a kind: a parser field, its folder in `folders`, and a ContentSet property filled in Load.
-    private readonly CareerRoleParser roles;
-    private readonly ProgrammeParser programmes;
-    private readonly LearningModuleParser modules;
-    private readonly CompetencyParser competencies;
-    private readonly MarkdownRenderer markdown;
-    private readonly string[] folders;
+    private readonly CareerRoleParser _roles;
+    private readonly ProgrammeParser _programmes;
+    private readonly LearningModuleParser _modules;
+    private readonly CompetencyParser _competencies;
+    private readonly MarkdownRenderer _markdown;
+    private readonly string[] _folders;
     private readonly MinimumWage? _minimumWage;
     private readonly OperatorDetails _operator;
 
@@ -29,12 +29,12 @@ internal sealed class ContentLoader
     {
         _minimumWage = minimumWage;
         _operator = operatorDetails ?? new OperatorDetails();
-        markdown = new MarkdownRenderer();
-        roles = new CareerRoleParser(markdown);
-        programmes = new ProgrammeParser(markdown);
-        modules = new LearningModuleParser(markdown);
-        competencies = new CompetencyParser(markdown);
-        folders = [InfoPageParser.FolderName, roles.Folder, programmes.Folder, CareerRouteParser.FolderName, modules.Folder, competencies.Folder, SearchWordsParser.FolderName];
+        _markdown = new MarkdownRenderer();
+        _roles = new CareerRoleParser(_markdown);
+        _programmes = new ProgrammeParser(_markdown);
+        _modules = new LearningModuleParser(_markdown);
+        _competencies = new CompetencyParser(_markdown);
+        _folders = [InfoPageParser.FolderName, _roles.Folder, _programmes.Folder, CareerRouteParser.FolderName, _modules.Folder, _competencies.Folder, SearchWordsParser.FolderName];
     }
 
     /// <exception cref="ContentValidationException">The folder has at least one error.</exception>
@@ -43,11 +43,11 @@ internal sealed class ContentLoader
         List<ContentError> errors = [];
         var documents = ReadAll(root, errors);
         // A fresh route parser per load: it remembers each step's line only for this load's checks.
-        var routeParser = new CareerRouteParser(markdown);
-        var parsedRoles = roles.ParseAll(documents[roles.Folder], errors);
-        var parsedProgrammes = programmes.ParseAll(documents[programmes.Folder], errors);
-        var parsedModules = modules.ParseAll(documents[modules.Folder], errors);
-        var parsedCompetencies = competencies.ParseAll(documents[competencies.Folder], errors);
+        var routeParser = new CareerRouteParser(_markdown);
+        var parsedRoles = _roles.ParseAll(documents[_roles.Folder], errors);
+        var parsedProgrammes = _programmes.ParseAll(documents[_programmes.Folder], errors);
+        var parsedModules = _modules.ParseAll(documents[_modules.Folder], errors);
+        var parsedCompetencies = _competencies.ParseAll(documents[_competencies.Folder], errors);
         var routes = routeParser.ParseAll(documents[routeParser.Folder], errors);
         var graph = CareerRouteChecks.Check(routes, parsedRoles, parsedProgrammes, parsedModules, routeParser.OriginOf, errors);
         foreach (var role in parsedRoles.Values.OrderBy(r => r.Slug, StringComparer.Ordinal))
@@ -79,7 +79,7 @@ internal sealed class ContentLoader
         }
         var warnings = StaleReviews(parsedRoles, parsedProgrammes, routes, parsedModules, parsedCompetencies, DateOnly.FromDateTime(loadedAtUtc));
         // A fresh page parser per load: it adds this load's placeholder warnings.
-        var pages = new InfoPageParser(markdown, _operator, warnings);
+        var pages = new InfoPageParser(_markdown, _operator, warnings);
         var set = new ContentSet(
             Pages: pages.ParseAll(documents[pages.Folder], errors),
             Roles: parsedRoles,
@@ -186,12 +186,12 @@ internal sealed class ContentLoader
             if (Path.GetFileName(file).Equals("README.md", StringComparison.OrdinalIgnoreCase))
                 continue;
             // A kind owns a folder such as "pages" or "careers/roles" and everything beneath it.
-            var folder = folders.FirstOrDefault(f => file.StartsWith(f + "/", StringComparison.Ordinal));
+            var folder = _folders.FirstOrDefault(f => file.StartsWith(f + "/", StringComparison.Ordinal));
             if (folder is null)
             {
                 var directory = Path.GetDirectoryName(file)?.Replace('\\', '/');
                 var where = string.IsNullOrEmpty(directory) ? "content/ itself" : $"the folder '{directory}/'";
-                errors.Add(new(file, 1, $"{where} holds no kind of content; move the file into one of: {string.Join(", ", folders.Select(f => f + "/"))}"));
+                errors.Add(new(file, 1, $"{where} holds no kind of content; move the file into one of: {string.Join(", ", _folders.Select(f => f + "/"))}"));
                 continue;
             }
             if (Read(file, File.ReadAllBytes(path), errors) is { } document)

@@ -15,9 +15,9 @@ public sealed class ContentStore(
     Portal.Domain.Talent.MinimumWage? minimumWage = null,
     OperatorDetails? operatorDetails = null)
 {
-    private readonly ContentLoader loader = new(minimumWage, operatorDetails);
-    private readonly Lock gate = new();
-    private ContentSet? current;
+    private readonly ContentLoader _loader = new(minimumWage, operatorDetails);
+    private readonly Lock _gate = new();
+    private ContentSet? _current;
 
     /// <summary>Raised after every successful <see cref="Load"/>, including the first, with the new set.</summary>
     public event EventHandler<ContentSet>? Reloaded;
@@ -26,7 +26,7 @@ public sealed class ContentStore(
     public string RootPath { get; } = rootPath;
 
     public ContentSet Current =>
-        Volatile.Read(ref current) ?? throw new InvalidOperationException("Content has not been loaded yet: call ContentStore.Load() at start-up.");
+        Volatile.Read(ref _current) ?? throw new InvalidOperationException("Content has not been loaded yet: call ContentStore.Load() at start-up.");
 
     /// <summary>Reads the whole folder and, if it is valid, makes it current.</summary>
     /// <exception cref="ContentValidationException">The content has errors; <see cref="Current"/> is unchanged.</exception>
@@ -34,10 +34,10 @@ public sealed class ContentStore(
     {
         ContentSet set;
         // The markdown renderer is single-threaded, and two loads racing could leave the older one current.
-        lock (gate)
+        lock (_gate)
         {
-            set = loader.Load(RootPath, clock.GetUtcNow().UtcDateTime);
-            Volatile.Write(ref current, set);
+            set = _loader.Load(RootPath, clock.GetUtcNow().UtcDateTime);
+            Volatile.Write(ref _current, set);
         }
         foreach (var warning in set.Warnings)
             logger.LogWarning("Content warning: {Warning}", warning.ToString());

@@ -14,27 +14,27 @@ namespace Portal.Infrastructure.Content;
 /// </summary>
 internal sealed class FrontMatterReader
 {
-    private readonly string file;
-    private readonly string prefix;
-    private readonly int lineOffset;
-    private readonly List<ContentError> errors;
-    private readonly Dictionary<string, (YamlNode Key, YamlNode Value)> entries = new(StringComparer.Ordinal);
-    private readonly List<string> allowed = [];
-    private readonly List<FrontMatterReader> children = [];
+    private readonly string _file;
+    private readonly string _prefix;
+    private readonly int _lineOffset;
+    private readonly List<ContentError> _errors;
+    private readonly Dictionary<string, (YamlNode Key, YamlNode Value)> _entries = new(StringComparer.Ordinal);
+    private readonly List<string> _allowed = [];
+    private readonly List<FrontMatterReader> _children = [];
 
     private FrontMatterReader(string file, YamlMappingNode? mapping, int line, int lineOffset, string prefix, List<ContentError> errors)
     {
-        this.file = file;
-        this.prefix = prefix;
-        this.lineOffset = lineOffset;
-        this.errors = errors;
+        this._file = file;
+        this._prefix = prefix;
+        this._lineOffset = lineOffset;
+        this._errors = errors;
         Line = line;
         if (mapping is null)
             return;
         foreach (var (key, value) in mapping.Children)
         {
             if (key is YamlScalarNode { Value: { Length: > 0 } name })
-                entries[name] = (key, value);
+                _entries[name] = (key, value);
             else
                 Report(key, "a key must be a word followed by a colon, like 'title:'");
         }
@@ -86,7 +86,7 @@ internal sealed class FrontMatterReader
             return null;
         if (DateOnly.TryParseExact(node.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             return date;
-        Report(node, $"'{prefix}{key}' must be a date written yyyy-mm-dd, like 2025-01-31, not '{node.Value}'");
+        Report(node, $"'{_prefix}{key}' must be a date written yyyy-mm-dd, like 2025-01-31, not '{node.Value}'");
         return null;
     }
 
@@ -94,7 +94,7 @@ internal sealed class FrontMatterReader
         Number(key, min, max, NumberStyles.AllowLeadingSign, "a whole number");
 
     public int? OptionalInt(string key, int min, int max) =>
-        entries.ContainsKey(key) ? RequiredInt(key, min, max) : MarkAllowed(key, (int?)null);
+        _entries.ContainsKey(key) ? RequiredInt(key, min, max) : MarkAllowed(key, (int?)null);
 
     public decimal RequiredDecimal(string key, decimal min, decimal max) =>
         Number(key, min, max, NumberStyles.AllowDecimalPoint, "a number like 12.60");
@@ -108,20 +108,20 @@ internal sealed class FrontMatterReader
     {
         var value = Text(key, maxLength: 100, required: true);
         if (value is not null && !choices.Contains(value))
-            Error(key, $"'{prefix}{key}' must be one of {string.Join(", ", choices)}, not '{value}'");
+            Error(key, $"'{_prefix}{key}' must be one of {string.Join(", ", choices)}, not '{value}'");
         return value ?? "";
     }
 
     /// <summary>A list whose items come from a fixed set; an unknown item is reported with the allowed ones.</summary>
     public IReadOnlyList<string> ChoiceList(string key, IReadOnlyCollection<string> choices, bool required)
     {
-        if (required && !entries.ContainsKey(key))
-            errors.Add(new(file, Line, $"'{prefix}{key}' is missing"));
+        if (required && !_entries.ContainsKey(key))
+            _errors.Add(new(_file, Line, $"'{_prefix}{key}' is missing"));
         var items = StringList(key);
         foreach (var item in items.Where(i => !choices.Contains(i)))
-            Error(key, $"'{item}' in '{prefix}{key}' is not one of {string.Join(", ", choices)}");
-        if (required && entries.ContainsKey(key) && items.Count == 0)
-            Error(key, $"'{prefix}{key}' needs at least one of {string.Join(", ", choices)}");
+            Error(key, $"'{item}' in '{_prefix}{key}' is not one of {string.Join(", ", choices)}");
+        if (required && _entries.ContainsKey(key) && items.Count == 0)
+            Error(key, $"'{_prefix}{key}' needs at least one of {string.Join(", ", choices)}");
         return items;
     }
 
@@ -136,7 +136,7 @@ internal sealed class FrontMatterReader
             if (item is YamlScalarNode scalar && !IsEmpty(scalar))
                 items.Add(scalar.Value!.Trim());
             else
-                Report(item, $"each item in '{prefix}{key}' must be text, not {Describe(item)}");
+                Report(item, $"each item in '{_prefix}{key}' must be text, not {Describe(item)}");
         }
         return items;
     }
@@ -144,7 +144,7 @@ internal sealed class FrontMatterReader
     /// <summary>A nested group of 'key: value' lines, whose missing keys are reported on this key's line; null when the key is missing.</summary>
     public FrontMatterReader? OptionalMapping(string key) =>
         Value<YamlMappingNode>(key, "a group of 'key: value' lines", required: false) is { } mapping
-            ? Child(mapping, LineOf(key), $"{prefix}{key}.")
+            ? Child(mapping, LineOf(key), $"{_prefix}{key}.")
             : null;
 
     /// <summary>A list of nested groups, such as quiz questions; empty when the key is missing.</summary>
@@ -158,37 +158,37 @@ internal sealed class FrontMatterReader
         {
             number++;
             if (item is YamlMappingNode mapping)
-                readers.Add(Child(mapping, LineOf(mapping), $"{prefix}{key}[{number}]."));
+                readers.Add(Child(mapping, LineOf(mapping), $"{_prefix}{key}[{number}]."));
             else
-                Report(item, $"item {number} of '{prefix}{key}' must be a group of 'key: value' lines, not {Describe(item)}");
+                Report(item, $"item {number} of '{_prefix}{key}' must be a group of 'key: value' lines, not {Describe(item)}");
         }
         return readers;
     }
 
-    public bool Has(string key) => entries.ContainsKey(key);
+    public bool Has(string key) => _entries.ContainsKey(key);
 
     /// <summary>True when the key is there but holds nothing: no value, or an empty list.</summary>
     public bool IsBlank(string key) =>
-        entries.TryGetValue(key, out var entry)
+        _entries.TryGetValue(key, out var entry)
         && (entry.Value is YamlScalarNode scalar ? IsEmpty(scalar) : entry.Value is YamlSequenceNode { Children.Count: 0 });
 
     /// <summary>The line of a key, or of this mapping when the key is missing.</summary>
-    public int LineOf(string key) => entries.TryGetValue(key, out var entry) ? LineOf(entry.Key) : Line;
+    public int LineOf(string key) => _entries.TryGetValue(key, out var entry) ? LineOf(entry.Key) : Line;
 
     /// <summary>Records a kind's own rule broken by a key's value.</summary>
-    public void Error(string key, string message) => errors.Add(new(file, LineOf(key), message));
+    public void Error(string key, string message) => _errors.Add(new(_file, LineOf(key), message));
 
     /// <summary>Records a problem on a line of the file outside the front matter, such as in the body.</summary>
-    public void ErrorAt(int line, string message) => errors.Add(new(file, line, message));
+    public void ErrorAt(int line, string message) => _errors.Add(new(_file, line, message));
 
     public void ReportUnknownKeys()
     {
-        foreach (var (name, entry) in entries)
+        foreach (var (name, entry) in _entries)
         {
-            if (!allowed.Contains(name))
-                Report(entry.Key, $"unknown key '{prefix}{name}'; the keys allowed here are: {string.Join(", ", allowed)}");
+            if (!_allowed.Contains(name))
+                Report(entry.Key, $"unknown key '{_prefix}{name}'; the keys allowed here are: {string.Join(", ", _allowed)}");
         }
-        foreach (var child in children)
+        foreach (var child in _children)
             child.ReportUnknownKeys();
     }
 
@@ -198,11 +198,11 @@ internal sealed class FrontMatterReader
             return min;
         if (!T.TryParse(node.Value, styles, CultureInfo.InvariantCulture, out var value))
         {
-            Report(node, $"'{prefix}{key}' must be {expected}, not '{node.Value}'");
+            Report(node, $"'{_prefix}{key}' must be {expected}, not '{node.Value}'");
             return min;
         }
         if (value < min || value > max)
-            Report(node, $"'{prefix}{key}' must be from {min} to {max}, not {value}");
+            Report(node, $"'{_prefix}{key}' must be from {min} to {max}, not {value}");
         return value;
     }
 
@@ -212,14 +212,14 @@ internal sealed class FrontMatterReader
             return null;
         if (bool.TryParse(node.Value, out var value))
             return value;
-        Report(node, $"'{prefix}{key}' must be true or false, not '{node.Value}'");
+        Report(node, $"'{_prefix}{key}' must be true or false, not '{node.Value}'");
         return null;
     }
 
     private T MarkAllowed<T>(string key, T value)
     {
-        if (!allowed.Contains(key))
-            allowed.Add(key);
+        if (!_allowed.Contains(key))
+            _allowed.Add(key);
         return value;
     }
 
@@ -229,36 +229,36 @@ internal sealed class FrontMatterReader
             return null;
         var value = node.Value!.Trim();
         if (value.Length > maxLength)
-            Report(node, $"'{prefix}{key}' is {value.Length} characters long; the most allowed is {maxLength}");
+            Report(node, $"'{_prefix}{key}' is {value.Length} characters long; the most allowed is {maxLength}");
         return value;
     }
 
     private T? Value<T>(string key, string expected, bool required) where T : YamlNode
     {
-        if (!allowed.Contains(key))
-            allowed.Add(key);
-        if (!entries.TryGetValue(key, out var entry))
+        if (!_allowed.Contains(key))
+            _allowed.Add(key);
+        if (!_entries.TryGetValue(key, out var entry))
         {
             if (required)
-                errors.Add(new(file, Line, $"'{prefix}{key}' is missing"));
+                _errors.Add(new(_file, Line, $"'{_prefix}{key}' is missing"));
             return null;
         }
         if (entry.Value is YamlScalarNode scalar && IsEmpty(scalar))
         {
             if (required)
-                Report(entry.Key, $"'{prefix}{key}' is empty");
+                Report(entry.Key, $"'{_prefix}{key}' is empty");
             return null;
         }
         if (entry.Value is T value)
             return value;
-        Report(entry.Value, $"'{prefix}{key}' must be {expected}, not {Describe(entry.Value)}");
+        Report(entry.Value, $"'{_prefix}{key}' must be {expected}, not {Describe(entry.Value)}");
         return null;
     }
 
     private FrontMatterReader Child(YamlMappingNode mapping, int line, string childPrefix)
     {
-        var child = new FrontMatterReader(file, mapping, line, lineOffset, childPrefix, errors);
-        children.Add(child);
+        var child = new FrontMatterReader(_file, mapping, line, _lineOffset, childPrefix, _errors);
+        _children.Add(child);
         return child;
     }
 
@@ -274,9 +274,9 @@ internal sealed class FrontMatterReader
         _ => "text",
     };
 
-    private int LineOf(YamlNode node) => (int)node.Start.Line + lineOffset;
+    private int LineOf(YamlNode node) => (int)node.Start.Line + _lineOffset;
 
-    private void Report(YamlNode node, string message) => errors.Add(new(file, LineOf(node), message));
+    private void Report(YamlNode node, string message) => _errors.Add(new(_file, LineOf(node), message));
 
     /// <summary>Remembers how far parsing got, for the errors YamlDotNet raises without a position.</summary>
     private sealed class TrackingParser(IParser inner) : IParser

@@ -13,7 +13,7 @@ internal sealed class MarkdownRenderer
     // UseAdvancedExtensions minus the extensions that let an author inject markup or need script:
     // generic attributes ({onclick=...}), media links (iframes), mathematics and diagrams (blank without JS),
     // and custom containers (arbitrary class names that collide with the site's own CSS).
-    private readonly MarkdownPipeline pipeline = new MarkdownPipelineBuilder()
+    private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()
         .UseAlertBlocks()
         .UseAbbreviations()
         .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
@@ -31,11 +31,11 @@ internal sealed class MarkdownRenderer
         .DisableHtml()
         .Build();
 
-    private readonly HtmlSanitizer sanitizer = CreateSanitizer();
+    private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
 
-    public string ToHtml(string markdown) => Sanitise(Markdown.ToHtml(markdown, pipeline));
+    public string ToHtml(string markdown) => Sanitise(Markdown.ToHtml(markdown, _pipeline));
 
-    internal string Sanitise(string html) => sanitizer.Sanitize(html);
+    internal string Sanitise(string html) => _sanitizer.Sanitize(html);
 
     private static HtmlSanitizer CreateSanitizer()
     {

@@ -17,14 +17,14 @@ internal sealed class HostLogProvider(ILoggerFactory factory) : ILogProvider
 
     private sealed class HostLog(ILoggerFactory factory, string name) : ILog
     {
-        private ILogger? logger;
+        private ILogger? _logger;
 
         public bool Log(HangfireLogLevel logLevel, Func<string>? messageFunc, Exception? exception = null)
         {
             ILogger target;
             try
             {
-                target = logger ??= factory.CreateLogger(name);
+                target = _logger ??= factory.CreateLogger(name);
             }
             catch (ObjectDisposedException)
             {

@@ -1,8 +1,6 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Portal.Domain.Notifications;
 using Portal.Domain.Talent;
 using Portal.Infrastructure.Data;
@@ -19,7 +17,7 @@ namespace Portal.Infrastructure.Jobs;
 /// alert whose digest fails is logged and counted and keeps its window, so the next run sends it;
 /// the others are not held up.
 /// </summary>
-public sealed class JobAlertJob(PortalDbContext db, JobSearch search, PostcodeDistricts postcodes, Outbox outbox, TimeProvider clock, IOptions<MailOptions> mail, ILogger<JobAlertJob> logger)
+public sealed class JobAlertJob(PortalDbContext db, JobSearch search, PostcodeDistricts postcodes, Outbox outbox, MailTemplates templates, TimeProvider clock, ILogger<JobAlertJob> logger)
 {
     public const string RecurringId = "job-alerts";
     /// <summary>Alerts per batch; the batch is committed alert by alert.</summary>
@@ -86,7 +84,7 @@ public sealed class JobAlertJob(PortalDbContext db, JobSearch search, PostcodeDi
         var queued = false;
         if (results.Total > 0 && due.Email is not null)
         {
-            outbox.Enqueue(Digest(alert, due.Email, due.Name, results), dedupeKey: string.Create(CultureInfo.InvariantCulture, $"job-alert:{alert.Id:N}:{window.Ticks}"));
+            outbox.Enqueue(await DigestAsync(alert, due.Email, due.Name, results), dedupeKey: string.Create(CultureInfo.InvariantCulture, $"job-alert:{alert.Id:N}:{window.Ticks}"));
             queued = true;
         }
         // Tracked from here, so its new last-run time is saved guarded by the one it was read with.
@@ -116,23 +114,13 @@ public sealed class JobAlertJob(PortalDbContext db, JobSearch search, PostcodeDi
         }
     }
 
-    private OutgoingMail Digest(SavedSearch alert, string email, string? name, JobResults results)
+    private Task<OutgoingMail> DigestAsync(SavedSearch alert, string email, string? name, JobResults results)
     {
-        var site = mail.Value.SiteUrl.TrimEnd('/');
-        var text = new StringBuilder();
-        text.Append(string.IsNullOrWhiteSpace(name) ? "Hello," : $"Hello {name},").Append("\n\n");
-        text.Append(CultureInfo.InvariantCulture, $"{(results.Total == 1 ? "A new job matches" : $"{results.Total} new jobs match")} your job alert '{alert.Name}':\n\n");
-        foreach (var job in results.Jobs.Take(MaxListed))
-        {
-            text.Append(CultureInfo.InvariantCulture, $"{job.Title}\n{job.OrganisationName}, {job.District}. £{job.HourlyPay:0.00} an hour, {job.HoursPerWeek:0.#} hours a week");
-            if (job.Badges.Count > 0)
-                text.Append(". ").Append(string.Join(", ", job.Badges));
-            text.Append(CultureInfo.InvariantCulture, $"\n{site}/jobs/{job.Id}\n\n");
-        }
-        if (results.Total > MaxListed)
-            text.Append(CultureInfo.InvariantCulture, $"See all {results.Total}: {site}/jobs?{alert.Query}\n\n");
-        text.Append(CultureInfo.InvariantCulture, $"Change or stop your job alerts: {site}/profile/alerts\n");
-        var subject = results.Total == 1 ? $"A new job for '{alert.Name}'" : $"{results.Total} new jobs for '{alert.Name}'";
-        return new OutgoingMail(email, subject, text.ToString());
+        var site = templates.Site;
+        var jobs = results.Jobs.Take(MaxListed)
+            .Select(j => new JobAlertMail.Job(j.Title, j.OrganisationName, j.District, j.HourlyPay, j.HoursPerWeek, j.Badges, site.Link($"/jobs/{j.Id}")))
+            .ToList();
+        return templates.RenderAsync<JobAlertMail>(email, JobAlertMail.Subject(results.Total, alert.Name), new JobAlertMail.Model(
+            name, alert.Name, results.Total, jobs, results.Total > MaxListed ? site.Link($"/jobs?{alert.Query}") : null, site.Link("/profile/alerts")));
     }
 }

@@ -1,13 +1,12 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Portal.Domain.Notifications;
 using Portal.Domain.Organisations;
 using Portal.Domain.Talent;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Email;
+using Portal.Infrastructure.Talent;
 
 namespace Portal.Infrastructure.Jobs;
 
@@ -18,7 +17,7 @@ namespace Portal.Infrastructure.Jobs;
 /// second node sends each person at most one email a week and never the same match twice. A person
 /// whose email fails is logged and counted, and gets it at the next run; the others are not held up.
 /// </summary>
-public sealed class MatchEmailJob(PortalDbContext db, Outbox outbox, TimeProvider clock, IOptions<MailOptions> mail, ILogger<MatchEmailJob> logger)
+public sealed class MatchEmailJob(PortalDbContext db, Outbox outbox, MailTemplates templates, TimeProvider clock, ILogger<MatchEmailJob> logger)
 {
     public const string RecurringId = "weekly-matches";
     public const int PerEmail = 5;
@@ -81,7 +80,7 @@ public sealed class MatchEmailJob(PortalDbContext db, Outbox outbox, TimeProvide
         var key = $"matches:{person.Id}:{week}";
         foreach (var match in best)
             db.Add(new MatchEmailed { UserId = person.Id, VacancyId = match.Match.VacancyId, SentAtUtc = now });
-        outbox.Enqueue(Email(person.Email!, person.Name, best), dedupeKey: key);
+        outbox.Enqueue(await EmailAsync(person.Email!, person.Name, best), dedupeKey: key);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -102,20 +101,13 @@ public sealed class MatchEmailJob(PortalDbContext db, Outbox outbox, TimeProvide
         }
     }
 
-    private OutgoingMail Email(string email, string? name, IReadOnlyList<FreshMatch> best)
+    private Task<OutgoingMail> EmailAsync(string email, string? name, IReadOnlyList<FreshMatch> best)
     {
-        var site = mail.Value.SiteUrl.TrimEnd('/');
-        var text = new StringBuilder();
-        text.Append(string.IsNullOrWhiteSpace(name) ? "Hello," : $"Hello {name},").Append("\n\n");
-        text.Append(best.Count == 1 ? "A new role fits you:\n\n" : $"{best.Count} new roles fit you:\n\n");
-        foreach (var match in best)
-        {
-            text.Append(CultureInfo.InvariantCulture, $"{match.Title}, {match.OrganisationName} ({match.District})\n");
-            text.Append(string.Join("; ", match.Match.Reasons(MatchSide.Person))).Append('\n');
-            text.Append(CultureInfo.InvariantCulture, $"{site}/jobs/{match.Match.VacancyId}\n\n");
-        }
-        text.Append(CultureInfo.InvariantCulture, $"All the roles that fit you: {site}/profile/matches\nStop these emails: untick \"Email me matches\" on {site}/profile\n");
-        return new OutgoingMail(email, best.Count == 1 ? "A new role that fits you" : $"{best.Count} new roles that fit you", text.ToString());
+        var site = templates.Site;
+        var matches = best.Select(m => new MatchesMail.Match(m.Title, m.OrganisationName, m.District,
+            string.Join("; ", m.Match.Reasons(MatchSide.Person)), site.Link($"/jobs/{m.Match.VacancyId}"))).ToList();
+        return templates.RenderAsync<MatchesMail>(email, MatchesMail.Subject(best.Count),
+            new MatchesMail.Model(name, matches, site.Link("/profile/matches"), site.Link("/profile")));
     }
 
     private sealed record FreshMatch(JobMatch Match, string Title, string OrganisationName, string District);

@@ -1,16 +1,15 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Portal.Domain.Organisations;
 using Portal.Domain.Compliance;
 using Portal.Domain.Notifications;
-using Portal.Domain.Talent;
+using Portal.Domain.Organisations;
 using Portal.Domain.Training;
 using Portal.Infrastructure.Accounts;
 using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Email;
+using Portal.Infrastructure.Training;
 
 namespace Portal.Infrastructure.Jobs;
 
@@ -20,7 +19,7 @@ namespace Portal.Infrastructure.Jobs;
 /// matrix's statuses and links to the matrix showing just those. It names at most
 /// <see cref="Listed"/> people, so it stays a few thousand characters for an organisation of any size.
 /// </summary>
-internal sealed class OverdueSummaries(PortalDbContext db, Outbox outbox, MailOptions mail, ILogger logger)
+internal sealed class OverdueSummaries(PortalDbContext db, Outbox outbox, MailTemplates templates, ILogger logger)
 {
     /// <summary>People named in one email; the rest are counted, and in the matrix.</summary>
     public const int Listed = 10;
@@ -62,7 +61,6 @@ internal sealed class OverdueSummaries(PortalDbContext db, Outbox outbox, MailOp
         var staffIds = notices.Select(n => n.UserId).Distinct().ToList();
         var names = await db.Users.Where(u => staffIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName, u.Email })
             .ToDictionaryAsync(u => u.Id, u => PortalUser.ShownName(u.DisplayName, u.Email), StringComparer.Ordinal, cancellationToken);
-        var site = mail.SiteUrl.TrimEnd('/');
         var summaries = new List<(OutgoingMail Mail, string Key)>();
         foreach (var manager in managers)
         {
@@ -70,7 +68,7 @@ internal sealed class OverdueSummaries(PortalDbContext db, Outbox outbox, MailOp
             var theirs = notices.Where(n => n.UserId != manager.Id).ToList();
             if (theirs.Count == 0)
                 continue;
-            var summary = Email(manager.Email!, manager.DisplayName, organisationId, organisationName, theirs, names, set, site);
+            var summary = await EmailAsync(manager.Email!, manager.DisplayName, organisationId, organisationName, theirs, names, set);
             summaries.Add(ReminderJob.Checked(summary, $"overdue:{organisationId:N}:{manager.Id}:{ReminderJob.Hash(string.Join(',', theirs.Select(n => n.Id)))}", now));
         }
 
@@ -89,9 +87,9 @@ internal sealed class OverdueSummaries(PortalDbContext db, Outbox outbox, MailOp
         return summaries.Count;
     }
 
-    private static OutgoingMail Email(
+    private Task<OutgoingMail> EmailAsync(
         string to, string? managerName, Guid organisationId, string organisationName, IReadOnlyList<OverdueNotice> notices,
-        IReadOnlyDictionary<string, string> names, ContentSet set, string site)
+        IReadOnlyDictionary<string, string> names, ContentSet set)
     {
         ArgumentNullException.ThrowIfNull(notices);
         ArgumentNullException.ThrowIfNull(names);
@@ -105,42 +103,37 @@ internal sealed class OverdueSummaries(PortalDbContext db, Outbox outbox, MailOp
             .OrderBy(p => p.Items[0].DueOn).ThenBy(p => p.Name, StringComparer.Ordinal)
             .ToList();
 
-        var text = new StringBuilder();
-        text.Append(string.IsNullOrWhiteSpace(managerName) ? "Hello" : $"Hello {managerName}").Append(",\n\n");
-        string subject;
+        var lines = new List<string>();
+        string subject, intro;
         if (people.Count == 1)
         {
             var (name, items) = people[0];
             subject = $"Overdue training: {Shorten(name, 60)} at {Shorten(organisationName, 100)}";
-            text.Append(CultureInfo.InvariantCulture, $"{name}, on your staff at {organisationName}, has required training more than two weeks overdue:\n\n");
-            foreach (var item in items.Take(Listed))
-                text.Append("- ").Append(Item(item)).Append('\n');
+            intro = $"{name}, on your staff at {organisationName}, has required training more than two weeks overdue:";
+            lines.AddRange(items.Take(Listed).Select(Item));
             if (items.Count > Listed)
-                text.Append(CultureInfo.InvariantCulture, $"- and {items.Count - Listed:N0} more\n");
+                lines.Add(string.Create(CultureInfo.InvariantCulture, $"and {items.Count - Listed:N0} more"));
         }
         else
         {
             subject = $"Overdue training: {people.Count:N0} people at {Shorten(organisationName, 120)}";
-            text.Append(CultureInfo.InvariantCulture, $"{people.Count:N0} people on your staff at {organisationName} have required training more than two weeks overdue.");
-            text.Append(people.Count > Listed ? $" The {Listed} most overdue:\n\n" : " Most overdue first:\n\n");
+            intro = string.Create(CultureInfo.InvariantCulture, $"{people.Count:N0} people on your staff at {organisationName} have required training more than two weeks overdue.")
+                + (people.Count > Listed ? $" The {Listed} most overdue:" : " Most overdue first:");
             foreach (var (name, items) in people.Take(Listed))
-            {
-                text.Append(CultureInfo.InvariantCulture, $"- {name}: {Item(items[0])}");
-                if (items.Count > 1)
-                    text.Append(CultureInfo.InvariantCulture, $", and {items.Count - 1:N0} more");
-                text.Append('\n');
-            }
+                lines.Add(items.Count > 1 ? string.Create(CultureInfo.InvariantCulture, $"{name}: {Item(items[0])}, and {items.Count - 1:N0} more") : $"{name}: {Item(items[0])}");
             if (people.Count > Listed)
-                text.Append(CultureInfo.InvariantCulture, $"- and {people.Count - Listed:N0} more people\n");
+                lines.Add(string.Create(CultureInfo.InvariantCulture, $"and {people.Count - Listed:N0} more people"));
         }
 
-        text.Append("\nThey have been reminded too. In your training matrix:\n");
+        var links = new List<MailAction>();
         foreach (var (status, count) in new[] { (ComplianceStatus.Missing, notices.Count(n => n.NeverDone)), (ComplianceStatus.Expired, notices.Count(n => !n.NeverDone)) })
         {
             if (count > 0)
-                text.Append(CultureInfo.InvariantCulture, $"{ComplianceRules.Label(status)} ({(status == ComplianceStatus.Missing ? "never done" : "done, but run out")}): {count:N0} {(count == 1 ? "topic" : "topics")}. See who: {site}/manage/matrix?org={organisationId}&status={status}\n");
+                links.Add(new MailAction(
+                    string.Create(CultureInfo.InvariantCulture, $"{ComplianceRules.Label(status)} ({(status == ComplianceStatus.Missing ? "never done" : "done, but run out")}): {count:N0} {(count == 1 ? "topic" : "topics")}"),
+                    templates.Site.Link($"/manage/matrix?org={organisationId}&status={status}")));
         }
-        return new OutgoingMail(to, subject, text.ToString());
+        return templates.RenderAsync<OverdueSummaryMail>(to, subject, new OverdueSummaryMail.Model(managerName, subject, organisationName, intro, lines, links));
     }
 
     /// <summary>A name cut to fit a subject line, which the outbox limits.</summary>

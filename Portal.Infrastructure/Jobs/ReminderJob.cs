@@ -3,12 +3,10 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Portal.Domain.Compliance;
 using Portal.Domain.Notifications;
 using Portal.Domain.Organisations;
 using Portal.Domain.Training;
-using Portal.Infrastructure.Accounts;
 using Portal.Infrastructure.Compliance;
 using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Data;
@@ -39,7 +37,7 @@ public sealed record ReminderRunSummary(int Reminded, int ManagerSummaries, int 
 /// logged with its id and counted, and nothing of it is recorded, so the next run tries it again;
 /// the rest of the run goes on.
 /// </summary>
-public sealed class ReminderJob(PortalDbContext db, ContentStore content, Outbox outbox, TimeProvider clock, IOptions<MailOptions> mail, ILogger<ReminderJob> logger)
+public sealed class ReminderJob(PortalDbContext db, ContentStore content, Outbox outbox, MailTemplates templates, TimeProvider clock, ILogger<ReminderJob> logger)
 {
     public const string RecurringId = "training-reminders";
 
@@ -74,7 +72,7 @@ public sealed class ReminderJob(PortalDbContext db, ContentStore content, Outbox
             tally,
             AfterBatch,
             cancellationToken)).Queued;
-        var managerSummaries = await new OverdueSummaries(db, outbox, mail.Value, logger).SendAsync(set, now, tally, cancellationToken);
+        var managerSummaries = await new OverdueSummaries(db, outbox, templates, logger).SendAsync(set, now, tally, cancellationToken);
         var summary = new ReminderRunSummary(reminded, managerSummaries, tally.Failed);
         logger.LogInformation("Training reminders: {Summary}", summary);
         return summary;
@@ -108,7 +106,7 @@ public sealed class ReminderJob(PortalDbContext db, ContentStore content, Outbox
         foreach (var person in people)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            tally.Try("person", person.Id, () =>
+            await tally.TryAsync("person", person.Id, async () =>
             {
                 var wants = preferences.GetValueOrDefault(person.Id) ?? ReminderPreferences.Default(person.Id);
                 // In quiet hours nothing is recorded, so the next run outside them sends it.
@@ -137,7 +135,7 @@ public sealed class ReminderJob(PortalDbContext db, ContentStore content, Outbox
                     .DistinctBy(r => (r.Job.OrganisationId, r.Due))
                     .Select(r => OverdueNotice.For(r.Job.OrganisationId, person.Id, r.Due, neverDone: !completed.Any(c => c.ModuleSlug == r.Due.ModuleSlug), now))
                     .ToList();
-                sends.Add(new Send(person.Id, due, Checked(Digest(person.Email!, person.Name, due, set), $"reminders:{person.Id}:{what}", now), notices));
+                sends.Add(new Send(person.Id, due, Checked(await DigestAsync(person.Email!, person.Name, due, set), $"reminders:{person.Id}:{what}", now), notices));
             }, () => { });
         }
         await SaveAsync(sends, now, tally, cancellationToken);
@@ -262,27 +260,24 @@ public sealed class ReminderJob(PortalDbContext db, ContentStore content, Outbox
         }
     }
 
-    private OutgoingMail Digest(string email, string? name, List<DueReminder> due, ContentSet set)
+    private Task<OutgoingMail> DigestAsync(string email, string? name, List<DueReminder> due, ContentSet set)
     {
-        var site = mail.Value.SiteUrl.TrimEnd('/');
-        var text = new StringBuilder();
-        text.Append(string.IsNullOrWhiteSpace(name) ? "Hello," : $"Hello {name},").Append("\n\n");
-        foreach (var reminder in due)
+        var site = templates.Site;
+        var reminders = due.Select(reminder =>
         {
             var module = set.Modules[reminder.ModuleSlug];
             var date = reminder.DueOn.UkDate();
-            text.Append(reminder.Kind switch
+            var text = reminder.Kind switch
             {
                 ReminderKind.Expired => $"{module.Title} ran out on {date}. Do the refresher to count it again",
                 ReminderKind.ExpiresWithin7Days => $"{module.Title} runs out on {date}, within a week. Do the refresher now",
                 ReminderKind.ExpiresWithin30Days => $"{module.Title} runs out on {date}. There is time to do the refresher in a gap between visits",
                 ReminderKind.RequiredOverdue => $"{module.Title} is required for your job and has been due since {date}, more than two weeks ago. Your manager has been told too. Do it in your next gap",
                 _ => $"You started {module.Title} and have not been back for a week. Pick up where you left off",
-            });
-            text.Append(CultureInfo.InvariantCulture, $": {site}/learn/{module.Slug}\n\n");
-        }
-        text.Append(CultureInfo.InvariantCulture, $"Your training record: {site}/learn/record\nChoose which reminders you get, and when: {site}/profile/reminders\n");
-        var subject = due.Count == 1 ? "A training reminder" : $"{due.Count} training reminders";
-        return new OutgoingMail(email, subject, text.ToString());
+            };
+            return new ReminderDigestMail.Reminder(text, site.Link($"/learn/{module.Slug}"));
+        }).ToList();
+        return templates.RenderAsync<ReminderDigestMail>(email, ReminderDigestMail.Subject(due.Count),
+            new ReminderDigestMail.Model(name, reminders, site.Link("/learn/record"), site.Link("/profile/reminders")));
     }
 }

@@ -5,6 +5,7 @@ using Portal.Domain.Organisations;
 using Portal.Infrastructure.Accounts;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Email;
+using Portal.Infrastructure.Email.Templates;
 
 namespace Portal.Infrastructure.Organisations;
 
@@ -13,7 +14,7 @@ namespace Portal.Infrastructure.Organisations;
 /// colleagues to their own role in their own organisation. Accepting adds the membership and the
 /// matching site role for that organisation only.
 /// </summary>
-public sealed class InvitationService(PortalDbContext db, UserManager<PortalUser> users, OrganisationService organisations, Outbox outbox, TimeProvider clock)
+public sealed class InvitationService(PortalDbContext db, UserManager<PortalUser> users, OrganisationService organisations, Outbox outbox, MailTemplates templates, TimeProvider clock)
 {
     /// <summary>Sends an invitation, or says which field stops it.</summary>
     /// <param name="link">Builds the accept link from the invitation's token.</param>
@@ -36,11 +37,7 @@ public sealed class InvitationService(PortalDbContext db, UserManager<PortalUser
 
         var (invitation, token) = Invitation.Create(organisationId, email, role, inviterId, clock.GetUtcNow().UtcDateTime, jobRole, staff?.Team, staff?.Practitioner ?? false);
         db.Add(invitation);
-        outbox.Enqueue(new OutgoingMail(invitation.Email, $"Join {organisation.Name} on the Health and Care Portal",
-            $"Hello,\n\nYou are invited to join {organisation.Name} on the Health and Care Portal{(role == MembershipRole.Staff ? ", so your training record shows what your job there needs" : $" as a {role.ToString().ToLowerInvariant()}")}.\n\n" +
-            $"Accept the invitation here (sign in, or create an account with this email address first): {link(token)}\n\n" +
-            $"The link works once and expires on {invitation.ExpiresAtUtc.UkDate()}. If you were not expecting it, ignore this email."),
-            kind: MailKind.Invitation);
+        outbox.Enqueue(await InvitationMailAsync(invitation, organisation.Name, link(token)), kind: MailKind.Invitation);
         await db.SaveChangesAsync(cancellationToken);
         return Result.Done();
     }
@@ -74,5 +71,27 @@ public sealed class InvitationService(PortalDbContext db, UserManager<PortalUser
             invitation.JobRole is { } job ? new StaffTerms(job, invitation.Team, invitation.Practitioner, invitation.InvitedBy) : null, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return Result.Done();
+    }
+
+    /// <summary>
+    /// A new link for an invitation not yet accepted, emailed, added to the caller's unit of work:
+    /// the old link stops working and the new one runs for a full week.
+    /// </summary>
+    internal async Task RenewAsync(Invitation invitation, string organisationName, Func<string, string> link)
+    {
+        var token = invitation.Renew(clock.GetUtcNow().UtcDateTime);
+        outbox.Enqueue(await InvitationMailAsync(invitation, organisationName, link(token)), kind: MailKind.Invitation);
+    }
+
+    private Task<OutgoingMail> InvitationMailAsync(Invitation invitation, string organisationName, string acceptLink)
+    {
+        var portal = templates.Site.PortalName;
+        var what = invitation.Role == MembershipRole.Staff ? ", so your training record shows what your job there needs" : $" as a {invitation.Role.ToString().ToLowerInvariant()}";
+        return templates.RenderAsync<NoticeMail>(invitation.Email, $"Join {organisationName} on the {portal}", new NoticeMail.Model(
+            null, $"Join {organisationName}",
+            [$"You are invited to join {organisationName} on the {portal}{what}.", "Sign in, or create an account with this email address first, then accept."],
+            new MailAction("Accept the invitation", acceptLink),
+            [$"The link works once and expires on {invitation.ExpiresAtUtc.UkDate()}. If you were not expecting it, ignore this email."],
+            organisationName));
     }
 }

@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Portal.Domain.Notifications;
 using Portal.Domain.Organisations;
 using Portal.Infrastructure.Accounts;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Email;
+using Portal.Infrastructure.Email.Templates;
 using Portal.Infrastructure.Talent;
 
 namespace Portal.Infrastructure.Organisations;
@@ -14,7 +14,7 @@ namespace Portal.Infrastructure.Organisations;
 /// will take; admins are emailed, and approve (the organisation is created and the requester
 /// joins it in that role) or decline with a reason. The requester is emailed either way.
 /// </summary>
-public sealed class OrganisationRequestService(PortalDbContext db, UserManager<PortalUser> users, OrganisationService organisations, PostcodeDistricts postcodes, Outbox outbox, TimeProvider clock)
+public sealed class OrganisationRequestService(PortalDbContext db, UserManager<PortalUser> users, OrganisationService organisations, PostcodeDistricts postcodes, Outbox outbox, MailTemplates templates, TimeProvider clock)
 {
     public sealed record RequestInput(string Name, OrganisationType Type, string? CqcLocationId, string Postcode, MembershipRole Role, string? Note);
 
@@ -40,9 +40,10 @@ public sealed class OrganisationRequestService(PortalDbContext db, UserManager<P
         var requester = await users.FindByIdAsync(userId) ?? throw new InvalidOperationException("The requester has no account.");
         foreach (var admin in await users.GetUsersInRoleAsync(PortalRoles.Admin))
         {
-            outbox.Enqueue(new OutgoingMail(admin.Email!, $"To approve: {request.Name}",
-                $"Hello,\n\n{requester.DisplayName ?? requester.Email} ({requester.Email}) has asked for {request.Name} to be set up on the Health and Care Portal, " +
-                $"with them as its first {Role(request.RequesterRole)}.\n\nApprove or decline it here: {adminLink}"),
+            outbox.Enqueue(await templates.RenderAsync<NoticeMail>(admin.Email!, $"To approve: {request.Name}", new NoticeMail.Model(
+                    admin.DisplayName, $"To approve: {request.Name}",
+                    [$"{requester.DisplayName ?? requester.Email} ({requester.Email}) has asked for {request.Name} to be set up on the {templates.Site.PortalName}, with them as its first {Role(request.RequesterRole)}."],
+                    new MailAction("Approve or decline it", adminLink))),
                 dedupeKey: $"organisation-request:{request.Id:N}:admin:{admin.Id}");
         }
         await db.SaveChangesAsync(cancellationToken);
@@ -96,9 +97,12 @@ public sealed class OrganisationRequestService(PortalDbContext db, UserManager<P
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Add(organisation);
         request.Approve(adminId, organisation.Id, now);
-        outbox.Enqueue(new OutgoingMail(requester.Email!, $"{organisation.Name} is on the Health and Care Portal",
-            $"{Hello(requester)}\n\n{organisation.Name} is now set up on the Health and Care Portal, with you as its {Role(request.RequesterRole)}. " +
-            $"Sign in and start here: {startLink}\n\nYou can invite colleagues from there."),
+        outbox.Enqueue(await templates.RenderAsync<NoticeMail>(requester.Email!, $"{organisation.Name} is on the {templates.Site.PortalName}", new NoticeMail.Model(
+                requester.DisplayName, $"{organisation.Name} is set up",
+                [$"{organisation.Name} is now set up on the {templates.Site.PortalName}, with you as its {Role(request.RequesterRole)}."],
+                new MailAction("Sign in and start here", startLink),
+                ["You can invite colleagues from there."],
+                organisation.Name)),
             dedupeKey: $"organisation-request:{request.Id:N}:decided");
         await organisations.JoinAsync(requester, organisation.Id, request.RequesterRole, null, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -119,9 +123,10 @@ public sealed class OrganisationRequestService(PortalDbContext db, UserManager<P
         request.Decline(adminId, reason, clock.GetUtcNow().UtcDateTime);
         if (requester?.Email is { } email)
         {
-            outbox.Enqueue(new OutgoingMail(email, $"Your request for {request.Name}",
-                $"{Hello(requester)}\n\nWe have not set up {request.Name} on the Health and Care Portal. The reason given: {request.DeclineReason}\n\n" +
-                "If something has changed, you can ask again."),
+            outbox.Enqueue(await templates.RenderAsync<NoticeMail>(email, $"Your request for {request.Name} was declined", new NoticeMail.Model(
+                    requester!.DisplayName, $"Your request for {request.Name}",
+                    [$"We have not set up {request.Name} on the {templates.Site.PortalName}. The reason given: {request.DeclineReason}", "If something has changed, you can ask again."],
+                    new MailAction("Ask again", templates.Site.Link("/organisations/request")))),
                 dedupeKey: $"organisation-request:{request.Id:N}:decided");
         }
         await db.SaveChangesAsync(cancellationToken);

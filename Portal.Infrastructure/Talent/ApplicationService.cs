@@ -1,8 +1,8 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Portal.Domain.Notifications;
 using Portal.Domain.Organisations;
 using Portal.Domain.Talent;
+using Portal.Infrastructure.Accounts;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Email;
 using Portal.Infrastructure.Jobs;
@@ -15,7 +15,7 @@ namespace Portal.Infrastructure.Talent;
 /// organisation moves it along the pipeline, and the applicant is emailed about each move through
 /// the outbox, in the same transaction as the move.
 /// </summary>
-public sealed class ApplicationService(PortalDbContext db, OrganisationService organisations, Outbox outbox, Rematch rematch, TimeProvider clock)
+public sealed class ApplicationService(PortalDbContext db, OrganisationService organisations, Outbox outbox, MailTemplates templates, Rematch rematch, TimeProvider clock)
 {
     public sealed record MyApplication(Guid Id, Guid VacancyId, string VacancyTitle, string OrganisationName, ApplicationStatus Status, DateTime SubmittedAtUtc, IReadOnlyList<ApplicationEvent> History);
 
@@ -41,6 +41,8 @@ public sealed class ApplicationService(PortalDbContext db, OrganisationService o
             if (existing.Status != ApplicationStatus.Withdrawn)
                 return Result.Done(existing);
             existing.Reapply(note, now);
+            rematch.PersonChanged(userId);
+            await EnqueueReceivedAsync(existing, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return Result.Done(existing);
         }
@@ -48,6 +50,8 @@ public sealed class ApplicationService(PortalDbContext db, OrganisationService o
         db.Add(application);
         // Applied is no longer "fits": the stored matches of both sides lose this pair.
         rematch.PersonChanged(userId);
+        // Saved with the application: both or neither, and a second tap's copy is dropped with it.
+        await EnqueueReceivedAsync(application, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -117,7 +121,8 @@ public sealed class ApplicationService(PortalDbContext db, OrganisationService o
         var mine = organisations.OrganisationsOf(recruiterId, MembershipRole.Recruiter);
         var found = await db.Set<Application>().Include(a => a.History)
             .Where(a => a.Id == applicationId)
-            .Join(db.Set<Vacancy>().Where(v => mine.Contains(v.OrganisationId)), a => a.VacancyId, v => v.Id, (a, v) => new { Application = a, v.Details.Title })
+            .Join(db.Set<Vacancy>().Where(v => mine.Contains(v.OrganisationId)), a => a.VacancyId, v => v.Id, (a, v) => new { Application = a, v.Details.Title, v.OrganisationId })
+            .Join(db.Set<Organisation>(), x => x.OrganisationId, o => o.Id, (x, o) => new { x.Application, x.Title, Organisation = o.Name })
             .FirstOrDefaultAsync(cancellationToken);
         if (found is null)
             return Result.NotFound();
@@ -134,7 +139,8 @@ public sealed class ApplicationService(PortalDbContext db, OrganisationService o
 
         // The move and its email are saved together: both or neither.
         outbox.Enqueue(
-            new OutgoingMail(applicant.Email!, $"Your application: {found.Title}", StatusText(applicant.DisplayName, found.Title, status)),
+            await templates.RenderAsync<ApplicationStatusMail>(applicant.Email!, ApplicationStatusMail.Subject(status, found.Title),
+                new ApplicationStatusMail.Model(applicant.DisplayName, found.Title, found.Organisation, status, templates.Site.Link("/applications"))),
             dedupeKey: string.Create(CultureInfo.InvariantCulture, $"application:{applicationId:N}:{found.Application.History.Count}"));
         rematch.PersonChanged(found.Application.UserId);
         await db.SaveChangesAsync(cancellationToken);
@@ -147,18 +153,35 @@ public sealed class ApplicationService(PortalDbContext db, OrganisationService o
         return await db.Set<Vacancy>().AnyAsync(v => v.Id == vacancyId && mine.Contains(v.OrganisationId), cancellationToken);
     }
 
-    private static string StatusText(string? name, string title, ApplicationStatus status)
+    /// <summary>
+    /// "Application received" to the applicant and to each recruiter of the vacancy's organisation,
+    /// added to the caller's unit of work. Keyed by the application and when it was submitted, so a
+    /// retry sends each once.
+    /// </summary>
+    private async Task EnqueueReceivedAsync(Application application, CancellationToken cancellationToken)
     {
-        var hello = string.IsNullOrWhiteSpace(name) ? "Hello," : $"Hello {name},";
-        var news = status switch
+        var job = await db.Set<Vacancy>().AsNoTracking().Where(v => v.Id == application.VacancyId)
+            .Join(db.Set<Organisation>(), v => v.OrganisationId, o => o.Id, (v, o) => new { v.Details.Title, v.OrganisationId, Organisation = o.Name })
+            .SingleAsync(cancellationToken);
+        var applicant = await db.Users.AsNoTracking().Where(u => u.Id == application.UserId).Select(u => new { u.Email, u.DisplayName }).SingleAsync(cancellationToken);
+        var key = string.Create(CultureInfo.InvariantCulture, $"application:{application.Id:N}:received:{application.SubmittedAtUtc.Ticks}");
+        var site = templates.Site;
+        if (applicant.Email is { } email)
         {
-            ApplicationStatus.Shortlisted => "you have been shortlisted. The employer will be in touch about the next step.",
-            ApplicationStatus.Interview => "the employer would like to interview you. They will contact you with a time.",
-            ApplicationStatus.Offer => "the employer would like to offer you the job. They will contact you with the details.",
-            ApplicationStatus.Hired => "you have the job. Congratulations.",
-            ApplicationStatus.Rejected => "the employer has decided not to take your application further this time. Other jobs are on the portal, and your training record goes with you.",
-            _ => $"its status is now {status.ToString().ToLowerInvariant()}.",
-        };
-        return $"{hello}\n\nAbout your application for \"{title}\": {news}\n\nSee your applications on the portal at any time.";
+            outbox.Enqueue(await templates.RenderAsync<ApplicationReceivedMail>(email, ApplicationReceivedMail.Subject(job.Title, job.Organisation),
+                new ApplicationReceivedMail.Model(applicant.DisplayName, job.Title, job.Organisation, site.Link("/applications"), site.Link($"/jobs/{application.VacancyId}"))), key);
+        }
+
+        var recruiters = await db.Set<Membership>().AsNoTracking()
+            .Where(m => m.OrganisationId == job.OrganisationId && m.Role == MembershipRole.Recruiter && m.EndedAtUtc == null && m.UserId != application.UserId)
+            .Join(db.Users.Where(u => u.EmailConfirmed), m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.Email, u.DisplayName })
+            .Distinct().ToListAsync(cancellationToken);
+        var applicantName = PortalUser.ShownName(applicant.DisplayName, applicant.Email);
+        foreach (var recruiter in recruiters.OrderBy(r => r.Id, StringComparer.Ordinal))
+        {
+            outbox.Enqueue(await templates.RenderAsync<NewApplicationMail>(recruiter.Email!, NewApplicationMail.Subject(applicantName, job.Title),
+                new NewApplicationMail.Model(recruiter.DisplayName, applicantName, job.Title, job.Organisation, site.Link($"/recruit/vacancies/{application.VacancyId}/applications"))),
+                $"{key}:{recruiter.Id}");
+        }
     }
 }

@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Portal.Domain.Notifications;
 using Portal.Domain.Organisations;
 using Portal.Domain.Talent;
 using Portal.Infrastructure.Accounts;
@@ -16,7 +14,7 @@ namespace Portal.Infrastructure.Talent;
 /// recruiter's vacancy (only people who let employers find them, only the recruiter's own
 /// organisations), and dismissing either.
 /// </summary>
-public sealed class MatchService(PortalDbContext db, OrganisationService organisations, Rematch rematch, Outbox outbox, IOptions<MailOptions> mail, TimeProvider clock)
+public sealed class MatchService(PortalDbContext db, OrganisationService organisations, Rematch rematch, Outbox outbox, MailTemplates templates, TimeProvider clock)
 {
     public const int RolesShown = 10;
     public const int PeopleShown = 50;
@@ -84,12 +82,9 @@ public sealed class MatchService(PortalDbContext db, OrganisationService organis
         var job = await db.Set<Vacancy>().AsNoTracking().Where(v => v.Id == vacancyId)
             .Join(db.Set<Organisation>(), v => v.OrganisationId, o => o.Id, (v, o) => new { v.Details.Title, o.Name }).SingleAsync(cancellationToken);
         var person = await db.Set<PortalUser>().AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.Email, u.DisplayName }).SingleAsync(cancellationToken);
-        var site = mail.Value.SiteUrl.TrimEnd('/');
-        outbox.Enqueue(new OutgoingMail(person.Email!, $"{job.Name} invites you to apply: {job.Title}",
-            $"{(string.IsNullOrWhiteSpace(person.DisplayName) ? "Hello" : $"Hello {person.DisplayName}")},\n\n" +
-            $"{job.Name} is recruiting for {job.Title} and thinks you would fit it, from what your profile says.\n\n" +
-            $"See the job and apply if you want to: {site}/jobs/{vacancyId}\n\n" +
-            $"They have not been given your email address. You see this because you let employers find you; you can change that on {site}/profile\n"),
+        var site = templates.Site;
+        outbox.Enqueue(await templates.RenderAsync<InviteToApplyMail>(person.Email!, InviteToApplyMail.Subject(job.Name, job.Title),
+                new InviteToApplyMail.Model(person.DisplayName, job.Title, job.Name, site.Link($"/jobs/{vacancyId}"), site.Link("/profile"))),
             dedupeKey: key);
         try
         {

@@ -11,11 +11,11 @@ namespace Portal.Infrastructure.Talent;
 /// </summary>
 public sealed partial class PostcodeDistricts
 {
-    private readonly Dictionary<string, (double Latitude, double Longitude, string Area)> districts;
+    private readonly Dictionary<string, (double Latitude, double Longitude, string Area)> _districts;
 
-    private PostcodeDistricts(Dictionary<string, (double, double, string)> districts) => this.districts = districts;
+    private PostcodeDistricts(Dictionary<string, (double, double, string)> districts) => this._districts = districts;
 
-    public IReadOnlyCollection<string> All => districts.Keys;
+    public IReadOnlyCollection<string> All => _districts.Keys;
 
     /// <summary>The lookup shipped in this assembly.</summary>
     public static PostcodeDistricts Shipped()
@@ -51,17 +51,17 @@ public sealed partial class PostcodeDistricts
         if (compact.Length == 0 || compact.Length > 8 || !match.Success)
             return (null, "Enter a postcode like LS6 2AB, or the first part of one, like LS6");
         var district = match.Groups["district"].Value;
-        if (!districts.TryGetValue(district, out var place))
+        if (!_districts.TryGetValue(district, out var place))
             return (null, $"{district} is outside the area the portal covers (postcode districts {Range()})");
         var formatted = match.Groups["inward"].Success ? $"{district} {match.Groups["inward"].Value}" : district;
         return (new VacancyLocation(formatted, district, place.Latitude, place.Longitude), null);
     }
 
-    public string AreaOf(string district) => districts.TryGetValue(district, out var place) ? place.Area : district;
+    public string AreaOf(string district) => _districts.TryGetValue(district, out var place) ? place.Area : district;
 
     private string Range()
     {
-        var ordered = districts.Keys.OrderBy(d => d.Length).ThenBy(d => d, StringComparer.Ordinal).ToList();
+        var ordered = _districts.Keys.OrderBy(d => d.Length).ThenBy(d => d, StringComparer.Ordinal).ToList();
         return ordered.Count == 0 ? "none" : $"{ordered[0]} to {ordered[^1]}";
     }
 }

@@ -49,6 +49,8 @@ public sealed class TrainingService(PortalDbContext db, Rematch rematch, TimePro
         var (progress, started) = await FindOrStartAsync(userId, module, now, cancellationToken);
         if (!started && !progress.InProgress)
             return Result.Done(lesson + 1);
+        if (!progress.HasReached(lesson))
+            return Result.Invalid("", $"You have not reached lesson {lesson} yet. The lessons go in order: carry on from lesson {progress.Lesson}. Nothing has been recorded.");
         progress.FinishLesson(lesson, module.Lessons.Count, now);
         await SaveUnlessAnotherTabWonAsync(cancellationToken);
         return Result.Done(lesson + 1);
@@ -121,22 +123,26 @@ public sealed class TrainingService(PortalDbContext db, Rematch rematch, TimePro
                 ? new QuizSubmission.AlreadyPassed(done)
                 : new QuizSubmission.Marked(new QuizOutcome.Rejected("This quiz page is out of date: you have started the module again since you opened it. Open the quiz again to answer it."));
         }
-        if (progress.ContentVersion != module.Version || formVersion != module.Version)
+        if (progress.ContentVersion != module.Version)
         {
-            if (progress.ContentVersion != module.Version)
-            {
-                progress.StartOverOnNewVersion(module.Version, clock.GetUtcNow().UtcDateTime);
-                await db.SaveChangesAsync(cancellationToken);
-            }
+            progress.StartOverOnNewVersion(module.Version, clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(cancellationToken);
             return new QuizSubmission.ModuleChanged();
         }
+        // The round is on the current text but the form is not: drawn before a change that has
+        // already sent them back to lesson 1, or edited by hand. Nothing about the module changed now.
+        if (formVersion != module.Version)
+            return new QuizSubmission.OutOfDate();
+        if (!progress.HasReadEveryLesson(module.Lessons.Count))
+            return new QuizSubmission.LessonsUnread(progress.Lesson, module.Lessons.Count);
 
         var outcome = module.Quiz.Score(answers);
         if (outcome is not QuizOutcome.Scored { Passed: true } pass)
             return new QuizSubmission.Marked(outcome);
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var completion = Completion.Record(progress, pass, NewVerificationCode(), now);
+        var name = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
+        var completion = Completion.Record(progress, pass, NewVerificationCode(), now, name);
         progress.MarkPassed(now);
         db.Add(completion);
         try
@@ -261,14 +267,36 @@ public sealed class TrainingService(PortalDbContext db, Rematch rematch, TimePro
                 span[i] = CodeAlphabet[RandomNumberGenerator.GetInt32(CodeAlphabet.Length)];
         });
 
+    /// <summary>
+    /// Names the learner's certificates that were issued without a name (the account had none then),
+    /// and the account if it has none. A certificate that has a name keeps it: it was fixed at issue.
+    /// </summary>
+    public async Task<Result> NameCertificatesAsync(string userId, long completionId, string name, CancellationToken cancellationToken = default)
+    {
+        var completion = await db.Set<Completion>().FirstOrDefaultAsync(c => c.Id == completionId && c.UserId == userId, cancellationToken);
+        if (completion is null)
+            return Result.NotFound();
+        if (completion.CertificateName is not null)
+            return Result.Invalid("", "The name on this certificate was fixed when it was issued and cannot be changed");
+        var trimmed = name?.Trim() ?? "";
+        if (trimmed.Length == 0)
+            return Result.Invalid("Name", "Enter your full name");
+        if (trimmed.Length > Completion.MaxCertificateNameLength)
+            return Result.Invalid("Name", $"Your name can be at most {Completion.MaxCertificateNameLength} characters");
+        foreach (var unnamed in await db.Set<Completion>().Where(c => c.UserId == userId && c.CertificateName == null).ToListAsync(cancellationToken))
+            unnamed.NameCertificate(trimmed);
+        var user = await db.Users.FirstAsync(u => u.Id == userId, cancellationToken);
+        if (string.IsNullOrWhiteSpace(user.DisplayName))
+            user.DisplayName = trimmed;
+        await db.SaveChangesAsync(cancellationToken);
+        return Result.Done();
+    }
+
     private async Task<Certificate?> CertificateAsync(IQueryable<Completion> completions, ContentSet content, CancellationToken cancellationToken)
     {
-        var found = await completions.AsNoTracking()
-            .Join(db.Users, c => c.UserId, u => u.Id, (c, u) => new { Completion = c, u.DisplayName })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (found is null)
+        var completion = await completions.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        if (completion is null)
             return null;
-        var completion = found.Completion;
         content.Modules.TryGetValue(completion.ModuleSlug, out var module);
         // The holder's intervals, whoever is looking: a certificate says the same to a new employer as to them.
         var months = (await RefreshPolicies.ForPersonAsync(db, content, completion.UserId, cancellationToken)).MonthsFor(completion.ModuleSlug);
@@ -277,7 +305,7 @@ public sealed class TrainingService(PortalDbContext db, Rematch rematch, TimePro
             .MaxAsync(c => c.Round, cancellationToken);
         return new Certificate(
             completion,
-            found.DisplayName,
+            completion.CertificateName,
             module?.Title ?? completion.ModuleSlug,
             completion.ExpiresAtUtc(months),
             TrainingExpiry.Status(completion.CompletedAtUtc, months, inProgress: false, clock.GetUtcNow().UtcDateTime),

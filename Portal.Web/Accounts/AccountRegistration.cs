@@ -1,7 +1,5 @@
 using System.Text;
-using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Identity.UI.Services;
 using Microsoft.AspNetCore.WebUtilities;
 using Portal.Infrastructure.Accounts;
 using Portal.Infrastructure.Data;
@@ -15,7 +13,7 @@ namespace Portal.Web.Accounts;
 /// </summary>
 public sealed class AccountRegistration(
     UserManager<PortalUser> users,
-    IEmailSender emailSender,
+    IdentityEmailSender emailSender,
     PortalDbContext db,
     TimeProvider time,
     ILogger<AccountRegistration> logger)
@@ -37,9 +35,7 @@ public sealed class AccountRegistration(
         await using var transaction = await db.Database.BeginTransactionAsync();
         if (await users.FindByEmailAsync(email) is not null)
         {
-            await emailSender.SendEmailAsync(email, "You already have an account",
-                $"Someone, hopefully you, tried to create an account with this email address. You already have one. " +
-                $"<a href='{HtmlEncoder.Default.Encode(signInLink)}'>Sign in</a>, or use \"Forgotten your password?\" there if you need a new password.");
+            await emailSender.SendAccountExistsAsync(email, signInLink);
             await transaction.CommitAsync();
             return IdentityResult.Success;
         }
@@ -53,8 +49,7 @@ public sealed class AccountRegistration(
             return role;
 
         var token = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(user)));
-        await emailSender.SendEmailAsync(email, "Confirm your email",
-            $"Please confirm your account by <a href='{HtmlEncoder.Default.Encode(confirmationLink(user.Id, token))}'>clicking here</a>.");
+        await emailSender.SendConfirmationLinkAsync(user, email, confirmationLink(user.Id, token));
         await transaction.CommitAsync();
         logger.LogInformation("New account created");
         return IdentityResult.Success;

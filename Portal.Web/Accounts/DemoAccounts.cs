@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Domain.Organisations;
 using Portal.Infrastructure.Accounts;
+using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Data;
 
 namespace Portal.Web.Accounts;
@@ -18,11 +19,13 @@ public static class DemoAccounts
         (AdminEmail, "Ada Admin", PortalRoles.Admin),
         ("recruiter@demo.portal.test", "Rita Recruiter", PortalRoles.Recruiter),
         ("manager@demo.portal.test", "Mo Manager", PortalRoles.Manager),
-        ("learner@demo.portal.test", "Lee Learner", PortalRoles.Learner),
+        (LearnerEmail, "Lee Learner", PortalRoles.Learner),
         (NurseEmail, "Nia Nurse", null),
     ];
 
     public const string NurseEmail = "nurse@demo.portal.test";
+
+    public const string LearnerEmail = "learner@demo.portal.test";
 
     public const string OrganisationName = "Demo Homecare";
 
@@ -65,6 +68,7 @@ public static class DemoAccounts
                     Check(await users.AddToRoleAsync(user, role), email);
             }
             await OrganisationAsync(db, users, time.GetUtcNow().UtcDateTime);
+            await DemoLearning.SeedAsync(db, users, scope.ServiceProvider.GetRequiredService<ContentStore>().Current, time.GetUtcNow().UtcDateTime);
         });
     }
 
@@ -82,7 +86,7 @@ public static class DemoAccounts
         async Task<string> Id(string email) => (await users.FindByEmailAsync(email))!.Id;
         db.Add(Membership.Start(organisation.Id, await Id("recruiter@demo.portal.test"), MembershipRole.Recruiter, now));
         db.Add(Membership.Start(organisation.Id, await Id("manager@demo.portal.test"), MembershipRole.Manager, now));
-        db.Add(Membership.Start(organisation.Id, await Id("learner@demo.portal.test"), MembershipRole.Staff, now, "enhanced-care-worker", "North"));
+        db.Add(Membership.Start(organisation.Id, await Id(LearnerEmail), MembershipRole.Staff, now, "enhanced-care-worker", "North"));
         db.Add(Membership.Start(organisation.Id, await Id(NurseEmail), MembershipRole.Staff, now, "registered-nurse", "North", practitioner: true));
         await db.SaveChangesAsync();
     }

@@ -196,9 +196,16 @@ public static class DemoTalent
                 db.Add(profile);
                 foreach (var module in person.Modules.Where(content.Modules.ContainsKey))
                 {
-                    var progress = ModuleProgress.Start(user.Id, module, content.Modules[module].Version, now.AddDays(-40));
-                    progress.MarkPassed(now.AddDays(-40).AddMinutes(8));
-                    db.AddRange(progress, Completion.Record(progress, new QuizOutcome.Scored(5, 5, 4, true, []), Code(), now.AddDays(-40).AddMinutes(8)));
+                    var learning = content.Modules[module];
+                    var lessons = learning.Lessons.Count;
+                    var questions = learning.Quiz.Questions.Count;
+                    var started = now.AddDays(-40);
+                    var progress = ModuleProgress.Start(user.Id, module, learning.Version, started);
+                    for (var lesson = 1; lesson <= lessons; lesson++)
+                        progress.FinishLesson(lesson, lessons, started.AddMinutes(lesson));
+                    var completion = Completion.Record(progress, new QuizOutcome.Scored(questions, questions, learning.Quiz.PassMark, true, []), Code(), started.AddMinutes(8), user.DisplayName);
+                    progress.MarkPassed(started.AddMinutes(8));
+                    db.AddRange(progress, completion);
                 }
                 if (person.Stage is { } stage)
                     db.Add(Applied(pipeline.Id, user.Id, recruiter, stage, now.AddDays(-8)));

@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Domain.Compliance;
 using Portal.Domain.Pathways;
 using Portal.Domain.Training;
+using Portal.Infrastructure.Accounts;
+using Portal.Infrastructure.Compliance;
 using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Pathways;
 using Portal.Infrastructure.Talent;
@@ -13,8 +16,26 @@ namespace Portal.Web.Pages;
 /// The front door. Signed out: what the portal offers. Signed in: the person's own start page,
 /// with learning to carry on, training falling due, and the next step on their saved plan.
 /// </summary>
-public sealed class IndexModel(ContentStore content, TrainingService training, PlanService plans, ProfileService profiles, MatchService matches, Portal.Infrastructure.Compliance.CompetencyService competencies) : PageModel
+public sealed class IndexModel(ContentStore content, TrainingService training, PlanService plans, ProfileService profiles, MatchService matches,
+    CompetencyService competencies, ComplianceService compliance) : PageModel
 {
+    /// <summary>What each of their employers requires of them: first on the page for anyone on a staff.</summary>
+    public ComplianceService.MyRequirements Required { get; private set; } = new([], []);
+
+    /// <summary>For a manager: the first organisation they manage, summed up as its matrix shows it.</summary>
+    public ComplianceService.MatrixPage? Matrix { get; private set; }
+
+    /// <summary>For a practitioner: sign-offs needed (missing or run out) by staff who hold the training for them.</summary>
+    public int SignOffsReady { get; private set; }
+
+    /// <summary>Sign-offs needed by staff still doing the training first.</summary>
+    public int SignOffsWaiting { get; private set; }
+
+    /// <summary>Their own learning and career panels: for learners and staff, not for someone who only recruits, manages or administers.</summary>
+    public bool ShowLearning { get; private set; }
+
+    public bool IsRecruiter { get; private set; }
+
     public bool SignedIn { get; private set; }
 
     public ContentSet Catalogue { get; private set; } = null!;
@@ -48,9 +69,21 @@ public sealed class IndexModel(ContentStore content, TrainingService training, P
         InProgress = [.. record.Where(e => e.NextLesson is not null && e.Module is not null)];
         Due = [.. record.Where(e => TrainingExpiry.IsDue(e.Status)).OrderBy(e => e.ExpiresAtUtc)];
         Valid = record.Count(e => TrainingExpiry.CountsAsHeld(e.Status));
+        Required = await compliance.RequiredOfAsync(userId, cancellationToken);
+        IsRecruiter = User.IsInRole(PortalRoles.Recruiter);
+        if (User.IsInRole(PortalRoles.Manager))
+            Matrix = await compliance.MatrixAsync(userId, null, new MatrixFilter(), cancellationToken);
+        var worksElsewhere = IsRecruiter || Matrix is not null || User.IsInRole(PortalRoles.Admin);
+        ShowLearning = !worksElsewhere || Required.Employers.Count > 0 || record.Any(e => e.Latest is not null || e.NextLesson is not null);
 
         Matches = [.. (await matches.RolesForAsync(userId, cancellationToken)).Take(3)];
         IsPractitioner = await competencies.IsPractitionerAsync(userId, cancellationToken);
+        if (IsPractitioner)
+        {
+            var needed = (await competencies.ToObserveAsync(userId, cancellationToken)).Where(o => !o.Cell.Held).ToList();
+            SignOffsReady = needed.Count(o => o.Ready);
+            SignOffsWaiting = needed.Count - SignOffsReady;
+        }
         Plan = await plans.FindAsync(userId, cancellationToken);
         if (Plan is not null && Catalogue.Roles.ContainsKey(Plan.FromRole) && Catalogue.Roles.ContainsKey(Plan.ToRole)
             && Catalogue.Planner.Plan(Plan.FromRole, Plan.ToRole, 1).Shortest is { } shortest)

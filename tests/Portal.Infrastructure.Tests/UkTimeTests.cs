@@ -1,5 +1,3 @@
-using Portal.Infrastructure;
-
 namespace Portal.Infrastructure.Tests;
 
 public sealed class UkTimeTests

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Portal.Infrastructure;
 using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Data;

@@ -19,6 +19,6 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         builder.HasIndex(a => new { a.VacancyId, a.UserId }).IsUnique();
         builder.HasIndex(a => a.UserId);
         builder.HasMany(a => a.History).WithOne().HasForeignKey(e => e.ApplicationId).OnDelete(DeleteBehavior.Cascade);
-        builder.Navigation(a => a.History).HasField("history").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(a => a.History).HasField("_history").UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }

@@ -14,6 +14,7 @@ internal sealed class CompletionConfiguration : IEntityTypeConfiguration<Complet
         builder.Property(c => c.ModuleSlug).HasMaxLength(ModuleProgress.MaxSlugLength);
         builder.Property(c => c.ContentVersion).HasMaxLength(ModuleProgress.MaxVersionLength);
         builder.Property(c => c.VerificationCode).HasMaxLength(Completion.MaxVerificationCodeLength);
+        builder.Property(c => c.CertificateName).HasMaxLength(Completion.MaxCertificateNameLength);
         // One completion per round: a double submit or a second tab inserts the same key and loses.
         builder.HasIndex(c => new { c.UserId, c.ModuleSlug, c.Round }).IsUnique();
         // "Latest completion of each module" for a person or a staff list reads this index alone.

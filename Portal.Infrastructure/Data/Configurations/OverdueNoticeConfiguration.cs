@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Portal.Domain.Organisations;
-using Portal.Domain.Talent;
 using Portal.Domain.Training;
 using Portal.Infrastructure.Accounts;
 

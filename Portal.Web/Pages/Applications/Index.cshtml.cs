@@ -1,8 +1,7 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Domain.Talent;
-using Portal.Infrastructure.Talent;
 using Portal.Infrastructure;
+using Portal.Infrastructure.Talent;
 using Portal.Web.Accounts;
 
 namespace Portal.Web.Pages.Applications;

@@ -5,7 +5,6 @@ using Portal.Domain.Organisations;
 using Portal.Infrastructure.Accounts;
 using Portal.Infrastructure.Organisations;
 using Portal.Web.Accounts;
-using Portal.Web.Pages.Learn;
 
 namespace Portal.Web.Pages.Invitations;
 

@@ -1,8 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Portal.Infrastructure.Accounts;
+using Portal.Domain.Training;
 using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Training;
 using Portal.Web.Accounts;
@@ -10,16 +9,22 @@ using Portal.Web.Accounts;
 namespace Portal.Web.Pages.Learn;
 
 /// <summary>A printable certificate for one of the learner's own completions; anyone else's is not found.</summary>
-public sealed class CertificateModel(ContentStore content, TrainingService training, UserManager<PortalUser> users) : PageModel
+public sealed class CertificateModel(ContentStore content, TrainingService training) : PageModel
 {
     [BindProperty]
-    [Required(ErrorMessage = "Enter your full name")]
-    [StringLength(PortalUser.MaxDisplayNameLength, ErrorMessage = "Your name can be at most 100 characters")]
-    public string Name { get; set; } = "";
+    public NameInput Input { get; set; } = new();
 
     public Certificate Certificate { get; private set; } = null!;
 
     public string VerifyUrl { get; private set; } = "";
+
+    public sealed class NameInput
+    {
+        [Required(ErrorMessage = "Enter your full name")]
+        [StringLength(Completion.MaxCertificateNameLength, ErrorMessage = "Your name can be at most 100 characters")]
+        [Display(Name = "Full name")]
+        public string Name { get; set; } = "";
+    }
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
@@ -31,19 +36,17 @@ public sealed class CertificateModel(ContentStore content, TrainingService train
         return Page();
     }
 
-    /// <summary>An account made before names were asked for can add one here, where it is missed.</summary>
+    /// <summary>
+    /// A certificate issued while the account had no name gets one here, once. A certificate with a
+    /// name keeps it: the name was fixed when it was issued.
+    /// </summary>
     public async Task<IActionResult> OnPostNameAsync(long id, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
             return await OnGetAsync(id, cancellationToken);
-        var user = await users.GetUserAsync(User);
-        if (user is null)
-            return Challenge();
-        user.DisplayName = Name.Trim();
-        var result = await users.UpdateAsync(user);
-        if (!result.Succeeded)
-            throw new InvalidOperationException("Saving the name failed: " + string.Join("; ", result.Errors.Select(e => e.Description)));
-        TempData["StatusMessage"] = "Your name is on your certificates now.";
-        return RedirectToPage(new { id });
+        var result = await training.NameCertificatesAsync(User.RequiredId(), id, Input.Name, cancellationToken);
+        if (result.Outcome == Infrastructure.Outcome.Done)
+            TempData["StatusMessage"] = "Your name is on your certificates now.";
+        return await this.AnswerAsync(result, () => RedirectToPage(new { id }), () => OnGetAsync(id, cancellationToken));
     }
 }

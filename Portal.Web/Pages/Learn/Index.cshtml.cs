@@ -2,7 +2,9 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Domain.Compliance;
 using Portal.Domain.Training;
+using Portal.Infrastructure.Compliance;
 using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Training;
 using Portal.Web.Accounts;
@@ -10,10 +12,11 @@ using Portal.Web.Accounts;
 namespace Portal.Web.Pages.Learn;
 
 /// <summary>The module catalogue, filtered by what matters in a gap between visits.</summary>
-public sealed class IndexModel(ContentStore content, TrainingService training) : PageModel
+public sealed class IndexModel(ContentStore content, TrainingService training, ComplianceService compliance) : PageModel
 {
     public const string NotDone = "not-done";
     public const string DueForRefresh = "due";
+    public const string RequiredByEmployer = "required";
 
     [BindProperty(SupportsGet = true)]
     public FilterInput Filter { get; set; } = new();
@@ -29,7 +32,8 @@ public sealed class IndexModel(ContentStore content, TrainingService training) :
 
     public bool SignedIn { get; private set; }
 
-    public sealed record Card(LearningModule Module, RecordEntry? Entry);
+    /// <param name="Required">Where the module stands against the employers that require it (the worst of them), and who they are.</param>
+    public sealed record Card(LearningModule Module, RecordEntry? Entry, (ComplianceCell Cell, string By)? Required = null);
 
     public sealed class FilterInput
     {
@@ -52,8 +56,8 @@ public sealed class IndexModel(ContentStore content, TrainingService training) :
     {
         var set = content.Current;
         TotalModules = set.Modules.Count;
-        var required = RequiredByRole(set);
-        RolesWithTraining = [.. required.Keys.Select(slug => set.Roles[slug]).OrderBy(r => r.Level).ThenBy(r => r.Title, StringComparer.Ordinal)];
+        var neededFor = RequiredByRole(set);
+        RolesWithTraining = [.. neededFor.Keys.Select(slug => set.Roles[slug]).OrderBy(r => r.Level).ThenBy(r => r.Title, StringComparer.Ordinal)];
         StandardsCovered = [.. set.Modules.Values.SelectMany(m => m.CareCertificateStandards).Distinct().Order()];
 
         var userId = User.IdIfSignedIn();
@@ -64,28 +68,37 @@ public sealed class IndexModel(ContentStore content, TrainingService training) :
 
         if (Filter.Topic is not null && !LearnVocabulary.Topics.Contains(Filter.Topic))
             ModelState.AddModelError("Filter.Topic", "Choose a topic from the list");
-        if (Filter.Role is not null && !required.ContainsKey(Filter.Role))
+        if (Filter.Role is not null && !neededFor.ContainsKey(Filter.Role))
             ModelState.AddModelError("Filter.Role", "Choose a job from the list");
-        if (Filter.Status is not null && Filter.Status is not (NotDone or DueForRefresh))
-            ModelState.AddModelError("Filter.Status", "Choose 'not done yet' or 'due for a refresher'");
+        if (Filter.Status is not null && Filter.Status is not (NotDone or DueForRefresh or RequiredByEmployer))
+            ModelState.AddModelError("Filter.Status", "Choose 'not done yet', 'due for a refresher' or 'required by my employer'");
         else if (Filter.Status is not null && !SignedIn)
             ModelState.AddModelError("Filter.Status", "Sign in to filter by your own training record");
 
         // Like the careers explorer: a bad value is shown as an error and left out, the rest still filter.
         var valid = ModelState.IsValid ? Filter : Keep(Filter);
+        // The employer's own judgement of each required module (the cells its matrix shows), worst employer first.
+        var required = valid.Status == RequiredByEmployer && userId is not null
+            ? (await compliance.RequiredOfAsync(userId, cancellationToken)).Employers
+                .SelectMany(e => e.Cells.Where(c => c.Topic.Kind == TopicKind.Module).Select(c => (c.Topic.Slug, c.Cell, e.OrganisationName)))
+                .GroupBy(x => x.Slug, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => (g.MinBy(x => LearnText.Urgency(x.Cell.Status)).Cell, string.Join(", ", g.Select(x => x.OrganisationName).Distinct())), StringComparer.Ordinal)
+            : [];
         Modules = [.. set.Modules.Values
             .Where(m => valid.Minutes is null || m.Minutes <= valid.Minutes)
             .Where(m => valid.Topic is null || m.Topics.Contains(valid.Topic))
             .Where(m => valid.Standard is null || m.CareCertificateStandards.Contains(valid.Standard.Value))
-            .Where(m => valid.Role is null || required[valid.Role].Contains(m.Slug))
-            .Select(m => new Card(m, record.GetValueOrDefault(m.Slug)))
+            .Where(m => valid.Role is null || neededFor[valid.Role].Contains(m.Slug))
+            .Select(m => new Card(m, record.GetValueOrDefault(m.Slug), required.TryGetValue(m.Slug, out var r) ? r : null))
             .Where(c => valid.Status switch
             {
                 NotDone => c.Entry?.Latest is null,
                 DueForRefresh => c.Entry is { } entry && TrainingExpiry.IsDue(entry.Status),
+                RequiredByEmployer => c.Required is not null,
                 _ => true,
             })
-            .OrderBy(c => c.Module.CareCertificateStandards.Count == 0 ? int.MaxValue : c.Module.CareCertificateStandards[0])
+            .OrderBy(c => c.Required is { } r ? LearnText.Urgency(r.Cell.Status) : 0)
+            .ThenBy(c => c.Module.CareCertificateStandards.Count == 0 ? int.MaxValue : c.Module.CareCertificateStandards[0])
             .ThenBy(c => c.Module.Title, StringComparer.Ordinal)];
 
         FilterInput Keep(FilterInput f) => new()

@@ -34,7 +34,13 @@ public sealed class LessonModel(ContentStore content, TrainingService training) 
         if (!Find(slug, number))
             return NotFound();
         var result = await training.FinishLessonAsync(User.RequiredId(), Module, number, cancellationToken);
-        return await this.AnswerAsync(result, next => ModuleModel.GoTo(this, Module, next));
+        return await this.AnswerAsync(result, next => ModuleModel.GoTo(this, Module, next), async () =>
+        {
+            // A post for a lesson not reached yet: out of order or made by hand.
+            await OnGetAsync(slug, number, cancellationToken);
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        });
     }
 
     private bool Find(string slug, int number)

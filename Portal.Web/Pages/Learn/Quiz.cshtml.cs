@@ -32,7 +32,10 @@ public sealed class QuizModel(ContentStore content, TrainingService training) : 
     public IReadOnlySet<string> Unanswered { get; private set; } = new HashSet<string>();
 
     /// <summary>The form can be answered: there is a round in progress on the current text.</summary>
-    public bool CanAnswer => Progress is { InProgress: true } && Progress.ContentVersion == Module.Version;
+    public bool CanAnswer => Progress is { InProgress: true } && Progress.ContentVersion == Module.Version && Progress.HasReadEveryLesson(Module.Lessons.Count);
+
+    /// <summary>A round in progress on the current text that has lessons still to read.</summary>
+    public bool LessonsToRead => Progress is { InProgress: true } && Progress.ContentVersion == Module.Version && !Progress.HasReadEveryLesson(Module.Lessons.Count);
 
     public sealed class QuizInput
     {
@@ -71,6 +74,14 @@ public sealed class QuizModel(ContentStore content, TrainingService training) : 
                 return RedirectToPage("/Learn/Certificate", new { id = already.Completion.Id });
             case QuizSubmission.ModuleChanged:
                 Message = "This module has been updated since you started it, so we could not mark these answers. Please read the lessons again first: your place has gone back to lesson 1.";
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                break;
+            case QuizSubmission.OutOfDate:
+                Message = "This quiz page is out of date, so we could not mark these answers. Nothing has been recorded. Please answer the quiz on this page again.";
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                break;
+            case QuizSubmission.LessonsUnread unread:
+                Message = $"Read every lesson before the quiz: you are up to lesson {unread.Lesson} of {unread.LessonCount}. Nothing has been recorded.";
                 Response.StatusCode = StatusCodes.Status409Conflict;
                 break;
             case QuizSubmission.NotStarted:

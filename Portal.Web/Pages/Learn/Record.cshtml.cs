@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Domain.Training;
 using Portal.Infrastructure;
+using Portal.Infrastructure.Compliance;
 using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Training;
 using Portal.Web.Accounts;
@@ -11,8 +12,11 @@ using Portal.Web.Accounts;
 namespace Portal.Web.Pages.Learn;
 
 /// <summary>My training record: every module with its status today, filterable, and as a CSV file.</summary>
-public sealed class RecordModel(ContentStore content, TrainingService training, TimeProvider clock) : PageModel
+public sealed class RecordModel(ContentStore content, TrainingService training, ComplianceService compliance, TimeProvider clock) : PageModel
 {
+    /// <summary>What each of their employers requires of them, and their sign-offs.</summary>
+    public ComplianceService.MyRequirements Required { get; private set; } = new([], []);
+
     [BindProperty(SupportsGet = true)]
     public TrainingStatus? Status { get; set; }
 
@@ -28,6 +32,7 @@ public sealed class RecordModel(ContentStore content, TrainingService training, 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
+        Required = await compliance.RequiredOfAsync(User.RequiredId(), cancellationToken);
         return Page();
     }
 

@@ -6,7 +6,6 @@ using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Organisations;
 using Portal.Web.Accounts;
 using Portal.Web.Pages.Invitations;
-using Portal.Web.Pages.Learn;
 
 namespace Portal.Web.Pages.Manage;
 

@@ -64,6 +64,23 @@ public sealed class CareersJourneyTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task FromTheMapToTheTLevelRouteAndOnToItsProgramme()
+    {
+        var page = await fixture.NewPhonePageAsync();
+
+        await page.GotoAsync("/careers/map");
+        await page.GetByRole(AriaRole.Link, new() { Name = "After the T Level in Health", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "After the T Level in Health", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "What students go on to" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".prose")).ToContainTextAsync("at least 315 hours");
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Where this comes from" })).ToContainTextAsync("Last checked: 5 December 2026");
+        await page.AssertNoSeriousIssuesAsync();
+
+        await page.Locator("ol.route__steps").GetByRole(AriaRole.Link, new() { Name = "T Level in Health" }).First.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("T Level");
+    }
+
+    [Fact]
     public async Task PlanFormExplainsAMissingChoiceWithoutJavaScript()
     {
         var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.Server.BaseUrl.ToString(), JavaScriptEnabled = false });

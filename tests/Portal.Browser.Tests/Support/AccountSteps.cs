@@ -80,6 +80,6 @@ public static partial class AccountSteps
         throw new TimeoutException($"No email to {to} reached the SMTP sink within {timeout.TotalSeconds} s.");
     }
 
-    [GeneratedRegex(@"\((?<url>https?://[^)\s]+/Identity/Account/ConfirmEmail[^)\s]+)\)")]
+    [GeneratedRegex(@"(?<url>https?://[^)\s]+/Identity/Account/ConfirmEmail[^)\s]+)")]
     private static partial Regex ConfirmLink();
 }

@@ -6,11 +6,22 @@ using Portal.Tests.Common;
 namespace Portal.Browser.Tests.Support;
 
 /// <summary>Debian's Chromium driven by Playwright (which never downloads a browser of its own), plus the portal.</summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
 
-    public PortalServer Server { get; } = new();
+    public BrowserFixture()
+        : this(null)
+    {
+    }
+
+    /// <param name="settings">Environment for the portal process (a Development portal with its demo data).</param>
+    protected BrowserFixture(IReadOnlyDictionary<string, string>? settings)
+    {
+        Server = new PortalServer(settings);
+    }
+
+    public PortalServer Server { get; }
 
     public IBrowser Browser { get; private set; } = null!;
 

@@ -27,6 +27,17 @@ public static class ServerAccounts
         return (await users.GetAuthenticatorKeyAsync(user))!;
     }
 
+    /// <summary>A confirmed account with no role: a person an admin might look up.</summary>
+    public static async Task<string> CreatePersonAsync(PortalServer server, string email, string name)
+    {
+        await using var services = Services(server);
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, CreatedUtc = DateTime.UtcNow };
+        Check(await users.CreateAsync(user, AccountSteps.Password));
+        return user.Id;
+    }
+
     /// <summary>A confirmed account that is a member of a new organisation: its manager, or a practitioner on its staff.</summary>
     /// <returns>The organisation's id.</returns>
     public static async Task<Guid> CreateManagerAsync(PortalServer server, string email, string name, string organisationName)

@@ -9,8 +9,8 @@ namespace Portal.Browser.Tests.Talent;
 /// Development demo data, with axe-core on every page they reach. Each waits only for what the
 /// person waits for: a heading, a message, an address.
 /// </summary>
-[Collection(TalentDemo.Name)]
-public sealed class TalentDemoJourneyTests(TalentDemoPortal portal)
+[Collection(DemoPortal.Name)]
+public sealed class TalentDemoJourneyTests(DemoBrowserFixture portal)
 {
     private const string Job = "Care worker, weekend evenings";
     private const string Pipeline = "Home care worker, Headingley mornings";

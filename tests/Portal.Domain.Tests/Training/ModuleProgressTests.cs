@@ -21,7 +21,7 @@ public sealed class ModuleProgressTests
     public void ReadingAnEarlierLessonAgainNeverMovesTheBookmarkBack()
     {
         var progress = ModuleProgress.Start("u1", "duty-of-care", "v1", Now);
-        progress.FinishLesson(3, lessonCount: 4, Now);
+        ReadUpTo(progress, 3);
 
         progress.FinishLesson(1, lessonCount: 4, Now);
 
@@ -32,7 +32,7 @@ public sealed class ModuleProgressTests
     public void ARefresherIsANewRoundFromLessonOneOnTheCurrentText()
     {
         var progress = ModuleProgress.Start("u1", "duty-of-care", "v1", Now);
-        progress.FinishLesson(4, lessonCount: 4, Now);
+        ReadUpTo(progress, 4);
         progress.MarkPassed(Now);
 
         progress.StartRefresher("v2", Now.AddYears(1));
@@ -44,7 +44,7 @@ public sealed class ModuleProgressTests
     public void ChangedTextStartsTheSameRoundAgain()
     {
         var progress = ModuleProgress.Start("u1", "duty-of-care", "v1", Now);
-        progress.FinishLesson(2, lessonCount: 4, Now);
+        ReadUpTo(progress, 2);
 
         progress.StartOverOnNewVersion("v2", Now);
 
@@ -59,5 +59,34 @@ public sealed class ModuleProgressTests
 
         Assert.Throws<InvalidOperationException>(() => progress.MarkPassed(Now));
         Assert.Throws<InvalidOperationException>(() => progress.FinishLesson(1, 4, Now));
+    }
+
+    [Fact]
+    public void ALessonNotReachedYetCannotBeFinished()
+    {
+        var progress = ModuleProgress.Start("u1", "duty-of-care", "v1", Now);
+
+        Assert.False(progress.HasReached(4));
+        Assert.Throws<InvalidOperationException>(() => progress.FinishLesson(4, lessonCount: 4, Now));
+        Assert.Equal(1, progress.Lesson);
+        Assert.False(progress.HasReadEveryLesson(4));
+    }
+
+    [Fact]
+    public void EveryLessonIsReadOnlyAfterTheLastIsFinished()
+    {
+        var progress = ModuleProgress.Start("u1", "duty-of-care", "v1", Now);
+
+        ReadUpTo(progress, 3);
+        Assert.False(progress.HasReadEveryLesson(4));
+        progress.FinishLesson(4, lessonCount: 4, Now);
+
+        Assert.True(progress.HasReadEveryLesson(4));
+    }
+
+    private static void ReadUpTo(ModuleProgress progress, int last)
+    {
+        for (var lesson = 1; lesson <= last; lesson++)
+            progress.FinishLesson(lesson, lessonCount: 4, Now);
     }
 }

@@ -7,26 +7,26 @@ namespace Portal.Infrastructure.Tests.Content;
 /// <summary>Route steps checked against roles and programmes, and for circles, each error on the step's own line.</summary>
 public sealed class CareerRouteContentTests : IDisposable
 {
-    private readonly TempContent content = new();
+    private readonly TempContent _content = new();
 
     public CareerRouteContentTests()
     {
         foreach (var role in new[] { "care-worker", "senior-care-worker", "team-leader" })
-            content.Write($"careers/roles/{role}.md", $"---\ntitle: {role}\nsummary: A role.\nsector: social-care\nsettings: [home]\nlevel: 2\nno-qualifications-needed: true\npay:\n  hourly-from: 12.21\n  hourly-to: 13\nhours: Full time\nshifts: [early]\n{TempContent.Provenance}---\nText.\n");
-        content.Write("careers/programmes/care-certificate.md", $"---\ntitle: Care Certificate\nsummary: The start.\nkind: certificate\nlevel: 0\nduration-months: 3\n{TempContent.ProgrammeFacts}{TempContent.Provenance}---\nText.\n");
+            _content.Write($"careers/roles/{role}.md", $"---\ntitle: {role}\nsummary: A role.\nsector: social-care\nsettings: [home]\nlevel: 2\nno-qualifications-needed: true\npay:\n  hourly-from: 12.21\n  hourly-to: 13\nhours: Full time\nshifts: [early]\n{TempContent.Provenance}---\nText.\n");
+        _content.Write("careers/programmes/care-certificate.md", $"---\ntitle: Care Certificate\nsummary: The start.\nkind: certificate\nlevel: 0\nduration-months: 3\n{TempContent.ProgrammeFacts}{TempContent.Provenance}---\nText.\n");
     }
 
-    public void Dispose() => content.Dispose();
+    public void Dispose() => _content.Dispose();
 
     private void Route(string steps) =>
-        content.Write("careers/routes/ladder.md", $"---\ntitle: Ladder\nsummary: Up.\nsteps:\n{steps}{TempContent.Provenance}---\nText.\n");
+        _content.Write("careers/routes/ladder.md", $"---\ntitle: Ladder\nsummary: Up.\nsteps:\n{steps}{TempContent.Provenance}---\nText.\n");
 
     [Fact]
     public void StepsBecomeAGraphThePlannerCanUse()
     {
         Route("  - from: care-worker\n    to: senior-care-worker\n    months: 12\n    programmes: [care-certificate]\n  - from: senior-care-worker\n    to: team-leader\n    months: 18\n");
 
-        var set = content.Load();
+        var set = _content.Load();
         var plan = set.Planner.Plan("care-worker", "team-leader", 3);
 
         Assert.Equal(30, plan.Shortest!.TotalMonths);
@@ -38,7 +38,7 @@ public sealed class CareerRouteContentTests : IDisposable
     {
         Route("  - from: care-worker\n    to: astronaut\n    months: 12\n");
 
-        var error = content.SingleError();
+        var error = _content.SingleError();
 
         Assert.Equal(("careers/routes/ladder.md", 6), (error.File, error.Line));
         Assert.Contains("there is no role 'astronaut'", error.Message, StringComparison.Ordinal);
@@ -49,7 +49,7 @@ public sealed class CareerRouteContentTests : IDisposable
     {
         Route("  - from: care-worker\n    to: senior-care-worker\n    months: 12\n    programmes: [care-certificat]\n");
 
-        var error = content.SingleError();
+        var error = _content.SingleError();
 
         Assert.Equal(8, error.Line);
         Assert.Contains("there is no programme 'care-certificat'", error.Message, StringComparison.Ordinal);
@@ -60,7 +60,7 @@ public sealed class CareerRouteContentTests : IDisposable
     {
         Route("  - from: care-worker\n    to: senior-care-worker\n    months: 12\n  - from: senior-care-worker\n    to: care-worker\n    months: 1\n");
 
-        var error = content.SingleError();
+        var error = _content.SingleError();
 
         Assert.Contains("routes go round in a circle: care-worker -> senior-care-worker -> care-worker", error.Message, StringComparison.Ordinal);
         Assert.Equal(5, error.Line);
@@ -71,7 +71,7 @@ public sealed class CareerRouteContentTests : IDisposable
     {
         Route("  - from: care-worker\n    to: senior-care-worker\n    months: 12\n  - from: care-worker\n    to: senior-care-worker\n    months: 6\n");
 
-        var error = content.SingleError();
+        var error = _content.SingleError();
 
         Assert.Equal(8, error.Line);
         Assert.Contains("is already in careers/routes/ladder.md on line 5", error.Message, StringComparison.Ordinal);
@@ -80,19 +80,19 @@ public sealed class CareerRouteContentTests : IDisposable
     [Fact]
     public void AStepMayNameTrainingModulesThatExist()
     {
-        content.Module("duty-of-care");
+        _content.Module("duty-of-care");
         Route("  - from: care-worker\n    to: senior-care-worker\n    months: 12\n    modules: [duty-of-care]\n");
 
-        Assert.Equal(["duty-of-care"], content.Load().Routes["ladder"].Steps[0].Requirements.Modules);
+        Assert.Equal(["duty-of-care"], _content.Load().Routes["ladder"].Steps[0].Requirements.Modules);
     }
 
     [Fact]
     public void AnUnknownTrainingModuleIsReportedOnTheModulesLine()
     {
-        content.Module("duty-of-care");
+        _content.Module("duty-of-care");
         Route("  - from: care-worker\n    to: senior-care-worker\n    months: 12\n    modules: [duty-of-care, duty-of-kare]\n");
 
-        var error = content.SingleError();
+        var error = _content.SingleError();
 
         Assert.Equal(("careers/routes/ladder.md", 8), (error.File, error.Line));
         Assert.Contains("there is no training module 'duty-of-kare' in learn/", error.Message, StringComparison.Ordinal);
@@ -103,7 +103,7 @@ public sealed class CareerRouteContentTests : IDisposable
     {
         Route("  - from: care-worker\n    to: senior-care-worker\n    months: 12\n    checks: [dbs-basic]\n");
 
-        Assert.Contains("'dbs-basic' in 'steps[1].checks' is not one of dbs, dbs-enhanced", content.SingleError().Message, StringComparison.Ordinal);
+        Assert.Contains("'dbs-basic' in 'steps[1].checks' is not one of dbs, dbs-enhanced", _content.SingleError().Message, StringComparison.Ordinal);
     }
 
     [Fact]

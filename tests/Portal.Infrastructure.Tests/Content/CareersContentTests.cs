@@ -48,16 +48,16 @@ public sealed class CareersContentTests : IDisposable
         Everyone starts somewhere.
         """;
 
-    private readonly TempContent content = new();
+    private readonly TempContent _content = new();
 
-    public void Dispose() => content.Dispose();
+    public void Dispose() => _content.Dispose();
 
     [Fact]
     public void RoleIsReadWithPaySettingsAndRenderedDescription()
     {
-        content.Write("careers/roles/care-worker.md", CareWorker);
+        _content.Write("careers/roles/care-worker.md", CareWorker);
 
-        var role = content.Load().Roles["care-worker"];
+        var role = _content.Load().Roles["care-worker"];
 
         Assert.Equal("Care worker", role.Title);
         Assert.Equal(new PayRange(12.60m, 13.80m, null), role.Pay);
@@ -71,12 +71,12 @@ public sealed class CareersContentTests : IDisposable
     [Fact]
     public void RequiredTrainingNamesRealModulesAndAnUnknownOneIsReportedOnItsLine()
     {
-        content.Module("duty-of-care");
-        content.Write("careers/roles/care-worker.md", CareWorker.Replace("entry-requirements:", "required-training: [duty-of-care]\nentry-requirements:", StringComparison.Ordinal));
-        Assert.Equal(["duty-of-care"], content.Load().Roles["care-worker"].RequiredTraining);
+        _content.Module("duty-of-care");
+        _content.Write("careers/roles/care-worker.md", CareWorker.Replace("entry-requirements:", "required-training: [duty-of-care]\nentry-requirements:", StringComparison.Ordinal));
+        Assert.Equal(["duty-of-care"], _content.Load().Roles["care-worker"].RequiredTraining);
 
-        content.Write("careers/roles/care-worker.md", CareWorker.Replace("entry-requirements:", "required-training:\n  - duty-of-care\n  - duty-of-kare\nentry-requirements:", StringComparison.Ordinal));
-        var error = content.SingleError();
+        _content.Write("careers/roles/care-worker.md", CareWorker.Replace("entry-requirements:", "required-training:\n  - duty-of-care\n  - duty-of-kare\nentry-requirements:", StringComparison.Ordinal));
+        var error = _content.SingleError();
         Assert.Equal(("careers/roles/care-worker.md", 13), (error.File, error.Line));
         Assert.Contains("there is no training module 'duty-of-kare' in learn/", error.Message, StringComparison.Ordinal);
     }
@@ -84,9 +84,9 @@ public sealed class CareersContentTests : IDisposable
     [Fact]
     public void EntryPointNeedsNoPayHoursOrShifts()
     {
-        content.Write("careers/roles/new-to-care.md", NewToCare);
+        _content.Write("careers/roles/new-to-care.md", NewToCare);
 
-        var role = content.Load().Roles["new-to-care"];
+        var role = _content.Load().Roles["new-to-care"];
 
         Assert.True(role.EntryPoint);
         Assert.Null(role.Pay);
@@ -95,9 +95,9 @@ public sealed class CareersContentTests : IDisposable
     [Fact]
     public void EntryPointWithPayIsReportedOnThePayLine()
     {
-        content.Write("careers/roles/new-to-care.md", NewToCare.Replace("entry-requirements: []", "entry-requirements: []\npay:\n  hourly-from: 12\n  hourly-to: 13", StringComparison.Ordinal));
+        _content.Write("careers/roles/new-to-care.md", NewToCare.Replace("entry-requirements: []", "entry-requirements: []\npay:\n  hourly-from: 12\n  hourly-to: 13", StringComparison.Ordinal));
 
-        var error = content.SingleError();
+        var error = _content.SingleError();
 
         Assert.Equal(("careers/roles/new-to-care.md", 10), (error.File, error.Line));
         Assert.Contains("does not belong on an entry point", error.Message, StringComparison.Ordinal);
@@ -106,17 +106,17 @@ public sealed class CareersContentTests : IDisposable
     [Fact]
     public void JobWithoutPayIsReported()
     {
-        content.Write("careers/roles/care-worker.md", CareWorker.Replace("pay:\n  hourly-from: 12.60\n  hourly-to: 13.80\n", "", StringComparison.Ordinal));
+        _content.Write("careers/roles/care-worker.md", CareWorker.Replace("pay:\n  hourly-from: 12.60\n  hourly-to: 13.80\n", "", StringComparison.Ordinal));
 
-        Assert.Contains(content.Errors(), e => e.Message.StartsWith("'pay' is missing", StringComparison.Ordinal));
+        Assert.Contains(_content.Errors(), e => e.Message.StartsWith("'pay' is missing", StringComparison.Ordinal));
     }
 
     [Fact]
     public void UnknownSettingNamesTheAllowedOnesOnItsLine()
     {
-        content.Write("careers/roles/care-worker.md", CareWorker.Replace("[home, residential]", "[home, hospice]", StringComparison.Ordinal));
+        _content.Write("careers/roles/care-worker.md", CareWorker.Replace("[home, residential]", "[home, hospice]", StringComparison.Ordinal));
 
-        var error = content.SingleError();
+        var error = _content.SingleError();
 
         Assert.Equal(5, error.Line);
         Assert.Contains("'hospice' in 'settings' is not one of home, residential, community, hospital", error.Message, StringComparison.Ordinal);
@@ -125,19 +125,19 @@ public sealed class CareersContentTests : IDisposable
     [Fact]
     public void PayThatGoesBackwardsIsReported()
     {
-        content.Write("careers/roles/care-worker.md", CareWorker.Replace("hourly-to: 13.80", "hourly-to: 11.00", StringComparison.Ordinal));
+        _content.Write("careers/roles/care-worker.md", CareWorker.Replace("hourly-to: 13.80", "hourly-to: 11.00", StringComparison.Ordinal));
 
-        Assert.Contains("is less than", content.SingleError().Message, StringComparison.Ordinal);
+        Assert.Contains("is less than", _content.SingleError().Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void WordsWhereANumberOrYesNoBelongsAreReportedOnTheirLine()
     {
-        content.Write("careers/roles/care-worker.md", CareWorker
+        _content.Write("careers/roles/care-worker.md", CareWorker
             .Replace("hourly-from: 12.60", "hourly-from: about twelve", StringComparison.Ordinal)
             .Replace("no-qualifications-needed: true", "no-qualifications-needed: maybe", StringComparison.Ordinal));
 
-        var errors = content.Errors();
+        var errors = _content.Errors();
 
         Assert.Contains(errors, e => e.Line == 7 && e.Message.Contains("true or false", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Line == 9 && e.Message.Contains("must be a number like 12.60", StringComparison.Ordinal));
@@ -146,7 +146,7 @@ public sealed class CareersContentTests : IDisposable
     [Fact]
     public void ApprenticeshipIsReadWithItsStandardAndHours()
     {
-        content.Write("careers/programmes/lead-adult-care-worker-apprenticeship.md", """
+        _content.Write("careers/programmes/lead-adult-care-worker-apprenticeship.md", """
             ---
             title: Lead Adult Care Worker apprenticeship
             summary: Learn to lead care while you work.
@@ -167,7 +167,7 @@ public sealed class CareersContentTests : IDisposable
             You work and learn.
             """);
 
-        var programme = content.Load().Programmes["lead-adult-care-worker-apprenticeship"];
+        var programme = _content.Load().Programmes["lead-adult-care-worker-apprenticeship"];
 
         Assert.Equal(("apprenticeship", 3, "ST0006", 18, 187), (programme.Kind, programme.Level, programme.StandardCode, programme.DurationMonths, programme.OffTheJobHours));
     }
@@ -179,17 +179,17 @@ public sealed class CareersContentTests : IDisposable
     [InlineData("kind: course\n", "'kind' must be one of certificate, diploma")]
     public void ProgrammeKindAndStandardCodeMustAgree(string lines, string expected)
     {
-        content.Write("careers/programmes/p.md", $"---\ntitle: A programme\nsummary: Short.\n{lines}level: 2\nduration-months: 12\nstandard-url: https://example.org/standard\n{TempContent.ProgrammeFacts}{TempContent.Provenance}---\nText.\n");
+        _content.Write("careers/programmes/p.md", $"---\ntitle: A programme\nsummary: Short.\n{lines}level: 2\nduration-months: 12\nstandard-url: https://example.org/standard\n{TempContent.ProgrammeFacts}{TempContent.Provenance}---\nText.\n");
 
-        Assert.Contains(expected, content.SingleError().Message, StringComparison.Ordinal);
+        Assert.Contains(expected, _content.SingleError().Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void FileInCareersButOutsideAKindsFolderIsReported()
     {
-        content.Write("careers/role/care-worker.md", CareWorker);
+        _content.Write("careers/role/care-worker.md", CareWorker);
 
-        var error = content.SingleError();
+        var error = _content.SingleError();
 
         Assert.Contains("the folder 'careers/role/' holds no kind of content", error.Message, StringComparison.Ordinal);
         Assert.Contains("careers/roles/", error.Message, StringComparison.Ordinal);

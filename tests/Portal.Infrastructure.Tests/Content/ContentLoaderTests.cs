@@ -4,16 +4,16 @@ namespace Portal.Infrastructure.Tests.Content;
 
 public sealed class ContentLoaderTests : IDisposable
 {
-    private readonly TempContent content = new();
+    private readonly TempContent _content = new();
 
-    public void Dispose() => content.Dispose();
+    public void Dispose() => _content.Dispose();
 
     [Fact]
     public void PageIsLoadedWithEveryField()
     {
-        content.Write("pages/first-aid.md", "---\ntitle: First aid\nsummary: What to do first.\nupdated: 2026-11-23\n---\n\nStay **calm**.\n");
+        _content.Write("pages/first-aid.md", "---\ntitle: First aid\nsummary: What to do first.\nupdated: 2026-11-23\n---\n\nStay **calm**.\n");
 
-        var page = content.Load().Pages["first-aid"];
+        var page = _content.Load().Pages["first-aid"];
 
         Assert.Equal("first-aid", page.Slug);
         Assert.Equal("First aid", page.Title);
@@ -27,51 +27,51 @@ public sealed class ContentLoaderTests : IDisposable
     [Fact]
     public void SlugInFrontMatterReplacesTheFileName()
     {
-        content.Page("old-name", "slug: new-name\n");
+        _content.Page("old-name", "slug: new-name\n");
 
-        Assert.Equal(["new-name"], content.Load().Pages.Keys);
+        Assert.Equal(["new-name"], _content.Load().Pages.Keys);
     }
 
     [Fact]
     public void UpdatedDateIsOptional()
     {
-        content.Page("about");
+        _content.Page("about");
 
-        Assert.Null(content.Load().Pages["about"].Updated);
+        Assert.Null(_content.Load().Pages["about"].Updated);
     }
 
     [Fact]
     public void PagesInSubfoldersBelongToPages()
     {
-        content.Page("help/contact");
+        _content.Page("help/contact");
 
-        Assert.Equal("pages/help/contact.md", content.Load().Pages["contact"].SourceFile);
+        Assert.Equal("pages/help/contact.md", _content.Load().Pages["contact"].SourceFile);
     }
 
     [Fact]
     public void ReadmeFilesAreGuidesAndAreSkipped()
     {
-        content.Page("about").Write("README.md", "# Guide\n").Write("pages/README.md", "# Pages guide\n");
+        _content.Page("about").Write("README.md", "# Guide\n").Write("pages/README.md", "# Pages guide\n");
 
-        Assert.Equal(["about"], content.Load().Pages.Keys);
+        Assert.Equal(["about"], _content.Load().Pages.Keys);
     }
 
     [Fact]
     public void FileWithWindowsLineEndingsAndAByteOrderMarkLoads()
     {
         File.WriteAllText(
-            Path.Combine(Directory.CreateDirectory(Path.Combine(content.Root, "pages")).FullName, "about.md"),
+            Path.Combine(Directory.CreateDirectory(Path.Combine(_content.Root, "pages")).FullName, "about.md"),
             "---\r\ntitle: About\r\nsummary: Why\r\n---\r\n\r\nText.\r\n",
             new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
 
-        Assert.Equal("About", content.Load().Pages["about"].Title);
+        Assert.Equal("About", _content.Load().Pages["about"].Title);
     }
 
     [Fact]
     public void FoldedMultiLineSummaryIsReadAsOneLine()
     {
-        content.Write("pages/about.md", "---\ntitle: About\nsummary: >\n  One line\n  and more.\n---\n\nText.\n");
+        _content.Write("pages/about.md", "---\ntitle: About\nsummary: >\n  One line\n  and more.\n---\n\nText.\n");
 
-        Assert.Equal("One line and more.", content.Load().Pages["about"].Summary);
+        Assert.Equal("One line and more.", _content.Load().Pages["about"].Summary);
     }
 }

@@ -16,9 +16,9 @@ public sealed class ContentRulesTests : IDisposable
         new(new DateOnly(2026, 4, 1), 12.71m, 10.85m, 8.00m, 8.00m),
     ]);
 
-    private readonly TempContent content = new();
+    private readonly TempContent _content = new();
 
-    public void Dispose() => content.Dispose();
+    public void Dispose() => _content.Dispose();
 
     private static string Role(string slug, decimal payFrom) =>
         $"---\ntitle: {slug}\nsummary: A role.\nsector: social-care\nsettings: [home]\nlevel: 2\nno-qualifications-needed: true\npay:\n  hourly-from: {payFrom:0.00}\n  hourly-to: 14.00\nhours: Full time\nshifts: [early]\n{TempContent.Provenance}---\nText.\n";
@@ -30,12 +30,12 @@ public sealed class ContentRulesTests : IDisposable
         $"---\ntitle: A task\nsummary: Short.\nkind: {kind}\nreview-months: 12\nmodules: [duty-of-care]\nchecklist:\n  - One.\n  - Two.\n{TempContent.Provenance}---\nText.\n";
 
     private ContentSet LoadOn(DateOnly day) =>
-        new ContentLoader(Floor).Load(content.Root, day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
+        new ContentLoader(Floor).Load(_content.Root, day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
 
     [Fact]
     public void AJobPayingBelowTheNationalLivingWageInForceIsRejectedOnItsPayLine()
     {
-        content.Write("careers/roles/care-worker.md", Role("care-worker", 12.21m));
+        _content.Write("careers/roles/care-worker.md", Role("care-worker", 12.21m));
 
         var error = Assert.Single(Assert.Throws<ContentValidationException>(() => LoadOn(new DateOnly(2026, 12, 5))).Errors);
 
@@ -46,23 +46,23 @@ public sealed class ContentRulesTests : IDisposable
     [Fact]
     public void TheFloorIsTheOneInForceOnTheDayTheContentLoads()
     {
-        content.Write("careers/roles/care-worker.md", Role("care-worker", 12.21m));
+        _content.Write("careers/roles/care-worker.md", Role("care-worker", 12.21m));
 
         Assert.Equal(12.21m, LoadOn(new DateOnly(2026, 3, 31)).Roles["care-worker"].Pay!.HourlyFrom);
         Assert.Throws<ContentValidationException>(() => LoadOn(new DateOnly(2026, 4, 1)));
-        content.Write("careers/roles/care-worker.md", Role("care-worker", 12.71m));
+        _content.Write("careers/roles/care-worker.md", Role("care-worker", 12.71m));
         Assert.Equal(12.71m, LoadOn(new DateOnly(2026, 4, 1)).Roles["care-worker"].Pay!.HourlyFrom);
     }
 
     [Fact]
     public void ADelegatedActivityListMustNotIncludeAnOrdinaryCareTask()
     {
-        content.Module("duty-of-care");
-        content.Write("competencies/insulin.md", Competency("delegated-healthcare-activity"));
-        content.Write("competencies/medication-support.md", Competency("care-task"));
-        content.Write("careers/programmes/dha.md", Programme("delegated-activities: [insulin, medication-support]\n"));
+        _content.Module("duty-of-care");
+        _content.Write("competencies/insulin.md", Competency("delegated-healthcare-activity"));
+        _content.Write("competencies/medication-support.md", Competency("care-task"));
+        _content.Write("careers/programmes/dha.md", Programme("delegated-activities: [insulin, medication-support]\n"));
 
-        var error = content.SingleError();
+        var error = _content.SingleError();
 
         Assert.Equal(("careers/programmes/dha.md", 10), (error.File, error.Line));
         Assert.Equal("'medication-support' is an ordinary care task (competencies/medication-support.md says 'kind: care-task'), not a delegated healthcare activity; remove it from 'delegated-activities'", error.Message);
@@ -71,20 +71,20 @@ public sealed class ContentRulesTests : IDisposable
     [Fact]
     public void ACompetencySaysWhichKindItIs()
     {
-        content.Module("duty-of-care");
-        content.Write("competencies/insulin.md", Competency("delegated-healthcare-activity"));
-        Assert.True(content.Load().Competencies["insulin"].IsDelegatedHealthcareActivity);
+        _content.Module("duty-of-care");
+        _content.Write("competencies/insulin.md", Competency("delegated-healthcare-activity"));
+        Assert.True(_content.Load().Competencies["insulin"].IsDelegatedHealthcareActivity);
 
-        content.Write("competencies/insulin.md", Competency("nursing"));
-        Assert.Contains("'kind' must be one of delegated-healthcare-activity, care-task", content.SingleError().Message, StringComparison.Ordinal);
+        _content.Write("competencies/insulin.md", Competency("nursing"));
+        Assert.Contains("'kind' must be one of delegated-healthcare-activity, care-task", _content.SingleError().Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void AProgrammeNeedsItsFundingEntryRequirementsAndWhatComesAfter()
     {
-        content.Write("careers/programmes/p.md", Programme().Replace(TempContent.ProgrammeFacts, "", StringComparison.Ordinal));
+        _content.Write("careers/programmes/p.md", Programme().Replace(TempContent.ProgrammeFacts, "", StringComparison.Ordinal));
 
-        var messages = content.Errors().Select(e => e.Message).ToList();
+        var messages = _content.Errors().Select(e => e.Message).ToList();
 
         Assert.Contains("'funding' is missing", messages);
         Assert.Contains(messages, m => m.StartsWith("'entry-requirements' is missing or empty", StringComparison.Ordinal));
@@ -94,9 +94,9 @@ public sealed class ContentRulesTests : IDisposable
     [Fact]
     public void AnIncludedProgrammeMustExist()
     {
-        content.Write("careers/programmes/apprenticeship.md", Programme("includes: [diploma]\n"));
+        _content.Write("careers/programmes/apprenticeship.md", Programme("includes: [diploma]\n"));
 
-        var error = content.SingleError();
+        var error = _content.SingleError();
 
         Assert.Equal(10, error.Line);
         Assert.StartsWith("there is no programme 'diploma' in careers/programmes/", error.Message, StringComparison.Ordinal);
@@ -106,11 +106,11 @@ public sealed class ContentRulesTests : IDisposable
     public void RegistrationGainedByAStepIsNotNeededToStartTheNext()
     {
         foreach (var role in new[] { "support-worker", "nursing-associate", "registered-nurse" })
-            content.Write($"careers/roles/{role}.md", Role(role, 13m));
-        content.Write("careers/routes/nursing.md",
+            _content.Write($"careers/roles/{role}.md", Role(role, 13m));
+        _content.Write("careers/routes/nursing.md",
             $"---\ntitle: Nursing\nsummary: Up.\nsteps:\n  - from: support-worker\n    to: nursing-associate\n    months: 24\n    gains: [nmc-registration]\n  - from: nursing-associate\n    to: registered-nurse\n    months: 24\n    checks: [nmc-registration]\n{TempContent.Provenance}---\nText.\n");
 
-        var set = content.Load();
+        var set = _content.Load();
         var gaps = set.Planner.Gaps(set.Planner.Plan("support-worker", "registered-nurse", 1).Shortest!, LearnerHoldings.None);
 
         Assert.Equal(["nmc-registration"], set.Routes["nursing"].Steps[0].Gains);
@@ -121,11 +121,11 @@ public sealed class ContentRulesTests : IDisposable
     public void AStepCannotNeedWhatItGains()
     {
         foreach (var role in new[] { "nursing-associate", "registered-nurse" })
-            content.Write($"careers/roles/{role}.md", Role(role, 13m));
-        content.Write("careers/routes/nursing.md",
+            _content.Write($"careers/roles/{role}.md", Role(role, 13m));
+        _content.Write("careers/routes/nursing.md",
             $"---\ntitle: Nursing\nsummary: Up.\nsteps:\n  - from: nursing-associate\n    to: registered-nurse\n    months: 24\n    checks: [nmc-registration]\n    gains: [nmc-registration]\n{TempContent.Provenance}---\nText.\n");
 
-        var error = content.SingleError();
+        var error = _content.SingleError();
 
         Assert.Equal(9, error.Line);
         Assert.StartsWith("'nmc-registration' is both needed to start this step ('checks') and gained by it ('gains')", error.Message, StringComparison.Ordinal);
@@ -135,13 +135,13 @@ public sealed class ContentRulesTests : IDisposable
     public void AProgrammeThatIncludesAnotherCountsAsHoldingItAlongTheRoute()
     {
         foreach (var role in new[] { "senior", "lead", "team-leader" })
-            content.Write($"careers/roles/{role}.md", Role(role, 13m));
-        content.Write("careers/programmes/diploma.md", Programme());
-        content.Write("careers/programmes/apprenticeship.md", Programme("includes: [diploma]\n"));
-        content.Write("careers/routes/ladder.md",
+            _content.Write($"careers/roles/{role}.md", Role(role, 13m));
+        _content.Write("careers/programmes/diploma.md", Programme());
+        _content.Write("careers/programmes/apprenticeship.md", Programme("includes: [diploma]\n"));
+        _content.Write("careers/routes/ladder.md",
             $"---\ntitle: Ladder\nsummary: Up.\nsteps:\n  - from: senior\n    to: lead\n    months: 18\n    programmes: [apprenticeship]\n  - from: lead\n    to: team-leader\n    months: 12\n    programmes: [diploma]\n{TempContent.Provenance}---\nText.\n");
 
-        var set = content.Load();
+        var set = _content.Load();
         var route = set.Planner.Plan("senior", "team-leader", 1).Shortest!;
 
         Assert.Equal(RequirementStatus.MetAlongRoute, Assert.Single(set.Planner.Gaps(route, LearnerHoldings.None).Steps[1].Requirements).Status);

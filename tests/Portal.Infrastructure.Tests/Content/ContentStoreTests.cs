@@ -10,15 +10,15 @@ namespace Portal.Infrastructure.Tests.Content;
 
 public sealed class ContentStoreTests : IDisposable
 {
-    private readonly TempContent content = new();
-    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+    private readonly TempContent _content = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
 
-    public void Dispose() => content.Dispose();
+    public void Dispose() => _content.Dispose();
 
     [Fact]
     public void LoadMakesTheContentCurrentAndRaisesReloaded()
     {
-        var store = Store(content.Page("about").Root);
+        var store = Store(_content.Page("about").Root);
         ContentSet? reloaded = null;
         store.Reloaded += (_, set) => reloaded = set;
 
@@ -26,16 +26,16 @@ public sealed class ContentStoreTests : IDisposable
 
         Assert.Same(loaded, store.Current);
         Assert.Same(loaded, reloaded);
-        Assert.Equal(clock.GetUtcNow().UtcDateTime, loaded.LoadedAtUtc);
+        Assert.Equal(_clock.GetUtcNow().UtcDateTime, loaded.LoadedAtUtc);
     }
 
     [Fact]
     public void ReloadPicksUpAnEdit()
     {
-        var store = Store(content.Page("about").Root);
+        var store = Store(_content.Page("about").Root);
         store.Load();
 
-        content.Page("cookies");
+        _content.Page("cookies");
         store.Load();
 
         Assert.Equal(["about", "cookies"], store.Current.Pages.Keys.Order(StringComparer.Ordinal));
@@ -44,12 +44,12 @@ public sealed class ContentStoreTests : IDisposable
     [Fact]
     public void FailedLoadKeepsThePreviousContentAndRaisesNothing()
     {
-        var store = Store(content.Page("about").Root);
+        var store = Store(_content.Page("about").Root);
         var good = store.Load();
         var raised = 0;
         store.Reloaded += (_, _) => raised++;
 
-        content.Write("pages/broken.md", "no front matter");
+        _content.Write("pages/broken.md", "no front matter");
         var exception = Assert.Throws<ContentValidationException>(store.Load);
 
         Assert.Equal("pages/broken.md", Assert.Single(exception.Errors).File);
@@ -60,7 +60,7 @@ public sealed class ContentStoreTests : IDisposable
     [Fact]
     public void CurrentBeforeTheFirstLoadSaysToLoadAtStartUp()
     {
-        var exception = Assert.Throws<InvalidOperationException>(() => Store(content.Root).Current);
+        var exception = Assert.Throws<InvalidOperationException>(() => Store(_content.Root).Current);
 
         Assert.Contains("ContentStore.Load()", exception.Message, StringComparison.Ordinal);
     }
@@ -68,74 +68,74 @@ public sealed class ContentStoreTests : IDisposable
     [Fact]
     public void ConfiguredRelativePathIsResolvedAgainstTheContentRoot()
     {
-        Directory.CreateDirectory(Path.Combine(content.Root, "app", "words"));
+        Directory.CreateDirectory(Path.Combine(_content.Root, "app", "words"));
 
-        var root = ContentStore.FindRoot("words", Path.Combine(content.Root, "app"));
+        var root = ContentStore.FindRoot("words", Path.Combine(_content.Root, "app"));
 
-        Assert.Equal(Path.Combine(content.Root, "app", "words"), root);
+        Assert.Equal(Path.Combine(_content.Root, "app", "words"), root);
     }
 
     [Fact]
     public void ContentFolderInsideTheContentRootComesFirst()
     {
-        Directory.CreateDirectory(Path.Combine(content.Root, "content"));
-        Directory.CreateDirectory(Path.Combine(content.Root, "app", "content"));
+        Directory.CreateDirectory(Path.Combine(_content.Root, "content"));
+        Directory.CreateDirectory(Path.Combine(_content.Root, "app", "content"));
 
-        var root = ContentStore.FindRoot(null, Path.Combine(content.Root, "app"));
+        var root = ContentStore.FindRoot(null, Path.Combine(_content.Root, "app"));
 
-        Assert.Equal(Path.Combine(content.Root, "app", "content"), root);
+        Assert.Equal(Path.Combine(_content.Root, "app", "content"), root);
     }
 
     [Fact]
     public void ContentFolderBesideTheContentRootIsFound()
     {
-        Directory.CreateDirectory(Path.Combine(content.Root, "content"));
-        Directory.CreateDirectory(Path.Combine(content.Root, "app"));
+        Directory.CreateDirectory(Path.Combine(_content.Root, "content"));
+        Directory.CreateDirectory(Path.Combine(_content.Root, "app"));
 
-        var root = ContentStore.FindRoot(null, Path.Combine(content.Root, "app"));
+        var root = ContentStore.FindRoot(null, Path.Combine(_content.Root, "app"));
 
-        Assert.Equal(Path.Combine(content.Root, "content"), root);
+        Assert.Equal(Path.Combine(_content.Root, "content"), root);
     }
 
     [Fact]
     public void MissingContentFolderNamesEveryPathTried()
     {
-        var app = Directory.CreateDirectory(Path.Combine(content.Root, "app")).FullName;
+        var app = Directory.CreateDirectory(Path.Combine(_content.Root, "app")).FullName;
 
         var exception = Assert.Throws<DirectoryNotFoundException>(() => ContentStore.FindRoot(null, app));
 
         Assert.Contains(Path.Combine(app, "content"), exception.Message, StringComparison.Ordinal);
-        Assert.Contains(Path.Combine(content.Root, "content"), exception.Message, StringComparison.Ordinal);
+        Assert.Contains(Path.Combine(_content.Root, "content"), exception.Message, StringComparison.Ordinal);
         Assert.Contains("Content:Path", exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void MissingConfiguredFolderIsNamed()
     {
-        var exception = Assert.Throws<DirectoryNotFoundException>(() => ContentStore.FindRoot("nowhere", content.Root));
+        var exception = Assert.Throws<DirectoryNotFoundException>(() => ContentStore.FindRoot("nowhere", _content.Root));
 
-        Assert.Contains(Path.Combine(content.Root, "nowhere"), exception.Message, StringComparison.Ordinal);
+        Assert.Contains(Path.Combine(_content.Root, "nowhere"), exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void AddPortalContentBuildsAStoreFromTheContentSection()
     {
-        content.Page("about", body: "Text.");
+        _content.Page("about", body: "Text.");
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Content:Path"] = "." })
             .Build();
         var services = new ServiceCollection()
             .AddLogging()
-            .AddSingleton<IHostEnvironment>(new HostingEnvironment { ContentRootPath = content.Root })
+            .AddSingleton<IHostEnvironment>(new HostingEnvironment { ContentRootPath = _content.Root })
             .AddPortalContent(configuration);
         using var provider = services.BuildServiceProvider();
 
         var store = provider.GetRequiredService<ContentStore>();
 
-        Assert.Equal(content.Root, store.RootPath);
+        Assert.Equal(_content.Root, store.RootPath);
         Assert.Same(store, provider.GetRequiredService<ContentStore>());
         Assert.Equal(["about"], store.Load().Pages.Keys);
     }
 
-    private ContentStore Store(string root) => new(root, clock, NullLogger<ContentStore>.Instance);
+    private ContentStore Store(string root) => new(root, _clock, NullLogger<ContentStore>.Instance);
 }

@@ -5,14 +5,14 @@ public sealed class ContentVersionTests : IDisposable
 {
     private const string Page = "---\ntitle: About\nsummary: Why\n---\n\nText.\n";
 
-    private readonly TempContent content = new();
+    private readonly TempContent _content = new();
 
-    public void Dispose() => content.Dispose();
+    public void Dispose() => _content.Dispose();
 
     [Fact]
     public void VersionsAreSixteenLowerCaseHexCharacters()
     {
-        var set = content.Write("pages/about.md", Page).Load();
+        var set = _content.Write("pages/about.md", Page).Load();
 
         Assert.Matches("^[0-9a-f]{16}$", set.Version);
         Assert.Matches("^[0-9a-f]{16}$", set.Pages["about"].Version);
@@ -21,9 +21,9 @@ public sealed class ContentVersionTests : IDisposable
     [Fact]
     public void UnchangedContentHasTheSameVersionOnEveryLoad()
     {
-        content.Write("pages/about.md", Page).Page("cookies");
+        _content.Write("pages/about.md", Page).Page("cookies");
 
-        var (first, second) = (content.Load(), content.Load());
+        var (first, second) = (_content.Load(), _content.Load());
 
         Assert.Equal(first.Version, second.Version);
         Assert.Equal(first.Pages["about"].Version, second.Pages["about"].Version);
@@ -32,9 +32,9 @@ public sealed class ContentVersionTests : IDisposable
     [Fact]
     public void ChangingAFileChangesItsVersionAndTheSetsVersion()
     {
-        var before = content.Write("pages/about.md", Page).Page("cookies").Load();
+        var before = _content.Write("pages/about.md", Page).Page("cookies").Load();
 
-        var after = content.Write("pages/about.md", Page.Replace("Text.", "Text!", StringComparison.Ordinal)).Load();
+        var after = _content.Write("pages/about.md", Page.Replace("Text.", "Text!", StringComparison.Ordinal)).Load();
 
         Assert.NotEqual(before.Pages["about"].Version, after.Pages["about"].Version);
         Assert.Equal(before.Pages["cookies"].Version, after.Pages["cookies"].Version);
@@ -44,9 +44,9 @@ public sealed class ContentVersionTests : IDisposable
     [Fact]
     public void WindowsAndUnixLineEndingsGiveTheSameVersions()
     {
-        var unix = content.Write("pages/about.md", Page).Load();
+        var unix = _content.Write("pages/about.md", Page).Load();
 
-        var windows = content.Write("pages/about.md", Page.Replace("\n", "\r\n", StringComparison.Ordinal)).Load();
+        var windows = _content.Write("pages/about.md", Page.Replace("\n", "\r\n", StringComparison.Ordinal)).Load();
 
         Assert.Equal(unix.Pages["about"].Version, windows.Pages["about"].Version);
         Assert.Equal(unix.Version, windows.Version);
@@ -55,9 +55,9 @@ public sealed class ContentVersionTests : IDisposable
     [Fact]
     public void AddingAFileChangesTheSetsVersion()
     {
-        var before = content.Write("pages/about.md", Page).Load();
+        var before = _content.Write("pages/about.md", Page).Load();
 
-        var after = content.Page("cookies").Load();
+        var after = _content.Page("cookies").Load();
 
         Assert.NotEqual(before.Version, after.Version);
     }
@@ -65,10 +65,10 @@ public sealed class ContentVersionTests : IDisposable
     [Fact]
     public void RenamingAFileChangesTheSetsVersion()
     {
-        var before = content.Write("pages/about.md", Page).Load();
-        File.Move(Path.Combine(content.Root, "pages", "about.md"), Path.Combine(content.Root, "pages", "about-us.md"));
+        var before = _content.Write("pages/about.md", Page).Load();
+        File.Move(Path.Combine(_content.Root, "pages", "about.md"), Path.Combine(_content.Root, "pages", "about-us.md"));
 
-        var after = content.Load();
+        var after = _content.Load();
 
         Assert.Equal(before.Pages["about"].Version, after.Pages["about-us"].Version);
         Assert.NotEqual(before.Version, after.Version);

@@ -5,7 +5,7 @@ namespace Portal.Infrastructure.Tests.Content;
 /// <summary>The reads later kinds (roles, modules with quizzes) build on, beyond what info pages use.</summary>
 public sealed class FrontMatterReaderTests
 {
-    private readonly List<ContentError> errors = [];
+    private readonly List<ContentError> _errors = [];
 
     [Fact]
     public void NumberOutsideItsRangeIsReportedWithItsLine()
@@ -13,7 +13,7 @@ public sealed class FrontMatterReaderTests
         var reader = Read("title: T\nminutes: 45\n");
 
         Assert.Equal(45, reader.RequiredInt("minutes", min: 1, max: 30));
-        Assert.Equal(new ContentError("learn/a.md", 3, "'minutes' must be from 1 to 30, not 45"), Assert.Single(errors));
+        Assert.Equal(new ContentError("learn/a.md", 3, "'minutes' must be from 1 to 30, not 45"), Assert.Single(_errors));
     }
 
     [Fact]
@@ -21,7 +21,7 @@ public sealed class FrontMatterReaderTests
     {
         Read("minutes: ten\n").RequiredInt("minutes", min: 1, max: 30);
 
-        Assert.Equal(new ContentError("learn/a.md", 2, "'minutes' must be a whole number, not 'ten'"), Assert.Single(errors));
+        Assert.Equal(new ContentError("learn/a.md", 2, "'minutes' must be a whole number, not 'ten'"), Assert.Single(_errors));
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public sealed class FrontMatterReaderTests
 
         Assert.Equal(["safety", "moving people"], reader.StringList("tags"));
         Assert.Empty(reader.StringList("roles"));
-        Assert.Empty(errors);
+        Assert.Empty(_errors);
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class FrontMatterReaderTests
     {
         Read("tags:\n  - safety\n  - [a, b]\n").StringList("tags");
 
-        Assert.Equal(new ContentError("learn/a.md", 4, "each item in 'tags' must be text, not a list"), Assert.Single(errors));
+        Assert.Equal(new ContentError("learn/a.md", 4, "each item in 'tags' must be text, not a list"), Assert.Single(_errors));
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class FrontMatterReaderTests
                 new ContentError("learn/a.md", 5, "'quiz[2].answer' is missing"),
                 new ContentError("learn/a.md", 6, "unknown key 'quiz[2].anwser'; the keys allowed here are: question, answer"),
             ],
-            errors);
+            _errors);
     }
 
     [Fact]
@@ -76,15 +76,15 @@ public sealed class FrontMatterReaderTests
 
         Assert.Equal((3, 4), (pass.Line, pass.RequiredInt("score", 1, 10)));
         Assert.Null(reader.OptionalMapping("missing"));
-        Assert.Empty(errors);
+        Assert.Empty(_errors);
     }
 
     [Fact]
     public void FrontMatterThatIsNotKeyValueLinesIsReported()
     {
-        Assert.Null(FrontMatterReader.Parse("learn/a.md", "- a\n- b\n", firstLine: 2, errors));
+        Assert.Null(FrontMatterReader.Parse("learn/a.md", "- a\n- b\n", firstLine: 2, _errors));
 
-        Assert.Equal(new ContentError("learn/a.md", 2, "front matter must be 'key: value' lines"), Assert.Single(errors));
+        Assert.Equal(new ContentError("learn/a.md", 2, "front matter must be 'key: value' lines"), Assert.Single(_errors));
     }
 
     [Fact]
@@ -94,9 +94,9 @@ public sealed class FrontMatterReaderTests
 
         reader.Error("level", "there is no level 9");
 
-        Assert.Equal(new ContentError("learn/a.md", 3, "there is no level 9"), Assert.Single(errors));
+        Assert.Equal(new ContentError("learn/a.md", 3, "there is no level 9"), Assert.Single(_errors));
     }
 
     private FrontMatterReader Read(string yaml) =>
-        FrontMatterReader.Parse("learn/a.md", yaml, firstLine: 2, errors) ?? throw new InvalidOperationException(string.Join('\n', errors));
+        FrontMatterReader.Parse("learn/a.md", yaml, firstLine: 2, _errors) ?? throw new InvalidOperationException(string.Join('\n', _errors));
 }

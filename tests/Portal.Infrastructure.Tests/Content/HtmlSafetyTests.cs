@@ -8,7 +8,7 @@ public sealed class HtmlSafetyTests
 {
     private static readonly string[] ForbiddenElements = ["script", "iframe", "object", "embed", "style", "form"];
 
-    private readonly MarkdownRenderer markdown = new();
+    private readonly MarkdownRenderer _markdown = new();
 
     [Theory]
     [InlineData("<script>alert(1)</script>")]
@@ -31,13 +31,13 @@ public sealed class HtmlSafetyTests
     [InlineData("```mermaid\ngraph TD; A-->B\n```")]
     public void NothingThatCouldRunOrRestyleThePageReachesTheHtml(string source)
     {
-        AssertNothingCanRun(markdown.ToHtml(source));
+        AssertNothingCanRun(_markdown.ToHtml(source));
     }
 
     [Fact]
     public void SanitiserStopsWhatMarkdownShouldNeverHaveEmitted()
     {
-        var html = markdown.Sanitise("""
+        var html = _markdown.Sanitise("""
             <h2 id="a" class="b" style="display:none" onmouseover="alert(1)">Hi</h2>
             <script>alert(1)</script><iframe src="https://example.com"></iframe>
             <form action="https://example.com"><button>Go</button></form>
@@ -64,19 +64,19 @@ public sealed class HtmlSafetyTests
     [Fact]
     public void RawHtmlIsShownAsTextRatherThanDropped()
     {
-        Assert.Equal("<p>Use &lt;b&gt; for bold</p>", markdown.ToHtml("Use <b> for bold").Trim());
+        Assert.Equal("<p>Use &lt;b&gt; for bold</p>", _markdown.ToHtml("Use <b> for bold").Trim());
     }
 
     [Fact]
     public void HeadingsGetAnchorsSoPagesCanLinkToASection()
     {
-        Assert.Equal("<h2 id=\"how-to-report-a-problem\">How to report a problem</h2>", markdown.ToHtml("## How to report a problem").Trim());
+        Assert.Equal("<h2 id=\"how-to-report-a-problem\">How to report a problem</h2>", _markdown.ToHtml("## How to report a problem").Trim());
     }
 
     [Fact]
     public void EverydayMarkdownSurvivesSanitising()
     {
-        var html = markdown.ToHtml("""
+        var html = _markdown.ToHtml("""
             Read the [cookies](cookies) page or email [us](mailto:help@example.org).
 
             | Cookie | Lasts |

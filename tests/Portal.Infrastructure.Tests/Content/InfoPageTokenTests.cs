@@ -5,16 +5,16 @@ namespace Portal.Infrastructure.Tests.Content;
 /// <summary>The privacy notice and accessibility statement name the operator from settings, never from shipped text.</summary>
 public sealed class InfoPageTokenTests : IDisposable
 {
-    private readonly TempContent content = new();
+    private readonly TempContent _content = new();
 
-    public void Dispose() => content.Dispose();
+    public void Dispose() => _content.Dispose();
 
-    private ContentSet Load(OperatorDetails details) => new ContentLoader(operatorDetails: details).Load(content.Root, DateTime.UnixEpoch);
+    private ContentSet Load(OperatorDetails details) => new ContentLoader(operatorDetails: details).Load(_content.Root, DateTime.UnixEpoch);
 
     [Fact]
     public void TokensAreFilledFromTheOperatorsSettingsAsText()
     {
-        content.Page("privacy", body: "{{operator-name}} is the data controller. Email {{ operator-email }}.");
+        _content.Page("privacy", body: "{{operator-name}} is the data controller. Email {{ operator-email }}.");
 
         var page = Load(new OperatorDetails { Name = "Leeds *Care* [Academy]", Email = "privacy@example.org" }).Pages["privacy"];
 
@@ -24,7 +24,7 @@ public sealed class InfoPageTokenTests : IDisposable
     [Fact]
     public void AnUnsetDetailShowsAPlaceholderAndWarnsOnItsLine()
     {
-        content.Page("privacy", body: "Run by {{operator-name}}.");
+        _content.Page("privacy", body: "Run by {{operator-name}}.");
 
         var set = Load(new OperatorDetails());
 
@@ -37,9 +37,9 @@ public sealed class InfoPageTokenTests : IDisposable
     [Fact]
     public void AnUnknownTokenIsAnErrorOnItsLine()
     {
-        content.Page("privacy", body: "Run by {{operator-nmae}}.");
+        _content.Page("privacy", body: "Run by {{operator-nmae}}.");
 
-        var error = content.SingleError();
+        var error = _content.SingleError();
 
         Assert.Equal(("pages/privacy.md", 6), (error.File, error.Line));
         Assert.StartsWith("unknown token '{{operator-nmae}}'; the tokens a page may use are: {{operator-name}}", error.Message, StringComparison.Ordinal);

@@ -1,13 +1,11 @@
-using Portal.Infrastructure.Content;
-
 namespace Portal.Infrastructure.Tests.Content;
 
 /// <summary>Training modules: lessons split at headings, and a hand-written quiz checked so it can always be passed.</summary>
 public sealed class LearningModuleContentTests : IDisposable
 {
-    private readonly TempContent content = new();
+    private readonly TempContent _content = new();
 
-    public void Dispose() => content.Dispose();
+    public void Dispose() => _content.Dispose();
 
     private static string With(string find, string replace)
     {
@@ -18,7 +16,7 @@ public sealed class LearningModuleContentTests : IDisposable
     [Fact]
     public void AValidModuleHasItsLessonsAndQuiz()
     {
-        var module = content.Module("duty-of-care").Load().Modules["duty-of-care"];
+        var module = _content.Module("duty-of-care").Load().Modules["duty-of-care"];
 
         Assert.Equal(["What it is", "When it is hard", "Who to ask"], module.Lessons.Select(l => l.Title));
         Assert.Equal([1, 2, 3], module.Lessons.Select(l => l.Number));
@@ -34,7 +32,7 @@ public sealed class LearningModuleContentTests : IDisposable
     [Fact]
     public void RefreshNoneMeansOnceIsEnough()
     {
-        var module = content.Module("duty-of-care", With("refresh-months: 36", "refresh-months: none")).Load().Modules["duty-of-care"];
+        var module = _content.Module("duty-of-care", With("refresh-months: 36", "refresh-months: none")).Load().Modules["duty-of-care"];
 
         Assert.Null(module.RefreshMonths);
     }
@@ -54,9 +52,9 @@ public sealed class LearningModuleContentTests : IDisposable
     public void AQuizMistakeIsReportedOnItsLine(string mistake, string find, string replace, int line, string message)
     {
         _ = mistake; // names the case in the test list
-        content.Module("duty-of-care", With(find, replace));
+        _content.Module("duty-of-care", With(find, replace));
 
-        var error = content.SingleError();
+        var error = _content.SingleError();
 
         Assert.Equal(("learn/duty-of-care.md", line), (error.File, error.Line));
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
@@ -66,17 +64,17 @@ public sealed class LearningModuleContentTests : IDisposable
     public void TooFewQuestionsAreReported()
     {
         var twoQuestions = TempContent.ValidModuleFrontMatter[..TempContent.ValidModuleFrontMatter.IndexOf("  - id: signs", StringComparison.Ordinal)];
-        content.Module("duty-of-care", twoQuestions.Replace("pass-mark: 2", "pass-mark: 1", StringComparison.Ordinal) + TempContent.Provenance);
+        _content.Module("duty-of-care", twoQuestions.Replace("pass-mark: 2", "pass-mark: 1", StringComparison.Ordinal) + TempContent.Provenance);
 
-        Assert.Contains("the quiz has 2 questions; write from 3 to 6", content.SingleError().Message, StringComparison.Ordinal);
+        Assert.Contains("the quiz has 2 questions; write from 3 to 6", _content.SingleError().Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void UnknownTopicsAndStandardsNameWhatIsAllowed()
     {
-        content.Module("duty-of-care", With("topics: [role-and-values]", "topics: [kindness]").Replace("care-certificate: [3]", "care-certificate: [17]", StringComparison.Ordinal));
+        _content.Module("duty-of-care", With("topics: [role-and-values]", "topics: [kindness]").Replace("care-certificate: [3]", "care-certificate: [17]", StringComparison.Ordinal));
 
-        var errors = content.Errors();
+        var errors = _content.Errors();
 
         Assert.Contains(errors, e => e.Line == 5 && e.Message.Contains("'kindness' in 'topics' is not one of role-and-values", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Line == 6 && e.Message.Contains("'17' in 'care-certificate' is not a Care Certificate standard", StringComparison.Ordinal));
@@ -85,9 +83,9 @@ public sealed class LearningModuleContentTests : IDisposable
     [Fact]
     public void TextBeforeTheFirstLessonIsReportedOnItsLine()
     {
-        content.Module("duty-of-care", body: "\nAn introduction.\n\n## One\n\nA.\n\n## Two\n\nB.\n\n## Three\n\nC.\n");
+        _content.Module("duty-of-care", body: "\nAn introduction.\n\n## One\n\nA.\n\n## Two\n\nB.\n\n## Three\n\nC.\n");
 
-        var error = content.SingleError();
+        var error = _content.SingleError();
 
         // The front matter closes on line 48; the body's first line is blank.
         Assert.Equal(50, error.Line);
@@ -97,17 +95,17 @@ public sealed class LearningModuleContentTests : IDisposable
     [Fact]
     public void TooFewLessonsAreReported()
     {
-        content.Module("duty-of-care", body: "## One\n\nA.\n\n## Two\n\nB.\n");
+        _content.Module("duty-of-care", body: "## One\n\nA.\n\n## Two\n\nB.\n");
 
-        Assert.Contains("the module has 2 lessons; write from 3 to 6", content.SingleError().Message, StringComparison.Ordinal);
+        Assert.Contains("the module has 2 lessons; write from 3 to 6", _content.SingleError().Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void AnEmptyLessonIsReportedOnItsHeading()
     {
-        content.Module("duty-of-care", body: "## One\n\nA.\n\n## Two\n\n## Three\n\nC.\n");
+        _content.Module("duty-of-care", body: "## One\n\nA.\n\n## Two\n\n## Three\n\nC.\n");
 
-        var error = content.SingleError();
+        var error = _content.SingleError();
 
         Assert.Equal(53, error.Line);
         Assert.Contains("the lesson 'Two' has no text under its heading", error.Message, StringComparison.Ordinal);
@@ -116,7 +114,7 @@ public sealed class LearningModuleContentTests : IDisposable
     [Fact]
     public void AHeadingInsideACodeBlockIsNotALesson()
     {
-        var module = content.Module("duty-of-care", body: "## One\n\n```\n## not a lesson\n```\n\n## Two\n\nB.\n\n## Three\n\nC.\n").Load().Modules["duty-of-care"];
+        var module = _content.Module("duty-of-care", body: "## One\n\n```\n## not a lesson\n```\n\n## Two\n\nB.\n\n## Three\n\nC.\n").Load().Modules["duty-of-care"];
 
         Assert.Equal(3, module.Lessons.Count);
         Assert.Contains("## not a lesson", module.Lessons[0].Html, StringComparison.Ordinal);
@@ -125,8 +123,8 @@ public sealed class LearningModuleContentTests : IDisposable
     [Fact]
     public void AChangedModuleHasANewVersion()
     {
-        var before = content.Module("duty-of-care").Load().Modules["duty-of-care"].Version;
-        var after = content.Module("duty-of-care", body: TempContent.ValidModuleBody + "\nOne more line.\n").Load().Modules["duty-of-care"].Version;
+        var before = _content.Module("duty-of-care").Load().Modules["duty-of-care"].Version;
+        var after = _content.Module("duty-of-care", body: TempContent.ValidModuleBody + "\nOne more line.\n").Load().Modules["duty-of-care"].Version;
 
         Assert.NotEqual(before, after);
     }

@@ -30,16 +30,16 @@ public sealed class ProvenanceContentTests : IDisposable
         You visit people at home.
         """;
 
-    private readonly TempContent content = new();
+    private readonly TempContent _content = new();
 
-    public void Dispose() => content.Dispose();
+    public void Dispose() => _content.Dispose();
 
     [Fact]
     public void SourcesAndReviewDateAreReadInTheOrderWritten()
     {
-        content.Write("careers/roles/care-worker.md", Role);
+        _content.Write("careers/roles/care-worker.md", Role);
 
-        var provenance = content.Load().Roles["care-worker"].Provenance;
+        var provenance = _content.Load().Roles["care-worker"].Provenance;
 
         Assert.Equal(new DateOnly(2026, 12, 5), provenance.Reviewed);
         Assert.Equal(
@@ -51,9 +51,9 @@ public sealed class ProvenanceContentTests : IDisposable
     [Fact]
     public void RoleWithoutSourcesIsRejectedNamingTheFile()
     {
-        content.Write("careers/roles/care-worker.md", Role[..Role.IndexOf("sources:", StringComparison.Ordinal)] + "---\nText.\n");
+        _content.Write("careers/roles/care-worker.md", Role[..Role.IndexOf("sources:", StringComparison.Ordinal)] + "---\nText.\n");
 
-        var error = content.SingleError();
+        var error = _content.SingleError();
 
         Assert.Equal(("careers/roles/care-worker.md", 1), (error.File, error.Line));
         Assert.StartsWith("'sources' is missing: list one or more sources", error.Message, StringComparison.Ordinal);
@@ -62,9 +62,9 @@ public sealed class ProvenanceContentTests : IDisposable
     [Fact]
     public void ModuleWithoutReviewedIsRejectedNamingTheFile()
     {
-        content.Module("duty-of-care", TempContent.ValidModuleFrontMatter.Replace("reviewed: 2026-12-05\n", "", StringComparison.Ordinal));
+        _content.Module("duty-of-care", TempContent.ValidModuleFrontMatter.Replace("reviewed: 2026-12-05\n", "", StringComparison.Ordinal));
 
-        var error = content.SingleError();
+        var error = _content.SingleError();
 
         Assert.Equal(("learn/duty-of-care.md", 1), (error.File, error.Line));
         Assert.StartsWith("'reviewed' is missing: give the day you last checked", error.Message, StringComparison.Ordinal);
@@ -76,10 +76,10 @@ public sealed class ProvenanceContentTests : IDisposable
     [InlineData("competencies/catheter-care.md", "title: Catheter care\nsummary: Day to day.\nreview-months: 12\nmodules: [duty-of-care]\nchecklist:\n  - One.\n  - Two.\n")]
     public void ProgrammesRoutesAndCompetenciesNeedBothKeysToo(string file, string frontMatter)
     {
-        content.Module("duty-of-care");
-        content.Write(file, $"---\n{frontMatter}---\nText.\n");
+        _content.Module("duty-of-care");
+        _content.Write(file, $"---\n{frontMatter}---\nText.\n");
 
-        var messages = content.Errors().Where(e => e.File == file).Select(e => e.Message).ToList();
+        var messages = _content.Errors().Where(e => e.File == file).Select(e => e.Message).ToList();
 
         Assert.Contains(messages, m => m.StartsWith("'reviewed' is missing", StringComparison.Ordinal));
         Assert.Contains(messages, m => m.StartsWith("'sources' is missing", StringComparison.Ordinal));
@@ -88,9 +88,9 @@ public sealed class ProvenanceContentTests : IDisposable
     [Fact]
     public void EmptySourcesListIsReportedOnItsLine()
     {
-        content.Write("careers/roles/care-worker.md", Role[..Role.IndexOf("sources:", StringComparison.Ordinal)] + "sources: []\n---\nText.\n");
+        _content.Write("careers/roles/care-worker.md", Role[..Role.IndexOf("sources:", StringComparison.Ordinal)] + "sources: []\n---\nText.\n");
 
-        var error = content.SingleError();
+        var error = _content.SingleError();
 
         Assert.Equal(16, error.Line);
         Assert.StartsWith("'sources' is empty", error.Message, StringComparison.Ordinal);
@@ -102,9 +102,9 @@ public sealed class ProvenanceContentTests : IDisposable
     [InlineData("address: https://www.gov.uk/national-minimum-wage-rates", 17, "'sources[1].url' is missing")]
     public void ASourceNeedsAWebAddress(string urlLine, int line, string expected)
     {
-        content.Write("careers/roles/care-worker.md", Role.Replace("url: https://www.gov.uk/national-minimum-wage-rates", urlLine, StringComparison.Ordinal));
+        _content.Write("careers/roles/care-worker.md", Role.Replace("url: https://www.gov.uk/national-minimum-wage-rates", urlLine, StringComparison.Ordinal));
 
-        var errors = content.Errors();
+        var errors = _content.Errors();
 
         Assert.Contains(errors, e => e.Line == line && e.Message.StartsWith(expected, StringComparison.Ordinal));
     }
@@ -112,9 +112,9 @@ public sealed class ProvenanceContentTests : IDisposable
     [Fact]
     public void AReviewDateThatIsNotADateIsReportedOnItsLine()
     {
-        content.Write("careers/roles/care-worker.md", Role.Replace("reviewed: 2026-12-05", "reviewed: last week", StringComparison.Ordinal));
+        _content.Write("careers/roles/care-worker.md", Role.Replace("reviewed: 2026-12-05", "reviewed: last week", StringComparison.Ordinal));
 
-        var error = content.SingleError();
+        var error = _content.SingleError();
 
         Assert.Equal(15, error.Line);
         Assert.Contains("'reviewed' must be a date written yyyy-mm-dd", error.Message, StringComparison.Ordinal);
@@ -123,9 +123,9 @@ public sealed class ProvenanceContentTests : IDisposable
     [Fact]
     public void AReviewMoreThanTwelveMonthsOldIsAWarningNotAnError()
     {
-        content.Module("duty-of-care", TempContent.ValidModuleFrontMatter.Replace("reviewed: 2026-12-05", "reviewed: 2025-12-04", StringComparison.Ordinal));
+        _content.Module("duty-of-care", TempContent.ValidModuleFrontMatter.Replace("reviewed: 2026-12-05", "reviewed: 2025-12-04", StringComparison.Ordinal));
 
-        var set = content.LoadOn(new DateOnly(2026, 12, 5));
+        var set = _content.LoadOn(new DateOnly(2026, 12, 5));
 
         Assert.True(set.Modules.ContainsKey("duty-of-care"));
         var warning = Assert.Single(set.Warnings);
@@ -137,18 +137,18 @@ public sealed class ProvenanceContentTests : IDisposable
     [Fact]
     public void AReviewExactlyTwelveMonthsOldIsStillFresh()
     {
-        content.Module("duty-of-care", TempContent.ValidModuleFrontMatter.Replace("reviewed: 2026-12-05", "reviewed: 2025-12-05", StringComparison.Ordinal));
+        _content.Module("duty-of-care", TempContent.ValidModuleFrontMatter.Replace("reviewed: 2026-12-05", "reviewed: 2025-12-05", StringComparison.Ordinal));
 
-        Assert.Empty(content.LoadOn(new DateOnly(2026, 12, 5)).Warnings);
+        Assert.Empty(_content.LoadOn(new DateOnly(2026, 12, 5)).Warnings);
     }
 
     [Fact]
     public void WarningsTravelWithErrorsSoAnAuthorSeesBoth()
     {
-        content.Module("duty-of-care", TempContent.ValidModuleFrontMatter.Replace("reviewed: 2026-12-05", "reviewed: 2024-01-01", StringComparison.Ordinal));
-        content.Write("careers/roles/care-worker.md", Role.Replace("sector: social-care", "sector: space", StringComparison.Ordinal));
+        _content.Module("duty-of-care", TempContent.ValidModuleFrontMatter.Replace("reviewed: 2026-12-05", "reviewed: 2024-01-01", StringComparison.Ordinal));
+        _content.Write("careers/roles/care-worker.md", Role.Replace("sector: social-care", "sector: space", StringComparison.Ordinal));
 
-        var failure = Assert.Throws<ContentValidationException>(() => content.LoadOn(new DateOnly(2026, 12, 5)));
+        var failure = Assert.Throws<ContentValidationException>(() => _content.LoadOn(new DateOnly(2026, 12, 5)));
 
         Assert.Single(failure.Errors);
         Assert.Equal("learn/duty-of-care.md", Assert.Single(failure.Warnings).File);
@@ -157,11 +157,11 @@ public sealed class ProvenanceContentTests : IDisposable
     [Fact]
     public void PathwayCategoryIsOneOfTheCareWorkforcePathwaysEight()
     {
-        content.Write("careers/roles/care-worker.md", Role);
-        Assert.Equal("care-or-support-worker", content.Load().Roles["care-worker"].PathwayCategory);
+        _content.Write("careers/roles/care-worker.md", Role);
+        Assert.Equal("care-or-support-worker", _content.Load().Roles["care-worker"].PathwayCategory);
 
-        content.Write("careers/roles/care-worker.md", Role.Replace("pathway-category: care-or-support-worker", "pathway-category: senior-carer", StringComparison.Ordinal));
-        var error = content.SingleError();
+        _content.Write("careers/roles/care-worker.md", Role.Replace("pathway-category: care-or-support-worker", "pathway-category: senior-carer", StringComparison.Ordinal));
+        var error = _content.SingleError();
 
         Assert.Equal(5, error.Line);
         Assert.Contains("'pathway-category' must be one of the Care Workforce Pathway's role categories: new-to-care, care-or-support-worker, enhanced-care-worker, personal-assistant, supervisor-or-leader, practice-leader, deputy-manager, registered-manager", error.Message, StringComparison.Ordinal);
@@ -170,9 +170,9 @@ public sealed class ProvenanceContentTests : IDisposable
     [Fact]
     public void AnNhsJobHasNoPathwayCategory()
     {
-        content.Write("careers/roles/care-worker.md", Role.Replace("sector: social-care", "sector: nhs", StringComparison.Ordinal));
+        _content.Write("careers/roles/care-worker.md", Role.Replace("sector: social-care", "sector: nhs", StringComparison.Ordinal));
 
-        var error = content.SingleError();
+        var error = _content.SingleError();
 
         Assert.Equal(5, error.Line);
         Assert.Contains("the Care Workforce Pathway is for adult social care", error.Message, StringComparison.Ordinal);

@@ -5,16 +5,16 @@ namespace Portal.Infrastructure.Tests.Content;
 /// <summary>The job search's everyday words are content: read from search/, checked like everything else.</summary>
 public sealed class SearchWordsContentTests : IDisposable
 {
-    private readonly TempContent content = new();
+    private readonly TempContent _content = new();
 
-    public void Dispose() => content.Dispose();
+    public void Dispose() => _content.Dispose();
 
     [Fact]
     public void ALineWithoutAlternativesIsReportedOnItsLine()
     {
-        content.Write("search/synonyms.md", "---\ntitle: Words\n---\nWhat people type.\n\n- carer: care worker\n- hca\n");
+        _content.Write("search/synonyms.md", "---\ntitle: Words\n---\nWhat people type.\n\n- carer: care worker\n- hca\n");
 
-        var error = content.SingleError();
+        var error = _content.SingleError();
 
         Assert.Equal(("search/synonyms.md", 7), (error.File, error.Line));
         Assert.Contains("'- word or phrase: alternative, alternative'", error.Message, StringComparison.Ordinal);
@@ -23,9 +23,9 @@ public sealed class SearchWordsContentTests : IDisposable
     [Fact]
     public void AWordListedTwiceNamesTheFirstLine()
     {
-        content.Write("search/synonyms.md", "---\ntitle: Words\n---\n- carer: care worker\n- Carer: support worker\n");
+        _content.Write("search/synonyms.md", "---\ntitle: Words\n---\n- carer: care worker\n- Carer: support worker\n");
 
-        var error = content.SingleError();
+        var error = _content.SingleError();
 
         Assert.Equal(("search/synonyms.md", 5), (error.File, error.Line));
         Assert.Contains("already listed at search/synonyms.md:4", error.Message, StringComparison.Ordinal);

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Portal.Domain.Audit;
 using Portal.Domain.Notifications;
-using Portal.Infrastructure;
 using Portal.Infrastructure.Accounts;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Email;

@@ -60,7 +60,7 @@ public abstract class ReminderJobTests<TDatabase>(TDatabase database) : IClassFi
     {
         await using var db = database.CreateContext();
         var outbox = new Outbox(db, _time, new BackgroundJobClient(new InMemoryStorage()), NullLogger<Outbox>.Instance);
-        var job = new ReminderJob(db, _content, outbox, _time, Options.Create(new MailOptions { SiteUrl = "https://portal.example" }), NullLogger<ReminderJob>.Instance);
+        var job = new ReminderJob(db, _content, outbox, new MailTemplates(Options.Create(new MailOptions { SiteUrl = "https://portal.example" })), _time, NullLogger<ReminderJob>.Instance);
         configure?.Invoke(job);
         return await job.RunAsync(CancellationToken.None);
     }

@@ -61,6 +61,7 @@ public abstract class TalentTestsBase<TDatabase>(TDatabase database)
         services.AddSingleton<JobIndex>();
         services.AddSingleton<Hangfire.IBackgroundJobClient>(new Hangfire.BackgroundJobClient(new Hangfire.InMemory.InMemoryStorage()));
         services.AddScoped<Portal.Infrastructure.Email.Outbox>();
+        services.AddSingleton<Portal.Infrastructure.Email.MailTemplates>();
         services.AddScoped<ApplicationService>();
         services.AddScoped<OrganisationRequestService>();
         services.AddScoped<AlertService>();

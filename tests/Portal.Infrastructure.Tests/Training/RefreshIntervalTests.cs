@@ -68,8 +68,8 @@ public abstract class RefreshIntervalTests<TDatabase>(TDatabase database) : Tale
     {
         await using (var scope = Services())
         {
-            var job = new ReminderJob(scope.Get<PortalDbContext>(), Content, scope.Get<Outbox>(), Time,
-                Options.Create(new MailOptions { SiteUrl = "https://portal.example" }), NullLogger<ReminderJob>.Instance);
+            var job = new ReminderJob(scope.Get<PortalDbContext>(), Content, scope.Get<Outbox>(),
+                new MailTemplates(Options.Create(new MailOptions { SiteUrl = "https://portal.example" })), Time, NullLogger<ReminderJob>.Instance);
             await job.RunAsync(CancellationToken.None);
         }
         await using (var scope = Services())

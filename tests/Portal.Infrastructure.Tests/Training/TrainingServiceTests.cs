@@ -33,11 +33,11 @@ public abstract class TrainingServiceTests<TDatabase> : IClassFixture<TDatabase>
     private readonly ContentSet _content;
     private readonly LearningModule _module;
 
-    private readonly TDatabase database;
+    private readonly TDatabase _database;
 
     protected TrainingServiceTests(TDatabase database)
     {
-        this.database = database;
+        this._database = database;
         _content = _folder.Module("duty-of-care").Load();
         _module = _content.Modules["duty-of-care"];
     }
@@ -51,14 +51,14 @@ public abstract class TrainingServiceTests<TDatabase> : IClassFixture<TDatabase>
 
     private TrainingService Service(out Portal.Infrastructure.Data.PortalDbContext db)
     {
-        db = database.CreateContext();
+        db = _database.CreateContext();
         return new TrainingService(db, _queued.Rematch(db), _time);
     }
 
     private async Task<string> NewUserAsync(string name = "Amina Yusuf")
     {
         var id = Guid.NewGuid().ToString();
-        await using var db = database.CreateContext();
+        await using var db = _database.CreateContext();
         db.Users.Add(new PortalUser { Id = id, UserName = $"{id}@test", Email = $"{id}@test", DisplayName = name, CreatedUtc = _time.GetUtcNow().UtcDateTime });
         await db.SaveChangesAsync();
         return id;
@@ -66,7 +66,7 @@ public abstract class TrainingServiceTests<TDatabase> : IClassFixture<TDatabase>
 
     private async Task<int> CompletionCountAsync(string userId)
     {
-        await using var db = database.CreateContext();
+        await using var db = _database.CreateContext();
         return await db.Set<Completion>().CountAsync(c => c.UserId == userId);
     }
 
@@ -115,7 +115,7 @@ public abstract class TrainingServiceTests<TDatabase> : IClassFixture<TDatabase>
 
         var passed = Assert.IsType<QuizSubmission.Passed>(await SubmitAsync(user, AllRight));
 
-        await using var db = database.CreateContext();
+        await using var db = _database.CreateContext();
         var stored = await db.Set<Completion>().SingleAsync(c => c.UserId == user);
         Assert.Equal((3, 3, _module.Version, 1), (stored.Score, stored.OutOf, stored.ContentVersion, stored.Round));
         Assert.Equal(passed.Completion.VerificationCode, stored.VerificationCode);
@@ -180,13 +180,51 @@ public abstract class TrainingServiceTests<TDatabase> : IClassFixture<TDatabase>
     }
 
     [Fact]
-    public async Task AQuizFormDrawnFromAnOlderVersionIsRefused()
+    public async Task AQuizFormDrawnFromAnotherVersionIsRefusedWithoutSayingTheModuleChanged()
     {
         var user = await NewUserAsync();
         await ReadAllLessonsAsync(user);
 
-        Assert.IsType<QuizSubmission.ModuleChanged>(await SubmitAsync(user, AllRight, formVersion: "0123456789abcdef"));
+        Assert.IsType<QuizSubmission.OutOfDate>(await SubmitAsync(user, AllRight, formVersion: "0123456789abcdef"));
         Assert.Equal(0, await CompletionCountAsync(user));
+        // The module did not change, so their place stays where it was.
+        var service = Service(out var db);
+        await using (db)
+            Assert.Equal(_module.Lessons.Count + 1, (await service.FindProgressAsync(user, "duty-of-care"))!.Lesson);
+    }
+
+    [Fact]
+    public async Task AQuizSentBeforeEveryLessonIsReadRecordsNothing()
+    {
+        var user = await NewUserAsync();
+        var service = Service(out var db);
+        await using (db)
+            await service.StartAsync(user, _module);
+
+        var unread = Assert.IsType<QuizSubmission.LessonsUnread>(await SubmitAsync(user, AllRight));
+
+        Assert.Equal((1, _module.Lessons.Count), (unread.Lesson, unread.LessonCount));
+        Assert.Equal(0, await CompletionCountAsync(user));
+    }
+
+    [Fact]
+    public async Task ALessonFinishedOutOfOrderIsRefusedAndMovesNothing()
+    {
+        var user = await NewUserAsync();
+        var service = Service(out var db);
+        await using (db)
+        {
+            await service.StartAsync(user, _module);
+
+            var skipped = await service.FinishLessonAsync(user, _module, _module.Lessons.Count);
+
+            Assert.Equal(Outcome.Invalid, skipped.Outcome);
+            Assert.Contains("carry on from lesson 1", skipped.Problem!.Message, StringComparison.Ordinal);
+        }
+        var again = Service(out var db2);
+        await using (db2)
+            Assert.Equal(1, (await again.FindProgressAsync(user, "duty-of-care"))!.Lesson);
+        Assert.IsType<QuizSubmission.LessonsUnread>(await SubmitAsync(user, AllRight));
     }
 
     [Fact]
@@ -221,7 +259,7 @@ public abstract class TrainingServiceTests<TDatabase> : IClassFixture<TDatabase>
         Assert.IsType<QuizSubmission.AlreadyPassed>(await SubmitAsync(user, AllRight, round: 1));
         var second = Assert.IsType<QuizSubmission.Passed>(await SubmitAsync(user, AllRight, round: 2)).Completion;
 
-        await using var db = database.CreateContext();
+        await using var db = _database.CreateContext();
         var rows = await db.Set<Completion>().Where(c => c.UserId == user).OrderBy(c => c.Round).ToListAsync();
         Assert.Equal([first.CompletedAtUtc, second.CompletedAtUtc], rows.Select(r => r.CompletedAtUtc));
         Assert.Equal([1, 2], rows.Select(r => r.Round));

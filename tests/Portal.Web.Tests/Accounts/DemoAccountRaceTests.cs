@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Portal.Domain.Organisations;
-using Portal.Domain.Talent;
 using Portal.Infrastructure.Data;
 using Portal.Tests.Common;
 using Portal.Web.Accounts;

@@ -25,9 +25,13 @@ public sealed partial class RegistrationTests(PortalWebFactory app) : IClassFixt
         Assert.Empty(app.MailTo(email)); // written to the outbox, not yet sent
         Assert.True(await app.DeliverMailAsync() >= 1);
         var mail = Assert.Single(app.MailTo(email));
-        Assert.Equal("Confirm your email", mail.Subject);
+        // In the portal's words and layout, not Identity's stock "clicking here": both parts, the same link in each.
+        Assert.Equal("Confirm your email for the Health and Care Portal", mail.Subject);
         var link = WebUtility.HtmlDecode(ConfirmLink().Match(mail.TextBody ?? "").Value);
         Assert.StartsWith("http", link, StringComparison.Ordinal);
+        Assert.StartsWith("Health and Care Portal\n", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{WebUtility.HtmlEncode(link)}\"", mail.HtmlBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("clicking here", mail.HtmlBody, StringComparison.Ordinal);
 
         var confirmed = await browser.GetPageAsync(new Uri(link).PathAndQuery);
         Assert.Contains("Thank you for confirming your email", confirmed.Body!.TextContent, StringComparison.Ordinal);
@@ -51,7 +55,7 @@ public sealed partial class RegistrationTests(PortalWebFactory app) : IClassFixt
         Assert.StartsWith("/Identity/Account/RegisterConfirmation", response.Headers.Location!.ToString(), StringComparison.Ordinal);
         await app.DeliverMailAsync();
         var mail = Assert.Single(app.MailTo(email));
-        Assert.Equal("You already have an account", mail.Subject);
+        Assert.Equal("You already have an account on the Health and Care Portal", mail.Subject);
         Assert.DoesNotContain("ConfirmEmail", mail.TextBody, StringComparison.Ordinal);
     }
 
@@ -114,8 +118,9 @@ public sealed partial class RegistrationTests(PortalWebFactory app) : IClassFixt
         await app.DeliverMailAsync();
 
         var mail = Assert.Single(app.MailTo(email));
-        Assert.Equal("Reset your password", mail.Subject);
+        Assert.Equal("Reset your password for the Health and Care Portal", mail.Subject);
         Assert.Contains("/Identity/Account/ResetPassword", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("/Identity/Account/ResetPassword", mail.HtmlBody, StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"https?://\S+?/Identity/Account/ConfirmEmail\S+?(?=\)|\s|$)")]

@@ -111,6 +111,16 @@ public abstract class CommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ContentCheckPassesInDevelopmentAsUnderDotnetRun()
+    {
+        // dotnet run's launch profile sets Development, where the host validates every registration.
+        var (exit, output, error) = await PortalProcess.RunAsync(WorkDir, ["content", "check"], [.. Database, ("ASPNETCORE_ENVIRONMENT", "Development")]);
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("valid (", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ContentCheckFailsNamingTheFileAndLine()
     {
         var dir = Path.Combine(WorkDir, "bad-content", "pages");

@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 using Portal.Domain.Compliance;
 using Portal.Domain.Organisations;
-using Portal.Domain.Training;
 using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Organisations;
@@ -230,7 +229,8 @@ public sealed class ComplianceTests(PortalWebFactory app) : IClassFixture<Portal
         Assert.Equal("/competencies", signed.Headers.Location!.OriginalString);
 
         var person = await team.Manager.GetPageAsync($"/manage/staff/{membership}");
-        Assert.Contains("Blood glucose monitoring: signed off", person.Text("main"), StringComparison.Ordinal);
+        // The log says who signed it off.
+        Assert.Contains("Blood glucose monitoring: signed off by Nia Nurse", person.Text("main"), StringComparison.Ordinal);
         Assert.Contains("Calm, careful, explained each step.", person.Text("main"), StringComparison.Ordinal);
         var matrix = await team.Manager.GetPageAsync("/manage/matrix");
         var column = matrix.QuerySelectorAll("thead .mx-topic").Select(h => h.TextContent.Trim()).ToList().IndexOf("Blood glucose monitoring (sign-off)");
@@ -241,7 +241,7 @@ public sealed class ComplianceTests(PortalWebFactory app) : IClassFixture<Portal
         var withdrawn = await team.Manager.PostFormAsync(person, "form[action*=Revoke]", [new("Reason", "Missed hand hygiene on a later visit")]);
         Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
         var after = await team.Manager.GetPageAsync($"/manage/staff/{membership}");
-        Assert.Contains("sign-off withdrawn", after.Text("main"), StringComparison.Ordinal);
+        Assert.Contains("sign-off withdrawn by Sam Taylor", after.Text("main"), StringComparison.Ordinal);
         Assert.Contains("Blood glucose monitoring: signed off", after.Text("main"), StringComparison.Ordinal);
     }
 

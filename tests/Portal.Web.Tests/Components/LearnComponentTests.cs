@@ -7,7 +7,7 @@ namespace Portal.Web.Tests.Components;
 /// <summary>The lesson progress and the quiz questions, as components: words first, colour second, feedback only where earned.</summary>
 public sealed class LearnComponentTests : IDisposable
 {
-    private readonly BunitContext context = new();
+    private readonly BunitContext _context = new();
 
     private static readonly QuizQuestion PickOne = new("who", "Who has a duty of care?",
     [
@@ -22,10 +22,10 @@ public sealed class LearnComponentTests : IDisposable
         new QuizAnswer("c", "Doing whatever anyone says.", false, "No: you think and report."),
     ]);
 
-    public void Dispose() => context.Dispose();
+    public void Dispose() => _context.Dispose();
 
     private IRenderedComponent<LessonProgress> Progress(int current, int reached) =>
-        context.Render<LessonProgress>(p => p
+        _context.Render<LessonProgress>(p => p
             .Add(c => c.LessonHref, number => $"/learn/duty-of-care/lessons/{number}")
             .Add(c => c.Titles, ["One", "Two", "Three"])
             .Add(c => c.Current, current)
@@ -65,7 +65,7 @@ public sealed class LearnComponentTests : IDisposable
     [Fact]
     public void PickOneIsRadiosAndTickAllIsCheckboxesWithAHint()
     {
-        var quiz = context.Render<QuizQuestions>(p => p.Add(c => c.Questions, [PickOne, TickAll]));
+        var quiz = _context.Render<QuizQuestions>(p => p.Add(c => c.Questions, [PickOne, TickAll]));
 
         Assert.All(quiz.FindAll("#q-who input"), i => Assert.Equal("radio", i.GetAttribute("type")));
         Assert.All(quiz.FindAll("#q-signs input"), i => Assert.Equal("checkbox", i.GetAttribute("type")));
@@ -80,7 +80,7 @@ public sealed class LearnComponentTests : IDisposable
     [Fact]
     public void AnUnansweredQuestionIsFlaggedAndOtherChoicesKept()
     {
-        var quiz = context.Render<QuizQuestions>(p => p
+        var quiz = _context.Render<QuizQuestions>(p => p
             .Add(c => c.Questions, [PickOne, TickAll])
             .Add(c => c.Chosen, new Dictionary<string, IReadOnlyCollection<string>> { ["who"] = ["b"] })
             .Add(c => c.Unanswered, new HashSet<string> { "signs" }));
@@ -99,7 +99,7 @@ public sealed class LearnComponentTests : IDisposable
             ["signs"] = ["a", "b"],
         }));
 
-        var quiz = context.Render<QuizQuestions>(p => p.Add(c => c.Questions, [PickOne, TickAll]).Add(c => c.Results, scored.Results));
+        var quiz = _context.Render<QuizQuestions>(p => p.Add(c => c.Questions, [PickOne, TickAll]).Add(c => c.Results, scored.Results));
 
         Assert.Equal("Not right this time.", quiz.Find("#q-who .quiz-question__result").TextContent);
         Assert.Equal("Right.", quiz.Find("#q-signs .quiz-question__result").TextContent);

@@ -11,9 +11,9 @@ public sealed class MatrixComponentTests : IDisposable
     private static readonly Topic Fire = new(TopicKind.Module, "fire-safety");
     private static readonly Topic Glucose = new(TopicKind.Competency, "blood-glucose-monitoring");
 
-    private readonly BunitContext context = new();
+    private readonly BunitContext _context = new();
 
-    public void Dispose() => context.Dispose();
+    public void Dispose() => _context.Dispose();
 
     private static MatrixView View()
     {
@@ -33,7 +33,7 @@ public sealed class MatrixComponentTests : IDisposable
     }
 
     private IRenderedComponent<MatrixTable> Table() =>
-        context.Render<MatrixTable>(p => p
+        _context.Render<MatrixTable>(p => p
             .Add(c => c.View, View())
             .Add(c => c.Caption, "Training matrix for Aire Homecare")
             .Add(c => c.JobTitle, slug => slug == "care-worker" ? "Care worker" : "Enhanced care worker")

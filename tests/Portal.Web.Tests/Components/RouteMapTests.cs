@@ -8,7 +8,7 @@ namespace Portal.Web.Tests.Components;
 /// <summary>The route map as a component: every role a link, every step an arrow, and a picture a screen reader can name.</summary>
 public sealed class RouteMapTests : IDisposable
 {
-    private readonly BunitContext context = new();
+    private readonly BunitContext _context = new();
 
     private static readonly CareerRole[] Roles =
     [
@@ -25,10 +25,10 @@ public sealed class RouteMapTests : IDisposable
         new("care-worker", "healthcare-support-worker", 3),
     ];
 
-    public void Dispose() => context.Dispose();
+    public void Dispose() => _context.Dispose();
 
     private IRenderedComponent<RouteMap> Render(IReadOnlyList<RouteStep>? steps = null) =>
-        context.Render<RouteMap>(parameters => parameters
+        _context.Render<RouteMap>(parameters => parameters
             .Add(p => p.Roles, Roles)
             .Add(p => p.Steps, steps ?? Steps)
             .Add(p => p.RoleHref, slug => $"/careers/roles/{slug}"));

@@ -185,6 +185,64 @@ public sealed class LearnTests(PortalWebFactory app) : IClassFixture<PortalWebFa
     }
 
     [Fact]
+    public async Task TheQuizDoesNotCountUntilEveryLessonIsReadAndSkippingAheadIsRefused()
+    {
+        var (browser, email) = await SignedInAsync();
+        await StartAsync(browser);
+
+        // Straight to the quiz after Start: the page sends them to their lesson, and a forged post records nothing.
+        var quiz = await browser.GetPageAsync($"/learn/{Slug}/quiz");
+        Assert.Null(quiz.QuerySelector("form.quiz"));
+        Assert.Contains("once you have read every lesson", quiz.Body!.TextContent, StringComparison.Ordinal);
+        var forged = await browser.PostAsync($"/learn/{Slug}/quiz", new FormUrlEncodedContent(
+            [new("__RequestVerificationToken", (await browser.GetPageAsync($"/learn/{Slug}/lessons/1")).QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value),
+             new("Input.Version", Module.Version), new("Input.Round", "1"), .. Answers(right: true)]));
+        Assert.Equal(HttpStatusCode.Conflict, forged.StatusCode);
+        Assert.Contains($"Read every lesson before the quiz: you are up to lesson 1 of {Module.Lessons.Count}", (await Forms.ParseAsync(forged)).Text(".alert"), StringComparison.Ordinal);
+
+        // "Next" on the last lesson, posted without reading the others.
+        var skip = await browser.SubmitAsync(await browser.GetPageAsync($"/learn/{Slug}/lessons/{Module.Lessons.Count}"), new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Conflict, skip.StatusCode);
+        Assert.Contains("The lessons go in order: carry on from lesson 1", (await Forms.ParseAsync(skip)).Text(".alert-danger"), StringComparison.Ordinal);
+        Assert.Empty(await CompletionsAsync(email));
+
+        await ReadEveryLessonAsync(browser);
+        var passed = await PostQuizAsync(browser, await browser.GetPageAsync($"/learn/{Slug}/quiz"), Answers(right: true));
+        Assert.Equal(HttpStatusCode.Redirect, passed.StatusCode);
+        Assert.Single(await CompletionsAsync(email));
+    }
+
+    [Fact]
+    public async Task AnOutOfDateQuizFormDoesNotClaimTheModuleWasUpdated()
+    {
+        var (browser, email) = await SignedInAsync();
+        await ReadEveryLessonAsync(browser);
+        var quiz = await browser.GetPageAsync($"/learn/{Slug}/quiz");
+        quiz.QuerySelector<IHtmlInputElement>("input[name='Input.Version']")!.Value = "0123456789abcdef";
+
+        var response = await PostQuizAsync(browser, quiz, Answers(right: true));
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var message = (await Forms.ParseAsync(response)).Text(".alert");
+        Assert.Contains("This quiz page is out of date", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("updated", message, StringComparison.Ordinal);
+        Assert.Empty(await CompletionsAsync(email));
+    }
+
+    [Fact]
+    public async Task TheQuizAndEachLessonAfterTheFirstLinkToThePreviousLesson()
+    {
+        var (browser, _) = await SignedInAsync();
+        await ReadEveryLessonAsync(browser);
+
+        var quiz = await browser.GetPageAsync($"/learn/{Slug}/quiz");
+        var second = await browser.GetPageAsync($"/learn/{Slug}/lessons/2");
+
+        Assert.Equal($"/learn/{Slug}/lessons/{Module.Lessons.Count}", quiz.QuerySelector("a.lesson-nav__previous")!.GetAttribute("href"));
+        Assert.Equal($"Previous lesson: {Module.Lessons[0].Title}", second.Text("a.lesson-nav__previous"));
+    }
+
+    [Fact]
     public async Task ATamperedAnswerGetsAClearMessageAndRecordsNothing()
     {
         var (browser, email) = await SignedInAsync();
@@ -275,6 +333,64 @@ public sealed class LearnTests(PortalWebFactory app) : IClassFixture<PortalWebFa
 
         var wrong = await app.CreateBrowser().GetPageAsync("/verify/aaaa-bbbb-cccc-dddd-eeee-ffff", HttpStatusCode.NotFound);
         Assert.Contains("No certificate has this code", wrong.Text(".verify-result"), StringComparison.Ordinal);
+    }
+
+    private static async Task<HttpResponseMessage> PostCertificateNameAsync(HttpClient browser, long completionId, string name)
+    {
+        // Any of the person's own forms carries their antiforgery token; the name form may not be on the page at all.
+        var token = (await browser.GetPageAsync($"/learn/{Slug}")).QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
+        return await browser.PostAsync($"/learn/certificates/{completionId}?handler=Name",
+            new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("Input.Name", name)]));
+    }
+
+    [Fact]
+    public async Task TheNameOnACertificateIsFixedWhenItIsIssued()
+    {
+        var (owner, email) = await SignedInAsync();
+        await ReadEveryLessonAsync(owner);
+        await PostQuizAsync(owner, await owner.GetPageAsync($"/learn/{Slug}/quiz"), Answers(true));
+        var completion = Assert.Single(await CompletionsAsync(email));
+        var verifyUrl = new Uri((await owner.GetPageAsync($"/learn/certificates/{completion.Id}")).Text(".certificate__verify a")).PathAndQuery;
+
+        // The account's name changes later, and a name is posted by hand: the certificate says what it said.
+        await app.WithUsersAsync(async users =>
+        {
+            var user = (await users.FindByEmailAsync(email))!;
+            user.DisplayName = "Somebody Else";
+            return await users.UpdateAsync(user);
+        });
+        var renamed = await PostCertificateNameAsync(owner, completion.Id, "Mallory Smith");
+
+        Assert.Contains("fixed when it was issued", (await Forms.ParseAsync(renamed)).Text(".alert-danger"), StringComparison.Ordinal);
+        Assert.Equal("Sam Taylor", (await owner.GetPageAsync($"/learn/certificates/{completion.Id}")).Text(".certificate__name"));
+        var verified = (await app.CreateBrowser().GetPageAsync(verifyUrl)).Text(".verify-result");
+        Assert.Contains("Sam Taylor", verified, StringComparison.Ordinal);
+        Assert.DoesNotContain("Mallory", verified, StringComparison.Ordinal);
+        Assert.DoesNotContain("Somebody", verified, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ACertificateIssuedWithoutANameIsNamedOnceAndOnlyByItsOwner()
+    {
+        var (owner, email) = await SignedInAsync();
+        var ownerId = await app.WithUsersAsync(async users =>
+        {
+            var user = (await users.FindByEmailAsync(email))!;
+            user.DisplayName = null;
+            await users.UpdateAsync(user);
+            return user.Id;
+        });
+        var completion = await app.CompletedAsync(ownerId, Slug, DateTime.UtcNow.AddDays(-1));
+        Assert.NotNull((await owner.GetPageAsync($"/learn/certificates/{completion.Id}")).QuerySelector("form input[name='Input.Name']"));
+
+        var (stranger, _) = await SignedInAsync();
+        Assert.Equal(HttpStatusCode.NotFound, (await PostCertificateNameAsync(stranger, completion.Id, "Mallory Smith")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await PostCertificateNameAsync(owner, completion.Id, "Bo Adeyemi")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PostCertificateNameAsync(owner, completion.Id, "Mallory Smith")).StatusCode);
+        var certificate = await owner.GetPageAsync($"/learn/certificates/{completion.Id}");
+        Assert.Equal("Bo Adeyemi", certificate.Text(".certificate__name"));
+        Assert.Null(certificate.QuerySelector("form input[name='Input.Name']"));
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Identity;
 using Portal.Infrastructure.Accounts;
 using Portal.Tests.Common;
 

@@ -1236,6 +1236,10 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CertificateName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CompletedAtUtc")
                         .HasColumnType("TEXT");
 

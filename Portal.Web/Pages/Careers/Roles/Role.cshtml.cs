@@ -23,6 +23,9 @@ public sealed class RoleModel(ContentStore content, JobSearch jobs) : PageModel
 
     public int OpenVacancyCount { get; private set; }
 
+    /// <summary>Route files with a step into or out of this role, so a reader can follow the whole story.</summary>
+    public IReadOnlyList<CareerRoute> OnRoutes { get; private set; } = [];
+
     /// <summary>Every programme, for the links from the steps into this role.</summary>
     public IReadOnlyDictionary<string, Programme> Programmes { get; private set; } = new Dictionary<string, Programme>();
 
@@ -36,6 +39,7 @@ public sealed class RoleModel(ContentStore content, JobSearch jobs) : PageModel
         var steps = catalogue.Planner.Graph.Steps;
         RoutesIn = [.. steps.Where(s => s.To == slug).Select(s => (s, catalogue.Roles[s.From])).OrderBy(x => x.Item2.Title, StringComparer.Ordinal)];
         RoutesOut = [.. steps.Where(s => s.From == slug).Select(s => (s, catalogue.Roles[s.To])).OrderBy(x => x.Item2.Title, StringComparer.Ordinal)];
+        OnRoutes = [.. catalogue.Routes.Values.Where(r => r.Steps.Any(s => s.From == slug || s.To == slug)).OrderBy(r => r.Title, StringComparer.Ordinal)];
         Training = [.. steps.Where(s => s.To == slug).SelectMany(s => s.Requirements.Modules).Distinct(StringComparer.Ordinal)
             .Select(m => catalogue.Modules[m]).OrderBy(m => m.Title, StringComparer.Ordinal)];
         if (!role.EntryPoint)

@@ -1,0 +1,169 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Domain.Compliance;
+using Portal.Domain.Organisations;
+using Portal.Infrastructure.Content;
+using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Organisations;
+using Portal.Web.Tests.Support;
+
+namespace Portal.Web.Tests.Learn;
+
+/// <summary>
+/// Both sides of one requirement: a manager sets what a job requires, the member of staff sees it
+/// first on their home page, on their record and on Learn; they complete it, and both their view and
+/// the manager's matrix show it done. Sign-offs show who signed.
+/// </summary>
+public sealed class EmployerRequirementsTests(PortalWebFactory app) : IClassFixture<PortalWebFactory>
+{
+    private static readonly string[] Required = ["module:duty-of-care", "module:safeguarding-adults", "module:fire-safety", "module:communication"];
+
+    private ContentSet Content => app.Services.GetRequiredService<ContentStore>().Current;
+
+    private async Task<(Guid Organisation, string Name, HttpClient Manager)> OrganisationAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var organisations = scope.ServiceProvider.GetRequiredService<OrganisationService>();
+        var name = $"Rose Care {Guid.NewGuid():N}"[..20];
+        var organisation = (await organisations.CreateAsync(name, OrganisationType.CareProvider, null, "LS6 1AA")).Value!;
+        var email = $"manager.{Guid.NewGuid():N}@example.com";
+        await app.CreateUserAsync(email, SignIn.Password);
+        Assert.True((await organisations.AddMemberAsync(organisation.Id, email, MembershipRole.Manager)).IsDone);
+        var manager = app.CreateBrowser();
+        await SignIn.PostSignInAsync(manager, email, SignIn.Password);
+        return (organisation.Id, name, manager);
+    }
+
+    private async Task<(string UserId, HttpClient Browser)> StaffAsync(Guid organisation, string jobRole, string name, bool practitioner = false)
+    {
+        var email = $"staff.{Guid.NewGuid():N}@example.com";
+        var user = await app.CreateUserAsync(email, SignIn.Password);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            (await db.Users.SingleAsync(u => u.Id == user.Id)).DisplayName = name;
+            db.Add(Membership.Start(organisation, user.Id, MembershipRole.Staff, DateTime.UtcNow.AddDays(-400), jobRole, null, practitioner));
+            await db.SaveChangesAsync();
+        }
+        var browser = app.CreateBrowser();
+        await SignIn.PostSignInAsync(browser, email, SignIn.Password);
+        return (user.Id, browser);
+    }
+
+    private static string Item(IDocument page, string title) =>
+        page.QuerySelectorAll(".employer-requirements li").SingleOrDefault(e => e.TextContent.Contains(title, StringComparison.Ordinal))is { } li ? string.Join(' ', li.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)) : "";
+
+    private async Task PassAsync(HttpClient browser, string slug)
+    {
+        var module = Content.Modules[slug];
+        await browser.SubmitAsync(await browser.GetPageAsync($"/learn/{slug}"), new Dictionary<string, string>());
+        foreach (var lesson in module.Lessons)
+            await browser.SubmitAsync(await browser.GetPageAsync($"/learn/{slug}/lessons/{lesson.Number}"), new Dictionary<string, string>());
+        var quiz = await browser.GetPageAsync($"/learn/{slug}/quiz");
+        var form = quiz.QuerySelector<IHtmlFormElement>("form.quiz")!;
+        var fields = form.Elements.OfType<IHtmlInputElement>().Where(i => i.Type == "hidden").Select(i => new KeyValuePair<string, string>(i.Name!, i.Value)).ToList();
+        fields.AddRange(module.Quiz.Questions.SelectMany(q => q.Answers.Where(a => a.Correct).Select(a => new KeyValuePair<string, string>("answer." + q.Id, a.Id))));
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.PostAsync(quiz.Url, new FormUrlEncodedContent(fields))).StatusCode);
+    }
+
+    [Fact]
+    public async Task WhatTheManagerRequiresTheLearnerSeesAndWhatTheyCompleteBothSeeDone()
+    {
+        var (organisation, name, manager) = await OrganisationAsync();
+        var rules = await manager.GetPageAsync($"/manage/training?org={organisation}&job=care-worker");
+        Assert.Equal(HttpStatusCode.Redirect, (await manager.PostFormAsync(rules, "form[action*=Required]",
+            Required.Select(t => new KeyValuePair<string, string>("topic", t)))).StatusCode);
+        var (learnerId, learner) = await StaffAsync(organisation, "care-worker", "Amy Carer");
+        await app.CompletedAsync(learnerId, "safeguarding-adults", DateTime.UtcNow.AddMonths(-13));
+        await app.CompletedAsync(learnerId, "fire-safety", DateTime.UtcNow.AddDays(-350));
+        await app.CompletedAsync(learnerId, "communication", DateTime.UtcNow.AddMonths(-1));
+
+        // First thing on their home page: overdue, due soon, and how much is done.
+        var home = await learner.GetPageAsync("/");
+        var first = home.QuerySelector("main section")!;
+        Assert.Equal("What your employer requires", first.QuerySelector("h2")!.TextContent.Trim());
+        Assert.Contains($"{name} requires", first.TextContent, StringComparison.Ordinal);
+        Assert.Contains("2 overdue or not done, 1 due soon, 1 done (of 4)", home.Text(".employer-requirements__summary"), StringComparison.Ordinal);
+        Assert.Contains("Overdue: ran out on", Item(home, "Safeguarding adults"), StringComparison.Ordinal);
+        Assert.Contains("To do: not done yet", Item(home, "Duty of care"), StringComparison.Ordinal);
+        Assert.Contains("Due soon: runs out on", Item(home, "Fire safety"), StringComparison.Ordinal);
+        Assert.Equal("", Item(home, "Communication"));
+
+        // Their record lists everything, done included.
+        var record = await learner.GetPageAsync("/learn/record");
+        Assert.Contains("Done on", Item(record, "Communication"), StringComparison.Ordinal);
+
+        // Learn, filtered to what the employer requires: overdue first.
+        var learn = await learner.GetPageAsync("/learn?Filter.Status=required");
+        Assert.Equal(["Safeguarding adults", "Duty of care", "Fire safety", "Communication"],
+            learn.QuerySelectorAll(".role-card__title").Select(t => t.TextContent.Trim()));
+        Assert.Contains($"Required by {name}: Overdue", learn.QuerySelectorAll(".role-card")[0].TextContent, StringComparison.Ordinal);
+
+        // They complete it: their view and the manager's matrix both show it done.
+        await PassAsync(learner, "duty-of-care");
+        Assert.StartsWith("Duty of care Done on", Item(await learner.GetPageAsync("/learn/record"), "Duty of care"), StringComparison.Ordinal);
+        Assert.Contains("1 overdue or not done", (await learner.GetPageAsync("/")).Text(".employer-requirements__summary"), StringComparison.Ordinal);
+        var matrix = await manager.GetPageAsync($"/manage/matrix?org={organisation}");
+        var columns = matrix.QuerySelectorAll("thead .mx-topic").Select(h => h.TextContent.Trim()).ToList();
+        var cells = matrix.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains("Amy Carer", StringComparison.Ordinal)).QuerySelectorAll("td.mx");
+        Assert.StartsWith("Valid", cells[columns.IndexOf("Duty of care")].TextContent.Trim(), StringComparison.Ordinal);
+        Assert.StartsWith("Expired", cells[columns.IndexOf("Safeguarding adults")].TextContent.Trim(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheLearnerSeesTheirSignOffsWithWhoSignedThem()
+    {
+        var (organisation, _, manager) = await OrganisationAsync();
+        var rules = await manager.GetPageAsync($"/manage/training?org={organisation}&job=care-worker");
+        await manager.PostFormAsync(rules, "form[action*=Required]", [new("topic", "competency:catheter-care")]);
+        var (learnerId, learner) = await StaffAsync(organisation, "care-worker", "Amy Carer");
+        var (nurseId, _) = await StaffAsync(organisation, "registered-nurse", "Nia Practitioner", practitioner: true);
+        Assert.Contains("To do: needs a sign-off", Item(await learner.GetPageAsync("/learn/record"), "Catheter care"), StringComparison.Ordinal);
+
+        var competency = Content.Competencies["catheter-care"];
+        var observed = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-2));
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            db.Add(CompetencyRecord.SignOff(organisation, learnerId, competency.Slug, competency.ChecklistVersion, competency.Checklist,
+                [.. Enumerable.Range(0, competency.Checklist.Count)], "Calm and careful", observed, nurseId, DateTime.UtcNow));
+            await db.SaveChangesAsync();
+        }
+
+        var record = await learner.GetPageAsync("/learn/record");
+        Assert.Contains("Done: valid until", Item(record, "Catheter care"), StringComparison.Ordinal);
+        var signOff = record.Text(".sign-off");
+        Assert.Contains($"Catheter care: signed off by Nia Practitioner on {observed.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}", signOff, StringComparison.Ordinal);
+        Assert.Contains("Calm and careful", signOff, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EachHomePageFitsThePersonsRoles()
+    {
+        var recruiterEmail = $"recruiter.{Guid.NewGuid():N}@example.com";
+        await app.CreateUserAsync(recruiterEmail, SignIn.Password, roles: Portal.Infrastructure.Accounts.PortalRoles.Recruiter);
+        var recruiter = app.CreateBrowser();
+        await SignIn.PostSignInAsync(recruiter, recruiterEmail, SignIn.Password);
+        var recruiterHome = await recruiter.GetPageAsync("/");
+        Assert.DoesNotContain("You hold", recruiterHome.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Recruiting", recruiterHome.QuerySelector("main section h2")!.TextContent.Trim());
+
+        var (organisation, name, manager) = await OrganisationAsync();
+        var rules = await manager.GetPageAsync($"/manage/training?org={organisation}&job=care-worker");
+        await manager.PostFormAsync(rules, "form[action*=Required]", [new("topic", "module:duty-of-care"), new("topic", "competency:catheter-care")]);
+        await StaffAsync(organisation, "care-worker", "Amy Carer");
+        var (_, nurse) = await StaffAsync(organisation, "registered-nurse", "Nia Practitioner", practitioner: true);
+
+        var managerHome = await manager.GetPageAsync("/");
+        Assert.Equal($"Your staff's training at {name}", managerHome.QuerySelector("main section h2")!.TextContent.Trim());
+        Assert.Contains("2 staff hold 0 of 2 required items", managerHome.Text(".home-matrix__summary"), StringComparison.Ordinal);
+        Assert.DoesNotContain("You hold", managerHome.Body!.TextContent, StringComparison.Ordinal);
+
+        var nurseHome = await nurse.GetPageAsync("/");
+        var signOffs = nurseHome.QuerySelector(".home-signoffs")!;
+        Assert.Contains("0 people are ready for you to observe, and 1 more sign-offs wait on training first", signOffs.TextContent, StringComparison.Ordinal);
+    }
+}
