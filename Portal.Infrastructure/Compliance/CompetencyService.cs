@@ -25,6 +25,12 @@ public sealed class CompetencyService(PortalDbContext db, ContentStore content, 
         IReadOnlyList<Prerequisite> Prerequisites, ComplianceCell Cell, IReadOnlyList<CompetencyRecord> Log)
     {
         public bool Ready => Prerequisites.All(p => p.Held);
+
+        /// <summary>The names of those who recorded the log's rows, by user id.</summary>
+        public IReadOnlyDictionary<string, string> RecordedBy { get; init; } = new Dictionary<string, string>();
+
+        public string RecorderOf(CompetencyRecord record) =>
+            RecordedBy.TryGetValue(record?.RecordedBy ?? "", out var name) ? name : "someone no longer on the portal";
     }
 
     /// <summary>Whether the person may sign off anyone at all: a practitioner on some organisation's staff.</summary>
@@ -101,7 +107,10 @@ public sealed class CompetencyService(PortalDbContext db, ContentStore content, 
         return new Observation(worker.Id, worker.OrganisationId, worker.OrganisationName, worker.UserId,
             PortalUser.ShownName(worker.DisplayName, worker.Email), competency,
             [.. competency.Modules.Where(set.Modules.ContainsKey).Select(m => new Prerequisite(set.Modules[m], held.Contains((worker.UserId, m))))],
-            CompetencyStanding.Cell(log, competency.ReviewMonths, now), log);
+            CompetencyStanding.Cell(log, competency.ReviewMonths, now), log)
+        {
+            RecordedBy = await compliance.RecorderNamesAsync(log, cancellationToken),
+        };
     }
 
     /// <summary>Records a sign-off. Anything wrong (a step not ticked, a changed checklist, training not held) records nothing.</summary>

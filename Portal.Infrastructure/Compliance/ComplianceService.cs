@@ -220,9 +220,7 @@ public sealed class ComplianceService(PortalDbContext db, ContentStore content, 
             .Where(r => r.OrganisationId == row.m.OrganisationId && r.UserId == row.m.UserId)
             .OrderByDescending(r => r.RecordedAtUtc).ThenByDescending(r => r.Id).ToListAsync(cancellationToken);
         var byCompetency = log.ToLookup(r => (r.UserId, r.CompetencySlug), CompetencyEvent.Of);
-        var recorders = log.Select(r => r.RecordedBy).Distinct().ToList();
-        var recordedBy = recorders.Count == 0 ? [] : await db.Users.AsNoTracking().Where(u => recorders.Contains(u.Id))
-            .Select(u => new { u.Id, u.DisplayName, u.Email }).ToDictionaryAsync(u => u.Id, u => PortalUser.ShownName(u.DisplayName, u.Email), cancellationToken);
+        var recordedBy = await RecorderNamesAsync(log, cancellationToken);
         var order = OrganisationTraining.AllTopics(set);
         var cells = order.Where(t => required.Contains(t.Topic))
             .Select(t => new PersonCell(t.Topic, t.Title, Cell(row.m.UserId, t.Topic, set, training, latest, byCompetency, now)))
@@ -241,6 +239,16 @@ public sealed class ComplianceService(PortalDbContext db, ContentStore content, 
             PractitionerGrant = grant,
             RecordedBy = recordedBy,
         };
+    }
+
+    /// <summary>The names of those who recorded these competency records (signed off or withdrew), by user id; one query.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> RecorderNamesAsync(IEnumerable<CompetencyRecord> log, CancellationToken cancellationToken = default)
+    {
+        var recorders = log.Select(r => r.RecordedBy).Distinct().ToList();
+        if (recorders.Count == 0)
+            return new Dictionary<string, string>();
+        return await db.Users.AsNoTracking().Where(u => recorders.Contains(u.Id))
+            .Select(u => new { u.Id, u.DisplayName, u.Email }).ToDictionaryAsync(u => u.Id, u => PortalUser.ShownName(u.DisplayName, u.Email), cancellationToken);
     }
 
     /// <summary>What one employer requires of the person, in the matrix's own cells, worst first.</summary>

@@ -58,7 +58,8 @@ def confirmation_link(address, deadline=30):
                 for part in message.walk():
                     if part.get_content_type() == "text/plain":
                         text = part.get_payload(decode=True).decode()
-                        found = re.search(r"\((https?://[^)\s]+ConfirmEmail[^)\s]+)\)", text)
+                        # The link as the text part gives it: alone on its line or in brackets, any case.
+                        found = re.search(r"(https?://[^\s()<>\"]*confirmemail[^\s()<>\"]*)", text, re.IGNORECASE)
                         if found:
                             return html.unescape(found.group(1))
         time.sleep(0.2)

@@ -41,7 +41,23 @@ public sealed class MatrixModel(ComplianceService compliance, ContentStore conte
         await LoadAsync(cancellationToken) ? MatrixExport.Csv(Matrix.View, JobTitle, FileName("csv")) : NotFound();
 
     public async Task<IActionResult> OnGetExcelAsync(CancellationToken cancellationToken) =>
-        await LoadAsync(cancellationToken) ? MatrixExport.Excel(Matrix.View, JobTitle, "Training matrix", FileName("xlsx")) : NotFound();
+        await LoadAsync(cancellationToken) ? MatrixExport.Excel(Matrix.View, JobTitle, Matrix.OrganisationName, Matrix.AsOfUtc, FilterWords(), FileName("xlsx")) : NotFound();
+
+    /// <summary>What the view is limited to, in words, for the top of the workbook.</summary>
+    private string FilterWords()
+    {
+        var parts = new List<string>();
+        if (!string.IsNullOrWhiteSpace(Job))
+            parts.Add($"job: {JobTitle(Job)}");
+        if (!string.IsNullOrWhiteSpace(Team))
+            parts.Add($"team: {Team}");
+        if (ParsedStatus() is { } status)
+            parts.Add($"status: {ComplianceRules.Label(status)}");
+        return parts.Count == 0 ? "Everyone on the staff" : "Showing only " + string.Join(", ", parts);
+    }
+
+    private ComplianceStatus? ParsedStatus() =>
+        Enum.TryParse<ComplianceStatus>(Status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed : null;
 
     private string FileName(string extension) =>
         $"training-matrix-{Slug(Matrix.OrganisationName)}-{Matrix.AsOfUtc.UkIsoDate()}.{extension}";
@@ -52,8 +68,7 @@ public sealed class MatrixModel(ComplianceService compliance, ContentStore conte
     /// <returns>False when the organisation is not one they manage (404).</returns>
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
-        ComplianceStatus? status = Enum.TryParse<ComplianceStatus>(Status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed : null;
-        var filter = new MatrixFilter(string.IsNullOrWhiteSpace(Job) ? null : Job, string.IsNullOrWhiteSpace(Team) ? null : Team, status);
+        var filter = new MatrixFilter(string.IsNullOrWhiteSpace(Job) ? null : Job, string.IsNullOrWhiteSpace(Team) ? null : Team, ParsedStatus());
         var page = await compliance.MatrixAsync(User.RequiredId(), Organisation, filter, cancellationToken);
         if (page is null)
             return false;

@@ -1,5 +1,4 @@
 using System.Text;
-using MiniExcelLibs;
 using Portal.Domain.Compliance;
 using Portal.Infrastructure;
 
@@ -38,23 +37,14 @@ internal static class MatrixExport
         return Web.Csv.File(csv, fileName);
     }
 
-    public static Microsoft.AspNetCore.Mvc.FileContentResult Excel(MatrixView view, Func<string, string> jobTitle, string sheetName, string fileName)
+    /// <summary>The workbook: a title row with the organisation and date, what the view is filtered to, then the same rows as the CSV.</summary>
+    public static Microsoft.AspNetCore.Mvc.FileContentResult Excel(MatrixView view, Func<string, string> jobTitle, string organisation, DateTime asOfUtc, string filters, string fileName)
     {
-        var rows = Rows(view, jobTitle).ToList();
-        var header = rows[0];
-        // Keyed by column letter so that two topics with one title never collide; the first row is the header.
-        var keys = Enumerable.Range(0, header.Length).Select(ColumnName).ToArray();
-        var sheet = rows.Select(r => (IDictionary<string, object>)keys.Select((k, i) => (k, (object)r[i])).ToDictionary(x => x.k, x => x.Item2)).ToList();
-        using var stream = new MemoryStream();
-        stream.SaveAs(sheet, printHeader: false, sheetName: sheetName);
-        return new Microsoft.AspNetCore.Mvc.FileContentResult(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet") { FileDownloadName = fileName };
-    }
-
-    private static string ColumnName(int index)
-    {
-        var name = "";
-        for (index++; index > 0; index = (index - 1) / 26)
-            name = (char)('A' + ((index - 1) % 26)) + name;
-        return name;
+        string[] header = ["Name", "Job", "Team", "Held", .. view.Columns.Select(c => c.Title)];
+        var rows = view.Rows.Select(row => ((IReadOnlyList<string>)[row.Person.Name, jobTitle(row.Person.JobRole), row.Person.Team ?? "", $"{row.Held} of {row.Required}"], row.Cells));
+        var title = $"Training matrix: {organisation}, as of {asOfUtc.UkDate()}";
+        var note = $"{filters}. {view.Rows.Count} {(view.Rows.Count == 1 ? "person" : "people")}, {view.Held} of {view.Required} required items held. Each cell says its status in words; the colour repeats it.";
+        var bytes = MatrixWorkbook.Build(title, note, header, rows, personColumns: 4);
+        return new Microsoft.AspNetCore.Mvc.FileContentResult(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet") { FileDownloadName = fileName };
     }
 }

@@ -106,6 +106,24 @@ public sealed class CareWorkerJourneyTests(DemoBrowserFixture fixture)
         await manager.GetByRole(AriaRole.Link, new() { Name = "Lee Learner" }).ClickAsync();
         await Assertions.Expect(manager.Locator(".staff-topics li", new() { HasText = Module.Title })).ToContainTextAsync("Valid");
         await manager.AssertNoSeriousIssuesAsync();
+
+        // For the inspector: the matrix as Excel, titled with the employer and the day, her row in words.
+        await manager.GoBackAsync();
+        await Assertions.Expect(manager.GetByRole(AriaRole.Heading, new() { Name = "Training matrix", Level = 1 })).ToBeVisibleAsync();
+        var download = await manager.RunAndWaitForDownloadAsync(() => manager.GetByRole(AriaRole.Link, new() { Name = "Download as Excel" }).ClickAsync());
+        var file = Path.Combine(Path.GetTempPath(), $"demo-matrix-{Guid.NewGuid():N}.xlsx");
+        await download.SaveAsAsync(file);
+        try
+        {
+            var book = Workbook.Read(await File.ReadAllBytesAsync(file));
+            Assert.StartsWith($"Training matrix: {DemoAccounts.OrganisationName}, as of ", book.Rows[0][0].Text, StringComparison.Ordinal);
+            var column = book.Texts(2).ToList().IndexOf(Module.Title);
+            Assert.StartsWith("Valid; done ", book.RowStartingWith("Lee Learner")[column].Text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     [Fact]

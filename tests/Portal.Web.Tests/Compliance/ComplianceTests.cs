@@ -1,9 +1,9 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MiniExcelLibs;
 using Portal.Domain.Compliance;
 using Portal.Domain.Organisations;
+using Portal.Infrastructure;
 using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Organisations;
@@ -19,7 +19,7 @@ namespace Portal.Web.Tests.Compliance;
 /// </summary>
 public sealed class ComplianceTests(PortalWebFactory app) : IClassFixture<PortalWebFactory>
 {
-    private sealed record Team(Guid Organisation, HttpClient Manager, string ManagerId);
+    private sealed record Team(Guid Organisation, HttpClient Manager, string ManagerId, string OrganisationName);
 
     private async Task<Team> OrganisationAsync(string name)
     {
@@ -33,7 +33,7 @@ public sealed class ComplianceTests(PortalWebFactory app) : IClassFixture<Portal
         Assert.True((await organisations.AddMemberAsync(organisation.Id, email, MembershipRole.Manager)).IsDone);
         var browser = app.CreateBrowser();
         await SignIn.PostSignInAsync(browser, email, SignIn.Password);
-        return new Team(organisation.Id, browser, user.Id);
+        return new Team(organisation.Id, browser, user.Id, organisation.Name);
     }
 
     private async Task<(string UserId, long Membership, string Email)> StaffAsync(Guid organisation, string jobRole, string? team = null, bool practitioner = false, string? name = null)
@@ -113,14 +113,31 @@ public sealed class ComplianceTests(PortalWebFactory app) : IClassFixture<Portal
         var excel = await team.Manager.GetAsync($"/manage/matrix?handler=Excel&org={team.Organisation}");
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", excel.Content.Headers.ContentType!.MediaType);
         Assert.EndsWith(".xlsx", excel.Content.Headers.ContentDisposition!.FileName!.Trim('"'), StringComparison.Ordinal);
-        using var stream = new MemoryStream(await excel.Content.ReadAsByteArrayAsync());
-        var rows = stream.Query().Cast<IDictionary<string, object>>().ToList();
-        Assert.Equal(["Name", "Job", "Team", "Held", "Safeguarding adults"], rows[0].Values.Select(v => v?.ToString()));
-        Assert.Equal(3, rows.Count);
-        var anaRow = rows.Single(r => (r["A"] as string) == "Ana Export");
-        Assert.Equal("1 of 1", anaRow["D"]);
-        Assert.Equal($"Valid; done {done:yyyy-MM-dd}; expires {done.AddMonths(12):yyyy-MM-dd}", anaRow["E"]);
-        Assert.Equal("Missing", rows.Single(r => (r["A"] as string) == "=Bob Formula")["E"]);
+        var book = Workbook.Read(await excel.Content.ReadAsByteArrayAsync());
+        // A title row an inspector can file: the organisation and the date it shows, then what it covers.
+        Assert.Equal($"Training matrix: {team.OrganisationName}, as of {DateTime.UtcNow.UkDate()}", book.Rows[0][0].Text);
+        Assert.True(book.Rows[0][0].Bold);
+        Assert.StartsWith("Everyone on the staff. 2 people, 1 of 2 required items held.", book.Rows[1][0].Text, StringComparison.Ordinal);
+        Assert.Equal(["Name", "Job", "Team", "Held", "Safeguarding adults"], book.Texts(2));
+        Assert.Equal(5, book.Rows.Count);
+        // Names and headings stay in view; columns are wide enough for their words.
+        Assert.Equal("B4", book.FrozenAt);
+        Assert.Equal(5, book.ColumnWidths.Count);
+        Assert.All(book.ColumnWidths.Skip(4), w => Assert.True(w >= 30, $"A topic column is {w} wide"));
+        var anaRow = book.RowStartingWith("Ana Export");
+        Assert.Equal("1 of 1", anaRow[3].Text);
+        Assert.Equal($"Valid; done {done:yyyy-MM-dd}; expires {done.AddMonths(12):yyyy-MM-dd}", anaRow[4].Text);
+        // The colour repeats the words: valid and missing are told apart by both.
+        var bobCell = book.RowStartingWith("=Bob Formula")[4];
+        Assert.Equal("Missing", bobCell.Text);
+        Assert.NotNull(anaRow[4].Fill);
+        Assert.NotNull(bobCell.Fill);
+        Assert.NotEqual(anaRow[4].Fill, bobCell.Fill);
+
+        // Filtered to what is missing, the workbook says so and holds only that.
+        var missing = Workbook.Read(await team.Manager.GetByteArrayAsync($"/manage/matrix?handler=Excel&org={team.Organisation}&status=missing"));
+        Assert.StartsWith("Showing only status: Missing. 1 person,", missing.Rows[1][0].Text, StringComparison.Ordinal);
+        Assert.Equal("=Bob Formula", Assert.Single(missing.Rows.Skip(3))[0].Text);
     }
 
     [Fact]
@@ -243,6 +260,11 @@ public sealed class ComplianceTests(PortalWebFactory app) : IClassFixture<Portal
         var after = await team.Manager.GetPageAsync($"/manage/staff/{membership}");
         Assert.Contains("sign-off withdrawn by Sam Taylor", after.Text("main"), StringComparison.Ordinal);
         Assert.Contains("Blood glucose monitoring: signed off", after.Text("main"), StringComparison.Ordinal);
+
+        // The practitioner's own page for the worker keeps the log, each row naming who recorded it.
+        var again = (await nurse.GetPageAsync(url)).Text("main");
+        Assert.Contains($"Signed off by Nia Nurse, observed {DateTime.UtcNow.UkDate()}", again, StringComparison.Ordinal);
+        Assert.Contains($"Withdrawn by Sam Taylor on {DateTime.UtcNow.UkDate()}: Missed hand hygiene on a later visit", again, StringComparison.Ordinal);
     }
 
     [Fact]
