@@ -47,7 +47,7 @@ public sealed partial class ApplicationMailTests(BrowserFixture fixture)
 
         await applicant.GotoAsync(new Uri(link).PathAndQuery);
         await Assertions.Expect(applicant.GetByRole(AriaRole.Heading, new() { Name = "Your applications" })).ToBeVisibleAsync();
-        await Assertions.Expect(applicant.GetByRole(AriaRole.Link, new() { Name = title })).ToBeVisibleAsync();
+        await Assertions.Expect(applicant.GetByRole(AriaRole.Link, new() { Name = title, Exact = true })).ToBeVisibleAsync();
         await applicant.AssertNoSeriousIssuesAsync();
 
         // The vacancy's recruiter is told too, with a link to the applications.

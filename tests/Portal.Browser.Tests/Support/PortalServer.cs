@@ -54,7 +54,9 @@ public sealed class PortalServer(IReadOnlyDictionary<string, string>? settings =
         _process.BeginErrorReadLine();
 
         using var http = new HttpClient();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        // Generous: the Development demo seeds accounts, jobs and matches before it answers, and the
+        // suite must pass on a busy 2-core machine.
+        var deadline = DateTime.UtcNow.Add(StartTimeout);
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited)
@@ -72,8 +74,10 @@ public sealed class PortalServer(IReadOnlyDictionary<string, string>? settings =
             await Task.Delay(200);
         }
 
-        throw new TimeoutException($"The portal did not become healthy within 60 s:\n{Log}");
+        throw new TimeoutException($"The portal did not become healthy within {StartTimeout.TotalSeconds:0} s:\n{Log}");
     }
+
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(180);
 
     public string Log
     {
