@@ -42,7 +42,8 @@ public static class WebServiceCollectionExtensions
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<PortalDbContext>();
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddSignInManager<PortalSignInManager>();
         services.AddScoped<IdentityEmailSender>();
         services.AddScoped<IEmailSender<PortalUser>>(sp => sp.GetRequiredService<IdentityEmailSender>());
         services.AddScoped<IEmailSender>(sp => sp.GetRequiredService<IdentityEmailSender>());
@@ -76,11 +77,12 @@ public static class WebServiceCollectionExtensions
             ValidationAlgorithm = ValidationAlgorithm.HMACSHA256,
         });
 
-        services.AddScoped<IAuthorizationHandler, AdminTwoFactorHandler>();
+        services.AddSingleton<IAuthorizationHandler, SessionTwoFactorHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, StepUpRedirect>();
         services.AddAuthorizationBuilder()
-            .AddPolicy(PortalPolicies.Admin, p => p.RequireRole(PortalRoles.Admin).AddRequirements(new AdminTwoFactorRequirement()))
-            .AddPolicy(PortalPolicies.Recruiter, p => p.RequireRole(PortalRoles.Recruiter, PortalRoles.Admin).AddRequirements(new AdminTwoFactorRequirement()))
-            .AddPolicy(PortalPolicies.Manager, p => p.RequireRole(PortalRoles.Manager, PortalRoles.Admin).AddRequirements(new AdminTwoFactorRequirement()));
+            .AddPolicy(PortalPolicies.Admin, p => p.RequireRole(PortalRoles.Admin).AddRequirements(new SessionTwoFactorRequirement()))
+            .AddPolicy(PortalPolicies.Recruiter, p => p.RequireRole(PortalRoles.Recruiter, PortalRoles.Admin).AddRequirements(new SessionTwoFactorRequirement()))
+            .AddPolicy(PortalPolicies.Manager, p => p.RequireRole(PortalRoles.Manager, PortalRoles.Admin).AddRequirements(new SessionTwoFactorRequirement()));
 
         // Several nodes: one output cache in Redis, shared, so a vacancy change or a content reload on
         // any node evicts the cached pages every node serves. Without it each node keeps its own in
