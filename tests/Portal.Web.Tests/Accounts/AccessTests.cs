@@ -8,11 +8,7 @@ namespace Portal.Web.Tests.Accounts;
 
 public sealed class AccessTests(AccessTests.Factory app) : IClassFixture<AccessTests.Factory>
 {
-    public sealed class Factory : PortalWebFactory
-    {
-        // Set as in Development, to show the demo exemption is ignored everywhere else.
-        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Accounts:DemoAdminWithoutTwoFactor"] = "true" };
-    }
+    public sealed class Factory : PortalWebFactory;
 
     [Theory]
     [InlineData("/admin")]
@@ -118,7 +114,7 @@ public sealed class AccessTests(AccessTests.Factory app) : IClassFixture<AccessT
     }
 
     [Fact]
-    public async Task DemoAdminExemptionDoesNothingOutsideDevelopment()
+    public async Task TheDemoAdminsAddressHasNoExemptionOutsideDevelopment()
     {
         await app.CreateUserAsync(DemoAccounts.AdminEmail, SignIn.Password, roles: PortalRoles.Admin);
         var browser = app.CreateBrowser();
@@ -128,6 +124,29 @@ public sealed class AccessTests(AccessTests.Factory app) : IClassFixture<AccessT
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/Identity/Account/StepUp", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(PortalRoles.Recruiter, "/recruit")]
+    [InlineData(PortalRoles.Manager, "/manage")]
+    [InlineData(PortalRoles.Manager, "/manage/matrix")]
+    public async Task RecruitersAndManagersSignedInWithAPasswordAloneAreAskedForASecondStep(string role, string path)
+    {
+        var browser = await app.AsNewUserAsync(role);
+
+        var response = await browser.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Identity/Account/StepUp", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ALearnerNeedsNoSecondStep()
+    {
+        var browser = await app.AsNewUserAsync(PortalRoles.Learner);
+
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/learn/record")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/profile")).StatusCode);
     }
 
     [Fact]
@@ -148,7 +167,7 @@ public sealed class AccessTests(AccessTests.Factory app) : IClassFixture<AccessT
     [InlineData(PortalRoles.Manager, "/manage", "Manage")]
     public async Task EachRoleReachesItsOwnAreaAndSeesItInTheNavigation(string role, string path, string navText)
     {
-        var browser = await app.AsNewUserAsync(role);
+        var browser = await app.AsNewUserWithTwoFactorAsync(role);
 
         var page = await browser.GetPageAsync(path);
 

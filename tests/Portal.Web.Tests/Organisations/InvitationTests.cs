@@ -75,7 +75,7 @@ public sealed partial class InvitationTests(PortalWebFactory app) : IClassFixtur
         await app.CreateUserAsync(recruiterEmail, SignIn.Password);
         await admin.SubmitAsync(await admin.GetPageAsync($"/admin/organisations/{own}"), new Dictionary<string, string> { ["Input.Email"] = recruiterEmail, ["Input.Role"] = "Recruiter" });
         var recruiter = app.CreateBrowser();
-        await SignIn.PostSignInAsync(recruiter, recruiterEmail, SignIn.Password);
+        await app.SignInWithTwoFactorAsync(recruiter, recruiterEmail);
         var colleague = $"colleague.{Guid.NewGuid():N}@example.com";
         var stranger = $"stranger.{Guid.NewGuid():N}@example.com";
 
@@ -99,13 +99,13 @@ public sealed partial class InvitationTests(PortalWebFactory app) : IClassFixtur
         Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync(await admin.GetPageAsync($"/admin/organisations/{organisation}"),
             new Dictionary<string, string> { ["Input.Email"] = managerEmail, ["Input.Role"] = "Manager" })).StatusCode);
         var manager = app.CreateBrowser();
-        await SignIn.PostSignInAsync(manager, managerEmail, SignIn.Password);
+        await app.SignInWithTwoFactorAsync(manager, managerEmail);
         var otherOrganisation = await NewOrganisationAsync(admin, $"Moortown Care {Guid.NewGuid():N}");
         var otherEmail = $"manager.{Guid.NewGuid():N}@example.com";
         await app.CreateUserAsync(otherEmail, SignIn.Password);
         await admin.SubmitAsync(await admin.GetPageAsync($"/admin/organisations/{otherOrganisation}"), new Dictionary<string, string> { ["Input.Email"] = otherEmail, ["Input.Role"] = "Manager" });
         var otherManager = app.CreateBrowser();
-        await SignIn.PostSignInAsync(otherManager, otherEmail, SignIn.Password);
+        await app.SignInWithTwoFactorAsync(otherManager, otherEmail);
 
         // A job that is not on the list is refused and nothing is sent.
         var staffEmail = $"staff.{Guid.NewGuid():N}@example.com";
