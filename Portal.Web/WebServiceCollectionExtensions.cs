@@ -40,10 +40,22 @@ public static class WebServiceCollectionExtensions
                 options.Lockout.AllowedForNewUsers = true;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Version 3 adds passkeys (mapped for every context in IdentityPasskeyConfiguration).
+                options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddSignInManager<PortalSignInManager>();
+        services.Configure<IdentityPasskeyOptions>(options =>
+        {
+            // Discoverable passkeys: a phone signs in with no email address typed, and the sign-in
+            // page never has to name an account (which would tell a stranger it exists).
+            options.ResidentKeyRequirement = "required";
+            // The screen lock must be used: that is what makes a passkey two factors.
+            options.UserVerificationRequirement = "required";
+            // Empty: the request's host, which AllowedHosts already limits to this site's names.
+            options.ServerDomain = configuration["Accounts:PasskeyServerDomain"] is { Length: > 0 } domain ? domain : null;
+        });
         services.AddScoped<IdentityEmailSender>();
         services.AddScoped<IEmailSender<PortalUser>>(sp => sp.GetRequiredService<IdentityEmailSender>());
         services.AddScoped<IEmailSender>(sp => sp.GetRequiredService<IdentityEmailSender>());

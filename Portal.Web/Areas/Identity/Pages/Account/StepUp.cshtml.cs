@@ -10,8 +10,9 @@ namespace Portal.Web.Areas.Identity.Pages.Account;
 
 /// <summary>
 /// Where a signed-in person is sent when a page needs two factors and this session used one: they
-/// give the second factor here and carry on, or, with none set up yet, are told how to set one up.
-/// Wrong codes count towards lockout, as they do at sign-in.
+/// give the second factor here (a code from their authenticator app, or one of their passkeys) and
+/// carry on, or, with none set up yet, are told how to set one up. Wrong codes count towards
+/// lockout, as they do at sign-in.
 /// </summary>
 [Authorize]
 public sealed class StepUpModel(UserManager<PortalUser> users, PortalSignInManager signIn, ILogger<StepUpModel> logger) : PageModel
@@ -19,10 +20,15 @@ public sealed class StepUpModel(UserManager<PortalUser> users, PortalSignInManag
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
+    [BindProperty]
+    public PasskeyInput Passkey { get; set; } = new();
+
     public string ReturnUrl { get; private set; } = "/";
 
     /// <summary>An authenticator app is set up and turned on, so a code can be asked for.</summary>
     public bool HasAuthenticator { get; private set; }
+
+    public bool HasPasskey { get; private set; }
 
     public sealed class InputModel
     {
@@ -71,8 +77,49 @@ public sealed class StepUpModel(UserManager<PortalUser> users, PortalSignInManag
         return LocalRedirect(ReturnUrl);
     }
 
-    private async Task LoadAsync(PortalUser user) =>
+    /// <summary>Options for this person's own passkeys only: they are signed in, so naming them tells nobody anything.</summary>
+    public async Task<IActionResult> OnPostPasskeyOptionsAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+            return NotFound();
+        return Content(await signIn.MakePasskeyRequestOptionsAsync(user), "application/json");
+    }
+
+    public async Task<IActionResult> OnPostPasskeyAsync(string? returnUrl = null)
+    {
+        ReturnUrl = ReturnUrls.Safe(Url, returnUrl);
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+            return NotFound();
+        await LoadAsync(user);
+        // The code field belongs to the other form on this page.
+        ModelState.Clear();
+        if (string.IsNullOrEmpty(Passkey.CredentialJson) || Passkey.CredentialJson.Length > 20_000)
+        {
+            ModelState.AddModelError(string.Empty, Passkey.Problem("Using your passkey"));
+            return Page();
+        }
+
+        var assertion = await signIn.AssertPasskeyAsync(Passkey.CredentialJson);
+        // A passkey of another account proves nothing about this session's person.
+        if (assertion is not { Succeeded: true, User: { } owner, Passkey: { } passkey } || owner.Id != user.Id
+            || !(await users.AddOrUpdatePasskeyAsync(user, passkey)).Succeeded)
+        {
+            ModelState.AddModelError(string.Empty, Passkey.Problem("Using your passkey"));
+            return Page();
+        }
+
+        await signIn.UpgradeToTwoFactorsAsync(user, PortalSignInManager.PasskeyMethods(passkey));
+        logger.LogInformation("Session confirmed with a passkey");
+        return LocalRedirect(ReturnUrl);
+    }
+
+    private async Task LoadAsync(PortalUser user)
+    {
         HasAuthenticator = user.TwoFactorEnabled && !string.IsNullOrEmpty(await users.GetAuthenticatorKeyAsync(user));
+        HasPasskey = (await users.GetPasskeysAsync(user)).Count > 0;
+    }
 
     private async Task<IActionResult> LockedOutAsync()
     {
