@@ -40,9 +40,22 @@ public static class WebServiceCollectionExtensions
                 options.Lockout.AllowedForNewUsers = true;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Version 3 adds passkeys (mapped for every context in IdentityPasskeyConfiguration).
+                options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
             })
             .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<PortalDbContext>();
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddSignInManager<PortalSignInManager>();
+        services.Configure<IdentityPasskeyOptions>(options =>
+        {
+            // Discoverable passkeys: a phone signs in with no email address typed, and the sign-in
+            // page never has to name an account (which would tell a stranger it exists).
+            options.ResidentKeyRequirement = "required";
+            // The screen lock must be used: that is what makes a passkey two factors.
+            options.UserVerificationRequirement = "required";
+            // Empty: the request's host, which AllowedHosts already limits to this site's names.
+            options.ServerDomain = configuration["Accounts:PasskeyServerDomain"] is { Length: > 0 } domain ? domain : null;
+        });
         services.AddScoped<IdentityEmailSender>();
         services.AddScoped<IEmailSender<PortalUser>>(sp => sp.GetRequiredService<IdentityEmailSender>());
         services.AddScoped<IEmailSender>(sp => sp.GetRequiredService<IdentityEmailSender>());
@@ -76,11 +89,12 @@ public static class WebServiceCollectionExtensions
             ValidationAlgorithm = ValidationAlgorithm.HMACSHA256,
         });
 
-        services.AddScoped<IAuthorizationHandler, AdminTwoFactorHandler>();
+        services.AddSingleton<IAuthorizationHandler, SessionTwoFactorHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, StepUpRedirect>();
         services.AddAuthorizationBuilder()
-            .AddPolicy(PortalPolicies.Admin, p => p.RequireRole(PortalRoles.Admin).AddRequirements(new AdminTwoFactorRequirement()))
-            .AddPolicy(PortalPolicies.Recruiter, p => p.RequireRole(PortalRoles.Recruiter, PortalRoles.Admin).AddRequirements(new AdminTwoFactorRequirement()))
-            .AddPolicy(PortalPolicies.Manager, p => p.RequireRole(PortalRoles.Manager, PortalRoles.Admin).AddRequirements(new AdminTwoFactorRequirement()));
+            .AddPolicy(PortalPolicies.Admin, p => p.RequireRole(PortalRoles.Admin).AddRequirements(new SessionTwoFactorRequirement()))
+            .AddPolicy(PortalPolicies.Recruiter, p => p.RequireRole(PortalRoles.Recruiter, PortalRoles.Admin).AddRequirements(new SessionTwoFactorRequirement()))
+            .AddPolicy(PortalPolicies.Manager, p => p.RequireRole(PortalRoles.Manager, PortalRoles.Admin).AddRequirements(new SessionTwoFactorRequirement()));
 
         // Several nodes: one output cache in Redis, shared, so a vacancy change or a content reload on
         // any node evicts the cached pages every node serves. Without it each node keeps its own in

@@ -6,6 +6,9 @@ public sealed class AccountsOptions
     /// <summary>Seed one demo account per role. Honoured in Development only.</summary>
     public bool SeedDemoAccounts { get; set; }
 
-    /// <summary>Let the Development demo admin in without two-factor. Never honoured outside Development.</summary>
-    public bool DemoAdminWithoutTwoFactor { get; set; }
+    /// <summary>
+    /// The site name passkeys are made for (the WebAuthn relying party id), e.g. portal.example.org.
+    /// Empty: the host name of the request. Changing it later strands every passkey made before.
+    /// </summary>
+    public string? PasskeyServerDomain { get; set; }
 }

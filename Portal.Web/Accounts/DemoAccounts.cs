@@ -8,7 +8,11 @@ using Portal.Infrastructure.Data;
 
 namespace Portal.Web.Accounts;
 
-/// <summary>One confirmed account per role for trying the portal locally. Development only; listed in the README.</summary>
+/// <summary>
+/// One confirmed account per role for trying the portal locally. Development only; listed in the
+/// README. The staff accounts (admin, recruiter, manager) need two factors like anyone's, so they
+/// share the published demo authenticator key (<see cref="DemoAuthenticator"/>).
+/// </summary>
 public static class DemoAccounts
 {
     public const string Password = "Portal-demo-2026";
@@ -53,19 +57,24 @@ public static class DemoAccounts
         {
             foreach (var (email, displayName, role) in All)
             {
-                if (await users.FindByEmailAsync(email) is not null)
-                    continue;
-                var user = new PortalUser
+                var user = await users.FindByEmailAsync(email);
+                if (user is null)
                 {
-                    UserName = email,
-                    Email = email,
-                    EmailConfirmed = true,
-                    DisplayName = displayName,
-                    CreatedUtc = time.GetUtcNow().UtcDateTime,
-                };
-                Check(await users.CreateAsync(user, Password), email);
-                if (role is not null)
-                    Check(await users.AddToRoleAsync(user, role), email);
+                    user = new PortalUser
+                    {
+                        UserName = email,
+                        Email = email,
+                        EmailConfirmed = true,
+                        DisplayName = displayName,
+                        CreatedUtc = time.GetUtcNow().UtcDateTime,
+                    };
+                    Check(await users.CreateAsync(user, Password), email);
+                    if (role is not null)
+                        Check(await users.AddToRoleAsync(user, role), email);
+                }
+
+                if (role is PortalRoles.Admin or PortalRoles.Recruiter or PortalRoles.Manager)
+                    await SecondFactorAsync(users, user, email);
             }
             await OrganisationAsync(db, users, time.GetUtcNow().UtcDateTime);
             await DemoLearning.SeedAsync(db, users, scope.ServiceProvider.GetRequiredService<ContentStore>().Current, time.GetUtcNow().UtcDateTime);
@@ -89,6 +98,19 @@ public static class DemoAccounts
         db.Add(Membership.Start(organisation.Id, await Id(LearnerEmail), MembershipRole.Staff, now, "enhanced-care-worker", "North"));
         db.Add(Membership.Start(organisation.Id, await Id(NurseEmail), MembershipRole.Staff, now, "registered-nurse", "North", practitioner: true));
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// The demo key, turned on; also for demo staff seeded before staff needed two factors. An
+    /// account someone has since given an authenticator of their own keeps it.
+    /// </summary>
+    private static async Task SecondFactorAsync(UserManager<PortalUser> users, PortalUser user, string email)
+    {
+        if (await users.GetTwoFactorEnabledAsync(user))
+            return;
+        // Identity's own store keeps the authenticator key as this token.
+        Check(await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", DemoAuthenticator.Key), email);
+        Check(await users.SetTwoFactorEnabledAsync(user, true), email);
     }
 
     private static void Check(IdentityResult result, string email)

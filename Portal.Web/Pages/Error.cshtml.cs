@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Portal.Infrastructure.Accounts;
 
 namespace Portal.Web.Pages;
 
@@ -13,7 +12,6 @@ public sealed class ErrorModel : PageModel
     public string Heading { get; private set; } = "";
     public string Explanation { get; private set; } = "";
     public string? RequestId { get; private set; }
-    public bool AdminNeedsTwoFactor { get; private set; }
 
     /// <summary>Where to go instead when a page under a section is missing, e.g. back to the careers explorer.</summary>
     public (string Href, string Text)? SectionLink { get; private set; }
@@ -34,7 +32,6 @@ public sealed class ErrorModel : PageModel
             _ when status >= 500 => ("Sorry, something went wrong on our side", "Nothing you did caused this. Try again in a few minutes."),
             _ => ("Something went wrong", "Go back and try again."),
         };
-        AdminNeedsTwoFactor = status == 403 && User.IsInRole(PortalRoles.Admin);
         var reExecuted = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>();
         var originalPath = reExecuted?.OriginalPath ?? "";
         // Refused by the reports limit (whichever page carries it), not by the account-post limit.

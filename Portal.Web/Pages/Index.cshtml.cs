@@ -25,6 +25,9 @@ public sealed class IndexModel(ContentStore content, TrainingService training, P
     /// <summary>For a manager: the first organisation they manage, summed up as its matrix shows it.</summary>
     public ComplianceService.MatrixPage? Matrix { get; private set; }
 
+    /// <summary>A manager whose session has not given its second step: the matrix is other people's records, so it waits for that.</summary>
+    public bool MatrixNeedsSecondStep { get; private set; }
+
     /// <summary>For a practitioner: sign-offs needed (missing or run out) by staff who hold the training for them.</summary>
     public int SignOffsReady { get; private set; }
 
@@ -71,9 +74,11 @@ public sealed class IndexModel(ContentStore content, TrainingService training, P
         Valid = record.Count(e => TrainingExpiry.CountsAsHeld(e.Status));
         Required = await compliance.RequiredOfAsync(userId, cancellationToken);
         IsRecruiter = User.IsInRole(PortalRoles.Recruiter);
-        if (User.IsInRole(PortalRoles.Manager))
+        var isManager = User.IsInRole(PortalRoles.Manager);
+        MatrixNeedsSecondStep = isManager && !User.SignedInWithTwoFactors();
+        if (isManager && !MatrixNeedsSecondStep)
             Matrix = await compliance.MatrixAsync(userId, null, new MatrixFilter(), cancellationToken);
-        var worksElsewhere = IsRecruiter || Matrix is not null || User.IsInRole(PortalRoles.Admin);
+        var worksElsewhere = IsRecruiter || Matrix is not null || MatrixNeedsSecondStep || User.IsInRole(PortalRoles.Admin);
         ShowLearning = !worksElsewhere || Required.Employers.Count > 0 || record.Any(e => e.Latest is not null || e.NextLesson is not null);
 
         Matches = [.. (await matches.RolesForAsync(userId, cancellationToken)).Take(3)];

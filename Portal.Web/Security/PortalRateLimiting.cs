@@ -21,7 +21,7 @@ internal static class PortalRateLimiting
     private static readonly HashSet<string> LimitedPages = new(StringComparer.OrdinalIgnoreCase)
     {
         "/Account/Login", "/Account/LoginWith2fa", "/Account/LoginWithRecoveryCode", "/Account/Register",
-        "/Account/ForgotPassword", "/Account/ResetPassword", "/Account/ResendEmailConfirmation",
+        "/Account/ForgotPassword", "/Account/ResetPassword", "/Account/ResendEmailConfirmation", "/Account/StepUp",
     };
 
     public static IServiceCollection AddPortalRateLimiting(this IServiceCollection services, IConfiguration configuration)

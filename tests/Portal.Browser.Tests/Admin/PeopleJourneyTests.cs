@@ -31,7 +31,7 @@ public sealed class PeopleJourneyTests(BrowserFixture fixture)
         await admin.GetByLabel("Password").FillAsync(AccountSteps.Password);
         await admin.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await admin.GetByLabel("Authenticator code").FillAsync(Totp.Code(key, DateTimeOffset.UtcNow));
-        await admin.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Assertions.Expect(admin.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
 
         await admin.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Admin", Exact = true }).ClickAsync();

@@ -33,7 +33,7 @@ public sealed class ComplianceJourneyTests(BrowserFixture fixture)
 
         // The manager, on a laptop, sets what an Enhanced care worker needs here.
         var manager = await fixture.NewLaptopPageAsync();
-        await AccountSteps.SignInAsync(manager, managerEmail);
+        await AccountSteps.SignInWithAuthenticatorAsync(manager, managerEmail, ServerAccounts.AuthenticatorKey);
         await manager.GotoAsync("/manage");
         await manager.AssertNoSeriousIssuesAsync();
         await manager.GetByRole(AriaRole.Link, new() { Name = "Required training and refresh intervals" }).ClickAsync();
@@ -125,7 +125,7 @@ public sealed class ComplianceJourneyTests(BrowserFixture fixture)
 
         // On a phone, the manager opens the worker's own page instead of the wide matrix.
         var managerPhone = await fixture.NewPhonePageAsync();
-        await AccountSteps.SignInAsync(managerPhone, managerEmail);
+        await AccountSteps.SignInWithAuthenticatorAsync(managerPhone, managerEmail, ServerAccounts.AuthenticatorKey);
         await managerPhone.GotoAsync("/manage/matrix");
         // Nothing in the wide matrix makes the phone's page wider than the phone.
         Assert.Equal(390, await managerPhone.EvaluateAsync<int>("() => document.documentElement.scrollWidth"));

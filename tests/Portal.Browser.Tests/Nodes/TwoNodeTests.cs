@@ -110,6 +110,15 @@ public sealed class TwoNodeTests : IAsyncLifetime
             ["Input.Password"] = AccountSteps.Password,
         }));
         Assert.Equal(System.Net.HttpStatusCode.Redirect, signIn.StatusCode);
+        // Recruiters sign in with a second step.
+        var secondStep = new Uri(nodeA, signIn.Headers.Location!.OriginalString);
+        var codeForm = await recruiter.GetStringAsync(secondStep);
+        var signedIn = await recruiter.PostAsync(secondStep, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Token(codeForm),
+            ["Input.TwoFactorCode"] = Portal.Tests.Common.Totp.Code(ServerAccounts.AuthenticatorKey, DateTimeOffset.UtcNow),
+        }));
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, signedIn.StatusCode);
         var page = await recruiter.GetStringAsync(new Uri(nodeA, $"/recruit/vacancies/{vacancy}"));
         var close = await recruiter.PostAsync(new Uri(nodeA, $"/recruit/vacancies/{vacancy}?handler=Close"), new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -175,6 +184,8 @@ public sealed class TwoNodeTests : IAsyncLifetime
         Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
         if (role is not null)
             Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+        if (role == PortalRoles.Recruiter)
+            await ServerAccounts.SetUpAuthenticatorAsync(users, user);
         return user.Id;
     }
 

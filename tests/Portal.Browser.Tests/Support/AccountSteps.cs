@@ -47,8 +47,8 @@ public static partial class AccountSteps
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
     }
 
-    /// <summary>Signs in with password and authenticator code, as an admin must.</summary>
-    /// <param name="authenticatorKey">From <see cref="ServerAccounts.CreateAdminAsync"/>.</param>
+    /// <summary>Signs in with password and authenticator code, as recruiters, managers and admins must.</summary>
+    /// <param name="authenticatorKey">From <see cref="ServerAccounts.CreateAdminAsync"/>, or <see cref="ServerAccounts.AuthenticatorKey"/>.</param>
     public static async Task SignInWithAuthenticatorAsync(IPage page, string email, string authenticatorKey)
     {
         await page.GotoAsync("/Identity/Account/Login");
@@ -56,8 +56,28 @@ public static partial class AccountSteps
         await page.GetByLabel("Password").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.GetByLabel("Authenticator code").FillAsync(Totp.Code(authenticatorKey, DateTimeOffset.UtcNow));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+    }
+
+    /// <summary>From the "Confirm it is you" page of someone with no second step yet: sets up an authenticator app, as they would.</summary>
+    /// <returns>The key the page showed, to compute codes with.</returns>
+    public static async Task<string> SetUpAuthenticatorAsync(IPage page)
+    {
+        await page.GetByRole(AriaRole.Link, new() { Name = "Set up an authenticator app" }).ClickAsync();
+        var key = (await page.Locator("kbd.setup-key").TextContentAsync())!.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+        await page.GetByLabel("Code from the app").FillAsync(Totp.Code(key, DateTimeOffset.UtcNow));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Turn on two-factor sign-in" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("recovery codes", new() { Exact = false }).First).ToBeVisibleAsync();
+        return key;
+    }
+
+    /// <summary>On the "Confirm it is you" page: the code from the authenticator app, and on to the page that asked.</summary>
+    public static async Task ConfirmWithAuthenticatorAsync(IPage page, string authenticatorKey)
+    {
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Confirm it is you" })).ToBeVisibleAsync();
+        await page.GetByLabel("Code from your authenticator app").FillAsync(Totp.Code(authenticatorKey, DateTimeOffset.UtcNow));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
     }
 
     /// <summary>The first message to <paramref name="to"/> whose text contains <paramref name="containing"/>, as it reached the SMTP sink.</summary>

@@ -42,11 +42,15 @@ public class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A phone-sized context: the portal's primary reader is on a phone.</summary>
-    public async Task<IPage> NewPhonePageAsync()
+    /// <param name="localhost">
+    /// At http://localhost rather than the IP address: WebAuthn (passkeys) refuses an IP address as
+    /// the site's name. Chromium resolves localhost to the loopback address the portal listens on.
+    /// </param>
+    public async Task<IPage> NewPhonePageAsync(bool localhost = false)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = Server.BaseUrl.ToString(),
+            BaseURL = localhost ? new UriBuilder(Server.BaseUrl) { Host = "localhost" }.Uri.ToString() : Server.BaseUrl.ToString(),
             ViewportSize = new ViewportSize { Width = 390, Height = 844 },
             IsMobile = true,
             HasTouch = true,

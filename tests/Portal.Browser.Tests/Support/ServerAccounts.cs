@@ -13,6 +13,9 @@ namespace Portal.Browser.Tests.Support;
 /// </summary>
 public static class ServerAccounts
 {
+    /// <summary>The authenticator key of the managers made here (base32), to compute codes with <see cref="Portal.Tests.Common.Totp"/>.</summary>
+    public const string AuthenticatorKey = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
     /// <returns>The authenticator key, to compute codes with <see cref="Portal.Tests.Common.Totp"/>.</returns>
     public static async Task<string> CreateAdminAsync(PortalServer server, string email, string name)
     {
@@ -38,9 +41,10 @@ public static class ServerAccounts
         return user.Id;
     }
 
-    /// <summary>A confirmed account that is a member of a new organisation: its manager, or a practitioner on its staff.</summary>
+    /// <summary>A confirmed account that manages a new organisation.</summary>
+    /// <param name="twoFactor">With an authenticator app (<see cref="AuthenticatorKey"/>) set up, as a manager needs; or none yet.</param>
     /// <returns>The organisation's id.</returns>
-    public static async Task<Guid> CreateManagerAsync(PortalServer server, string email, string name, string organisationName)
+    public static async Task<Guid> CreateManagerAsync(PortalServer server, string email, string name, string organisationName, bool twoFactor = true)
     {
         await using var services = Services(server);
         await using var scope = services.CreateAsyncScope();
@@ -48,6 +52,8 @@ public static class ServerAccounts
         var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, CreatedUtc = DateTime.UtcNow };
         Check(await users.CreateAsync(user, AccountSteps.Password));
         Check(await users.AddToRoleAsync(user, PortalRoles.Manager));
+        if (twoFactor)
+            await SetUpAuthenticatorAsync(users, user);
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var organisation = Portal.Domain.Organisations.Organisation.Create(organisationName, Portal.Domain.Organisations.OrganisationType.CareProvider, null, "LS6 1AA", DateTime.UtcNow);
         db.Add(organisation);
@@ -66,6 +72,15 @@ public static class ServerAccounts
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         db.Add(Portal.Domain.Organisations.Membership.Start(organisation, user.Id, Portal.Domain.Organisations.MembershipRole.Staff, DateTime.UtcNow, "registered-nurse", "North", practitioner: true));
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>An authenticator app with <see cref="AuthenticatorKey"/>, turned on, as the account's owner would set it up.</summary>
+    public static async Task SetUpAuthenticatorAsync(UserManager<PortalUser> users, PortalUser user)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        // Identity's own store keeps the authenticator key as this token.
+        Check(await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", AuthenticatorKey));
+        Check(await users.SetTwoFactorEnabledAsync(user, true));
     }
 
     private static ServiceProvider Services(PortalServer server) =>

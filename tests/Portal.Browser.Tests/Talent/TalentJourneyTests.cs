@@ -44,7 +44,7 @@ public sealed class TalentJourneyTests(BrowserFixture fixture)
         await admin.GetByLabel("Password").FillAsync(AccountSteps.Password);
         await admin.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await admin.GetByLabel("Authenticator code").FillAsync(Totp.Code(key, DateTimeOffset.UtcNow));
-        await admin.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Assertions.Expect(admin.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
 
         // The admin was emailed about the request and approves it.
@@ -59,6 +59,12 @@ public sealed class TalentJourneyTests(BrowserFixture fixture)
         var approval = await AccountSteps.WaitForMailAsync(recruiterEmail, "is now set up", TimeSpan.FromSeconds(60));
         await recruiter.GotoAsync(new Uri(Regex.Match(approval.TextBody!, @"https?://\S+/organisations/request", RegexOptions.IgnoreCase).Value).PathAndQuery);
         await recruiter.GetByRole(AriaRole.Button, new() { Name = $"Start recruiting for {organisation}" }).ClickAsync();
+        // Recruiting means seeing other people's details: the recruiter, with only a password so far, sets up a second step.
+        await Assertions.Expect(recruiter.GetByRole(AriaRole.Heading, new() { Name = "Confirm it is you" })).ToBeVisibleAsync();
+        await recruiter.AssertNoSeriousIssuesAsync();
+        var recruiterKey = await AccountSteps.SetUpAuthenticatorAsync(recruiter);
+        await recruiter.GotoAsync("/recruit");
+        await AccountSteps.ConfirmWithAuthenticatorAsync(recruiter, recruiterKey);
         await Assertions.Expect(recruiter).ToHaveURLAsync(new Regex("/recruit$"));
 
         await recruiter.GotoAsync("/recruit");

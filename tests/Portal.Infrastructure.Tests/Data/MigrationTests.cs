@@ -25,6 +25,27 @@ public sealed class MigrationSetTests
             $"The {provider} migrations are behind the model: run Portal.Infrastructure/Data/add-migration.sh <Name>.");
     }
 
+    /// <summary>
+    /// Identity maps passkeys only when its run-time options ask for schema version 3, which tools
+    /// and contexts made outside the app never see: the model must hold them regardless.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public void ContextsMadeWithoutTheAppStillHavePasskeys(string provider)
+    {
+        using PortalDbContext db = provider switch
+        {
+            "Sqlite" => new SqliteDesignTimeFactory().CreateDbContext([]),
+            "Postgres" => new PostgresDesignTimeFactory().CreateDbContext([]),
+            _ => new SqlServerDesignTimeFactory().CreateDbContext([]),
+        };
+
+        var passkeys = db.Model.FindEntityType(typeof(Microsoft.AspNetCore.Identity.IdentityUserPasskey<string>));
+
+        Assert.NotNull(passkeys);
+        Assert.Equal("AspNetUserPasskeys", passkeys.GetTableName());
+    }
+
     [Theory]
     [MemberData(nameof(Providers))]
     public void EveryProviderHasTheSameMigrationNames(string provider)

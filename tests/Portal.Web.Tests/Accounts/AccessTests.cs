@@ -8,11 +8,7 @@ namespace Portal.Web.Tests.Accounts;
 
 public sealed class AccessTests(AccessTests.Factory app) : IClassFixture<AccessTests.Factory>
 {
-    public sealed class Factory : PortalWebFactory
-    {
-        // Set as in Development, to show the demo exemption is ignored everywhere else.
-        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Accounts:DemoAdminWithoutTwoFactor"] = "true" };
-    }
+    public sealed class Factory : PortalWebFactory;
 
     [Theory]
     [InlineData("/admin")]
@@ -44,14 +40,16 @@ public sealed class AccessTests(AccessTests.Factory app) : IClassFixture<AccessT
     }
 
     [Fact]
-    public async Task AdminWithoutTwoFactorIsRefusedAndToldHowToFixIt()
+    public async Task AdminWithoutTwoFactorIsSentToSetItUpAndComesBackAfterwards()
     {
         var browser = await app.AsNewUserAsync(PortalRoles.Admin);
 
         var response = await browser.GetAsync("/admin/jobs");
 
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Contains("Turn on two-factor sign-in", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/Identity/Account/StepUp?returnUrl=%2Fadmin%2Fjobs", response.Headers.Location!.OriginalString);
+        var stepUp = await browser.GetPageAsync(response.Headers.Location!.OriginalString);
+        Assert.Contains(stepUp.QuerySelectorAll("main a"), a => a.TextContent == "Set up an authenticator app");
     }
 
     [Theory]
@@ -61,29 +59,62 @@ public sealed class AccessTests(AccessTests.Factory app) : IClassFixture<AccessT
     {
         var browser = await app.AsNewUserAsync(PortalRoles.Admin);
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await browser.GetAsync(path)).StatusCode);
+        var response = await browser.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Identity/Account/StepUp", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task AdminWhoTurnsOnTwoFactorWithTheAppGetsInAtOnce()
+    public async Task AdminWhoTurnsOnTwoFactorInAPasswordSessionMustStillGiveTheCodeBeforeAdminPages()
     {
         var browser = await app.AsNewUserAsync(PortalRoles.Admin);
-        Assert.Equal(HttpStatusCode.Forbidden, (await browser.GetAsync("/admin")).StatusCode);
-
         var setup = await browser.GetPageAsync("/Identity/Account/Manage/EnableAuthenticator");
         var key = setup.Text("kbd.setup-key").Replace(" ", "", StringComparison.Ordinal);
         Assert.StartsWith("otpauth://totp/", setup.QuerySelector("a[href^='otpauth:']")?.GetAttribute("href"), StringComparison.Ordinal);
         var wrong = await browser.SubmitAsync(setup, new Dictionary<string, string> { ["Input.Code"] = "000000" });
         Assert.Contains("That code is not right", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-
         var right = await browser.SubmitAsync(setup, new Dictionary<string, string> { ["Input.Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
-
         Assert.Contains("ShowRecoveryCodes", right.Headers.Location!.ToString(), StringComparison.Ordinal);
+
+        // Two-factor is on for the account, but this session signed in with the password alone.
+        var refused = await browser.GetAsync("/admin");
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Equal("/Identity/Account/StepUp?returnUrl=%2Fadmin", refused.Headers.Location!.OriginalString);
+
+        var stepUp = await browser.GetPageAsync(refused.Headers.Location!.OriginalString);
+        var confirmed = await browser.SubmitAsync(stepUp, new Dictionary<string, string> { ["Input.Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
+
+        Assert.Equal("/admin", confirmed.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/admin")).StatusCode);
     }
 
     [Fact]
-    public async Task DemoAdminExemptionDoesNothingOutsideDevelopment()
+    public async Task WrongCodesAtTheSecondStepCountTowardsLockout()
+    {
+        var email = $"admin.{Guid.NewGuid():N}@example.com";
+        await app.CreateUserAsync(email, SignIn.Password, roles: PortalRoles.Admin);
+        var browser = app.CreateBrowser();
+        await SignIn.PostSignInAsync(browser, email, SignIn.Password);
+        await app.WithUsersAsync(async users =>
+        {
+            var user = (await users.FindByEmailAsync(email))!;
+            await users.ResetAuthenticatorKeyAsync(user);
+            return await users.SetTwoFactorEnabledAsync(user, true);
+        });
+        var stepUp = await browser.GetPageAsync("/Identity/Account/StepUp?returnUrl=%2Fadmin");
+
+        for (var i = 0; i < 4; i++)
+            Assert.Contains("That code is not right", await (await browser.SubmitAsync(stepUp, new Dictionary<string, string> { ["Input.Code"] = "000000" })).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var fifth = await browser.SubmitAsync(stepUp, new Dictionary<string, string> { ["Input.Code"] = "000000" });
+
+        Assert.Contains("Lockout", fifth.Headers.Location?.OriginalString ?? "", StringComparison.Ordinal);
+        Assert.True(await app.WithUsersAsync(async users => await users.IsLockedOutAsync((await users.FindByEmailAsync(email))!)));
+        Assert.NotEqual(HttpStatusCode.OK, (await browser.GetAsync("/admin")).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheDemoAdminsAddressHasNoExemptionOutsideDevelopment()
     {
         await app.CreateUserAsync(DemoAccounts.AdminEmail, SignIn.Password, roles: PortalRoles.Admin);
         var browser = app.CreateBrowser();
@@ -91,7 +122,31 @@ public sealed class AccessTests(AccessTests.Factory app) : IClassFixture<AccessT
 
         var response = await browser.GetAsync("/admin");
 
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Identity/Account/StepUp", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(PortalRoles.Recruiter, "/recruit")]
+    [InlineData(PortalRoles.Manager, "/manage")]
+    [InlineData(PortalRoles.Manager, "/manage/matrix")]
+    public async Task RecruitersAndManagersSignedInWithAPasswordAloneAreAskedForASecondStep(string role, string path)
+    {
+        var browser = await app.AsNewUserAsync(role);
+
+        var response = await browser.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Identity/Account/StepUp", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ALearnerNeedsNoSecondStep()
+    {
+        var browser = await app.AsNewUserAsync(PortalRoles.Learner);
+
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/learn/record")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/profile")).StatusCode);
     }
 
     [Fact]
@@ -112,7 +167,7 @@ public sealed class AccessTests(AccessTests.Factory app) : IClassFixture<AccessT
     [InlineData(PortalRoles.Manager, "/manage", "Manage")]
     public async Task EachRoleReachesItsOwnAreaAndSeesItInTheNavigation(string role, string path, string navText)
     {
-        var browser = await app.AsNewUserAsync(role);
+        var browser = await app.AsNewUserWithTwoFactorAsync(role);
 
         var page = await browser.GetPageAsync(path);
 

@@ -22,7 +22,7 @@ public sealed class DemoAccountTests(DemoAccountTests.Factory app) : IClassFixtu
     {
         var browser = app.CreateBrowser();
 
-        var signIn = await SignIn.PostSignInAsync(browser, email, DemoAccounts.Password);
+        var signIn = await SignIn.PostSignInAsync(browser, email, DemoAccounts.Password, DemoAuthenticator.Key);
         if (path == "/competencies/observe")
         {
             // The demo nurse can observe the demo learner, the Enhanced care worker at Demo Homecare.
@@ -34,6 +34,32 @@ public sealed class DemoAccountTests(DemoAccountTests.Factory app) : IClassFixtu
 
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+    }
+
+    /// <summary>Staff need two factors, the demo's too; their second-step page gives the demo key and the code now.</summary>
+    [Theory]
+    [InlineData("recruiter@demo.portal.test")]
+    [InlineData("manager@demo.portal.test")]
+    [InlineData(DemoAccounts.AdminEmail)]
+    public async Task ADemoStaffAccountAsksForASecondStepWhosePageGivesTheDemoKeyAndCode(string email)
+    {
+        var browser = app.CreateBrowser();
+
+        var password = await SignIn.PostSignInAsync(browser, email, DemoAccounts.Password);
+        Assert.Contains("LoginWith2fa", password.Headers.Location?.OriginalString ?? "", StringComparison.Ordinal);
+        var secondStep = await browser.GetPageAsync(password.Headers.Location!.OriginalString);
+        Assert.Contains(DemoAuthenticator.Key, secondStep.Text(".alert-info"), StringComparison.Ordinal);
+        var signedIn = await browser.SubmitAsync(secondStep, new Dictionary<string, string> { ["Input.TwoFactorCode"] = secondStep.Text(".demo-code") });
+
+        Assert.Equal("/", signedIn.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task TheDemoLearnerSignsInWithThePasswordAlone()
+    {
+        var response = await SignIn.PostSignInAsync(app.CreateBrowser(), DemoAccounts.LearnerEmail, DemoAccounts.Password);
+
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
     }
 }
 

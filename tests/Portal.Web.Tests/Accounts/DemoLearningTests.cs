@@ -9,7 +9,7 @@ public sealed class DemoLearningTests(DemoAccountTests.Factory app) : IClassFixt
     private async Task<HttpClient> SignedInAsync(string email)
     {
         var browser = app.CreateBrowser();
-        await SignIn.PostSignInAsync(browser, email, DemoAccounts.Password);
+        await SignIn.PostSignInAsync(browser, email, DemoAccounts.Password, DemoAuthenticator.Key);
         return browser;
     }
 

@@ -32,8 +32,33 @@ public sealed class ComplianceTests(PortalWebFactory app) : IClassFixture<Portal
         var user = await app.CreateUserAsync(email, SignIn.Password);
         Assert.True((await organisations.AddMemberAsync(organisation.Id, email, MembershipRole.Manager)).IsDone);
         var browser = app.CreateBrowser();
-        await SignIn.PostSignInAsync(browser, email, SignIn.Password);
+        await app.SignInWithTwoFactorAsync(browser, email);
         return new Team(organisation.Id, browser, user.Id, organisation.Name);
+    }
+
+    [Fact]
+    public async Task AManagersHomePageShowsNoStaffTrainingUntilTheSessionHasItsSecondStep()
+    {
+        Guid organisation;
+        var email = $"manager.{Guid.NewGuid():N}@example.com";
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var organisations = scope.ServiceProvider.GetRequiredService<OrganisationService>();
+            organisation = (await organisations.CreateAsync($"Home Care {Guid.NewGuid():N}"[..30], OrganisationType.CareProvider, null, "LS6 1AA")).Value!.Id;
+            await app.CreateUserAsync(email, SignIn.Password);
+            Assert.True((await organisations.AddMemberAsync(organisation, email, MembershipRole.Manager)).IsDone);
+        }
+        await StaffAsync(organisation, "care-worker", name: "Hana Home");
+        var passwordOnly = app.CreateBrowser();
+        await SignIn.PostSignInAsync(passwordOnly, email, SignIn.Password);
+
+        var home = await passwordOnly.GetPageAsync("/");
+
+        Assert.Null(home.QuerySelector(".home-matrix__summary"));
+        Assert.Contains("Confirm it is you", home.Text(".home-matrix"), StringComparison.Ordinal);
+        var withSecondStep = app.CreateBrowser();
+        await app.SignInWithTwoFactorAsync(withSecondStep, email);
+        Assert.Contains("staff hold", (await withSecondStep.GetPageAsync("/")).Text(".home-matrix__summary"), StringComparison.Ordinal);
     }
 
     private async Task<(string UserId, long Membership, string Email)> StaffAsync(Guid organisation, string jobRole, string? team = null, bool practitioner = false, string? name = null)

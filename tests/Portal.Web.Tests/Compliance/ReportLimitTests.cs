@@ -49,8 +49,8 @@ public sealed class ReportLimitTests(ReportLimitTests.Factory app) : IClassFixtu
         }
         var first = app.CreateBrowser();
         var second = app.CreateBrowser();
-        await SignIn.PostSignInAsync(first, "first.manager@example.com", SignIn.Password);
-        await SignIn.PostSignInAsync(second, "second.manager@example.com", SignIn.Password);
+        await app.SignInWithTwoFactorAsync(first, "first.manager@example.com");
+        await app.SignInWithTwoFactorAsync(second, "second.manager@example.com");
 
         using var sending = await first.GetAsync("/manage/matrix", HttpCompletionOption.ResponseHeadersRead);
         Assert.Equal(HttpStatusCode.OK, sending.StatusCode);

@@ -33,7 +33,7 @@ public sealed class EmployerRequirementsTests(PortalWebFactory app) : IClassFixt
         await app.CreateUserAsync(email, SignIn.Password);
         Assert.True((await organisations.AddMemberAsync(organisation.Id, email, MembershipRole.Manager)).IsDone);
         var manager = app.CreateBrowser();
-        await SignIn.PostSignInAsync(manager, email, SignIn.Password);
+        await app.SignInWithTwoFactorAsync(manager, email);
         return (organisation.Id, name, manager);
     }
 
@@ -146,7 +146,7 @@ public sealed class EmployerRequirementsTests(PortalWebFactory app) : IClassFixt
         var recruiterEmail = $"recruiter.{Guid.NewGuid():N}@example.com";
         await app.CreateUserAsync(recruiterEmail, SignIn.Password, roles: Portal.Infrastructure.Accounts.PortalRoles.Recruiter);
         var recruiter = app.CreateBrowser();
-        await SignIn.PostSignInAsync(recruiter, recruiterEmail, SignIn.Password);
+        await app.SignInWithTwoFactorAsync(recruiter, recruiterEmail);
         var recruiterHome = await recruiter.GetPageAsync("/");
         Assert.DoesNotContain("You hold", recruiterHome.Body!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Recruiting", recruiterHome.QuerySelector("main section h2")!.TextContent.Trim());

@@ -93,7 +93,7 @@ public sealed class LinkCrawlTests(LinkCrawlTests.Factory app) : IClassFixture<L
         await app.Seeded;
         var browser = app.CreateBrowser();
         if (email is not null)
-            Assert.Equal(HttpStatusCode.Redirect, (await SignIn.PostSignInAsync(browser, email, DemoAccounts.Password)).StatusCode);
+            Assert.Equal(HttpStatusCode.Redirect, (await SignIn.PostSignInAsync(browser, email, DemoAccounts.Password, DemoAuthenticator.Key)).StatusCode);
 
         var queue = new Queue<Visit>([new("/", "start"), new(home, "start")]);
         var seen = new HashSet<string>(StringComparer.Ordinal) { "/", home };

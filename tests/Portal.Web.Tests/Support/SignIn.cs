@@ -8,7 +8,7 @@ public static class SignIn
 {
     public const string Password = "correct horse battery";
 
-    /// <summary>Creates a confirmed account and signs a fresh browser in through the real sign-in form.</summary>
+    /// <summary>Creates a confirmed account and signs a fresh browser in through the real sign-in form, with the password alone.</summary>
     public static async Task<HttpClient> AsNewUserAsync(this PortalWebFactory app, params string[] roles)
     {
         var email = $"{(roles.FirstOrDefault() ?? "learner").ToLowerInvariant()}.{Guid.NewGuid():N}@example.com";
@@ -19,26 +19,42 @@ public static class SignIn
         return browser;
     }
 
-    /// <summary>An admin with an authenticator app set up, signed in with password and code.</summary>
-    public static async Task<HttpClient> AsAdminWithTwoFactorAsync(this PortalWebFactory app)
+    /// <summary>An account with an authenticator app set up, signed in with password and code, as staff must.</summary>
+    public static async Task<HttpClient> AsNewUserWithTwoFactorAsync(this PortalWebFactory app, params string[] roles)
     {
-        var email = $"admin.{Guid.NewGuid():N}@example.com";
-        await app.CreateUserAsync(email, Password, roles: PortalRoles.Admin);
-        var key = await app.WithUsersAsync(async users =>
+        var email = $"{(roles.FirstOrDefault() ?? "learner").ToLowerInvariant()}.{Guid.NewGuid():N}@example.com";
+        await app.CreateUserAsync(email, Password, roles: roles);
+        var browser = app.CreateBrowser();
+        Assert.Equal(HttpStatusCode.Redirect, (await app.SignInWithTwoFactorAsync(browser, email)).StatusCode);
+        return browser;
+    }
+
+    /// <summary>An admin with an authenticator app set up, signed in with password and code.</summary>
+    public static Task<HttpClient> AsAdminWithTwoFactorAsync(this PortalWebFactory app) => app.AsNewUserWithTwoFactorAsync(PortalRoles.Admin);
+
+    /// <summary>Sets up an authenticator app for the account, if it has none, as its owner would; returns its key.</summary>
+    public static Task<string> AuthenticatorKeyAsync(this PortalWebFactory app, string email) =>
+        app.WithUsersAsync(async users =>
         {
-            var user = (await users.FindByEmailAsync(email))!;
-            await users.ResetAuthenticatorKeyAsync(user);
-            await users.SetTwoFactorEnabledAsync(user, true);
-            return (await users.GetAuthenticatorKeyAsync(user))!;
+            var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No account {email}.");
+            if (await users.GetAuthenticatorKeyAsync(user) is not { Length: > 0 } key)
+            {
+                await users.ResetAuthenticatorKeyAsync(user);
+                key = (await users.GetAuthenticatorKeyAsync(user))!;
+            }
+
+            if (!await users.GetTwoFactorEnabledAsync(user))
+                await users.SetTwoFactorEnabledAsync(user, true);
+            return key;
         });
 
-        var browser = app.CreateBrowser();
-        var first = await PostSignInAsync(browser, email, Password);
-        Assert.Contains("LoginWith2fa", first.Headers.Location!.ToString(), StringComparison.Ordinal);
-        var page = await browser.GetPageAsync(first.Headers.Location!.ToString());
-        var second = await browser.SubmitAsync(page, new Dictionary<string, string> { ["Input.TwoFactorCode"] = Totp.Code(key, DateTimeOffset.UtcNow) });
-        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
-        return browser;
+    /// <summary>Signs in with password and authenticator code, setting the app up first if need be: how recruiters, managers and admins sign in.</summary>
+    public static async Task<HttpResponseMessage> SignInWithTwoFactorAsync(this PortalWebFactory app, HttpClient browser, string email, string password = Password)
+    {
+        var key = await app.AuthenticatorKeyAsync(email);
+        var response = await PostSignInAsync(browser, email, password, key);
+        Assert.DoesNotContain("LoginWith2fa", response.Headers.Location?.OriginalString ?? "", StringComparison.Ordinal);
+        return response;
     }
 
     /// <summary>Fills in and posts the registration form as a person would.</summary>
@@ -54,9 +70,14 @@ public static class SignIn
         });
     }
 
-    public static async Task<HttpResponseMessage> PostSignInAsync(HttpClient browser, string email, string password)
+    /// <param name="authenticatorKey">When given and the account asks for a second step, the code computed from it is typed in too.</param>
+    public static async Task<HttpResponseMessage> PostSignInAsync(HttpClient browser, string email, string password, string? authenticatorKey = null)
     {
         var page = await browser.GetPageAsync("/Identity/Account/Login");
-        return await browser.SubmitAsync(page, new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password });
+        var response = await browser.SubmitAsync(page, new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password });
+        if (authenticatorKey is null || response.Headers.Location?.OriginalString.Contains("LoginWith2fa", StringComparison.Ordinal) != true)
+            return response;
+        var secondStep = await browser.GetPageAsync(response.Headers.Location.OriginalString);
+        return await browser.SubmitAsync(secondStep, new Dictionary<string, string> { ["Input.TwoFactorCode"] = Totp.Code(authenticatorKey, DateTimeOffset.UtcNow) });
     }
 }

@@ -35,7 +35,7 @@ public sealed partial class DemoTalentTests(DemoTalentTests.Factory app) : IClas
     public async Task TheDemoRecruitersJobHasAnApplicationAtEveryStageAndPeopleWhoFit()
     {
         var recruiter = app.CreateBrowser();
-        await SignIn.PostSignInAsync(recruiter, "recruiter@demo.portal.test", DemoAccounts.Password);
+        await SignIn.PostSignInAsync(recruiter, "recruiter@demo.portal.test", DemoAccounts.Password, DemoAuthenticator.Key);
         Guid vacancy;
         await using (var scope = app.Services.CreateAsyncScope())
             vacancy = await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Set<Vacancy>().Where(v => v.Details.Title == DemoTalent.PipelineTitle).Select(v => v.Id).SingleAsync();

@@ -40,7 +40,7 @@ public sealed class TalentTests(PortalWebFactory app) : IClassFixture<PortalWebF
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
 
         var recruiter = app.CreateBrowser();
-        Assert.Equal(HttpStatusCode.Redirect, (await SignIn.PostSignInAsync(recruiter, email, SignIn.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await app.SignInWithTwoFactorAsync(recruiter, email)).StatusCode);
         return (Guid.Parse(organisationUrl.Split('/')[^1]), recruiter);
     }
 

@@ -12,12 +12,20 @@ namespace Portal.Web.Areas.Identity.Pages.Account;
 /// <summary>
 /// Replaces Identity UI's sign-in page, whose handler never counts failures towards lockout.
 /// Here every wrong password counts, and an unconfirmed account is told how to confirm.
+/// A passkey signs in without an email address or password, and counts as two factors.
 /// </summary>
 [AllowAnonymous]
 public sealed class LoginModel(SignInManager<PortalUser> signInManager, ILogger<LoginModel> logger) : PageModel
 {
+    private const string NotSignedIn =
+        "We could not sign you in. Check your email address and password. If you have just created an account, " +
+        "confirm your email address first. After 5 wrong passwords the account is locked for 15 minutes.";
+
     [BindProperty]
     public InputModel Input { get; set; } = new();
+
+    [BindProperty]
+    public PasskeyInput Passkey { get; set; } = new();
 
     public string ReturnUrl { get; private set; } = "/";
 
@@ -65,9 +73,40 @@ public sealed class LoginModel(SignInManager<PortalUser> signInManager, ILogger<
 
         // Identity checks confirmation before the password, so "not confirmed" must read like "wrong password"
         // or the message would tell a stranger which addresses have accounts.
-        ModelState.AddModelError(string.Empty,
-            "We could not sign you in. Check your email address and password. If you have just created an account, " +
-            "confirm your email address first. After 5 wrong passwords the account is locked for 15 minutes.");
+        ModelState.AddModelError(string.Empty, NotSignedIn);
+        return Page();
+    }
+
+    /// <summary>
+    /// Options for any passkey of this site: never for a named account, whose list of passkeys
+    /// would tell a stranger that the account exists.
+    /// </summary>
+    public async Task<IActionResult> OnPostPasskeyOptionsAsync() =>
+        Content(await signInManager.MakePasskeyRequestOptionsAsync(null), "application/json");
+
+    public async Task<IActionResult> OnPostPasskeyAsync(string? returnUrl = null)
+    {
+        ReturnUrl = ReturnUrls.Safe(Url, returnUrl);
+        // The email and password fields belong to the other form on this page.
+        ModelState.Clear();
+        if (string.IsNullOrEmpty(Passkey.CredentialJson) || Passkey.CredentialJson.Length > 20_000)
+        {
+            ModelState.AddModelError(string.Empty, Passkey.Problem("Signing in with a passkey"));
+            return Page();
+        }
+
+        var result = await signInManager.PasskeySignInAsync(Passkey.CredentialJson);
+        if (result.Succeeded)
+        {
+            logger.LogInformation("User signed in with a passkey");
+            return LocalRedirect(ReturnUrl);
+        }
+
+        if (result.IsLockedOut)
+            return RedirectToPage("./Lockout");
+        ModelState.AddModelError(string.Empty, result.IsNotAllowed
+            ? "We could not sign you in. If you have just created an account, confirm your email address first."
+            : "We could not sign you in with that passkey. It may have been removed from your account. Use your email address and password instead.");
         return Page();
     }
 }
