@@ -32,6 +32,8 @@ public static class WebApplicationExtensions
     public static WebApplication UsePortal(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // First, so HSTS, the redirect, rate limits and the audit log see the client's scheme and address, not the proxy's.
+        app.UseForwardedHeaders();
         if (app.Environment.IsDevelopment())
         {
             app.UseDeveloperExceptionPage();
@@ -40,7 +42,8 @@ public static class WebApplicationExtensions
         {
             app.UseExceptionHandler("/error/500");
             app.UseHsts();
-            app.UseHttpsRedirection();
+            if (TransportSecurity.ServesHttps(app.Configuration))
+                app.UseHttpsRedirection();
         }
 
         app.UseRequestLocalization();
