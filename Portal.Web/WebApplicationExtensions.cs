@@ -24,6 +24,7 @@ public static class WebApplicationExtensions
         content.Load();
         ContentCache.EvictOnReload(content, app.Services.GetRequiredService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>());
         await PortalDatabase.PrepareAsync(app.Services);
+        await KeyProtection.DropUnencryptedKeysAsync(app.Services);
         await DemoAccounts.SeedAsync(app.Services);
         await DemoTalent.SeedAsync(app.Services);
         RecurringJobs.Register(app.Services.GetRequiredService<IRecurringJobManager>());
@@ -71,9 +72,15 @@ public static class WebApplicationExtensions
         return app;
     }
 
+    /// <summary>
+    /// Up or down for anyone (a load balancer, a status page); which checks, their timings and
+    /// descriptions (job servers, queue ages, mail) only for callers on an internal network.
+    /// </summary>
     private static Task WriteHealthAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json; charset=utf-8";
+        if (!context.RequestServices.GetRequiredService<IOptions<HealthOptions>>().Value.IsInternal(context.Connection.RemoteIpAddress))
+            return JsonSerializer.SerializeAsync(context.Response.Body, new { status = report.Status.ToString() }, cancellationToken: context.RequestAborted);
         var body = new
         {
             status = report.Status.ToString(),
