@@ -65,6 +65,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddScoped<ProfileService>();
         services.AddScoped<InvitationService>();
         services.AddScoped<Accounts.AccountAdminService>();
+        services.AddScoped<Accounts.SessionService>();
         services.AddScoped<AlertService>();
         services.AddScoped<MatchRunner>();
         services.AddSingleton<MatchCache>();

@@ -24,6 +24,7 @@ public static class WebApplicationExtensions
         content.Load();
         ContentCache.EvictOnReload(content, app.Services.GetRequiredService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>());
         await PortalDatabase.PrepareAsync(app.Services);
+        await KeyProtection.DropUnencryptedKeysAsync(app.Services);
         await DemoAccounts.SeedAsync(app.Services);
         await DemoTalent.SeedAsync(app.Services);
         RecurringJobs.Register(app.Services.GetRequiredService<IRecurringJobManager>());
@@ -32,6 +33,8 @@ public static class WebApplicationExtensions
     public static WebApplication UsePortal(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // First, so HSTS, the redirect, rate limits and the audit log see the client's scheme and address, not the proxy's.
+        app.UseForwardedHeaders();
         if (app.Environment.IsDevelopment())
         {
             app.UseDeveloperExceptionPage();
@@ -40,7 +43,8 @@ public static class WebApplicationExtensions
         {
             app.UseExceptionHandler("/error/500");
             app.UseHsts();
-            app.UseHttpsRedirection();
+            if (TransportSecurity.ServesHttps(app.Configuration))
+                app.UseHttpsRedirection();
         }
 
         app.UseRequestLocalization();
@@ -68,9 +72,15 @@ public static class WebApplicationExtensions
         return app;
     }
 
+    /// <summary>
+    /// Up or down for anyone (a load balancer, a status page); which checks, their timings and
+    /// descriptions (job servers, queue ages, mail) only for callers on an internal network.
+    /// </summary>
     private static Task WriteHealthAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json; charset=utf-8";
+        if (!context.RequestServices.GetRequiredService<IOptions<HealthOptions>>().Value.IsInternal(context.Connection.RemoteIpAddress))
+            return JsonSerializer.SerializeAsync(context.Response.Body, new { status = report.Status.ToString() }, cancellationToken: context.RequestAborted);
         var body = new
         {
             status = report.Status.ToString(),

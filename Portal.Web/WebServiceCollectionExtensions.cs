@@ -1,10 +1,10 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption;
-using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption.ConfigurationModel;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.UI.Services;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Options;
 using Portal.Infrastructure;
 using Portal.Infrastructure.Accounts;
 using Portal.Infrastructure.Data;
@@ -22,8 +22,12 @@ public static class WebServiceCollectionExtensions
         var configuration = builder.Configuration;
 
         RequireExplicitHosts(configuration["AllowedHosts"], builder.Environment);
+        // Says nothing an attacker can use to pick an exploit; a proxy in front may add its own.
+        builder.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);
         services.AddPortalInfrastructure(configuration, builder.Environment);
         services.AddOptions<AccountsOptions>().Bind(configuration.GetSection("Accounts")).ValidateOnStart();
+        services.AddOptions<HealthOptions>().Bind(configuration.GetSection("Health"))
+            .Validate(o => !o.Problems().Any(), "Health:InternalNetworks must list networks like 10.0.5.0/24").ValidateOnStart();
         services.AddOptions<RateLimitingOptions>().Bind(configuration.GetSection("RateLimiting")).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddDefaultIdentity<PortalUser>(options =>
@@ -45,7 +49,9 @@ public static class WebServiceCollectionExtensions
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<PortalDbContext>()
-            .AddSignInManager<PortalSignInManager>();
+            .AddSignInManager<PortalSignInManager>()
+            .AddUserManager<PortalUserManager>();
+        AddSessions(services, configuration);
         services.Configure<IdentityPasskeyOptions>(options =>
         {
             // Discoverable passkeys: a phone signs in with no email address typed, and the sign-in
@@ -63,12 +69,10 @@ public static class WebServiceCollectionExtensions
 
         services.ConfigureApplicationCookie(options =>
         {
-            options.Cookie.Name = "portal.auth";
-            options.Cookie.HttpOnly = true;
+            // Name, Secure and prefix: AddCookieHardening.
             options.Cookie.SameSite = SameSiteMode.Lax;
-            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // Idle timeout (ExpireTimeSpan) and the server-side store: AddSessions.
             options.SlidingExpiration = true;
-            options.ExpireTimeSpan = TimeSpan.FromDays(14);
             // A signed-in person who may not see a page gets a plain 403 page, not a bounce to another URL.
             options.Events.OnRedirectToAccessDenied = context =>
             {
@@ -76,18 +80,9 @@ public static class WebServiceCollectionExtensions
                 return Task.CompletedTask;
             };
         });
-        services.AddAntiforgery(options => options.Cookie.Name = "portal.af");
-        // Every signed-in request decrypts the sign-in cookie, and every page with a form unprotects
-        // the antiforgery cookie and protects a token. Off Windows the default (AES-CBC plus a separate
-        // HMAC) took 17-25 µs per operation here; AES-GCM, one pass, 7-10 µs. Existing keys keep
-        // their algorithm until they roll over.
-        // Keys live in the app database, shared by every node (the default is a folder per machine,
-        // so a cookie from one node failed on another), under one application name.
-        services.AddDataProtection().SetApplicationName("health-and-care-portal").PersistKeysToDbContext<PortalDbContext>().UseCryptographicAlgorithms(new AuthenticatedEncryptorConfiguration
-        {
-            EncryptionAlgorithm = EncryptionAlgorithm.AES_256_GCM,
-            ValidationAlgorithm = ValidationAlgorithm.HMACSHA256,
-        });
+        services.AddCookieHardening(builder.Environment);
+        services.AddTrustedProxies(configuration);
+        services.AddKeyProtection(configuration, builder.Environment);
 
         services.AddSingleton<IAuthorizationHandler, SessionTwoFactorHandler>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, StepUpRedirect>();
@@ -178,6 +173,37 @@ public static class WebServiceCollectionExtensions
             options.IncludeSubDomains = true;
         });
         return builder;
+    }
+
+    /// <summary>
+    /// Sign-ins live in the app database (<see cref="SessionTicketStore"/>): the cookie holds a key,
+    /// and deleting the key's row ends the session on every node at once.
+    /// </summary>
+    private static void AddSessions(IServiceCollection services, ConfigurationManager configuration)
+    {
+        services.AddOptions<SessionLifetimeOptions>().Bind(configuration.GetSection("Sessions")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SessionTicketStore>();
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<SessionTicketStore, IOptions<SessionLifetimeOptions>>((options, store, sessions) =>
+            {
+                options.SessionStore = store;
+                options.ExpireTimeSpan = sessions.Value.IdleTimeout;
+            });
+        // Every 30 minutes Identity rebuilds the signed-in principal from the database, which would
+        // forget how this session signed in (amr: a password alone, or two factors) and which
+        // session it is. Both belong to the session, not the account, so they are carried over.
+        services.Configure<SecurityStampValidatorOptions>(options => options.OnRefreshingPrincipal = context =>
+        {
+            if (context.NewPrincipal?.Identity is ClaimsIdentity identity && context.CurrentPrincipal is { } current)
+            {
+                foreach (var claim in current.Claims.Where(c => c.Type is "amr" or ClaimTypes.AuthenticationMethod or SessionTicketStore.SessionIdClaim))
+                {
+                    if (!identity.HasClaim(claim.Type, claim.Value))
+                        identity.AddClaim(new Claim(claim.Type, claim.Value));
+                }
+            }
+            return Task.CompletedTask;
+        });
     }
 
     /// <summary>

@@ -166,7 +166,7 @@ public sealed class ComplianceTests(PortalWebFactory app) : IClassFixture<Portal
     }
 
     [Fact]
-    public async Task TheMatrixPageTakesAtMostFiveQueries()
+    public async Task TheMatrixPageTakesAtMostFiveQueriesBesidesTheSessionLookup()
     {
         var team = await OrganisationAsync("Counted Care");
         for (var i = 0; i < 8; i++)
@@ -178,7 +178,8 @@ public sealed class ComplianceTests(PortalWebFactory app) : IClassFixture<Portal
         using var counter = await CommandCounter.StartAsync(app.DataRoot);
         var page = await team.Manager.GetPageAsync("/manage/matrix");
         Assert.Equal(8, page.QuerySelectorAll("tbody tr").Length);
-        Assert.InRange(counter.Count, 1, 5);
+        // Plus one that every signed-in request makes: reading its session row.
+        Assert.InRange(counter.Count, 2, 6);
     }
 
     [Fact]

@@ -27,6 +27,8 @@ internal static class PortalProcess
         start.Environment["AllowedHosts"] = "localhost;127.0.0.1";
         start.Environment["Content__Path"] = Path.Combine(TestEnvironment.RepositoryRoot(), "content");
         start.Environment["Mail__PickupDirectory"] = Path.Combine(workDir, "mail");
+        foreach (var (name, value) in TestKeyProtection.Environment)
+            start.Environment[name] = value;
         foreach (var (name, value) in environment)
             start.Environment[name] = value;
         return start;
