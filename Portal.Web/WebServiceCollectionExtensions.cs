@@ -31,7 +31,8 @@ public static class WebServiceCollectionExtensions
                 options.SignIn.RequireConfirmedAccount = true;
                 options.SignIn.RequireConfirmedEmail = true;
                 options.User.RequireUniqueEmail = true;
-                // Length beats composition rules (NCSC and NIST guidance): 12 characters, any kind.
+                // Length beats composition rules (NCSC and NIST guidance): 12 characters, any kind,
+                // that are not common, guessable or the person's own name (GuessablePasswordValidator).
                 options.Password.RequiredLength = 12;
                 options.Password.RequireDigit = false;
                 options.Password.RequireLowercase = false;
@@ -42,11 +43,13 @@ public static class WebServiceCollectionExtensions
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<PortalDbContext>();
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddPasswordValidator<GuessablePasswordValidator>();
         services.AddScoped<IdentityEmailSender>();
         services.AddScoped<IEmailSender<PortalUser>>(sp => sp.GetRequiredService<IdentityEmailSender>());
         services.AddScoped<IEmailSender>(sp => sp.GetRequiredService<IdentityEmailSender>());
         services.AddScoped<AccountRegistration>();
+        services.AddScoped<AccountPasswords>();
 
         services.ConfigureApplicationCookie(options =>
         {
