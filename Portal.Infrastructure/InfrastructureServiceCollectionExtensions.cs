@@ -56,6 +56,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddOptions<TalentOptions>().Bind(configuration.GetSection(TalentOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<TalentOptions>, TalentOptionsValidator>();
         services.AddSingleton(provider => provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<TalentOptions>>().Value.LegalMinimumWage());
+        services.AddOptions<OrganisationLimits>().Bind(configuration.GetSection(OrganisationLimits.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<OrganisationService>();
         services.AddScoped<OrganisationRequestService>();
         services.AddScoped<VacancyService>();

@@ -52,8 +52,9 @@ public static class WebApplicationExtensions
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseStaticFiles();
         app.UseRouting();
-        app.UseRateLimiter();
         app.UseAuthentication();
+        // After authentication: the forms behind a session are limited per signed-in person too.
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseOutputCache();
 

@@ -35,7 +35,8 @@ public static class WebServiceCollectionExtensions
                 options.SignIn.RequireConfirmedAccount = true;
                 options.SignIn.RequireConfirmedEmail = true;
                 options.User.RequireUniqueEmail = true;
-                // Length beats composition rules (NCSC and NIST guidance): 12 characters, any kind.
+                // Length beats composition rules (NCSC and NIST guidance): 12 characters, any kind,
+                // that are not common, guessable or the person's own name (GuessablePasswordValidator).
                 options.Password.RequiredLength = 12;
                 options.Password.RequireDigit = false;
                 options.Password.RequireLowercase = false;
@@ -50,7 +51,8 @@ public static class WebServiceCollectionExtensions
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddSignInManager<PortalSignInManager>()
-            .AddUserManager<PortalUserManager>();
+            .AddUserManager<PortalUserManager>()
+            .AddPasswordValidator<GuessablePasswordValidator>();
         AddSessions(services, configuration);
         services.Configure<IdentityPasskeyOptions>(options =>
         {
@@ -66,6 +68,7 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<IEmailSender<PortalUser>>(sp => sp.GetRequiredService<IdentityEmailSender>());
         services.AddScoped<IEmailSender>(sp => sp.GetRequiredService<IdentityEmailSender>());
         services.AddScoped<AccountRegistration>();
+        services.AddScoped<AccountPasswords>();
 
         services.ConfigureApplicationCookie(options =>
         {

@@ -84,11 +84,14 @@ public sealed class Invitation
 
     public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
-    /// <summary>Why this person cannot accept it now, or null when they can.</summary>
+    /// <summary>
+    /// Why this person cannot accept it now, or null when they can. Never names the invited address:
+    /// whoever opens a forwarded or leaked link must not learn it.
+    /// </summary>
     public string? Refusal(string email, DateTime utcNow) =>
         AcceptedAtUtc is not null ? "This invitation has already been used"
         : utcNow >= ExpiresAtUtc ? "This invitation has expired; ask for a new one"
-        : !string.Equals(Email, email.Trim(), StringComparison.OrdinalIgnoreCase) ? $"This invitation was sent to another email address. Sign in with the account for {Email}"
+        : !string.Equals(Email, email.Trim(), StringComparison.OrdinalIgnoreCase) ? "This invitation was sent to another email address. Sign out, then sign in with the account for the address it was sent to"
         : null;
 
     public void Accept(string userId, string email, DateTime utcNow)

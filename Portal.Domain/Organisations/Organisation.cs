@@ -1,3 +1,5 @@
+using Portal.Domain.Names;
+
 namespace Portal.Domain.Organisations;
 
 /// <summary>An employer on the portal: a care provider, NHS trust, council or charity.</summary>
@@ -20,12 +22,21 @@ public sealed class Organisation
     public string Postcode { get; private set; } = "";
     public DateTime CreatedAtUtc { get; private set; }
 
+    /// <summary>
+    /// Whether two names are the same organisation's, as a person would read them: case and runs of
+    /// spaces do not matter ("Sunrise  care" is "Sunrise Care").
+    /// </summary>
+    public static bool SameName(string a, string b) => string.Equals(NameKey(a), NameKey(b), StringComparison.Ordinal);
+
+    private static string NameKey(string name) => string.Join(' ', name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
+
     public static Organisation Create(string name, OrganisationType type, string? cqcLocationId, string postcode, DateTime utcNow)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentException.ThrowIfNullOrWhiteSpace(postcode);
         if (name.Length > MaxNameLength)
             throw new ArgumentException("The name is too long.", nameof(name));
+        ShownNames.Guard(name, nameof(name));
         return new Organisation
         {
             Id = Guid.NewGuid(),

@@ -1,3 +1,5 @@
+using Portal.Domain.Names;
+
 namespace Portal.Domain.Organisations;
 
 /// <summary>
@@ -43,6 +45,9 @@ public sealed class OrganisationRequest
         ArgumentException.ThrowIfNullOrWhiteSpace(postcode);
         if (name.Trim().Length > Organisation.MaxNameLength)
             throw new ArgumentException("The name is too long.", nameof(name));
+        ShownNames.Guard(name, nameof(name));
+        if (requesterRole is not (MembershipRole.Recruiter or MembershipRole.Manager))
+            throw new ArgumentException("The first member of an organisation recruits or manages; staff join by invitation.", nameof(requesterRole));
         if (note?.Length > MaxNoteLength)
             throw new ArgumentException("The note is too long.", nameof(note));
         return new OrganisationRequest

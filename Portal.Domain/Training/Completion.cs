@@ -1,3 +1,5 @@
+using Portal.Domain.Names;
+
 namespace Portal.Domain.Training;
 
 /// <summary>
@@ -66,6 +68,7 @@ public sealed class Completion
     {
         if (CertificateName is not null)
             throw new InvalidOperationException("The name on this certificate was fixed when it was issued.");
+        ShownNames.Guard(name, nameof(name));
         CertificateName = CleanName(name) ?? throw new ArgumentException("A certificate needs a name.", nameof(name));
     }
 

@@ -1,6 +1,8 @@
 using Ganss.Xss;
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 
 namespace Portal.Infrastructure.Content;
 
@@ -33,7 +35,29 @@ internal sealed class MarkdownRenderer
 
     private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
 
-    public string ToHtml(string markdown) => Sanitise(Markdown.ToHtml(markdown, _pipeline));
+    public string ToHtml(string markdown)
+    {
+        var document = Markdown.Parse(markdown, _pipeline);
+        DropRemoteImages(document);
+        return Sanitise(Markdown.ToHtml(document, _pipeline));
+    }
+
+    /// <summary>
+    /// Images from other sites become their alt text. The Content-Security-Policy would block them
+    /// anyway (a broken image in a vacancy), and a remote image tells its owner who read the page
+    /// and when. Images on the site itself stay.
+    /// </summary>
+    private static void DropRemoteImages(MarkdownDocument document)
+    {
+        foreach (var image in document.Descendants<LinkInline>().Where(l => l.IsImage && IsRemote(l.Url)).ToList())
+        {
+            var alt = string.Concat(image.Descendants<LiteralInline>().Select(l => l.Content.ToString()));
+            image.ReplaceBy(new LiteralInline(alt), false);
+        }
+    }
+
+    private static bool IsRemote(string? url) =>
+        url is not null && (url.StartsWith("//", StringComparison.Ordinal) || url.StartsWith(@"\\", StringComparison.Ordinal) || (Uri.TryCreate(url, UriKind.Absolute, out var absolute) && !absolute.IsFile));
 
     internal string Sanitise(string html) => _sanitizer.Sanitize(html);
 

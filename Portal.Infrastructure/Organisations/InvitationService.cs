@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Portal.Domain.Notifications;
 using Portal.Domain.Organisations;
 using Portal.Infrastructure.Accounts;
@@ -14,7 +15,9 @@ namespace Portal.Infrastructure.Organisations;
 /// colleagues to their own role in their own organisation. Accepting adds the membership and the
 /// matching site role for that organisation only.
 /// </summary>
-public sealed class InvitationService(PortalDbContext db, UserManager<PortalUser> users, OrganisationService organisations, Outbox outbox, MailTemplates templates, TimeProvider clock)
+public sealed class InvitationService(
+    PortalDbContext db, UserManager<PortalUser> users, OrganisationService organisations, Outbox outbox, MailTemplates templates,
+    IOptions<OrganisationLimits> limits, TimeProvider clock)
 {
     /// <summary>Sends an invitation, or says which field stops it.</summary>
     /// <param name="link">Builds the accept link from the invitation's token.</param>
@@ -35,11 +38,33 @@ public sealed class InvitationService(PortalDbContext db, UserManager<PortalUser
         if (organisation is null || (!inviterIsAdmin && !member))
             return Result.Invalid("OrganisationId", "That organisation was not found");
 
+        if (await LimitReachedAsync(inviterId, organisationId, email, organisation.Name, cancellationToken) is { } limit)
+            return limit;
+
         var (invitation, token) = Invitation.Create(organisationId, email, role, inviterId, clock.GetUtcNow().UtcDateTime, jobRole, staff?.Team, staff?.Practitioner ?? false);
         db.Add(invitation);
         outbox.Enqueue(await InvitationMailAsync(invitation, organisation.Name, link(token)), kind: MailKind.Invitation);
         await db.SaveChangesAsync(cancellationToken);
         return Result.Done();
+    }
+
+    // Each invitation is an email to an address anyone can type. One that is still open is not sent
+    // again; past that, one person sends only so many a day, and one address receives only so many.
+    private async Task<FieldProblem?> LimitReachedAsync(string inviterId, Guid organisationId, string email, string organisationName, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var dayAgo = now.AddDays(-1);
+        var address = email.Trim().ToLowerInvariant();
+        var open = await db.Set<Invitation>().AsNoTracking()
+            .Where(i => i.OrganisationId == organisationId && i.Email == address && i.AcceptedAtUtc == null && i.ExpiresAtUtc > now)
+            .Select(i => (DateTime?)i.ExpiresAtUtc).MaxAsync(cancellationToken);
+        if (open is { } expires)
+            return new FieldProblem("Email", $"{address} already has an invitation to join {organisationName}, which works until {expires.UkDate()}");
+        if (await db.Set<Invitation>().CountAsync(i => i.InvitedBy == inviterId && i.CreatedAtUtc >= dayAgo, cancellationToken) >= limits.Value.InvitationsPerPersonPerDay)
+            return new FieldProblem("Email", "You have sent as many invitations today as we allow. Please try again tomorrow");
+        if (await db.Set<Invitation>().CountAsync(i => i.Email == address && i.CreatedAtUtc >= dayAgo, cancellationToken) >= limits.Value.InvitationsPerRecipientPerDay)
+            return new FieldProblem("Email", "This address has been sent as many invitations today as we allow. Please try again tomorrow");
+        return null;
     }
 
     public async Task<(Invitation Invitation, string OrganisationName)?> FindAsync(string token, CancellationToken cancellationToken = default)

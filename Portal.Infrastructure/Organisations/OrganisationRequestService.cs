@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Portal.Domain.Names;
 using Portal.Domain.Organisations;
 using Portal.Infrastructure.Accounts;
 using Portal.Infrastructure.Data;
@@ -14,7 +16,9 @@ namespace Portal.Infrastructure.Organisations;
 /// will take; admins are emailed, and approve (the organisation is created and the requester
 /// joins it in that role) or decline with a reason. The requester is emailed either way.
 /// </summary>
-public sealed class OrganisationRequestService(PortalDbContext db, UserManager<PortalUser> users, OrganisationService organisations, PostcodeDistricts postcodes, Outbox outbox, MailTemplates templates, TimeProvider clock)
+public sealed class OrganisationRequestService(
+    PortalDbContext db, UserManager<PortalUser> users, OrganisationService organisations, PostcodeDistricts postcodes, Outbox outbox, MailTemplates templates,
+    IOptions<OrganisationLimits> limits, TimeProvider clock)
 {
     public sealed record RequestInput(string Name, OrganisationType Type, string? CqcLocationId, string Postcode, MembershipRole Role, string? Note);
 
@@ -25,12 +29,17 @@ public sealed class OrganisationRequestService(PortalDbContext db, UserManager<P
     public async Task<Result<OrganisationRequest>> RequestAsync(string userId, RequestInput input, string adminLink, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
+        // The form offers these two; a hand-made post with another (Staff) would be stored and then fail at approval.
+        if (input.Role is not (MembershipRole.Recruiter or MembershipRole.Manager))
+            return Result.Invalid(nameof(RequestInput.Role), "Choose whether you will recruit or manage staff");
+        if (ShownNames.Problem(input.Name, "The organisation's name") is { } nameProblem)
+            return Result.Invalid(nameof(RequestInput.Name), nameProblem);
         var (location, postcodeProblem) = postcodes.Locate(input.Postcode);
         if (location is null)
             return Result.Invalid(nameof(RequestInput.Postcode), postcodeProblem!);
         var name = input.Name.Trim();
-        if (await db.Set<OrganisationRequest>().AnyAsync(r => r.RequestedBy == userId && r.Status == OrganisationRequestStatus.Pending && r.Name == name, cancellationToken))
-            return Result.Invalid(nameof(RequestInput.Name), $"You have already asked for {name}; an admin will look at it soon");
+        if (await LimitReachedAsync(userId, name, cancellationToken) is { } limit)
+            return limit;
         var cqc = input.CqcLocationId?.Trim();
         if (!string.IsNullOrEmpty(cqc) && await db.Set<Organisation>().AnyAsync(o => o.CqcLocationId == cqc, cancellationToken))
             return Result.Invalid(nameof(RequestInput.CqcLocationId), "An organisation with this CQC location id is already on the portal. Ask one of its recruiters or managers to invite you");
@@ -48,6 +57,25 @@ public sealed class OrganisationRequestService(PortalDbContext db, UserManager<P
         }
         await db.SaveChangesAsync(cancellationToken);
         return Result.Done(request);
+    }
+
+    // Every request emails every admin: the same organisation asked for twice (in any spelling of
+    // case and spaces) is one request, and one person has only a few waiting and a few a day.
+    private async Task<FieldProblem?> LimitReachedAsync(string userId, string name, CancellationToken cancellationToken)
+    {
+        var dayAgo = clock.GetUtcNow().UtcDateTime.AddDays(-1);
+        var recent = await db.Set<OrganisationRequest>().AsNoTracking()
+            .Where(r => r.RequestedBy == userId && (r.Status == OrganisationRequestStatus.Pending || r.RequestedAtUtc >= dayAgo))
+            .Select(r => new { r.Name, r.Status, r.RequestedAtUtc })
+            .ToListAsync(cancellationToken);
+        var pending = recent.Where(r => r.Status == OrganisationRequestStatus.Pending).ToList();
+        if (pending.Any(r => Organisation.SameName(r.Name, name)))
+            return new FieldProblem(nameof(RequestInput.Name), $"You have already asked for {name}; an admin will look at it soon");
+        if (pending.Count >= limits.Value.PendingRequestsPerPerson)
+            return new FieldProblem("", $"You have {pending.Count} requests waiting for an admin. You can ask for another once one of them has been decided");
+        if (recent.Count(r => r.RequestedAtUtc >= dayAgo) >= limits.Value.RequestsPerPersonPerDay)
+            return new FieldProblem("", "You have sent as many requests today as we allow. Please try again tomorrow");
+        return null;
     }
 
     /// <summary>The person's own requests, newest first.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Names;
 using Portal.Domain.Organisations;
 using Portal.Infrastructure.Accounts;
 using Portal.Infrastructure.Data;
@@ -26,6 +27,8 @@ public sealed class OrganisationService(PortalDbContext db, UserManager<PortalUs
     /// <returns>The new organisation, or what is wrong with the form.</returns>
     public async Task<Result<Organisation>> CreateAsync(string name, OrganisationType type, string? cqcLocationId, string postcode, CancellationToken cancellationToken = default)
     {
+        if (ShownNames.Problem(name, "The organisation's name") is { } nameProblem)
+            return Result.Invalid("Name", nameProblem);
         var (location, problem) = postcodes.Locate(postcode);
         if (location is null)
             return Result.Invalid("Postcode", problem!);

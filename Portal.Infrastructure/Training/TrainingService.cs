@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Names;
 using Portal.Domain.Training;
 using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Data;
@@ -283,6 +284,8 @@ public sealed class TrainingService(PortalDbContext db, Rematch rematch, TimePro
             return Result.Invalid("Name", "Enter your full name");
         if (trimmed.Length > Completion.MaxCertificateNameLength)
             return Result.Invalid("Name", $"Your name can be at most {Completion.MaxCertificateNameLength} characters");
+        if (ShownNames.Problem(trimmed, "Your name") is { } problem)
+            return Result.Invalid("Name", problem);
         foreach (var unnamed in await db.Set<Completion>().Where(c => c.UserId == userId && c.CertificateName == null).ToListAsync(cancellationToken))
             unnamed.NameCertificate(trimmed);
         var user = await db.Users.FirstAsync(u => u.Id == userId, cancellationToken);

@@ -11,4 +11,10 @@ public sealed class AccountsOptions
     /// Empty: the host name of the request. Changing it later strands every passkey made before.
     /// </summary>
     public string? PasskeyServerDomain { get; set; }
+
+    /// <summary>
+    /// Words no password may contain (ASVS 6.1.2): this site's name, its operator's, and whatever an
+    /// operator adds (a trust's or council's name). Case, spaces and punctuation do not matter.
+    /// </summary>
+    public IReadOnlyList<string> PasswordContextWords { get; set; } = ["Health and Care Portal"];
 }

@@ -53,6 +53,21 @@ public sealed partial class IdentityEmailSender(Outbox outbox, MailTemplates tem
             new MailAction("Sign in", signInLink),
             ["Use \"Forgotten your password?\" there if you need a new password. If it was not you, ignore this email."]));
 
+    /// <summary>
+    /// To the owner when wrong passwords lock their account. The sign-in page says only "we could not
+    /// sign you in" to everyone, so that it cannot tell a stranger the account exists; the owner
+    /// learns of the lock here.
+    /// </summary>
+    public Task SendLockedOutAsync(PortalUser user, int attempts, TimeSpan lockedFor, string resetLink)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return SendAsync(user.Email!, $"Your account on the {templates.Site.PortalName} is locked for {(int)lockedFor.TotalMinutes} minutes", new NoticeMail.Model(
+            user.DisplayName, "Your account is locked for now",
+            [$"Someone typed a wrong password for your account {attempts} times in a row, so nobody can sign in to it for the next {(int)lockedFor.TotalMinutes} minutes, even with the right password."],
+            new MailAction("Choose a new password", resetLink),
+            ["If it was you, wait and try again, or choose a new password. If it was not you, choose a new password now: your account stays safe while it is locked."]));
+    }
+
     private async Task SendAsync(string email, string subject, NoticeMail.Model content)
     {
         outbox.Enqueue(await templates.RenderAsync<NoticeMail>(email, subject, content), kind: MailKind.Account);

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -24,6 +25,13 @@ internal static class PortalRateLimiting
         "/Account/ForgotPassword", "/Account/ResetPassword", "/Account/ResendEmailConfirmation", "/Account/StepUp",
     };
 
+    // Pages behind a session that ask for the current password: limited per person as well, since
+    // whoever holds a stolen session could otherwise guess from many addresses.
+    private static readonly HashSet<string> PasswordCheckPages = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "/Account/Manage/ChangePassword", "/Account/Manage/DeletePersonalData",
+    };
+
     public static IServiceCollection AddPortalRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
         var settings = configuration.GetSection("RateLimiting").Get<RateLimitingOptions>() ?? new RateLimitingOptions();
@@ -35,17 +43,21 @@ internal static class PortalRateLimiting
                 context.HttpContext.Response.Headers.RetryAfter = "60";
                 return ValueTask.CompletedTask;
             };
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                IsLimited(context)
-                    ? RateLimitPartition.GetFixedWindowLimiter(
-                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                        _ => new FixedWindowRateLimiterOptions
-                        {
-                            PermitLimit = settings.AccountPostsPerMinute,
-                            Window = TimeSpan.FromMinutes(1),
-                            QueueLimit = 0,
-                        })
-                    : RateLimitPartition.GetNoLimiter(""));
+            var perMinute = new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = settings.AccountPostsPerMinute,
+                Window = TimeSpan.FromMinutes(1),
+                QueueLimit = 0,
+            };
+            options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                    IsLimited(context, LimitedPages) || IsLimited(context, PasswordCheckPages)
+                        ? RateLimitPartition.GetFixedWindowLimiter("address:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"), _ => perMinute)
+                        : RateLimitPartition.GetNoLimiter("")),
+                PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                    IsLimited(context, PasswordCheckPages) && context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } person
+                        ? RateLimitPartition.GetFixedWindowLimiter("person:" + person, _ => perMinute)
+                        : RateLimitPartition.GetNoLimiter("")));
             options.AddConcurrencyLimiter(Reports, limiter =>
             {
                 limiter.PermitLimit = settings.ConcurrentReports;
@@ -55,8 +67,8 @@ internal static class PortalRateLimiting
         });
     }
 
-    private static bool IsLimited(HttpContext context) =>
+    private static bool IsLimited(HttpContext context, HashSet<string> pages) =>
         HttpMethods.IsPost(context.Request.Method)
         && context.GetEndpoint()?.Metadata.GetMetadata<PageActionDescriptor>() is { AreaName: "Identity" } page
-        && LimitedPages.Contains(page.ViewEnginePath);
+        && pages.Contains(page.ViewEnginePath);
 }

@@ -3,7 +3,10 @@ namespace Portal.Web.Security;
 /// <summary>Section "RateLimiting".</summary>
 public sealed class RateLimitingOptions
 {
-    /// <summary>Sign-in, registration and recovery form posts allowed per client address per minute.</summary>
+    /// <summary>
+    /// Sign-in, registration and recovery form posts allowed per client address per minute; and
+    /// change-password and delete-account posts, per address and per signed-in person.
+    /// </summary>
     [System.ComponentModel.DataAnnotations.Range(1, 100_000)]
     public int AccountPostsPerMinute { get; set; } = 10;
 

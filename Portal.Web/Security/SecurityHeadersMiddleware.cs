@@ -28,6 +28,10 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            // Downloads (training records, matrices, applicant lists) hold personal data: never kept
+            // by the browser's or a proxy's cache. Pages with forms get this from antiforgery.
+            if (headers.ContentDisposition.ToString().StartsWith("attachment", StringComparison.OrdinalIgnoreCase))
+                headers.CacheControl = "no-store";
             return Task.CompletedTask;
         });
         return next(context);

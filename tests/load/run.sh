@@ -117,7 +117,7 @@ wrk_run() { # kind path connections interval_ms -> wrk output
     get)  taskset -c 1 wrk -t2 -c"$connections" -d"$duration" --timeout 10s --latency -s "$here/paced.lua" "$base$path" -- "$interval" ;;
     jobs) taskset -c 1 wrk -t2 -c"$connections" -d"$duration" --timeout 10s --latency -s "$here/jobs.lua" "$base" -- "$interval" ;;
     auth|recruiter|manager) taskset -c 1 wrk -t2 -c"$connections" -d"$duration" --timeout 10s --latency -H "Cookie: ${cookies[$kind]}" -s "$here/paced.lua" "$base$path" -- "$interval" ;;
-    signin) taskset -c 1 wrk -t2 -c"$connections" -d"$duration" --timeout 10s --latency -s "$here/signin.lua" "$base" -- "$(first_learner email)" "load test passphrase 2026" "$signin_cookie" "$signin_token" "$interval" ;;
+    signin) taskset -c 1 wrk -t2 -c"$connections" -d"$duration" --timeout 10s --latency -s "$here/signin.lua" "$base" -- "$(first_learner email)" "tidal meadow lantern 2026" "$signin_cookie" "$signin_token" "$interval" ;;
     quiz) taskset -c 1 wrk -t"$learners" -c"$learners" -d"$duration" --timeout 10s --latency -s "$here/quiz.lua" "$base" -- "$work/learners.lua" "$answers" "$slug" "$interval" ;;
   esac
 }

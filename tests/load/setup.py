@@ -11,7 +11,8 @@ usage: setup.py BASE_URL MAIL_DIR COUNT MODULE_SLUG > learners.lua
 import email, glob, html, http.cookiejar, os, re, sys, time, urllib.parse, urllib.request
 
 base, mail_dir, count, slug = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
-PASSWORD = "load test passphrase 2026"
+# Not "load ...": the accounts are named "Load Learner N", and a password may not hold its owner's name.
+PASSWORD = "tidal meadow lantern 2026"
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):

@@ -17,6 +17,14 @@ public sealed class InvitationTests
     }
 
     [Fact]
+    public void TheRefusalToSomeoneElseDoesNotNameTheInvitedAddress()
+    {
+        var (invitation, _) = Invitation.Create(Guid.NewGuid(), "rita.khan@example.com", MembershipRole.Recruiter, "admin", Now);
+
+        Assert.DoesNotContain("rita", invitation.Refusal("sam@example.com", Now), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public void ItWorksOnceForItsOwnAddressBeforeItExpires()
     {
         var (invitation, _) = Invitation.Create(Guid.NewGuid(), "rita@example.com", MembershipRole.Recruiter, "admin", Now);

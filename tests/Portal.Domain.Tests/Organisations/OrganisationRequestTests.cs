@@ -31,4 +31,8 @@ public sealed class OrganisationRequestTests
         Assert.Throws<InvalidOperationException>(() => request.Approve("admin", Guid.NewGuid(), Now));
         Assert.Null(request.OrganisationId);
     }
+
+    [Fact]
+    public void ARequestCannotNameARoleTheFormDoesNotOffer() =>
+        Assert.Throws<ArgumentException>(() => OrganisationRequest.Create("requester", "Sunrise Care", OrganisationType.CareProvider, null, "LS1 1AA", MembershipRole.Staff, null, Now));
 }

@@ -34,6 +34,23 @@ public sealed class HtmlSafetyTests
         AssertNothingCanRun(_markdown.ToHtml(source));
     }
 
+    [Theory]
+    [InlineData("![Our team on a visit](https://tracker.example/pixel.png)")]
+    [InlineData("![Our team on a visit](//tracker.example/pixel.png)")]
+    [InlineData("![Our team on a visit][logo]\n\n[logo]: http://tracker.example/logo.png")]
+    public void AVacancyDropsImagesFromOtherSitesAndKeepsTheirWords(string markdown)
+    {
+        var html = Portal.Infrastructure.Talent.VacancyService.DescriptionHtml("Join us.\n\n" + markdown);
+
+        Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("tracker.example", html, StringComparison.Ordinal);
+        Assert.Contains("Our team on a visit", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ImagesOnTheSiteItselfStay() =>
+        Assert.Contains("src=\"/img/team.png\"", _markdown.ToHtml("![Our team](/img/team.png)"), StringComparison.Ordinal);
+
     [Fact]
     public void SanitiserStopsWhatMarkdownShouldNeverHaveEmitted()
     {

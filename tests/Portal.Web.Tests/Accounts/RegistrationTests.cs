@@ -43,6 +43,22 @@ public sealed partial class RegistrationTests(PortalWebFactory app) : IClassFixt
     }
 
     [Fact]
+    public async Task AConfirmationLinkWorksOnce()
+    {
+        var email = $"once.{Guid.NewGuid():N}@example.com";
+        await SignIn.PostRegistrationAsync(app.CreateBrowser(), email, Password);
+        await app.DeliverMailAsync();
+        var link = new Uri(WebUtility.HtmlDecode(ConfirmLink().Match(Assert.Single(app.MailTo(email)).TextBody ?? "").Value)).PathAndQuery;
+
+        var first = await app.CreateBrowser().GetPageAsync(link);
+        var again = await app.CreateBrowser().GetPageAsync(link);
+
+        Assert.Equal("Email address confirmed", first.Text("h1"));
+        Assert.Equal("This link did not work", again.Text("h1"));
+        Assert.DoesNotContain("Thank you for confirming", again.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RegisteringATakenAddressLooksTheSameAndTellsTheOwnerByEmail()
     {
         var email = $"taken.{Guid.NewGuid():N}@example.com";
@@ -101,8 +117,9 @@ public sealed partial class RegistrationTests(PortalWebFactory app) : IClassFixt
             await SignIn.PostSignInAsync(browser, email, "not the right password");
         var withRightPassword = await SignIn.PostSignInAsync(browser, email, Password);
 
-        Assert.Equal(HttpStatusCode.Redirect, withRightPassword.StatusCode);
-        Assert.Contains("/Identity/Account/Lockout", withRightPassword.Headers.Location!.ToString(), StringComparison.Ordinal);
+        // Refused like any other failure, so a stranger cannot tell a locked account from none.
+        Assert.Equal(HttpStatusCode.OK, withRightPassword.StatusCode);
+        Assert.Contains("We could not sign you in", await withRightPassword.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.True(await app.WithUsersAsync(async users => await users.IsLockedOutAsync((await users.FindByEmailAsync(email))!)));
     }
 

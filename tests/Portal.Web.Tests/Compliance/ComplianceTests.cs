@@ -128,6 +128,8 @@ public sealed class ComplianceTests(PortalWebFactory app) : IClassFixture<Portal
 
         var csvResponse = await team.Manager.GetAsync($"/manage/matrix?handler=Csv&org={team.Organisation}");
         Assert.Equal("text/csv", csvResponse.Content.Headers.ContentType!.MediaType);
+        // Staff names and training: never kept in a browser's or a proxy's cache.
+        Assert.True(csvResponse.Headers.CacheControl?.NoStore);
         var csv = (await csvResponse.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("Name,Job,Team,Held,Safeguarding adults", csv[0]);
         Assert.Equal(3, csv.Length);
@@ -138,6 +140,7 @@ public sealed class ComplianceTests(PortalWebFactory app) : IClassFixture<Portal
         var excel = await team.Manager.GetAsync($"/manage/matrix?handler=Excel&org={team.Organisation}");
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", excel.Content.Headers.ContentType!.MediaType);
         Assert.EndsWith(".xlsx", excel.Content.Headers.ContentDisposition!.FileName!.Trim('"'), StringComparison.Ordinal);
+        Assert.True(excel.Headers.CacheControl?.NoStore);
         var book = Workbook.Read(await excel.Content.ReadAsByteArrayAsync());
         // A title row an inspector can file: the organisation and the date it shows, then what it covers.
         Assert.Equal($"Training matrix: {team.OrganisationName}, as of {DateTime.UtcNow.UkDate()}", book.Rows[0][0].Text);

@@ -302,6 +302,7 @@ public sealed class LearnTests(PortalWebFactory app) : IClassFixture<PortalWebFa
 
         var csv = await browser.GetAsync("/learn/record/csv");
         Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
+        Assert.True(csv.Headers.CacheControl?.NoStore);
         var lines = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("Module,Status,Completed,Expires,Score,Content version,Certificate check", lines[0]);
         Assert.Equal(app.Services.GetRequiredService<ContentStore>().Current.Modules.Count + 1, lines.Length);

@@ -69,6 +69,29 @@ public sealed partial class InvitationTests(PortalWebFactory app) : IClassFixtur
     }
 
     [Fact]
+    public async Task SomeoneElseOpeningTheLinkIsNotShownTheInvitedAddress()
+    {
+        var admin = await app.AsAdminWithTwoFactorAsync();
+        var organisation = await NewOrganisationAsync(admin, $"Harehills Care {Guid.NewGuid():N}");
+        var email = $"invited.person.{Guid.NewGuid():N}@example.com";
+        await admin.SubmitAsync(await admin.GetPageAsync($"/admin/organisations/{organisation}"),
+            new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Role"] = "Manager" }, submitButton: "button[formaction*=Invite]");
+        var link = await InviteLinkAsync(email);
+
+        var other = await SignedInAsync($"other.{Guid.NewGuid():N}@example.com");
+        var opened = await other.GetAsync(link);
+        var refused = await other.PostAsync(link, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = (await Forms.ParseAsync(await other.GetAsync("/Identity/Account/Manage/ChangePassword"))).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+        }));
+
+        var page = await opened.Content.ReadAsStringAsync();
+        Assert.Contains("sent to another email address", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(email, page, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(email, await refused.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task ARecruiterInvitesColleaguesToTheirOwnOrganisationOnly()
     {
         var admin = await app.AsAdminWithTwoFactorAsync();

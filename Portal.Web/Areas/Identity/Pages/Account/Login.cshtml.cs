@@ -11,16 +11,13 @@ namespace Portal.Web.Areas.Identity.Pages.Account;
 
 /// <summary>
 /// Replaces Identity UI's sign-in page, whose handler never counts failures towards lockout.
-/// Here every wrong password counts, and an unconfirmed account is told how to confirm.
-/// A passkey signs in without an email address or password, and counts as two factors.
+/// Here every wrong password counts, and every failure (no account, not confirmed, locked, wrong
+/// password) gets the same answer after the same work, so the page cannot tell a stranger who has
+/// an account. A passkey signs in without an email address or password, and counts as two factors.
 /// </summary>
 [AllowAnonymous]
-public sealed class LoginModel(SignInManager<PortalUser> signInManager, ILogger<LoginModel> logger) : PageModel
+public sealed class LoginModel(AccountPasswords passwords, SignInManager<PortalUser> signInManager, ILogger<LoginModel> logger) : PageModel
 {
-    private const string NotSignedIn =
-        "We could not sign you in. Check your email address and password. If you have just created an account, " +
-        "confirm your email address first. After 5 wrong passwords the account is locked for 15 minutes.";
-
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
@@ -56,7 +53,8 @@ public sealed class LoginModel(SignInManager<PortalUser> signInManager, ILogger<
         if (!ModelState.IsValid)
             return Page();
 
-        var result = await signInManager.PasswordSignInAsync(Input.Email, Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        var result = await passwords.SignInAsync(Input.Email, Input.Password, Input.RememberMe,
+            Url.Page("/Account/ForgotPassword", pageHandler: null, values: new { area = "Identity" }, protocol: Request.Scheme)!);
         if (result.Succeeded)
         {
             logger.LogInformation("User signed in");
@@ -65,15 +63,8 @@ public sealed class LoginModel(SignInManager<PortalUser> signInManager, ILogger<
 
         if (result.RequiresTwoFactor)
             return RedirectToPage("./LoginWith2fa", new { ReturnUrl, Input.RememberMe });
-        if (result.IsLockedOut)
-        {
-            logger.LogWarning("Account locked out after repeated failed sign-ins");
-            return RedirectToPage("./Lockout");
-        }
 
-        // Identity checks confirmation before the password, so "not confirmed" must read like "wrong password"
-        // or the message would tell a stranger which addresses have accounts.
-        ModelState.AddModelError(string.Empty, NotSignedIn);
+        ModelState.AddModelError(string.Empty, AccountPasswords.SignInRefused);
         return Page();
     }
 
@@ -102,8 +93,6 @@ public sealed class LoginModel(SignInManager<PortalUser> signInManager, ILogger<
             return LocalRedirect(ReturnUrl);
         }
 
-        if (result.IsLockedOut)
-            return RedirectToPage("./Lockout");
         ModelState.AddModelError(string.Empty, result.IsNotAllowed
             ? "We could not sign you in. If you have just created an account, confirm your email address first."
             : "We could not sign you in with that passkey. It may have been removed from your account. Use your email address and password instead.");

@@ -59,7 +59,7 @@ public sealed class RegisterModel(AccountRegistration registration) : PageModel
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)
-                ModelState.AddModelError(nameof(Input) + "." + nameof(Input.Password), error.Description);
+                ModelState.AddModelError(nameof(Input) + "." + (error.Code == AccountRegistration.InvalidName ? nameof(Input.Name) : nameof(Input.Password)), error.Description);
             return Page();
         }
 
