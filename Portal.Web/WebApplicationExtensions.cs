@@ -50,6 +50,7 @@ public static class WebApplicationExtensions
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseMiddleware<AccessRefusalAudit>();
         app.UseAuthorization();
         app.UseOutputCache();
 

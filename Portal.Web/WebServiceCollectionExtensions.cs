@@ -42,7 +42,11 @@ public static class WebServiceCollectionExtensions
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<PortalDbContext>();
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddUserManager<PortalUserManager>()
+            .AddSignInManager<AuditedSignInManager>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<Portal.Infrastructure.Audit.IAuditActor, HttpAuditActor>();
         services.AddScoped<IdentityEmailSender>();
         services.AddScoped<IEmailSender<PortalUser>>(sp => sp.GetRequiredService<IdentityEmailSender>());
         services.AddScoped<IEmailSender>(sp => sp.GetRequiredService<IdentityEmailSender>());

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Audit;
 using Portal.Domain.Organisations;
 using Portal.Infrastructure.Accounts;
+using Portal.Infrastructure.Audit;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Email;
 using Portal.Infrastructure.Email.Templates;
@@ -14,7 +16,7 @@ namespace Portal.Infrastructure.Organisations;
 /// will take; admins are emailed, and approve (the organisation is created and the requester
 /// joins it in that role) or decline with a reason. The requester is emailed either way.
 /// </summary>
-public sealed class OrganisationRequestService(PortalDbContext db, UserManager<PortalUser> users, OrganisationService organisations, PostcodeDistricts postcodes, Outbox outbox, MailTemplates templates, TimeProvider clock)
+public sealed class OrganisationRequestService(PortalDbContext db, UserManager<PortalUser> users, OrganisationService organisations, PostcodeDistricts postcodes, Outbox outbox, MailTemplates templates, TimeProvider clock, AuditLog audit)
 {
     public sealed record RequestInput(string Name, OrganisationType Type, string? CqcLocationId, string Postcode, MembershipRole Role, string? Note);
 
@@ -97,6 +99,7 @@ public sealed class OrganisationRequestService(PortalDbContext db, UserManager<P
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Add(organisation);
         request.Approve(adminId, organisation.Id, now);
+        audit.Add(AuditAction.OrganisationRequestApproved, AuditSubject.OrganisationRequest, request.Id.ToString(), organisation.Id, organisation.Name, actorUserId: adminId);
         outbox.Enqueue(await templates.RenderAsync<NoticeMail>(requester.Email!, $"{organisation.Name} is on the {templates.Site.PortalName}", new NoticeMail.Model(
                 requester.DisplayName, $"{organisation.Name} is set up",
                 [$"{organisation.Name} is now set up on the {templates.Site.PortalName}, with you as its {Role(request.RequesterRole)}."],
@@ -121,6 +124,7 @@ public sealed class OrganisationRequestService(PortalDbContext db, UserManager<P
             return Result.Invalid("Reason", $"Give a reason of at most {OrganisationRequest.MaxReasonLength} characters; the person who asked will see it");
         var requester = await users.FindByIdAsync(request.RequestedBy);
         request.Decline(adminId, reason, clock.GetUtcNow().UtcDateTime);
+        audit.Add(AuditAction.OrganisationRequestDeclined, AuditSubject.OrganisationRequest, request.Id.ToString(), details: request.Name, actorUserId: adminId);
         if (requester?.Email is { } email)
         {
             outbox.Enqueue(await templates.RenderAsync<NoticeMail>(email, $"Your request for {request.Name} was declined", new NoticeMail.Model(
