@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,7 +8,6 @@ using Portal.Domain.Audit;
 using Portal.Domain.Organisations;
 using Portal.Domain.Talent;
 using Portal.Domain.Training;
-using Portal.Infrastructure.Accounts;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Organisations;
 using Portal.Web.Tests.Support;
