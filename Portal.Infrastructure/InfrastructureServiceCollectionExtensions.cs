@@ -6,6 +6,7 @@ using Hangfire.SqlServer;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Portal.Domain.Notifications;
 using Portal.Infrastructure.Content;
@@ -67,6 +68,12 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddScoped<InvitationService>();
         services.AddScoped<Accounts.AccountAdminService>();
         services.AddScoped<Accounts.SessionService>();
+        services.AddOptions<Accounts.RetentionOptions>().Bind(configuration.GetSection(Accounts.RetentionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<Accounts.Erasure>();
+        services.AddScoped<Accounts.PersonalData>();
+        services.AddScoped<Audit.AuditLog>();
+        // The web host says who is signed in; jobs and commands act for nobody.
+        services.TryAddScoped<Audit.IAuditActor, Audit.NoAuditActor>();
         services.AddScoped<AlertService>();
         services.AddScoped<MatchRunner>();
         services.AddSingleton<MatchCache>();
@@ -117,6 +124,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddScoped<PersonMatchJob>();
         services.AddScoped<VacancyMatchJob>();
         services.AddScoped<MatchEmailJob>();
+        services.AddScoped<RetentionJob>();
         // One storage per host, owned by DI. Hangfire's Use*Storage helpers set a process-wide static
         // instead, which two hosts in one process (tests, a worker beside a web host) would fight over.
         services.AddSingleton<JobStorage>(_ => database.Provider switch

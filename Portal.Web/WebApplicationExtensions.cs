@@ -55,6 +55,7 @@ public static class WebApplicationExtensions
         app.UseAuthentication();
         // After authentication: the forms behind a session are limited per signed-in person too.
         app.UseRateLimiter();
+        app.UseMiddleware<AccessRefusalAudit>();
         app.UseAuthorization();
         app.UseOutputCache();
 

@@ -64,6 +64,8 @@ public static class WebServiceCollectionExtensions
             // Empty: the request's host, which AllowedHosts already limits to this site's names.
             options.ServerDomain = configuration["Accounts:PasskeyServerDomain"] is { Length: > 0 } domain ? domain : null;
         });
+        services.AddHttpContextAccessor();
+        services.AddScoped<Portal.Infrastructure.Audit.IAuditActor, HttpAuditActor>();
         services.AddScoped<IdentityEmailSender>();
         services.AddScoped<IEmailSender<PortalUser>>(sp => sp.GetRequiredService<IdentityEmailSender>());
         services.AddScoped<IEmailSender>(sp => sp.GetRequiredService<IdentityEmailSender>());

@@ -10,6 +10,45 @@ public enum AuditAction
     AccountEnabled,
     MembershipRemoved,
     InvitationResent,
+
+    /// <summary>A sign-in that let them in; the details say how (password, authenticator code, recovery code).</summary>
+    SignInSucceeded,
+
+    /// <summary>A wrong password or code for an account; the subject is the account, or "unknown" when no account has the address.</summary>
+    SignInFailed,
+
+    /// <summary>Right password, but the account may not sign in yet (the email address is not confirmed).</summary>
+    SignInRefused,
+
+    /// <summary>Failed attempts locked the account.</summary>
+    AccountLockedOut,
+    TwoFactorTurnedOn,
+    TwoFactorTurnedOff,
+    AuthenticatorReset,
+    RecoveryCodesMade,
+    RoleAdded,
+    RoleRemoved,
+    MembershipStarted,
+    OrganisationRequestApproved,
+    OrganisationRequestDeclined,
+
+    /// <summary>The person downloaded everything the portal holds about them.</summary>
+    PersonalDataExported,
+
+    /// <summary>The account and everything keyed to it were removed.</summary>
+    PersonalDataErased,
+
+    /// <summary>Someone downloaded a report naming other people (a training matrix, an applicant list).</summary>
+    ReportDownloaded,
+
+    /// <summary>A recruiter saw a person's profile: in a vacancy's applications or its people who fit.</summary>
+    ProfileOpened,
+
+    /// <summary>A manager opened a member of staff's training record.</summary>
+    RecordOpened,
+
+    /// <summary>A signed-in person was refused a page (403), or asked for an id that is not theirs to see (404).</summary>
+    AccessRefused,
 }
 
 /// <summary>The kind of thing an action was done to; with <see cref="AuditEvent.SubjectId"/> it names the thing.</summary>
@@ -19,6 +58,11 @@ public enum AuditSubject
 
     /// <summary>A person's account (the id is the user id); what was done to their memberships and invitations too, so their page shows it all.</summary>
     Account,
+
+    OrganisationRequest,
+
+    /// <summary>A page address, for refused access: the id in it is what was asked for.</summary>
+    Page,
 }
 
 /// <summary>

@@ -66,7 +66,7 @@ public sealed class AccountAdminService(PortalDbContext db, UserManager<PortalUs
         var pending = await db.Set<Invitation>().AsNoTracking().Where(i => i.Email == email && i.AcceptedAtUtc == null)
             .Join(db.Set<Organisation>(), i => i.OrganisationId, o => o.Id, (i, o) => new InvitationRow(i.Id, o.Name, i.Role, i.ExpiresAtUtc, i.ExpiresAtUtc < nowUtc))
             .ToListAsync(cancellationToken);
-        var events = await db.AuditEvents.AsNoTracking().Where(e => e.SubjectKind == AuditSubject.Account && e.SubjectId == userId)
+        var events = await db.AuditEvents.AsNoTracking().Where(e => e.SubjectKind == AuditSubject.Account && e.SubjectId == userId && AdminActions.Contains(e.Action))
             .OrderByDescending(e => e.OccurredUtc).ThenByDescending(e => e.Id).Take(50)
             .GroupJoin(db.Users, e => e.ActorUserId, u => u.Id, (e, actors) => new { e, actors })
             .SelectMany(x => x.actors.DefaultIfEmpty(), (x, a) => new { x.e.Action, x.e.OccurredUtc, x.e.Details, x.e.Id, a!.DisplayName, a.Email })
@@ -79,6 +79,10 @@ public sealed class AccountAdminService(PortalDbContext db, UserManager<PortalUs
             [.. events.OrderByDescending(e => e.OccurredUtc).ThenByDescending(e => e.Id)
                 .Select(e => new AuditLine(e.Action, e.Email is null ? "Someone no longer here" : PortalUser.ShownName(e.DisplayName, e.Email), e.OccurredUtc, e.Details))]));
     }
+
+    /// <summary>What the person's page lists as done by admins; sign-ins and the rest are in the audit log's search.</summary>
+    private static readonly AuditAction[] AdminActions =
+        [AuditAction.AccountUnlocked, AuditAction.AccountDisabled, AuditAction.AccountEnabled, AuditAction.MembershipRemoved, AuditAction.InvitationResent];
 
     /// <summary>Lets back in someone locked out by failed sign-ins.</summary>
     public Task<Result> UnlockAsync(Actor actor, string userId, CancellationToken cancellationToken = default) =>

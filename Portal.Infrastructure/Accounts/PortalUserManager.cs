@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Portal.Domain.Audit;
+using Portal.Infrastructure.Audit;
 
 namespace Portal.Infrastructure.Accounts;
 
@@ -14,7 +16,9 @@ namespace Portal.Infrastructure.Accounts;
 /// disabled account ends every one. A lockout after failed sign-ins ends them too, although that
 /// lets anyone with the address sign a person out: a stranger guessing passwords is the moment an
 /// open session should not be trusted. A lockout that merely ran out does not let a session back,
-/// because its row is gone.
+/// because its row is gone. Also, whichever page or service calls it: deleting an account erases
+/// everything keyed to the person (Identity alone would leave rows without a foreign key, such as
+/// matches), and changes to two-factor sign-in and roles go to the audit log.
 /// </summary>
 public sealed class PortalUserManager(
     IUserStore<PortalUser> store,
@@ -80,5 +84,61 @@ public sealed class PortalUserManager(
     {
         var principal = _http?.HttpContext?.User;
         return principal?.FindFirstValue(ClaimTypes.NameIdentifier) == user.Id ? principal.FindFirstValue(SessionTicketStore.SessionIdClaim) : null;
+    }
+
+    // Resolved when needed: the user manager is built for every signed-in request, most of which never audit.
+    private AuditLog Audit => ServiceProvider.GetRequiredService<AuditLog>();
+
+    public override async Task<IdentityResult> DeleteAsync(PortalUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var result = await ServiceProvider.GetRequiredService<Erasure>().EraseAsync(user.Id);
+        return result.IsDone ? IdentityResult.Success : IdentityResult.Failed(ErrorDescriber.DefaultError());
+    }
+
+    public override async Task<IdentityResult> SetTwoFactorEnabledAsync(PortalUser user, bool enabled)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var was = user.TwoFactorEnabled;
+        var result = await base.SetTwoFactorEnabledAsync(user, enabled);
+        if (result.Succeeded && was != enabled)
+            await Audit.WriteAsync(enabled ? AuditAction.TwoFactorTurnedOn : AuditAction.TwoFactorTurnedOff, AuditSubject.Account, user.Id);
+        return result;
+    }
+
+    public override async Task<IdentityResult> ResetAuthenticatorKeyAsync(PortalUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var result = await base.ResetAuthenticatorKeyAsync(user);
+        if (result.Succeeded)
+            await Audit.WriteAsync(AuditAction.AuthenticatorReset, AuditSubject.Account, user.Id);
+        return result;
+    }
+
+    public override async Task<IEnumerable<string>?> GenerateNewTwoFactorRecoveryCodesAsync(PortalUser user, int number)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var codes = await base.GenerateNewTwoFactorRecoveryCodesAsync(user, number);
+        if (codes is not null)
+            await Audit.WriteAsync(AuditAction.RecoveryCodesMade, AuditSubject.Account, user.Id);
+        return codes;
+    }
+
+    public override async Task<IdentityResult> AddToRoleAsync(PortalUser user, string role)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var result = await base.AddToRoleAsync(user, role);
+        if (result.Succeeded)
+            await Audit.WriteAsync(AuditAction.RoleAdded, AuditSubject.Account, user.Id, details: role);
+        return result;
+    }
+
+    public override async Task<IdentityResult> RemoveFromRoleAsync(PortalUser user, string role)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var result = await base.RemoveFromRoleAsync(user, role);
+        if (result.Succeeded)
+            await Audit.WriteAsync(AuditAction.RoleRemoved, AuditSubject.Account, user.Id, details: role);
+        return result;
     }
 }

@@ -19,5 +19,7 @@ public static class RecurringJobs
         manager.AddOrUpdate<MatchJob>(MatchJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Daily(2, 30), uk);
         // Monday morning, after the nightly run, outside anyone's default quiet hours.
         manager.AddOrUpdate<MatchEmailJob>(MatchEmailJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Weekly(DayOfWeek.Monday, 8), uk);
+        // Nightly, after matching: the retention schedule (decision 0036).
+        manager.AddOrUpdate<RetentionJob>(RetentionJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Daily(3, 45), uk);
     }
 }

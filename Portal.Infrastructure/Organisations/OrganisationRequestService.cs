@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Portal.Domain.Audit;
 using Portal.Domain.Names;
 using Portal.Domain.Organisations;
 using Portal.Infrastructure.Accounts;
+using Portal.Infrastructure.Audit;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Email;
 using Portal.Infrastructure.Email.Templates;
@@ -18,7 +20,7 @@ namespace Portal.Infrastructure.Organisations;
 /// </summary>
 public sealed class OrganisationRequestService(
     PortalDbContext db, UserManager<PortalUser> users, OrganisationService organisations, PostcodeDistricts postcodes, Outbox outbox, MailTemplates templates,
-    IOptions<OrganisationLimits> limits, TimeProvider clock)
+    IOptions<OrganisationLimits> limits, TimeProvider clock, AuditLog audit)
 {
     public sealed record RequestInput(string Name, OrganisationType Type, string? CqcLocationId, string Postcode, MembershipRole Role, string? Note);
 
@@ -125,6 +127,7 @@ public sealed class OrganisationRequestService(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Add(organisation);
         request.Approve(adminId, organisation.Id, now);
+        audit.Add(AuditAction.OrganisationRequestApproved, AuditSubject.OrganisationRequest, request.Id.ToString(), organisation.Id, organisation.Name, actorUserId: adminId);
         outbox.Enqueue(await templates.RenderAsync<NoticeMail>(requester.Email!, $"{organisation.Name} is on the {templates.Site.PortalName}", new NoticeMail.Model(
                 requester.DisplayName, $"{organisation.Name} is set up",
                 [$"{organisation.Name} is now set up on the {templates.Site.PortalName}, with you as its {Role(request.RequesterRole)}."],
@@ -149,6 +152,7 @@ public sealed class OrganisationRequestService(
             return Result.Invalid("Reason", $"Give a reason of at most {OrganisationRequest.MaxReasonLength} characters; the person who asked will see it");
         var requester = await users.FindByIdAsync(request.RequestedBy);
         request.Decline(adminId, reason, clock.GetUtcNow().UtcDateTime);
+        audit.Add(AuditAction.OrganisationRequestDeclined, AuditSubject.OrganisationRequest, request.Id.ToString(), details: request.Name, actorUserId: adminId);
         if (requester?.Email is { } email)
         {
             outbox.Enqueue(await templates.RenderAsync<NoticeMail>(email, $"Your request for {request.Name} was declined", new NoticeMail.Model(

@@ -1,15 +1,17 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Audit;
 using Portal.Domain.Names;
 using Portal.Domain.Organisations;
 using Portal.Infrastructure.Accounts;
+using Portal.Infrastructure.Audit;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Talent;
 
 namespace Portal.Infrastructure.Organisations;
 
 /// <summary>Organisations and who works in them. Creating an organisation and adding its first people is an admin's job.</summary>
-public sealed class OrganisationService(PortalDbContext db, UserManager<PortalUser> users, PostcodeDistricts postcodes, TimeProvider clock)
+public sealed class OrganisationService(PortalDbContext db, UserManager<PortalUser> users, PostcodeDistricts postcodes, TimeProvider clock, AuditLog audit)
 {
     public sealed record OrganisationSummary(Guid Id, string Name, OrganisationType Type, string Postcode, int Members);
 
@@ -83,7 +85,10 @@ public sealed class OrganisationService(PortalDbContext db, UserManager<PortalUs
     {
         var active = await db.Set<Membership>().FirstOrDefaultAsync(m => m.OrganisationId == organisationId && m.UserId == user.Id && m.Role == role && m.EndedAtUtc == null, cancellationToken);
         if (active is null)
+        {
             db.Add(Membership.Start(organisationId, user.Id, role, clock.GetUtcNow().UtcDateTime, staff?.JobRole, staff?.Team, staff?.Practitioner ?? false, staff?.GrantedBy));
+            audit.Add(AuditAction.MembershipStarted, AuditSubject.Account, user.Id, organisationId, role.ToString().ToLowerInvariant() + (staff is null ? "" : $" ({staff.JobRole})"));
+        }
         // Staff invited again take the new job: the same person, the same record, a new role.
         else if (staff is not null)
             active.ChangeJob(staff.JobRole, staff.Team, staff.Practitioner, staff.GrantedBy, clock.GetUtcNow().UtcDateTime);

@@ -12,7 +12,7 @@ namespace Portal.Web.Commands;
 /// </summary>
 internal static class RunJob
 {
-    public static readonly string[] Names = [OutboxDeliveryJob.RecurringId, JobAlertJob.RecurringId, ReminderJob.RecurringId, MatchJob.RecurringId, MatchEmailJob.RecurringId];
+    public static readonly string[] Names = [OutboxDeliveryJob.RecurringId, JobAlertJob.RecurringId, ReminderJob.RecurringId, MatchJob.RecurringId, MatchEmailJob.RecurringId, RetentionJob.RecurringId];
 
     public static async Task<int> RunAsync(IServiceProvider services, string name)
     {
@@ -30,6 +30,7 @@ internal static class RunJob
             JobAlertJob.RecurringId => $"job alert emails: {await scope.ServiceProvider.GetRequiredService<JobAlertJob>().RunAsync(CancellationToken.None)}",
             ReminderJob.RecurringId => $"{await scope.ServiceProvider.GetRequiredService<ReminderJob>().RunAsync(CancellationToken.None)}",
             MatchJob.RecurringId => Describe(await scope.ServiceProvider.GetRequiredService<MatchJob>().RunAsync(CancellationToken.None)),
+            RetentionJob.RecurringId => $"{await scope.ServiceProvider.GetRequiredService<RetentionJob>().RunAsync(CancellationToken.None)}",
             _ => $"new-matches emails: {await scope.ServiceProvider.GetRequiredService<MatchEmailJob>().RunAsync(CancellationToken.None)}",
         };
         using var process = Process.GetCurrentProcess();

@@ -18,5 +18,8 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         builder.HasIndex(e => new { e.SubjectKind, e.SubjectId, e.OccurredUtc });
         // The latest events of a kind (the mail page's recent actions).
         builder.HasIndex(e => new { e.Action, e.OccurredUtc });
+        // An admin's search by who did it, and the retention run's oldest-first removal.
+        builder.HasIndex(e => new { e.ActorUserId, e.OccurredUtc });
+        builder.HasIndex(e => e.OccurredUtc);
     }
 }

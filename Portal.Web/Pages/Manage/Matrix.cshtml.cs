@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Domain.Compliance;
 using Portal.Infrastructure;
+using Portal.Infrastructure.Audit;
 using Portal.Infrastructure.Compliance;
 using Portal.Infrastructure.Content;
 using Portal.Web.Accounts;
@@ -14,7 +15,7 @@ namespace Portal.Web.Pages.Manage;
 /// view as CSV or Excel.
 /// </summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Portal.Web.Security.PortalRateLimiting.Reports)]
-public sealed class MatrixModel(ComplianceService compliance, ContentStore content) : PageModel
+public sealed class MatrixModel(ComplianceService compliance, ContentStore content, AuditLog audit) : PageModel
 {
     [FromQuery(Name = "org")]
     public Guid? Organisation { get; set; }
@@ -38,10 +39,10 @@ public sealed class MatrixModel(ComplianceService compliance, ContentStore conte
         await LoadAsync(cancellationToken) ? Page() : NotFound();
 
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken) =>
-        await LoadAsync(cancellationToken) ? MatrixExport.Csv(Matrix.View, JobTitle, FileName("csv")) : NotFound();
+        await LoadAsync(cancellationToken) && await DownloadedAsync("csv", cancellationToken) ? MatrixExport.Csv(Matrix.View, JobTitle, FileName("csv")) : NotFound();
 
     public async Task<IActionResult> OnGetExcelAsync(CancellationToken cancellationToken) =>
-        await LoadAsync(cancellationToken) ? MatrixExport.Excel(Matrix.View, JobTitle, Matrix.OrganisationName, Matrix.AsOfUtc, FilterWords(), FileName("xlsx")) : NotFound();
+        await LoadAsync(cancellationToken) && await DownloadedAsync("xlsx", cancellationToken) ? MatrixExport.Excel(Matrix.View, JobTitle, Matrix.OrganisationName, Matrix.AsOfUtc, FilterWords(), FileName("xlsx")) : NotFound();
 
     /// <summary>What the view is limited to, in words, for the top of the workbook.</summary>
     private string FilterWords()
@@ -58,6 +59,14 @@ public sealed class MatrixModel(ComplianceService compliance, ContentStore conte
 
     private ComplianceStatus? ParsedStatus() =>
         Enum.TryParse<ComplianceStatus>(Status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed : null;
+
+    /// <summary>A matrix names every member of staff: who took one away goes in the audit log.</summary>
+    private async Task<bool> DownloadedAsync(string extension, CancellationToken cancellationToken)
+    {
+        await audit.WriteAsync(Portal.Domain.Audit.AuditAction.ReportDownloaded, Portal.Domain.Audit.AuditSubject.Page, Request.Path.Value ?? "/manage/matrix",
+            Matrix.OrganisationId, $"training matrix ({extension}, {Matrix.View.Rows.Count} people)", cancellationToken: cancellationToken);
+        return true;
+    }
 
     private string FileName(string extension) =>
         $"training-matrix-{Slug(Matrix.OrganisationName)}-{Matrix.AsOfUtc.UkIsoDate()}.{extension}";

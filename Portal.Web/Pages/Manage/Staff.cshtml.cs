@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Domain.Audit;
+using Portal.Infrastructure.Audit;
 using Portal.Infrastructure.Compliance;
 using Portal.Infrastructure.Content;
 using Portal.Web.Accounts;
@@ -10,7 +12,7 @@ namespace Portal.Web.Pages.Manage;
 /// One member of staff, for their manager: every required topic as a list (the matrix on a phone),
 /// their competency log, their job, team and practitioner flag, and "they have left".
 /// </summary>
-public sealed class StaffModel(ComplianceService compliance, CompetencyService competencies, ContentStore content) : PageModel
+public sealed class StaffModel(ComplianceService compliance, CompetencyService competencies, ContentStore content, AuditLog audit) : PageModel
 {
     public ComplianceService.PersonStanding Person { get; private set; } = null!;
 
@@ -36,6 +38,8 @@ public sealed class StaffModel(ComplianceService compliance, CompetencyService c
     {
         if (!await LoadAsync(id, cancellationToken))
             return NotFound();
+        // The person can see who opened their record (their data page).
+        await audit.OpenedAsync(AuditAction.RecordOpened, [Person.UserId], Person.OrganisationId, "training record", cancellationToken);
         JobRole = Person.JobRole;
         Team = Person.Team;
         Practitioner = Person.Practitioner;

@@ -56,6 +56,8 @@ public abstract class TalentTestsBase<TDatabase>(TDatabase database)
         services.AddSingleton(Postcodes);
         services.AddSingleton(Options.Create(new TalentOptions()));
         services.AddScoped<OrganisationService>();
+        services.AddScoped<Portal.Infrastructure.Audit.AuditLog>();
+        services.AddScoped<Portal.Infrastructure.Audit.IAuditActor, Portal.Infrastructure.Audit.NoAuditActor>();
         services.AddScoped<VacancyService>();
         services.AddScoped<JobSearch>();
         services.AddSingleton<JobIndex>();

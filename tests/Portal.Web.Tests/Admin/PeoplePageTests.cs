@@ -47,7 +47,7 @@ public sealed partial class PeoplePageTests(PortalWebFactory app) : IClassFixtur
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         Assert.Equal([AuditAction.AccountDisabled, AuditAction.AccountEnabled],
-            await db.AuditEvents.Where(e => e.SubjectKind == AuditSubject.Account && e.SubjectId == id).OrderBy(e => e.Id).Select(e => e.Action).ToListAsync());
+            await db.AuditEvents.Where(e => e.SubjectKind == AuditSubject.Account && e.SubjectId == id && e.ActorUserId != id && e.ActorUserId != null).OrderBy(e => e.Id).Select(e => e.Action).ToListAsync());
     }
 
     [Fact]

@@ -141,7 +141,7 @@ public abstract class CommandTests : IAsyncLifetime
         var (exit, _, error) = await RunAsync("run-job", "reminders");
 
         Assert.Equal(2, exit);
-        Assert.Equal("run-job: no job called 'reminders'. Jobs: outbox-delivery, job-alerts, training-reminders, matching-nightly, weekly-matches", error.Trim());
+        Assert.Equal("run-job: no job called 'reminders'. Jobs: outbox-delivery, job-alerts, training-reminders, matching-nightly, weekly-matches, retention", error.Trim());
     }
 
     protected abstract Task AssertNoSchemaAsync();

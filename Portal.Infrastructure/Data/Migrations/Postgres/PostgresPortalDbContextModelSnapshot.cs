@@ -285,7 +285,11 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OccurredUtc");
+
                     b.HasIndex("Action", "OccurredUtc");
+
+                    b.HasIndex("ActorUserId", "OccurredUtc");
 
                     b.HasIndex("SubjectKind", "SubjectId", "OccurredUtc");
 
@@ -749,6 +753,53 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                     b.HasKey("UserId");
 
                     b.ToTable("SavedPlans", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Privacy.KeptEvidence", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("KeepUntilUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Pseudonym")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("Version")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeepUntilUtc");
+
+                    b.HasIndex("OrganisationId", "Pseudonym");
+
+                    b.ToTable("KeptEvidence", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Domain.Talent.Application", b =>
@@ -1765,6 +1816,15 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                     b.HasOne("Portal.Infrastructure.Accounts.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Privacy.KeptEvidence", b =>
+                {
+                    b.HasOne("Portal.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,8 +1,10 @@
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Domain.Audit;
 using Portal.Domain.Talent;
 using Portal.Infrastructure;
+using Portal.Infrastructure.Audit;
 using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Talent;
 using Portal.Infrastructure.Training;
@@ -11,7 +13,7 @@ using Portal.Web.Accounts;
 namespace Portal.Web.Pages.Recruit.Vacancies;
 
 /// <summary>A vacancy's applicants: the pipeline, training held against required, and the CSV. Not theirs: 404.</summary>
-public sealed class ApplicationsModel(ApplicationService applications, VacancyService vacancies, TrainingService training, ProfileService profiles, ContentStore content) : PageModel
+public sealed class ApplicationsModel(ApplicationService applications, VacancyService vacancies, TrainingService training, ProfileService profiles, ContentStore content, AuditLog audit) : PageModel
 {
     public Vacancy Vacancy { get; private set; } = null!;
 
@@ -23,8 +25,14 @@ public sealed class ApplicationsModel(ApplicationService applications, VacancySe
 
     public ContentSet Catalogue => content.Current;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
-        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+            return NotFound();
+        // Each applicant can see that this organisation opened their application and profile.
+        await audit.OpenedAsync(AuditAction.ProfileOpened, Applicants.Select(a => a.UserId), Vacancy.OrganisationId, $"application for {Vacancy.Details.Title}", cancellationToken);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostMoveAsync(Guid id, Guid application, ApplicationStatus to, CancellationToken cancellationToken)
     {
@@ -42,6 +50,7 @@ public sealed class ApplicationsModel(ApplicationService applications, VacancySe
     {
         if (!await LoadAsync(id, cancellationToken))
             return NotFound();
+        await audit.OpenedAsync(AuditAction.ProfileOpened, Applicants.Select(a => a.UserId), Vacancy.OrganisationId, $"application for {Vacancy.Details.Title}, downloaded", cancellationToken);
         var csv = new StringBuilder();
         Csv.Row(csv, "Name", "Email", "Status", "Applied", "Required training held", "DBS on the update service", "Right to work share code", "References ready", "Note");
         foreach (var applicant in Applicants)

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Domain.Audit;
 using Portal.Domain.Talent;
+using Portal.Infrastructure.Audit;
 using Portal.Infrastructure.Talent;
 using Portal.Web.Accounts;
 
@@ -11,7 +13,7 @@ namespace Portal.Web.Pages.Recruit.Vacancies;
 /// best fit first, with the reasons. The recruiter can invite someone to apply or dismiss them.
 /// Another organisation's vacancy is not found.
 /// </summary>
-public sealed class PeopleModel(VacancyService vacancies, MatchService matches) : PageModel
+public sealed class PeopleModel(VacancyService vacancies, MatchService matches, AuditLog audit) : PageModel
 {
     public Vacancy Vacancy { get; private set; } = null!;
 
@@ -25,6 +27,8 @@ public sealed class PeopleModel(VacancyService vacancies, MatchService matches) 
             return NotFound();
         Vacancy = vacancy;
         People = people;
+        // Each person shown can see that this organisation saw their profile.
+        await audit.OpenedAsync(AuditAction.ProfileOpened, people.Select(p => p.UserId), vacancy.OrganisationId, $"among people who fit {vacancy.Details.Title}", cancellationToken);
         return Page();
     }
 

@@ -1,0 +1,34 @@
+namespace Portal.Domain.Privacy;
+
+/// <summary>
+/// How long the portal keeps what it no longer needs (decision 0036): each rule is a cut-off worked
+/// out from the time of the run, so a run that is repeated or killed part-way removes the same rows
+/// the next time and never more.
+/// </summary>
+/// <param name="UnconfirmedAccountDays">An account whose email address was never confirmed.</param>
+/// <param name="ApplicationMonthsAfterClosing">Applications, counted from the vacancy's closing date.</param>
+/// <param name="MailMonths">The email log (sent or discarded mail; bodies go when a message is sent).</param>
+/// <param name="AuditMonths">The audit log.</param>
+/// <param name="KeptEvidenceMonths">Pseudonymised training evidence kept for employers after an erasure.</param>
+public sealed record RetentionSchedule(int UnconfirmedAccountDays, int ApplicationMonthsAfterClosing, int MailMonths, int AuditMonths, int KeptEvidenceMonths)
+{
+    public static RetentionSchedule Default { get; } = new(7, 6, 12, 12, 36);
+
+    /// <summary>Unconfirmed accounts made before this are erased.</summary>
+    public DateTime UnconfirmedAccountsCreatedBefore(DateTime utcNow) => Utc(utcNow).AddDays(-UnconfirmedAccountDays);
+
+    /// <summary>Applications to vacancies that closed before this day are removed, with their history.</summary>
+    public DateOnly ApplicationsOfVacanciesClosedBefore(DateOnly today) => today.AddMonths(-ApplicationMonthsAfterClosing);
+
+    /// <summary>Sent and discarded mail made before this is removed; mail still to send or needing attention stays.</summary>
+    public DateTime MailCreatedBefore(DateTime utcNow) => Utc(utcNow).AddMonths(-MailMonths);
+
+    /// <summary>Audit events before this are removed.</summary>
+    public DateTime AuditEventsBefore(DateTime utcNow) => Utc(utcNow).AddMonths(-AuditMonths);
+
+    /// <summary>Until when training evidence kept at an erasure is kept.</summary>
+    public DateTime KeepEvidenceUntil(DateTime erasedUtc) => Utc(erasedUtc).AddMonths(KeptEvidenceMonths);
+
+    private static DateTime Utc(DateTime value) =>
+        value.Kind == DateTimeKind.Utc ? value : throw new ArgumentException("The time must be UTC.", nameof(value));
+}

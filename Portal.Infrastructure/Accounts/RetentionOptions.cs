@@ -1,0 +1,27 @@
+using System.ComponentModel.DataAnnotations;
+using Portal.Domain.Privacy;
+
+namespace Portal.Infrastructure.Accounts;
+
+/// <summary>Section "Retention": the periods of the retention schedule (decision 0036).</summary>
+public sealed class RetentionOptions
+{
+    public const string Section = "Retention";
+
+    [Range(1, 365)]
+    public int UnconfirmedAccountDays { get; set; } = RetentionSchedule.Default.UnconfirmedAccountDays;
+
+    [Range(1, 120)]
+    public int ApplicationMonthsAfterClosing { get; set; } = RetentionSchedule.Default.ApplicationMonthsAfterClosing;
+
+    [Range(1, 120)]
+    public int MailMonths { get; set; } = RetentionSchedule.Default.MailMonths;
+
+    [Range(1, 120)]
+    public int AuditMonths { get; set; } = RetentionSchedule.Default.AuditMonths;
+
+    [Range(1, 120)]
+    public int KeptEvidenceMonths { get; set; } = RetentionSchedule.Default.KeptEvidenceMonths;
+
+    public RetentionSchedule Schedule() => new(UnconfirmedAccountDays, ApplicationMonthsAfterClosing, MailMonths, AuditMonths, KeptEvidenceMonths);
+}

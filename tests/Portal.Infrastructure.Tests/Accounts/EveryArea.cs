@@ -1,0 +1,140 @@
+using Microsoft.AspNetCore.Identity;
+using Portal.Domain.Audit;
+using Portal.Domain.Compliance;
+using Portal.Domain.Notifications;
+using Portal.Domain.Organisations;
+using Portal.Domain.Pathways;
+using Portal.Domain.Talent;
+using Portal.Domain.Training;
+using Portal.Infrastructure.Accounts;
+using Portal.Infrastructure.Data;
+
+namespace Portal.Infrastructure.Tests.Accounts;
+
+/// <summary>An employer with a practitioner who also recruits and manages, and a vacancy.</summary>
+public sealed record Employer(Guid OrganisationId, string OrganisationName, string ColleagueId, string ColleagueName, string ColleagueEmail, Guid VacancyId, string VacancyTitle);
+
+/// <summary>One person with data in every area, all of it carrying <see cref="Marker"/> where a field takes text.</summary>
+public sealed record Person(string Id, string Email, string Name, string Marker);
+
+/// <summary>
+/// People with a row in every table the portal keys to a person, written with the domain's own
+/// factories, so a test can prove erasure removes all of it and an export lists all of it.
+/// </summary>
+public static class EveryArea
+{
+    public static async Task<Employer> EmployerAsync(PortalDbContext db, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var colleague = User($"pat.{tag}@example.com", $"Pat Practitioner {tag}", now);
+        db.Users.Add(colleague);
+        var organisation = Organisation.Create($"Kirkstall Care {tag}", OrganisationType.CareProvider, null, "LS5 3AA", now);
+        db.Add(organisation);
+        var vacancy = Vacancy.Draft(organisation.Id, new VacancyDetails
+        {
+            CareerRole = "care-worker",
+            Title = $"Home care worker {tag}",
+            DescriptionMarkdown = "Visit people at home.",
+            Location = new VacancyLocation("LS5 3AA", "LS5", 53.82, -1.6),
+            HourlyPay = 13.5m,
+            HoursPerWeek = 30,
+            Days = WorkDays.Weekdays,
+            Shifts = ShiftTimes.Early,
+            PayBasis = PayBasis.WholeShift,
+            GuaranteedHours = true,
+            PaidTravelTime = true,
+            PaidTraining = true,
+            DrivingLicenceRequired = false,
+            ClosingDate = DateOnly.FromDateTime(now).AddDays(30),
+        }, now);
+        db.Add(vacancy);
+        db.AddRange(
+            Membership.Start(organisation.Id, colleague.Id, MembershipRole.Staff, now, "registered-nurse", practitioner: true),
+            Membership.Start(organisation.Id, colleague.Id, MembershipRole.Recruiter, now),
+            Membership.Start(organisation.Id, colleague.Id, MembershipRole.Manager, now));
+        await db.SaveChangesAsync();
+        return new Employer(organisation.Id, organisation.Name, colleague.Id, colleague.DisplayName!, colleague.Email!, vacancy.Id, vacancy.Details.Title);
+    }
+
+    /// <summary>A person on the employer's staff who applied to its vacancy, with a row in every other table too.</summary>
+    public static async Task<Person> PersonAsync(PortalDbContext db, Employer employer, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(employer);
+        var marker = "m" + Guid.NewGuid().ToString("N");
+        var email = $"{marker}@example.com";
+        var user = User(email, $"Erin {marker}", now);
+        db.Users.Add(user);
+        db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = "role-learner" });
+        db.UserClaims.Add(new IdentityUserClaim<string> { UserId = user.Id, ClaimType = "note", ClaimValue = marker });
+        db.UserLogins.Add(new IdentityUserLogin<string> { UserId = user.Id, LoginProvider = "Example", ProviderKey = marker, ProviderDisplayName = "Example" });
+        db.UserTokens.Add(new IdentityUserToken<string> { UserId = user.Id, LoginProvider = "[AspNetUserStore]", Name = "AuthenticatorKey", Value = marker });
+
+        var profile = CandidateProfile.For(user.Id);
+        profile.Update(new CandidateDetails
+        {
+            Location = new VacancyLocation("LS6 1AA", "LS6", 53.82, -1.57),
+            Days = WorkDays.Weekdays,
+            Shifts = ShiftTimes.Early,
+            DrivingLicence = true,
+            MinimumHourlyPay = 13m,
+            Languages = "Polish",
+            Statement = $"I am {marker}",
+            DbsUpdateService = true,
+            RightToWork = true,
+            LetEmployersFindMe = true,
+        }, now);
+        db.Add(profile);
+
+        var application = Application.Submit(employer.VacancyId, user.Id, $"Note by {marker}", now);
+        application.MoveTo(ApplicationStatus.Shortlisted, employer.ColleagueId, now.AddMinutes(5));
+        db.Add(application);
+
+        var progress = ModuleProgress.Start(user.Id, "safeguarding-adults", "v1", now.AddMinutes(-30));
+        progress.MarkPassed(now.AddMinutes(-1));
+        var completion = Completion.Record(progress, new QuizOutcome.Scored(5, 5, 4, true, []), marker[..24], now.AddMinutes(-1), user.DisplayName);
+        var started = ModuleProgress.Start(user.Id, "fire-safety", "v1", now.AddMinutes(-10));
+        db.AddRange(progress, completion, started);
+
+        db.Add(CompetencyRecord.SignOff(employer.OrganisationId, user.Id, "blood-glucose", "c1", ["Wash hands", "Check the meter"], [0, 1],
+            $"Well done {marker}", DateOnly.FromDateTime(now), employer.ColleagueId, now));
+        var membership = Membership.Start(employer.OrganisationId, user.Id, MembershipRole.Staff, now.AddMonths(-6), "care-worker");
+        db.Add(membership);
+        var due = new DueReminder("safeguarding-adults", ReminderKind.ExpiresWithin30Days, DateOnly.FromDateTime(now).AddDays(20));
+        db.AddRange(
+            SentReminder.For(user.Id, due, now),
+            OverdueNotice.For(employer.OrganisationId, user.Id, due with { Kind = ReminderKind.RequiredOverdue }, false, now),
+            ReminderPreferences.Default(user.Id),
+            SavedSearch.Create(user.Id, $"Near {marker}", "q=care&near=LS6", AlertFrequency.Weekly, now),
+            SavedPlan.Create(user.Id, "care-worker", "senior-care-worker", now),
+            OrganisationRequest.Create(user.Id, $"Erin's agency {marker}", OrganisationType.CareProvider, null, "LS6 1AA", MembershipRole.Manager, $"Asked by {marker}", now),
+            Invitation.Create(employer.OrganisationId, email, MembershipRole.Recruiter, employer.ColleagueId, now).Invitation,
+            MatchDismissal.Record(user.Id, employer.VacancyId, MatchSide.Recruiter, employer.ColleagueId, now),
+            new JobMatch { UserId = user.Id, VacancyId = employer.VacancyId, Score = 0.8f, Miles = 1.5f, ForPerson = true, ForVacancy = true, ComputedAtUtc = now },
+            new MatchPerson { UserId = user.Id, Latitude = 53.82f, Longitude = -1.57f, Days = WorkDays.Weekdays, Shifts = ShiftTimes.Early, Findable = true, Cutoff = -1, ContentVersion = "v1", ComputedAtUtc = now },
+            new MatchEmailed { UserId = user.Id, VacancyId = employer.VacancyId, SentAtUtc = now });
+
+        var sent = OutboxMessage.Create(new OutgoingMail(email, $"Welcome {marker}", $"Hello {marker}"), now, $"welcome:{user.Id}");
+        sent.MarkSent(now);
+        db.AddRange(sent, OutboxMessage.Create(new OutgoingMail(email, "Your application", $"Dear {marker}, you were shortlisted"), now));
+
+        db.AuditEvents.AddRange(
+            AuditEvent.Record(AuditAction.SignInSucceeded, user.Id, AuditSubject.Account, user.Id, now, ipAddress: "203.0.113.9", details: "password"),
+            AuditEvent.Record(AuditAction.RecordOpened, employer.ColleagueId, AuditSubject.Account, user.Id, now, employer.OrganisationId, "198.51.100.4", "training record"));
+        await db.SaveChangesAsync();
+        return new Person(user.Id, email, user.DisplayName!, marker);
+    }
+
+    private static PortalUser User(string email, string name, DateTime now) => new()
+    {
+        UserName = email,
+        NormalizedUserName = email.ToUpperInvariant(),
+        Email = email,
+        NormalizedEmail = email.ToUpperInvariant(),
+        EmailConfirmed = true,
+        DisplayName = name,
+        CreatedUtc = now,
+        SecurityStamp = Guid.NewGuid().ToString("N"),
+    };
+}
