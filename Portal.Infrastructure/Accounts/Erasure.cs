@@ -69,6 +69,9 @@ public sealed class Erasure(PortalDbContext db, AuditLog audit, TimeProvider clo
             await db.Set<IdentityUserLogin<string>>().Where(l => l.UserId == userId).ExecuteDeleteAsync(cancellationToken);
             await db.Set<IdentityUserToken<string>>().Where(t => t.UserId == userId).ExecuteDeleteAsync(cancellationToken);
             await db.Set<IdentityUserRole<string>>().Where(r => r.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+            await db.Set<IdentityUserPasskey<string>>().Where(p => p.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+            // Every session ends with the account (a signed-in browser's next request finds no row).
+            await db.Set<UserSession>().Where(s => s.UserId == userId).ExecuteDeleteAsync(cancellationToken);
             // Anything added to Identity later (passkeys) goes with the account by its cascading foreign key.
             await db.Users.Where(u => u.Id == userId).ExecuteDeleteAsync(cancellationToken);
             foreach (var entry in db.ChangeTracker.Entries<PortalUser>().Where(e => e.Entity.Id == userId).ToList())

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Audit;
 using Portal.Domain.Compliance;
@@ -38,7 +39,18 @@ public sealed class PersonalData(PortalDbContext db, AuditLog audit, TimeProvide
 
     public sealed record AccountPart(
         string Id, string Email, string? Name, bool EmailConfirmed, string? PhoneNumber, bool TwoFactor, DateTime CreatedUtc,
-        IReadOnlyList<string> Roles, IReadOnlyList<string> SignInProviders);
+        IReadOnlyList<string> Roles, IReadOnlyList<string> SignInProviders)
+    {
+        /// <summary>Passkeys on the account: the name the person gave each and when it was added (never the key itself).</summary>
+        public IReadOnlyList<PasskeyPart> Passkeys { get; init; } = [];
+
+        /// <summary>Where the person is signed in: the browser summary kept for each session, and its times.</summary>
+        public IReadOnlyList<SessionPart> Sessions { get; init; } = [];
+    }
+
+    public sealed record PasskeyPart(string? Name, DateTimeOffset AddedAt);
+
+    public sealed record SessionPart(string Device, DateTime SignedInUtc, DateTime LastUsedUtc, DateTime EndsUtc);
 
     public sealed record ProfilePart(
         string? Postcode, string? District, WorkDays Days, ShiftTimes Shifts, bool DrivingLicence, decimal? MinimumHourlyPay, string? Languages,
@@ -111,7 +123,15 @@ public sealed class PersonalData(PortalDbContext db, AuditLog audit, TimeProvide
         var roles = await db.UserRoles.AsNoTracking().Where(r => r.UserId == userId)
             .Join(db.Roles, r => r.RoleId, role => role.Id, (r, role) => role.Name!).OrderBy(n => n).ToListAsync(cancellationToken);
         var logins = await db.UserLogins.AsNoTracking().Where(l => l.UserId == userId).Select(l => l.ProviderDisplayName ?? l.LoginProvider).ToListAsync(cancellationToken);
-        var account = new AccountPart(user.Id, user.Email ?? "", user.DisplayName, user.EmailConfirmed, user.PhoneNumber, user.TwoFactorEnabled, user.CreatedUtc, roles, logins);
+        var passkeys = (await db.Set<IdentityUserPasskey<string>>().AsNoTracking().Where(p => p.UserId == userId).ToListAsync(cancellationToken))
+            .Select(p => new PasskeyPart(p.Data.Name, p.Data.CreatedAt)).OrderBy(p => p.AddedAt).ToList();
+        var sessions = await db.Set<UserSession>().AsNoTracking().Where(s => s.UserId == userId).OrderBy(s => s.CreatedUtc)
+            .Select(s => new SessionPart(s.Device, s.CreatedUtc, s.LastSeenUtc, s.ExpiresUtc < s.AbsoluteExpiresUtc ? s.ExpiresUtc : s.AbsoluteExpiresUtc)).ToListAsync(cancellationToken);
+        var account = new AccountPart(user.Id, user.Email ?? "", user.DisplayName, user.EmailConfirmed, user.PhoneNumber, user.TwoFactorEnabled, user.CreatedUtc, roles, logins)
+        {
+            Passkeys = passkeys,
+            Sessions = sessions,
+        };
 
         var profile = await db.Set<CandidateProfile>().AsNoTracking().FirstOrDefaultAsync(p => p.UserId == userId, cancellationToken);
 

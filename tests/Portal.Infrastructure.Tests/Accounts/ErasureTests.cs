@@ -27,6 +27,7 @@ public static class PersonColumns
         "Matches.UserId", "MatchPeople.UserId", "MatchesEmailed.UserId", "MatchDismissals.UserId",
         "Memberships.UserId", "ModuleProgress.UserId", "OverdueNotices.UserId", "ReminderPreferences.UserId",
         "SavedPlans.UserId", "SavedSearches.UserId", "SentReminders.UserId", "OrganisationRequests.RequestedBy",
+        "AspNetUserPasskeys.UserId", "UserSessions.UserId",
     };
 
     /// <summary>
@@ -184,7 +185,9 @@ public abstract class ErasureTests<TDatabase>(TDatabase database) : IClassFixtur
             var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
             foreach (var property in entity.GetProperties().Where(p => p.ClrType == typeof(string) || p.GetProviderClrType() == typeof(string)))
             {
-                var column = property.GetColumnName(table)!;
+                // A property kept inside a JSON column (a passkey's data) has no column of its own: its column is searched as a whole.
+                if (property.GetColumnName(table) is not { } column)
+                    continue;
                 var query = $"SELECT COUNT(*) AS \"Value\" FROM {sql.DelimitIdentifier(table.Name)} WHERE LOWER({sql.DelimitIdentifier(column)}) LIKE {{0}}";
                 var count = await db.Database.SqlQueryRaw<int>(query, $"%{needle.ToLowerInvariant()}%").SingleAsync();
                 if (count > 0)

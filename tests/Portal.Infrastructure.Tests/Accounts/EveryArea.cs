@@ -70,6 +70,24 @@ public static class EveryArea
         db.UserClaims.Add(new IdentityUserClaim<string> { UserId = user.Id, ClaimType = "note", ClaimValue = marker });
         db.UserLogins.Add(new IdentityUserLogin<string> { UserId = user.Id, LoginProvider = "Example", ProviderKey = marker, ProviderDisplayName = "Example" });
         db.UserTokens.Add(new IdentityUserToken<string> { UserId = user.Id, LoginProvider = "[AspNetUserStore]", Name = "AuthenticatorKey", Value = marker });
+        db.Set<IdentityUserPasskey<string>>().Add(new IdentityUserPasskey<string>
+        {
+            UserId = user.Id,
+            CredentialId = Guid.NewGuid().ToByteArray(),
+            Data = new IdentityPasskeyData
+            {
+                PublicKey = [1, 2, 3],
+                Name = "Erin's phone",
+                CreatedAt = now,
+                SignCount = 0,
+                IsUserVerified = true,
+                IsBackupEligible = true,
+                IsBackedUp = true,
+                AttestationObject = [4],
+                ClientDataJson = [5],
+            },
+        });
+        db.Add(UserSession.Start(Guid.NewGuid().ToString("N") + "0123456789a", user.Id, [1], now, now.AddDays(1), TimeSpan.FromDays(7), "Chrome on Android"));
 
         var profile = CandidateProfile.For(user.Id);
         profile.Update(new CandidateDetails

@@ -40,6 +40,8 @@ public abstract class PersonalDataTests<TDatabase>(TDatabase database) : IClassF
         ["SavedSearches.UserId"] = e => e.Alerts.Count == 1,
         ["SentReminders.UserId"] = e => e.Reminders.Sent.Count == 1,
         ["OrganisationRequests.RequestedBy"] = e => e.OrganisationRequests.Count == 1,
+        ["AspNetUserPasskeys.UserId"] = e => e.Account.Passkeys is [{ Name: "Erin's phone" }],
+        ["UserSessions.UserId"] = e => e.Account.Sessions is [{ Device: "Chrome on Android" }],
     };
 
     [Fact]

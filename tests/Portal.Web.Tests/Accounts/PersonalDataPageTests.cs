@@ -111,7 +111,7 @@ public sealed class PersonalDataPageTests(PortalWebFactory app) : IClassFixture<
             await db.SaveChangesAsync();
             membership = row.Id;
             manager = app.CreateBrowser();
-            await SignIn.PostSignInAsync(manager, managerEmail, SignIn.Password);
+            await app.SignInWithTwoFactorAsync(manager, managerEmail);
         }
 
         Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync($"/manage/staff/{membership}")).StatusCode);
