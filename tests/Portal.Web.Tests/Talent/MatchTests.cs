@@ -34,29 +34,8 @@ public sealed class MatchTests(PortalWebFactory app) : IClassFixture<PortalWebFa
 
     private async Task<(HttpClient Recruiter, Guid Vacancy)> RecruiterWithVacancyAsync(HttpClient admin, string organisation, string title)
     {
-        var created = await admin.AddOrganisationAsync(organisation, postcode: "LS28 5AB");
-        var email = $"recruiter.{Guid.NewGuid():N}@example.com";
-        await app.CreateUserAsync(email, SignIn.Password);
-        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync(await admin.GetPageAsync(created.Headers.Location!.OriginalString),
-            new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Role"] = "Recruiter" })).StatusCode);
-        var recruiter = app.CreateBrowser();
-        Assert.Equal(HttpStatusCode.Redirect, (await app.SignInWithTwoFactorAsync(recruiter, email)).StatusCode);
-        var saved = await recruiter.SubmitAsync(await recruiter.GetPageAsync("/recruit/vacancies/new"), new Dictionary<string, string>
-        {
-            ["Input.CareerRole"] = "care-worker",
-            ["Input.Title"] = title,
-            ["Input.Description"] = "Support people at home in Pudsey.",
-            ["Input.Postcode"] = "LS28 5AB",
-            ["Input.HourlyPay"] = "13.20",
-            ["Input.HoursPerWeek"] = "30",
-            ["Input.Days"] = "Monday",
-            ["Input.Shifts"] = "Early",
-            ["Input.PayBasis"] = "WholeShift",
-            ["Input.ClosingDate"] = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd"),
-        });
-        var url = saved.Headers.Location!.OriginalString;
-        Assert.Equal(HttpStatusCode.Redirect, (await recruiter.SubmitAsync(await recruiter.GetPageAsync(url), new Dictionary<string, string>(), "form[action*=Publish]")).StatusCode);
-        return (recruiter, Guid.Parse(url.Split('/')[^1]));
+        var (recruiter, vacancy, _) = await app.RecruiterWithVacancyAsync(admin, organisation, title);
+        return (recruiter, vacancy);
     }
 
     private async Task RunNightlyMatchingAsync()

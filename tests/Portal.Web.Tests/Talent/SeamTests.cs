@@ -18,34 +18,8 @@ namespace Portal.Web.Tests.Talent;
 /// </summary>
 public sealed partial class SeamTests(PortalWebFactory app) : IClassFixture<PortalWebFactory>
 {
-    private async Task<(HttpClient Recruiter, Guid Vacancy, Guid Organisation)> RecruiterWithVacancyAsync(string title)
-    {
-        var admin = await app.AsAdminWithTwoFactorAsync();
-        var created = await admin.AddOrganisationAsync($"Seam Care {Guid.NewGuid():N}", postcode: "LS28 5AB");
-        var organisationUrl = created.Headers.Location!.OriginalString;
-        var email = $"recruiter.{Guid.NewGuid():N}@example.com";
-        await app.CreateUserAsync(email, SignIn.Password);
-        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync(await admin.GetPageAsync(organisationUrl),
-            new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Role"] = "Recruiter" })).StatusCode);
-        var recruiter = app.CreateBrowser();
-        Assert.Equal(HttpStatusCode.Redirect, (await app.SignInWithTwoFactorAsync(recruiter, email)).StatusCode);
-        var saved = await recruiter.SubmitAsync(await recruiter.GetPageAsync("/recruit/vacancies/new"), new Dictionary<string, string>
-        {
-            ["Input.CareerRole"] = "care-worker",
-            ["Input.Title"] = title,
-            ["Input.Description"] = "Support people at home in Pudsey.",
-            ["Input.Postcode"] = "LS28 5AB",
-            ["Input.HourlyPay"] = "13.20",
-            ["Input.HoursPerWeek"] = "30",
-            ["Input.Days"] = "Monday",
-            ["Input.Shifts"] = "Early",
-            ["Input.PayBasis"] = "WholeShift",
-            ["Input.ClosingDate"] = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd"),
-        });
-        var url = saved.Headers.Location!.OriginalString;
-        Assert.Equal(HttpStatusCode.Redirect, (await recruiter.SubmitAsync(await recruiter.GetPageAsync(url), new Dictionary<string, string>(), "form[action*=Publish]")).StatusCode);
-        return (recruiter, Guid.Parse(url.Split('/')[^1]), Guid.Parse(organisationUrl.Split('/')[^1]));
-    }
+    private async Task<(HttpClient Recruiter, Guid Vacancy, Guid Organisation)> RecruiterWithVacancyAsync(string title) =>
+        await app.RecruiterWithVacancyAsync(await app.AsAdminWithTwoFactorAsync(), $"Seam Care {Guid.NewGuid():N}", title);
 
     private async Task<(HttpClient Browser, string UserId)> CandidateAsync()
     {
