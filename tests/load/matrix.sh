@@ -36,6 +36,10 @@ cleanup() {
 trap cleanup EXIT
 
 export Content__Path="$root/content" AllowedHosts=127.0.0.1 Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production
+# Production refuses to start without a certificate protecting its keys: a throwaway one.
+# shellcheck source=../support/keys.sh
+source "$root/tests/support/keys.sh"
+key_certificate "$work"
 data=${keep:-$work}
 mkdir -p "$data"
 if [[ $provider == postgres ]]; then
@@ -70,13 +74,13 @@ base="http://127.0.0.1:$port"
 ASPNETCORE_URLS="$base" Mail__PickupDirectory="$work/mail" RateLimiting__AccountPostsPerMinute=100000 DOTNET_gcServer=0 \
   taskset -c 0 dotnet Portal.Web.dll >"$work/portal.log" 2>&1 &
 pid=$!
-until curl -sf -o /dev/null "$base/health/live"; do
+until curl -H "X-Forwarded-Proto: https" -sf -o /dev/null "$base/health/live"; do
   kill -0 "$pid" 2>/dev/null || { cat "$work/portal.log" >&2; exit 1; }
   sleep 0.1
 done
 
 cookie=$(/usr/bin/python3 "$here/member.py" "$base" "$work/mail" "$provider" "$target")
-page=$(curl -sf -H "Cookie: $cookie" "$base/manage/matrix")
+page=$(curl -H "X-Forwarded-Proto: https" -sf -H "Cookie: $cookie" "$base/manage/matrix")
 rows=$(grep -o '<th scope="row" class="mx-name"><a' <<<"$page" | wc -l)
 columns=$(grep -o 'class="mx-topic"' <<<"$page" | wc -l)
 bytes=$(wc -c <<<"$page")
@@ -94,7 +98,7 @@ echo "warming up" >&2
 for _ in 1 2 3; do
   for entry in "${pages[@]}"; do
     IFS='|' read -r _ path <<<"$entry"
-    taskset -c 1 wrk -t1 -c1 -d5s -H "Cookie: $cookie" "$base$path" >/dev/null
+    taskset -c 1 wrk -H "X-Forwarded-Proto: https" -t1 -c1 -d5s -H "Cookie: $cookie" "$base$path" >/dev/null
   done
 done
 
@@ -107,7 +111,7 @@ table="| Page | p50 | p90 | p99 | Requests/s, one at a time | Portal CPU per req
 for entry in "${pages[@]}"; do
   IFS='|' read -r name path <<<"$entry"
   before=$(cpu_ticks)
-  out=$(taskset -c 1 wrk -t1 -c1 -d"$duration" --latency -H "Cookie: $cookie" "$base$path")
+  out=$(taskset -c 1 wrk -H "X-Forwarded-Proto: https" -t1 -c1 -d"$duration" --latency -H "Cookie: $cookie" "$base$path")
   used=$(( $(cpu_ticks) - before ))
   requests=$(awk '/requests in/ { print $1 }' <<<"$out")
   cpu_ms=$(awk -v t="$used" -v n="$requests" -v hz="$ticks_per_second" 'BEGIN { printf "%.0f ms", t * 1000 / hz / n }')

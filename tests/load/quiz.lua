@@ -25,7 +25,7 @@ function init(args)
   -- What to send next follows from the last response, not from a request count: wrk may build a
   -- request it never sends (at connect), and a count would then drift out of step.
   state = "start"
-  headers = { ["Cookie"] = me.cookie, ["Content-Type"] = "application/x-www-form-urlencoded" }
+  headers = { ["Cookie"] = me.cookie, ["Content-Type"] = "application/x-www-form-urlencoded", ["X-Forwarded-Proto"] = "https" }
   token = "__RequestVerificationToken=" .. encode(me.token)
 end
 
@@ -38,7 +38,7 @@ function request()
   if state == "start" then
     return wrk.format("POST", "/learn/" .. slug .. "?handler=Start", headers, token)
   elseif state == "open" then
-    return wrk.format("GET", "/learn/" .. slug .. "/quiz", { ["Cookie"] = me.cookie })
+    return wrk.format("GET", "/learn/" .. slug .. "/quiz", { ["Cookie"] = me.cookie, ["X-Forwarded-Proto"] = "https" })
   end
   submits = submits + 1
   return wrk.format("POST", "/learn/" .. slug .. "/quiz", headers,

@@ -33,6 +33,10 @@ cleanup() {
 trap cleanup EXIT
 
 export Content__Path="$root/content" AllowedHosts=127.0.0.1 Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production
+# Production refuses to start without a certificate protecting its keys: a throwaway one.
+# shellcheck source=../support/keys.sh
+source "$root/tests/support/keys.sh"
+key_certificate "$work"
 if [[ $provider == postgres ]]; then
   # shellcheck source=../support/postgres.sh
   source "$root/tests/support/postgres.sh"
@@ -55,7 +59,7 @@ base="http://127.0.0.1:$port"
 ASPNETCORE_URLS="$base" Mail__PickupDirectory="$work/mail" RateLimiting__AccountPostsPerMinute=100000 DOTNET_gcServer=0 \
   taskset -c 0 dotnet "$root/Portal.Web/bin/Release/net10.0/Portal.Web.dll" >"$work/portal.log" 2>&1 &
 pid=$!
-until curl -sf -o /dev/null "$base/health/live"; do
+until curl -H "X-Forwarded-Proto: https" -sf -o /dev/null "$base/health/live"; do
   kill -0 "$pid" 2>/dev/null || { cat "$work/portal.log" >&2; exit 1; }
   sleep 0.1
 done
@@ -70,16 +74,19 @@ quiz = yaml.safe_load(front)["quiz"]
 print(urllib.parse.urlencode([(f"answer.{q['id']}", a["id"]) for q in quiz for a in q["answers"] if a.get("correct")]))
 PY
 )
-vacancy=$(curl -sf "$base/jobs?Search.Keyword=care" | grep -o '/jobs/[0-9a-f-]\{36\}' | head -n1)
+vacancy=$(curl -H "X-Forwarded-Proto: https" -sf "$base/jobs?Search.Keyword=care" | grep -o '/jobs/[0-9a-f-]\{36\}' | head -n1)
 first_learner() { /usr/bin/python3 -c "import re,sys; print(re.search(sys.argv[2] + r' = \"([^\"]*)\"', open(sys.argv[1]).read()).group(1))" "$work/learners.lua" "$1"; }
 cookie=$(first_learner cookie)
 manager=$(/usr/bin/python3 "$here/member.py" "$base" "$work/mail" "$provider" "$target" Manager)
 { read -r recruiter; read -r pipeline; } < <(/usr/bin/python3 "$here/member.py" "$base" "$work/mail" "$provider" "$target" Recruiter)
 # A signed-out visit to the sign-in form: its antiforgery cookie and token, for the sign-in posts.
-{ read -r signin_cookie; read -r signin_token; } < <(/usr/bin/python3 - "$base" <<'PY'
-import http.cookiejar, re, sys, urllib.request, html
-jar = http.cookiejar.CookieJar()
-page = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar)).open(sys.argv[1] + "/Identity/Account/Login").read().decode()
+{ read -r signin_cookie; read -r signin_token; } < <(/usr/bin/python3 - "$base" "$here" <<'PY'
+import re, sys, html
+sys.path.insert(0, sys.argv[2])
+sys.argv = [sys.argv[0], sys.argv[1], "", "0", ""]
+import setup
+opener, jar = setup.browser()
+_, page, _ = setup.fetch(opener, "/Identity/Account/Login")
 print("; ".join(f"{c.name}={c.value}" for c in jar))
 print(html.unescape(re.search(r'name="__RequestVerificationToken" type="hidden" value="([^"]*)"', page).group(1)))
 PY
@@ -114,11 +121,11 @@ declare -A cookies=([auth]="$cookie" [recruiter]="$recruiter" [manager]="$manage
 wrk_run() { # kind path connections interval_ms -> wrk output
   local kind=$1 path=$2 connections=$3 interval=$4
   case $kind in
-    get)  taskset -c 1 wrk -t2 -c"$connections" -d"$duration" --timeout 10s --latency -s "$here/paced.lua" "$base$path" -- "$interval" ;;
-    jobs) taskset -c 1 wrk -t2 -c"$connections" -d"$duration" --timeout 10s --latency -s "$here/jobs.lua" "$base" -- "$interval" ;;
-    auth|recruiter|manager) taskset -c 1 wrk -t2 -c"$connections" -d"$duration" --timeout 10s --latency -H "Cookie: ${cookies[$kind]}" -s "$here/paced.lua" "$base$path" -- "$interval" ;;
-    signin) taskset -c 1 wrk -t2 -c"$connections" -d"$duration" --timeout 10s --latency -s "$here/signin.lua" "$base" -- "$(first_learner email)" "tidal meadow lantern 2026" "$signin_cookie" "$signin_token" "$interval" ;;
-    quiz) taskset -c 1 wrk -t"$learners" -c"$learners" -d"$duration" --timeout 10s --latency -s "$here/quiz.lua" "$base" -- "$work/learners.lua" "$answers" "$slug" "$interval" ;;
+    get)  taskset -c 1 wrk -H "X-Forwarded-Proto: https" -t2 -c"$connections" -d"$duration" --timeout 10s --latency -s "$here/paced.lua" "$base$path" -- "$interval" ;;
+    jobs) taskset -c 1 wrk -H "X-Forwarded-Proto: https" -t2 -c"$connections" -d"$duration" --timeout 10s --latency -s "$here/jobs.lua" "$base" -- "$interval" ;;
+    auth|recruiter|manager) taskset -c 1 wrk -H "X-Forwarded-Proto: https" -t2 -c"$connections" -d"$duration" --timeout 10s --latency -H "Cookie: ${cookies[$kind]}" -s "$here/paced.lua" "$base$path" -- "$interval" ;;
+    signin) taskset -c 1 wrk -H "X-Forwarded-Proto: https" -t2 -c"$connections" -d"$duration" --timeout 10s --latency -s "$here/signin.lua" "$base" -- "$(first_learner email)" "tidal meadow lantern 2026" "$signin_cookie" "$signin_token" "$interval" ;;
+    quiz) taskset -c 1 wrk -H "X-Forwarded-Proto: https" -t"$learners" -c"$learners" -d"$duration" --timeout 10s --latency -s "$here/quiz.lua" "$base" -- "$work/learners.lua" "$answers" "$slug" "$interval" ;;
   esac
 }
 rate_of() { awk '/^Requests\/sec:/ { print $2 }'; }

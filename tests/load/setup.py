@@ -20,9 +20,17 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
+class LoopbackPolicy(http.cookiejar.DefaultCookiePolicy):
+    """The portal's cookies are Secure (https at the proxy); here the "proxy" is loopback itself."""
+    def return_ok_secure(self, cookie, request):
+        return True
+
+
 def browser():
-    jar = http.cookiejar.CookieJar()
+    jar = http.cookiejar.CookieJar(policy=LoopbackPolicy())
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), NoRedirect())
+    # As a TLS proxy on loopback would say: the portal then sets Secure cookies and checks antiforgery as over https.
+    opener.addheaders = [("X-Forwarded-Proto", "https")]
     return opener, jar
 
 

@@ -15,7 +15,7 @@ end
 
 function init(args)
   body = "Input.Email=" .. encode(args[1]) .. "&Input.Password=" .. encode(args[2]) .. "&__RequestVerificationToken=" .. encode(args[4])
-  headers = { ["Cookie"] = args[3], ["Content-Type"] = "application/x-www-form-urlencoded" }
+  headers = { ["Cookie"] = args[3], ["Content-Type"] = "application/x-www-form-urlencoded", ["X-Forwarded-Proto"] = "https" }
   interval = tonumber(args[5]) or 0
 end
 

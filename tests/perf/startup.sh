@@ -14,6 +14,10 @@ dll="$root/Portal.Web/bin/Release/net10.0/Portal.Web.dll"
 port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# Production refuses to start without a certificate protecting its keys: a throwaway one.
+# shellcheck source=../support/keys.sh
+source "$root/tests/support/keys.sh"
+key_certificate "$work"
 
 measure() { # $1 = database file; prints "ms rss_mib"
   local start pid ms rss
@@ -23,7 +27,7 @@ measure() { # $1 = database file; prints "ms rss_mib"
     Mail__PickupDirectory="$work/mail" Logging__LogLevel__Default=Warning \
     dotnet "$dll" >"$work/log" 2>&1 &
   pid=$!
-  until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/" 2>/dev/null)" = 200 ]; do
+  until [ "$(curl -H "X-Forwarded-Proto: https" -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/" 2>/dev/null)" = 200 ]; do
     kill -0 "$pid" 2>/dev/null || { cat "$work/log" >&2; exit 1; }
     sleep 0.02
   done
