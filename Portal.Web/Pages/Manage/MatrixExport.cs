@@ -22,11 +22,17 @@ internal static class MatrixExport
         return text.ToString();
     }
 
+    private static string[] Header(MatrixView view) => ["Name", "Job", "Team", "Held", .. view.Columns.Select(c => c.Title)];
+
+    /// <summary>Who the row is: the columns before the topics, the same in every export.</summary>
+    private static string[] Person(MatrixRow row, Func<string, string> jobTitle) =>
+        [row.Person.Name, jobTitle(row.Person.JobRole), row.Person.Team ?? "", $"{row.Held} of {row.Required}"];
+
     private static IEnumerable<string[]> Rows(MatrixView view, Func<string, string> jobTitle)
     {
-        yield return ["Name", "Job", "Team", "Held", .. view.Columns.Select(c => c.Title)];
+        yield return Header(view);
         foreach (var row in view.Rows)
-            yield return [row.Person.Name, jobTitle(row.Person.JobRole), row.Person.Team ?? "", $"{row.Held} of {row.Required}", .. row.Cells.Select(CellText)];
+            yield return [.. Person(row, jobTitle), .. row.Cells.Select(CellText)];
     }
 
     public static Microsoft.AspNetCore.Mvc.FileContentResult Csv(MatrixView view, Func<string, string> jobTitle, string fileName)
@@ -40,11 +46,11 @@ internal static class MatrixExport
     /// <summary>The workbook: a title row with the organisation and date, what the view is filtered to, then the same rows as the CSV.</summary>
     public static Microsoft.AspNetCore.Mvc.FileContentResult Excel(MatrixView view, Func<string, string> jobTitle, string organisation, DateTime asOfUtc, string filters, string fileName)
     {
-        string[] header = ["Name", "Job", "Team", "Held", .. view.Columns.Select(c => c.Title)];
-        var rows = view.Rows.Select(row => ((IReadOnlyList<string>)[row.Person.Name, jobTitle(row.Person.JobRole), row.Person.Team ?? "", $"{row.Held} of {row.Required}"], row.Cells));
+        var header = Header(view);
+        var rows = view.Rows.Select(row => ((IReadOnlyList<string>)Person(row, jobTitle), row.Cells));
         var title = $"Training matrix: {organisation}, as of {asOfUtc.UkDate()}";
         var note = $"{filters}. {view.Rows.Count} {(view.Rows.Count == 1 ? "person" : "people")}, {view.Held} of {view.Required} required items held. Each cell says its status in words; the colour repeats it.";
-        var bytes = MatrixWorkbook.Build(title, note, header, rows, personColumns: 4);
+        var bytes = MatrixWorkbook.Build(title, note, header, rows, personColumns: header.Length - view.Columns.Count);
         return new Microsoft.AspNetCore.Mvc.FileContentResult(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet") { FileDownloadName = fileName };
     }
 }
