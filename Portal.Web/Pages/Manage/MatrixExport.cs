@@ -50,7 +50,7 @@ internal static class MatrixExport
         var rows = view.Rows.Select(row => ((IReadOnlyList<string>)Person(row, jobTitle), row.Cells));
         var title = $"Training matrix: {organisation}, as of {asOfUtc.UkDate()}";
         var note = $"{filters}. {view.Rows.Count} {(view.Rows.Count == 1 ? "person" : "people")}, {view.Held} of {view.Required} required items held. Each cell says its status in words; the colour repeats it.";
-        var bytes = MatrixWorkbook.Build(title, note, header, rows, personColumns: header.Length - view.Columns.Count);
+        var bytes = MatrixWorkbook.Build(title, note, header, rows);
         return new Microsoft.AspNetCore.Mvc.FileContentResult(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet") { FileDownloadName = fileName };
     }
 }

@@ -30,7 +30,7 @@ internal static class MatrixWorkbook
     /// <summary>The first data row (1-based): title, note, header, then people.</summary>
     public const int FirstPersonRow = 4;
 
-    public static byte[] Build(string title, string note, IReadOnlyList<string> header, IEnumerable<(IReadOnlyList<string> Person, IReadOnlyList<ComplianceCell?> Cells)> rows, int personColumns)
+    public static byte[] Build(string title, string note, IReadOnlyList<string> header, IEnumerable<(IReadOnlyList<string> Person, IReadOnlyList<ComplianceCell?> Cells)> rows)
     {
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
@@ -39,7 +39,7 @@ internal static class MatrixWorkbook
             workbookPart.Workbook = new Workbook();
             workbookPart.AddNewPart<WorkbookStylesPart>().Stylesheet = Stylesheet();
             var sheetPart = workbookPart.AddNewPart<WorksheetPart>();
-            WriteSheet(sheetPart, title, note, header, rows, personColumns);
+            WriteSheet(sheetPart, title, note, header, rows);
             workbookPart.Workbook.AppendChild(new Sheets(new Sheet { Id = workbookPart.GetIdOfPart(sheetPart), SheetId = 1, Name = "Training matrix" }));
             // The title row prints at the top of every page too.
             workbookPart.Workbook.AppendChild(new DefinedNames(new DefinedName($"'Training matrix'!$1:${FirstPersonRow - 1}") { Name = "_xlnm.Print_Titles", LocalSheetId = 0 }));
@@ -49,7 +49,7 @@ internal static class MatrixWorkbook
     }
 
     private static void WriteSheet(WorksheetPart part, string title, string note, IReadOnlyList<string> header,
-        IEnumerable<(IReadOnlyList<string> Person, IReadOnlyList<ComplianceCell?> Cells)> rows, int personColumns)
+        IEnumerable<(IReadOnlyList<string> Person, IReadOnlyList<ComplianceCell?> Cells)> rows)
     {
         using var writer = OpenXmlWriter.Create(part);
         writer.WriteStartElement(new Worksheet());
@@ -91,8 +91,8 @@ internal static class MatrixWorkbook
         var rowNumber = FirstPersonRow;
         foreach (var (person, cells) in rows)
         {
-            var values = new List<(string, Style)>(personColumns + cells.Count);
-            values.AddRange(person.Take(personColumns).Select(v => (v, Style.Plain)));
+            var values = new List<(string, Style)>(person.Count + cells.Count);
+            values.AddRange(person.Select(v => (v, Style.Plain)));
             values.AddRange(cells.Select(c => (MatrixExport.CellText(c), StyleOf(c))));
             WriteRow(writer, rowNumber++, values);
         }
