@@ -26,11 +26,10 @@ public sealed class CompetencyService(PortalDbContext db, ContentStore content, 
     {
         public bool Ready => Prerequisites.All(p => p.Held);
 
-        /// <summary>The names of those who recorded the log's rows, by user id.</summary>
-        public IReadOnlyDictionary<string, string> RecordedBy { get; init; } = new Dictionary<string, string>();
+        /// <summary>Who recorded each row of the log.</summary>
+        public Recorders RecordedBy { get; init; } = Recorders.None;
 
-        public string RecorderOf(CompetencyRecord record) =>
-            RecordedBy.TryGetValue(record?.RecordedBy ?? "", out var name) ? name : "someone no longer on the portal";
+        public string RecorderOf(CompetencyRecord record) => RecordedBy.Of(record);
     }
 
     /// <summary>Whether the person may sign off anyone at all: a practitioner on some organisation's staff.</summary>

@@ -32,11 +32,10 @@ public sealed class ComplianceService(PortalDbContext db, ContentStore content, 
         /// <summary>For a practitioner: when they were marked as one, and by whom (a name), for the audit.</summary>
         public (DateTime Since, string? By)? PractitionerGrant { get; init; }
 
-        /// <summary>The names of those who recorded the log's rows (signed off or withdrew), by user id.</summary>
-        public IReadOnlyDictionary<string, string> RecordedBy { get; init; } = new Dictionary<string, string>();
+        /// <summary>Who recorded each row of the log.</summary>
+        public Recorders RecordedBy { get; init; } = Recorders.None;
 
-        public string RecorderOf(CompetencyRecord record) =>
-            RecordedBy.TryGetValue(record?.RecordedBy ?? "", out var name) ? name : "someone no longer on the portal";
+        public string RecorderOf(CompetencyRecord record) => RecordedBy.Of(record);
     }
 
     /// <summary>
@@ -242,13 +241,13 @@ public sealed class ComplianceService(PortalDbContext db, ContentStore content, 
     }
 
     /// <summary>The names of those who recorded these competency records (signed off or withdrew), by user id; one query.</summary>
-    public async Task<IReadOnlyDictionary<string, string>> RecorderNamesAsync(IEnumerable<CompetencyRecord> log, CancellationToken cancellationToken = default)
+    public async Task<Recorders> RecorderNamesAsync(IEnumerable<CompetencyRecord> log, CancellationToken cancellationToken = default)
     {
         var recorders = log.Select(r => r.RecordedBy).Distinct().ToList();
         if (recorders.Count == 0)
-            return new Dictionary<string, string>();
-        return await db.Users.AsNoTracking().Where(u => recorders.Contains(u.Id))
-            .Select(u => new { u.Id, u.DisplayName, u.Email }).ToDictionaryAsync(u => u.Id, u => PortalUser.ShownName(u.DisplayName, u.Email), cancellationToken);
+            return Recorders.None;
+        return new Recorders(await db.Users.AsNoTracking().Where(u => recorders.Contains(u.Id))
+            .Select(u => new { u.Id, u.DisplayName, u.Email }).ToDictionaryAsync(u => u.Id, u => PortalUser.ShownName(u.DisplayName, u.Email), cancellationToken));
     }
 
     /// <summary>What one employer requires of the person, in the matrix's own cells, worst first.</summary>
