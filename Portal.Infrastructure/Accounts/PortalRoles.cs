@@ -6,7 +6,8 @@ public static class PortalRoles
     public const string Admin = "Admin";
     public const string Recruiter = "Recruiter";
     public const string Manager = "Manager";
+    public const string Navigator = "Navigator";
     public const string Learner = "Learner";
 
-    public static IReadOnlyList<string> All { get; } = [Admin, Recruiter, Manager, Learner];
+    public static IReadOnlyList<string> All { get; } = [Admin, Recruiter, Manager, Navigator, Learner];
 }

@@ -96,7 +96,12 @@ public sealed class OrganisationService(PortalDbContext db, UserManager<PortalUs
         // Staff need no site role: their own pages are everyone's, and their manager sees them.
         if (role == MembershipRole.Staff)
             return;
-        var siteRole = role == MembershipRole.Recruiter ? PortalRoles.Recruiter : PortalRoles.Manager;
+        var siteRole = role switch
+        {
+            MembershipRole.Recruiter => PortalRoles.Recruiter,
+            MembershipRole.Navigator => PortalRoles.Navigator,
+            _ => PortalRoles.Manager,
+        };
         if (!await users.IsInRoleAsync(user, siteRole))
         {
             var result = await users.AddToRoleAsync(user, siteRole);

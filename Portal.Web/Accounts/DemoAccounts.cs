@@ -23,11 +23,17 @@ public static class DemoAccounts
         (AdminEmail, "Ada Admin", PortalRoles.Admin),
         ("recruiter@demo.portal.test", "Rita Recruiter", PortalRoles.Recruiter),
         ("manager@demo.portal.test", "Mo Manager", PortalRoles.Manager),
+        (NavigatorEmail, "Nadia Navigator", PortalRoles.Navigator),
         (LearnerEmail, "Lee Learner", PortalRoles.Learner),
         (NurseEmail, "Nia Nurse", null),
     ];
 
     public const string NurseEmail = "nurse@demo.portal.test";
+
+    public const string NavigatorEmail = "navigator@demo.portal.test";
+
+    /// <summary>The talent hub the demo navigator works for: its caseload and programmes.</summary>
+    public const string HubName = "Demo Talent Hub";
 
     public const string LearnerEmail = "learner@demo.portal.test";
 
@@ -73,10 +79,11 @@ public static class DemoAccounts
                         Check(await users.AddToRoleAsync(user, role), email);
                 }
 
-                if (role is PortalRoles.Admin or PortalRoles.Recruiter or PortalRoles.Manager)
+                if (role is PortalRoles.Admin or PortalRoles.Recruiter or PortalRoles.Manager or PortalRoles.Navigator)
                     await SecondFactorAsync(users, user, email);
             }
             await OrganisationAsync(db, users, time.GetUtcNow().UtcDateTime);
+            await HubAsync(db, users, time.GetUtcNow().UtcDateTime);
             await DemoLearning.SeedAsync(db, users, scope.ServiceProvider.GetRequiredService<ContentStore>().Current, time.GetUtcNow().UtcDateTime);
         });
     }
@@ -97,6 +104,17 @@ public static class DemoAccounts
         db.Add(Membership.Start(organisation.Id, await Id("manager@demo.portal.test"), MembershipRole.Manager, now));
         db.Add(Membership.Start(organisation.Id, await Id(LearnerEmail), MembershipRole.Staff, now, "enhanced-care-worker", "North"));
         db.Add(Membership.Start(organisation.Id, await Id(NurseEmail), MembershipRole.Staff, now, "registered-nurse", "North", practitioner: true));
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>A council-run talent hub in the east of the city, with the demo navigator on its staff.</summary>
+    private static async Task HubAsync(PortalDbContext db, UserManager<PortalUser> users, DateTime now)
+    {
+        if (await db.Set<Organisation>().AnyAsync(o => o.Name == HubName))
+            return;
+        var hub = Organisation.Create(HubName, OrganisationType.Council, null, "LS9 7TF", now);
+        db.Add(hub);
+        db.Add(Membership.Start(hub.Id, (await users.FindByEmailAsync(NavigatorEmail))!.Id, MembershipRole.Navigator, now));
         await db.SaveChangesAsync();
     }
 

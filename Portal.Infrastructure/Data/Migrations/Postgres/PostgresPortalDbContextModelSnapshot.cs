@@ -95,6 +95,13 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                         },
                         new
                         {
+                            Id = "role-navigator",
+                            ConcurrencyStamp = "seed-navigator",
+                            Name = "Navigator",
+                            NormalizedName = "NAVIGATOR"
+                        },
+                        new
+                        {
                             Id = "role-learner",
                             ConcurrencyStamp = "seed-learner",
                             Name = "Learner",

@@ -96,6 +96,13 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                         },
                         new
                         {
+                            Id = "role-navigator",
+                            ConcurrencyStamp = "seed-navigator",
+                            Name = "Navigator",
+                            NormalizedName = "NAVIGATOR"
+                        },
+                        new
+                        {
                             Id = "role-learner",
                             ConcurrencyStamp = "seed-learner",
                             Name = "Learner",

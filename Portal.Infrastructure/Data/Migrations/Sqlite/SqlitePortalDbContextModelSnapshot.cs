@@ -88,6 +88,13 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                         },
                         new
                         {
+                            Id = "role-navigator",
+                            ConcurrencyStamp = "seed-navigator",
+                            Name = "Navigator",
+                            NormalizedName = "NAVIGATOR"
+                        },
+                        new
+                        {
                             Id = "role-learner",
                             ConcurrencyStamp = "seed-learner",
                             Name = "Learner",
