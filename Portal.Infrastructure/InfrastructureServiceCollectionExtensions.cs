@@ -68,6 +68,11 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddScoped<InvitationService>();
         services.AddScoped<Accounts.AccountAdminService>();
         services.AddScoped<Accounts.SessionService>();
+        services.AddOptions<Accounts.SessionLifetimeOptions>().Bind(configuration.GetSection("Sessions")).ValidateDataAnnotations().ValidateOnStart();
+        if (configuration["Sessions:Redis"] is { Length: > 0 })
+            services.AddSingleton<Accounts.ISessionCache, Accounts.RedisSessionCache>();
+        else
+            services.AddSingleton<Accounts.ISessionCache, Accounts.NoSessionCache>();
         services.AddOptions<Accounts.RetentionOptions>().Bind(configuration.GetSection(Accounts.RetentionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<Accounts.Erasure>();
         services.AddScoped<Accounts.PersonalData>();

@@ -189,7 +189,6 @@ public static class WebServiceCollectionExtensions
     /// </summary>
     private static void AddSessions(IServiceCollection services, ConfigurationManager configuration)
     {
-        services.AddOptions<SessionLifetimeOptions>().Bind(configuration.GetSection("Sessions")).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SessionTicketStore>();
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<SessionTicketStore, IOptions<SessionLifetimeOptions>>((options, store, sessions) =>

@@ -21,7 +21,7 @@ namespace Portal.Infrastructure.Accounts;
 /// id in them then names nobody. The audit log keeps its events, under the same rule, until the
 /// retention run removes them.
 /// </summary>
-public sealed class Erasure(PortalDbContext db, AuditLog audit, TimeProvider clock, IOptions<RetentionOptions> retention)
+public sealed class Erasure(PortalDbContext db, AuditLog audit, SessionService sessions, TimeProvider clock, IOptions<RetentionOptions> retention)
 {
     public async Task<Result> EraseAsync(string userId, CancellationToken cancellationToken = default)
     {
@@ -71,7 +71,7 @@ public sealed class Erasure(PortalDbContext db, AuditLog audit, TimeProvider clo
             await db.Set<IdentityUserRole<string>>().Where(r => r.UserId == userId).ExecuteDeleteAsync(cancellationToken);
             await db.Set<IdentityUserPasskey<string>>().Where(p => p.UserId == userId).ExecuteDeleteAsync(cancellationToken);
             // Every session ends with the account (a signed-in browser's next request finds no row).
-            await db.Set<UserSession>().Where(s => s.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+            await sessions.EndAllAsync(userId, cancellationToken: cancellationToken);
             // Anything added to Identity later (passkeys) goes with the account by its cascading foreign key.
             await db.Users.Where(u => u.Id == userId).ExecuteDeleteAsync(cancellationToken);
             foreach (var entry in db.ChangeTracker.Entries<PortalUser>().Where(e => e.Entity.Id == userId).ToList())

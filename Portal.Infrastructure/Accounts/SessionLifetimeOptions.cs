@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Portal.Infrastructure.Accounts;
 
-/// <summary>Section "Sessions": how long a sign-in lasts.</summary>
+/// <summary>Section "Sessions": how long a sign-in lasts, and where signed-in requests find it.</summary>
 public sealed class SessionLifetimeOptions : IValidatableObject
 {
     /// <summary>
@@ -15,6 +15,17 @@ public sealed class SessionLifetimeOptions : IValidatableObject
     /// <summary>However much it is used, a session ends this long after sign-in, and the person signs in again.</summary>
     [Range(typeof(TimeSpan), "00:05:00", "90.00:00:00")]
     public TimeSpan AbsoluteLifetime { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// A Redis server (StackExchange.Redis configuration, e.g. <c>redis.internal:6379</c>) that keeps
+    /// a copy of live sessions for every node, so a signed-in request need not read the database.
+    /// Empty: every request reads its session row.
+    /// </summary>
+    public string? Redis { get; set; }
+
+    /// <summary>How long a copy lives in Redis: also the longest an ended session could last if Redis was unreachable when it ended.</summary>
+    [Range(typeof(TimeSpan), "00:00:05", "00:10:00")]
+    public TimeSpan RedisCacheFor { get; set; } = TimeSpan.FromMinutes(1);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -17,12 +17,13 @@ namespace Portal.Infrastructure.Accounts;
 /// Keeps sign-ins in the app database (<see cref="UserSession"/>), shared by every node, so that a
 /// deleted row ends that session everywhere at the next request: sign-out, "sign out everywhere",
 /// a password change or reset, a lockout or a disabled account. A copied cookie is only as good as
-/// its row.
+/// its row. With Redis configured (<see cref="ISessionCache"/>), reads find a copy there first, and
+/// every delete here and in <see cref="SessionService"/> tells the cache.
 /// </summary>
 /// <remarks>
 /// Singleton (the cookie handler's options hold it), so each call takes its own scope.
 /// </remarks>
-public sealed class SessionTicketStore(IServiceScopeFactory scopes, IDataProtectionProvider protection, TimeProvider clock, IOptions<SessionLifetimeOptions> options) : ITicketStore
+public sealed class SessionTicketStore(IServiceScopeFactory scopes, IDataProtectionProvider protection, TimeProvider clock, IOptions<SessionLifetimeOptions> options, ISessionCache cache) : ITicketStore
 {
     /// <summary>On the signed-in principal: which session this request belongs to (the row's id), for "this device".</summary>
     public const string SessionIdClaim = "portal:sid";
@@ -47,6 +48,7 @@ public sealed class SessionTicketStore(IServiceScopeFactory scopes, IDataProtect
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         // Each sign-in clears the person's dead sessions, so rows do not pile up for people who come back.
+        // Their cached copies carry the same passed expiries, which send a read to the database.
         await db.Set<UserSession>().Where(s => s.UserId == userId && (s.ExpiresUtc <= now || s.AbsoluteExpiresUtc <= now)).ExecuteDeleteAsync(cancellationToken);
         db.Add(UserSession.Start(IdOf(key), userId, Protect(ticket), now, ExpiresOf(ticket, now), options.Value.AbsoluteLifetime,
             DeviceName.From(httpContext?.Request.Headers.UserAgent.ToString())));
@@ -80,8 +82,13 @@ public sealed class SessionTicketStore(IServiceScopeFactory scopes, IDataProtect
                 .SetProperty(r => r.Ticket, bytes)
                 .SetProperty(r => r.LastSeenUtc, now)
                 .SetProperty(r => r.ExpiresUtc, r => r.AbsoluteExpiresUtc < expires ? r.AbsoluteExpiresUtc : expires), cancellationToken);
-        if (renewed == 0)
-            await db.Set<UserSession>().Where(s => s.Id == id).ExecuteDeleteAsync(cancellationToken);
+        if (renewed > 0)
+        {
+            await cache.ForgetAsync(id);
+            return;
+        }
+        await db.Set<UserSession>().Where(s => s.Id == id).ExecuteDeleteAsync(cancellationToken);
+        await cache.EndAsync([id]);
     }
 
     public Task<AuthenticationTicket?> RetrieveAsync(string key) => RetrieveAsync(key, null, default);
@@ -92,6 +99,12 @@ public sealed class SessionTicketStore(IServiceScopeFactory scopes, IDataProtect
     {
         var id = IdOf(key);
         var now = clock.GetUtcNow().UtcDateTime;
+        // A copy is trusted only while live and recently seen; anything else (passed, renewed since,
+        // a key that no longer opens it) is the database's to decide.
+        if (await cache.GetAsync(id) is { } copy && copy.ExpiresUtc > now && copy.AbsoluteExpiresUtc > now
+            && now - copy.LastSeenUtc <= SeenGranularity && Unprotect(copy.Ticket) is { } cached)
+            return WithSessionId(cached, id);
+
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var row = await db.Set<UserSession>().AsNoTracking().Where(s => s.Id == id)
@@ -104,11 +117,22 @@ public sealed class SessionTicketStore(IServiceScopeFactory scopes, IDataProtect
         if (ticket is null)
         {
             await db.Set<UserSession>().Where(s => s.Id == id).ExecuteDeleteAsync(cancellationToken);
+            await cache.EndAsync([id]);
             return null;
         }
 
-        if (now - row.LastSeenUtc > SeenGranularity)
+        var seen = row.LastSeenUtc;
+        if (now - seen > SeenGranularity)
+        {
             await db.Set<UserSession>().Where(s => s.Id == id).ExecuteUpdateAsync(s => s.SetProperty(r => r.LastSeenUtc, now), cancellationToken);
+            seen = now;
+        }
+        await cache.KeepAsync(id, new CachedSession(row.Ticket, seen, row.ExpiresUtc, row.AbsoluteExpiresUtc));
+        return WithSessionId(ticket, id);
+    }
+
+    private static AuthenticationTicket WithSessionId(AuthenticationTicket ticket, string id)
+    {
         if (ticket.Principal.Identity is ClaimsIdentity identity)
         {
             foreach (var stale in identity.FindAll(SessionIdClaim).ToList())
@@ -128,6 +152,7 @@ public sealed class SessionTicketStore(IServiceScopeFactory scopes, IDataProtect
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         await db.Set<UserSession>().Where(s => s.Id == id).ExecuteDeleteAsync(cancellationToken);
+        await cache.EndAsync([id]);
     }
 
     private static string? UserIdOf(AuthenticationTicket ticket) => ticket.Principal.FindFirstValue(ClaimTypes.NameIdentifier);

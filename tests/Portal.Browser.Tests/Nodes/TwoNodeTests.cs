@@ -10,9 +10,9 @@ using Portal.Tests.Common;
 namespace Portal.Browser.Tests.Nodes;
 
 /// <summary>
-/// Two portal processes on loopback over one PostgreSQL database and one Redis output cache, each
-/// running a Hangfire server: a sign-in and a form work across them, a change on one evicts the
-/// other's cached pages, and a recurring job runs once per schedule between them, not once per
+/// Two portal processes on loopback over one PostgreSQL database and one Redis (output cache and
+/// session copies), each running a Hangfire server: a sign-in and a form work across them, a
+/// sign-out on one ends the session on the other, a change on one evicts the other's cached pages, and a recurring job runs once per schedule between them, not once per
 /// node. Takes two to three minutes, because the shortest schedule is a minute.
 /// </summary>
 public sealed class TwoNodeTests : IAsyncLifetime
@@ -48,6 +48,7 @@ public sealed class TwoNodeTests : IAsyncLifetime
         ["Database__MigrateOnStartup"] = migrate ? "true" : "false",
         ["Jobs__QueuePollInterval"] = "00:00:01",
         ["OutputCache__Redis"] = TestEnvironment.Redis,
+        ["Sessions__Redis"] = TestEnvironment.Redis,
     };
 
     private async Task<long> ScalarAsync(string sql, DateTime? from = null, DateTime? until = null)
@@ -83,7 +84,21 @@ public sealed class TwoNodeTests : IAsyncLifetime
         Assert.Equal(System.Net.HttpStatusCode.Redirect, signIn.StatusCode);
         var record = await http.GetAsync(new Uri(nodeA, "/learn/record"));
         Assert.Equal(System.Net.HttpStatusCode.OK, record.StatusCode);
-        Assert.Contains("Sign out", await record.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var recordPage = await record.Content.ReadAsStringAsync();
+        Assert.Contains("Sign out", recordPage, StringComparison.Ordinal);
+
+        // Both nodes now hold the session in the shared Redis copy. Signing out on node B must end
+        // it on node A at once, for a copy of the cookie kept from before.
+        using var copyHandler = new HttpClientHandler { CookieContainer = new System.Net.CookieContainer(), AllowAutoRedirect = false };
+        copyHandler.CookieContainer.Add(handler.CookieContainer.GetAllCookies());
+        using var copy = new HttpClient(copyHandler);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await copy.GetAsync(new Uri(nodeA, "/learn/record"))).StatusCode);
+        var signOut = await http.PostAsync(new Uri(nodeB, "/Identity/Account/Logout"), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Token(recordPage),
+        }));
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, signOut.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await copy.GetAsync(new Uri(nodeA, "/learn/record"))).StatusCode);
     }
 
     /// <summary>

@@ -165,7 +165,7 @@ public abstract class ErasureTests<TDatabase>(TDatabase database) : IClassFixtur
     }
 
     private Erasure Erasure(PortalDbContext db) =>
-        new(db, new AuditLog(db, new NoAuditActor(), _time), _time, Options.Create(new RetentionOptions()));
+        new(db, new AuditLog(db, new NoAuditActor(), _time), new SessionService(db, _time, new NoSessionCache()), _time, Options.Create(new RetentionOptions()));
 
     private static async Task<int> CountAsync(PortalDbContext db, string table, string column, string value)
     {

@@ -191,7 +191,7 @@ public abstract class RetentionJobTests<TDatabase>(TDatabase database) : IClassF
     }
 
     private Erasure Erasure(PortalDbContext db, TimeProvider? clock = null) =>
-        new(db, new AuditLog(db, new NoAuditActor(), clock ?? _time), clock ?? _time, Options.Create(_options));
+        new(db, new AuditLog(db, new NoAuditActor(), clock ?? _time), new SessionService(db, clock ?? _time, new NoSessionCache()), clock ?? _time, Options.Create(_options));
 
     private static Vacancy Vacancy(Guid organisation, DateOnly closing) => Portal.Domain.Talent.Vacancy.Draft(organisation, new VacancyDetails
     {

@@ -8,12 +8,18 @@ using Portal.Web.Tests.Support;
 
 namespace Portal.Web.Tests.Accounts;
 
+/// <summary>Sessions kept in the database alone (one node, or no Redis configured).</summary>
+public sealed class SessionTests(PortalWebFactory app) : SessionEndingTests<PortalWebFactory>(app);
+
 /// <summary>
 /// Every way a session should end, tested with a copy of the sign-in cookie taken before the
-/// event, as someone who saved it (or stole it) would use it afterwards.
+/// event, as someone who saved it (or stole it) would use it afterwards. Run once per way of
+/// keeping sessions: the same events must end them with a Redis copy in front of the database.
 /// </summary>
-public sealed class SessionTests(PortalWebFactory app) : IClassFixture<PortalWebFactory>
+public abstract class SessionEndingTests<TFactory>(TFactory app) : IClassFixture<TFactory> where TFactory : PortalWebFactory
 {
+    protected TFactory App => app;
+
     [Fact]
     public async Task ASavedCookieStopsWorkingWhenThePersonSignsOut()
     {
@@ -79,6 +85,20 @@ public sealed class SessionTests(PortalWebFactory app) : IClassFixture<PortalWeb
         }
 
         Assert.Equal(HttpStatusCode.Redirect, await OpensProfileWithAsync(saved));
+    }
+
+    [Fact]
+    public async Task DeletingTheAccountEndsItsSessionsAtOnce()
+    {
+        var (device, email) = await SignedInDeviceAsync();
+        var saved = device.SavedCookie();
+        var id = await app.WithUsersAsync(async users => (await users.FindByEmailAsync(email))!.Id);
+
+        await using (var scope = app.Services.CreateAsyncScope())
+            Assert.Equal(Outcome.Done, (await scope.ServiceProvider.GetRequiredService<Erasure>().EraseAsync(id)).Outcome);
+
+        Assert.Equal(HttpStatusCode.Redirect, await OpensProfileWithAsync(saved));
+        Assert.Equal(HttpStatusCode.Redirect, (await device.Client.GetAsync("/profile")).StatusCode);
     }
 
     [Fact]
@@ -181,7 +201,7 @@ public sealed class SessionTests(PortalWebFactory app) : IClassFixture<PortalWeb
         Assert.Equal(HttpStatusCode.Redirect, (await device.Client.GetAsync("/profile")).StatusCode);
     }
 
-    private async Task<(Device Device, string Email)> SignedInDeviceAsync(string? userAgent = null)
+    protected async Task<(Device Device, string Email)> SignedInDeviceAsync(string? userAgent = null)
     {
         var email = $"learner.{Guid.NewGuid():N}@example.com";
         await app.CreateUserAsync(email, SignIn.Password, roles: PortalRoles.Learner);
@@ -215,7 +235,7 @@ public sealed class SessionTests(PortalWebFactory app) : IClassFixture<PortalWeb
         return device;
     }
 
-    private Task<HttpStatusCode> OpensProfileWithAsync(string cookie) => OpensWithAsync(cookie, "/profile");
+    protected Task<HttpStatusCode> OpensProfileWithAsync(string cookie) => OpensWithAsync(cookie, "/profile");
 
     /// <summary>A fresh browser that has only the saved cookie.</summary>
     private async Task<HttpStatusCode> OpensWithAsync(string cookie, string path)
@@ -226,7 +246,7 @@ public sealed class SessionTests(PortalWebFactory app) : IClassFixture<PortalWeb
     }
 
     /// <summary>A browser whose cookies the test can read, as someone could copy them from it.</summary>
-    private sealed class Device
+    protected sealed class Device
     {
         public static readonly Uri Site = new("http://localhost");
 
