@@ -49,6 +49,11 @@ public enum AuditAction
 
     /// <summary>A signed-in person was refused a page (403), or asked for an id that is not theirs to see (404).</summary>
     AccessRefused,
+
+    /// <summary>A new passkey can sign them in; the details give its name.</summary>
+    PasskeyAdded,
+
+    PasskeyRemoved,
 }
 
 /// <summary>The kind of thing an action was done to; with <see cref="AuditEvent.SubjectId"/> it names the thing.</summary>

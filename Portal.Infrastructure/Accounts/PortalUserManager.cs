@@ -124,6 +124,28 @@ public sealed class PortalUserManager(
         return codes;
     }
 
+    /// <summary>Also called at every passkey sign-in to store its counter: only a passkey new to the account is on record.</summary>
+    public override async Task<IdentityResult> AddOrUpdatePasskeyAsync(PortalUser user, UserPasskeyInfo passkey)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(passkey);
+        var isNew = await GetPasskeyAsync(user, passkey.CredentialId) is null;
+        var result = await base.AddOrUpdatePasskeyAsync(user, passkey);
+        if (result.Succeeded && isNew)
+            await Audit.WriteAsync(AuditAction.PasskeyAdded, AuditSubject.Account, user.Id, details: passkey.Name);
+        return result;
+    }
+
+    public override async Task<IdentityResult> RemovePasskeyAsync(PortalUser user, byte[] credentialId)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var name = (await GetPasskeyAsync(user, credentialId))?.Name;
+        var result = await base.RemovePasskeyAsync(user, credentialId);
+        if (result.Succeeded)
+            await Audit.WriteAsync(AuditAction.PasskeyRemoved, AuditSubject.Account, user.Id, details: name);
+        return result;
+    }
+
     public override async Task<IdentityResult> AddToRoleAsync(PortalUser user, string role)
     {
         ArgumentNullException.ThrowIfNull(user);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Audit;
@@ -31,6 +32,9 @@ public sealed class PersonalDataPageTests(PortalWebFactory app) : IClassFixture<
         Assert.Equal("Your data", page.Text("h1"));
         Assert.Contains("fire-safety: passed", page.Source.Text, StringComparison.Ordinal);
         Assert.Contains("No recruiter or manager has opened your profile or training record.", page.Source.Text, StringComparison.Ordinal);
+        // The browser reading the page is one of the devices signed in.
+        Assert.Contains("Signed in on 1 device:", page.Source.Text, StringComparison.Ordinal);
+        Assert.Contains("Passkeys: none", page.Source.Text, StringComparison.Ordinal);
 
         var link = page.QuerySelectorAll<IHtmlAnchorElement>("main a").Single(a => a.TextContent.StartsWith("Download it all", StringComparison.Ordinal));
         Assert.Equal("/profile/data/json", new Uri(link.Href).AbsolutePath);
@@ -157,6 +161,29 @@ public sealed class PersonalDataPageTests(PortalWebFactory app) : IClassFixture<
         var row = Assert.Single(results.QuerySelectorAll("tbody tr"));
         Assert.Contains("AccountLockedOut", row.TextContent, StringComparison.Ordinal);
         Assert.Contains("after a wrong password", row.TextContent, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A passkey is a way into the account, like an authenticator: adding and removing one are on
+    /// record, but the counter update at each passkey sign-in is not (it would bury the rest).
+    /// </summary>
+    [Fact]
+    public async Task AddingAndRemovingAPasskeyAreOnRecordButSigningInWithItIsNotAnAddition()
+    {
+        var id = (await app.CreateUserAsync($"passkey.{Guid.NewGuid():N}@example.com", SignIn.Password)).Id;
+        var credential = Guid.NewGuid().ToByteArray();
+        UserPasskeyInfo Passkey(uint count) => new(credential, [1, 2, 3], DateTimeOffset.UtcNow, count, ["internal"], true, true, true, [4], [5]) { Name = "Sam's phone" };
+
+        await app.WithUsersAsync(async users =>
+        {
+            var user = (await users.FindByIdAsync(id))!;
+            Assert.True((await users.AddOrUpdatePasskeyAsync(user, Passkey(0))).Succeeded);
+            Assert.True((await users.AddOrUpdatePasskeyAsync(user, Passkey(1))).Succeeded);
+            return (await users.RemovePasskeyAsync(user, credential)).Succeeded;
+        });
+
+        var events = await CountAsync(db => db.AuditEvents.Where(e => e.SubjectId == id).OrderBy(e => e.Id).Select(e => new { e.Action, e.Details }).ToListAsync());
+        Assert.Equal([(AuditAction.PasskeyAdded, "Sam's phone"), (AuditAction.PasskeyRemoved, "Sam's phone")], events.Select(e => (e.Action, e.Details)));
     }
 
     private async Task<(HttpClient Browser, string Id, string Email)> SignedInAsync()
