@@ -68,6 +68,8 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddScoped<InvitationService>();
         services.AddScoped<Accounts.AccountAdminService>();
         services.AddScoped<Accounts.SessionService>();
+        services.AddScoped<Insight.InsightRollupJob>();
+        services.AddScoped<Insight.InsightService>();
         services.AddOptions<Accounts.SessionLifetimeOptions>().Bind(configuration.GetSection("Sessions")).ValidateDataAnnotations().ValidateOnStart();
         if (configuration["Sessions:Redis"] is { Length: > 0 })
             services.AddSingleton<Accounts.ISessionCache, Accounts.RedisSessionCache>();

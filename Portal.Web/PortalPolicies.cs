@@ -6,4 +6,5 @@ public static class PortalPolicies
     public const string Recruiter = "Recruiter";
     public const string Manager = "Manager";
     public const string Navigator = "Navigator";
+    public const string Insight = "Insight";
 }

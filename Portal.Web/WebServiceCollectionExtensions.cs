@@ -96,7 +96,9 @@ public static class WebServiceCollectionExtensions
             .AddPolicy(PortalPolicies.Recruiter, p => p.RequireRole(PortalRoles.Recruiter, PortalRoles.Admin).AddRequirements(new SessionTwoFactorRequirement()))
             .AddPolicy(PortalPolicies.Manager, p => p.RequireRole(PortalRoles.Manager, PortalRoles.Admin).AddRequirements(new SessionTwoFactorRequirement()))
             // Navigators read people's circumstances and notes: two factors like anyone who sees others' data.
-            .AddPolicy(PortalPolicies.Navigator, p => p.RequireRole(PortalRoles.Navigator, PortalRoles.Admin).AddRequirements(new SessionTwoFactorRequirement()));
+            .AddPolicy(PortalPolicies.Navigator, p => p.RequireRole(PortalRoles.Navigator, PortalRoles.Admin).AddRequirements(new SessionTwoFactorRequirement()))
+            // Figures only, never a named person; employers' managers and recruiters see their own organisation's.
+            .AddPolicy(PortalPolicies.Insight, p => p.RequireRole(PortalRoles.Analyst, PortalRoles.Manager, PortalRoles.Recruiter, PortalRoles.Admin).AddRequirements(new SessionTwoFactorRequirement()));
 
         // Several nodes: one output cache in Redis, shared, so a vacancy change or a content reload on
         // any node evicts the cached pages every node serves. Without it each node keeps its own in
@@ -154,6 +156,7 @@ public static class WebServiceCollectionExtensions
             options.Conventions.AuthorizeFolder("/Recruit", PortalPolicies.Recruiter);
             options.Conventions.AuthorizeFolder("/Manage", PortalPolicies.Manager);
             options.Conventions.AuthorizeFolder("/Navigate", PortalPolicies.Navigator);
+            options.Conventions.AuthorizeFolder("/Insight", PortalPolicies.Insight);
         }).AddMvcOptions(options =>
         {
             // The default names the C# property ("not valid for HourlyPay"); people need the field's

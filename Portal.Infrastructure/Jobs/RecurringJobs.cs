@@ -21,5 +21,8 @@ public static class RecurringJobs
         manager.AddOrUpdate<MatchEmailJob>(MatchEmailJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Weekly(DayOfWeek.Monday, 8), uk);
         // Nightly, after matching: the retention schedule (decision 0036).
         manager.AddOrUpdate<RetentionJob>(RetentionJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Daily(3, 45), uk);
+        // The insight pages' figures: this month and last every hour, every month weekly (erasures change old months).
+        manager.AddOrUpdate<Insight.InsightRollupJob>(Insight.InsightRollupJob.RecurringId, job => job.RunAsync(false, CancellationToken.None), Cron.Hourly(40), uk);
+        manager.AddOrUpdate<Insight.InsightRollupJob>(Insight.InsightRollupJob.FullRecurringId, job => job.RunAsync(true, CancellationToken.None), Cron.Weekly(DayOfWeek.Sunday, 4, 30), uk);
     }
 }

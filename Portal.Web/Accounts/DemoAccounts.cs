@@ -24,6 +24,7 @@ public static class DemoAccounts
         ("recruiter@demo.portal.test", "Rita Recruiter", PortalRoles.Recruiter),
         ("manager@demo.portal.test", "Mo Manager", PortalRoles.Manager),
         (NavigatorEmail, "Nadia Navigator", PortalRoles.Navigator),
+        ("analyst@demo.portal.test", "Ann Analyst", PortalRoles.Analyst),
         (LearnerEmail, "Lee Learner", PortalRoles.Learner),
         (NurseEmail, "Nia Nurse", null),
     ];
@@ -79,7 +80,7 @@ public static class DemoAccounts
                         Check(await users.AddToRoleAsync(user, role), email);
                 }
 
-                if (role is PortalRoles.Admin or PortalRoles.Recruiter or PortalRoles.Manager or PortalRoles.Navigator)
+                if (role is not (null or PortalRoles.Learner))
                     await SecondFactorAsync(users, user, email);
             }
             await OrganisationAsync(db, users, time.GetUtcNow().UtcDateTime);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Insight;
 using Portal.Infrastructure.Jobs;
 
 namespace Portal.Web.Commands;
@@ -12,7 +13,7 @@ namespace Portal.Web.Commands;
 /// </summary>
 internal static class RunJob
 {
-    public static readonly string[] Names = [OutboxDeliveryJob.RecurringId, JobAlertJob.RecurringId, ReminderJob.RecurringId, MatchJob.RecurringId, MatchEmailJob.RecurringId, RetentionJob.RecurringId];
+    public static readonly string[] Names = [OutboxDeliveryJob.RecurringId, JobAlertJob.RecurringId, ReminderJob.RecurringId, MatchJob.RecurringId, MatchEmailJob.RecurringId, RetentionJob.RecurringId, InsightRollupJob.RecurringId, InsightRollupJob.FullRecurringId];
 
     public static async Task<int> RunAsync(IServiceProvider services, string name)
     {
@@ -31,6 +32,8 @@ internal static class RunJob
             ReminderJob.RecurringId => $"{await scope.ServiceProvider.GetRequiredService<ReminderJob>().RunAsync(CancellationToken.None)}",
             MatchJob.RecurringId => Describe(await scope.ServiceProvider.GetRequiredService<MatchJob>().RunAsync(CancellationToken.None)),
             RetentionJob.RecurringId => $"{await scope.ServiceProvider.GetRequiredService<RetentionJob>().RunAsync(CancellationToken.None)}",
+            InsightRollupJob.RecurringId or InsightRollupJob.FullRecurringId =>
+                $"{await scope.ServiceProvider.GetRequiredService<InsightRollupJob>().RunAsync(name == InsightRollupJob.FullRecurringId, CancellationToken.None):N0} months of insight figures worked out",
             _ => $"new-matches emails: {await scope.ServiceProvider.GetRequiredService<MatchEmailJob>().RunAsync(CancellationToken.None)}",
         };
         using var process = Process.GetCurrentProcess();

@@ -18,6 +18,7 @@ public sealed class DemoAccountTests(DemoAccountTests.Factory app) : IClassFixtu
     [InlineData(DemoAccounts.NurseEmail, "/competencies/observe")]
     [InlineData("learner@demo.portal.test", "/")]
     [InlineData(DemoAccounts.AdminEmail, "/admin/jobs")]
+    [InlineData("analyst@demo.portal.test", "/insight/learning")]
     public async Task EachDemoAccountSignsInWithTheReadmePasswordAndReachesItsArea(string email, string path)
     {
         var browser = app.CreateBrowser();
@@ -52,6 +53,22 @@ public sealed class DemoAccountTests(DemoAccountTests.Factory app) : IClassFixtu
         var signedIn = await browser.SubmitAsync(secondStep, new Dictionary<string, string> { ["Input.TwoFactorCode"] = secondStep.Text(".demo-code") });
 
         Assert.Equal("/", signedIn.Headers.Location?.OriginalString);
+    }
+
+    /// <summary>A year of learning at the demo employers: the analyst's chart has bars in most months, not an empty frame.</summary>
+    [Fact]
+    public async Task TheDemoAnalystSeesAYearOfLearningAcrossTheCity()
+    {
+        var browser = app.CreateBrowser();
+        await SignIn.PostSignInAsync(browser, "analyst@demo.portal.test", DemoAccounts.Password, DemoAuthenticator.Key);
+
+        var page = await browser.GetPageAsync("/insight/learning");
+
+        var people = page.QuerySelectorAll("table")[0].QuerySelectorAll("tbody tr").Select(r => r.Children[1].TextContent.Trim()).ToList();
+        Assert.Equal(12, people.Count);
+        Assert.True(people.Count(p => p != "0") >= 9, string.Join(", ", people));
+        Assert.Contains("Figures as of", page.Text("main"), StringComparison.Ordinal);
+        Assert.True(page.QuerySelectorAll("figure.insight-chart rect[fill='#1d70b8']").Length >= 6);
     }
 
     [Fact]

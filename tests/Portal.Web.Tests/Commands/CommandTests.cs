@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using Portal.Infrastructure.Accounts;
 using Portal.Tests.Common;
 using Portal.Web.Tests.Support;
 
@@ -42,7 +43,7 @@ public abstract class CommandTests : IAsyncLifetime
         Assert.Contains($"Database is up to date ({ProviderName})", output, StringComparison.Ordinal);
         Assert.Matches(@"Applying \d+ migration", output);
         Assert.Equal("", error);
-        Assert.Equal(4, await ScalarAsync("""SELECT COUNT(*) FROM "AspNetRoles" """));
+        Assert.Equal(PortalRoles.All.Count, await ScalarAsync("""SELECT COUNT(*) FROM "AspNetRoles" """));
 
         var (again, againOutput, _) = await RunAsync("migrate");
 
@@ -141,7 +142,7 @@ public abstract class CommandTests : IAsyncLifetime
         var (exit, _, error) = await RunAsync("run-job", "reminders");
 
         Assert.Equal(2, exit);
-        Assert.Equal("run-job: no job called 'reminders'. Jobs: outbox-delivery, job-alerts, training-reminders, matching-nightly, weekly-matches, retention", error.Trim());
+        Assert.Equal("run-job: no job called 'reminders'. Jobs: outbox-delivery, job-alerts, training-reminders, matching-nightly, weekly-matches, retention, insight-rollup, insight-rollup-full", error.Trim());
     }
 
     protected abstract Task AssertNoSchemaAsync();
@@ -212,7 +213,7 @@ public sealed class SqliteCommandTests : CommandTests
 
         Assert.True(exit == 0, error);
         Assert.Contains("training-reminders: 0 reminder emails and 0 manager summaries queued", output, StringComparison.Ordinal);
-        Assert.Equal(4, await ScalarAsync("""SELECT COUNT(*) FROM "AspNetRoles" """));
+        Assert.Equal(PortalRoles.All.Count, await ScalarAsync("""SELECT COUNT(*) FROM "AspNetRoles" """));
     }
 
     /// <summary>The scenario from the trial: the portal is up on its port, and an operator runs a job beside it.</summary>
