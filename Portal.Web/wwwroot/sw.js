@@ -115,6 +115,9 @@ function queueForm(kept, pathname, form) {
     });
     item = { learner: kept.learner, kind: 'quiz', module: record.slug, version: form.get('Input.Version') || record.version, lesson: 0, at: at, answers: answers, title: record.title };
     next = record.waiting;
+  } else if (pathname === record.pages[0]) {
+    // "Start" or "Continue" on the kept module page: the lessons are here, so open the first.
+    return Response.redirect(record.lessons[0], 303);
   } else {
     return offlinePage();
   }
