@@ -169,10 +169,19 @@
     settle: function (learner, batch, answers) {
       var byKey = {};
       batch.forEach(function (i) { byKey[i.key] = i; });
+      var fresh = [];
+      // Only answers to items still queued: another send (a second tab, the worker) that settled
+      // them first has already kept its answers to show.
       return withStore('queue', 'readwrite', function (s) {
-        return Promise.all(answers.map(function (a) { return request(s.delete(a.key)); }));
+        return Promise.all(answers.map(function (a) {
+          return request(s.get(a.key)).then(function (found) {
+            if (!found) return null;
+            fresh.push(a);
+            return request(s.delete(a.key));
+          });
+        }));
       }).then(function () {
-        var shown = answers.filter(function (a) { return byKey[a.key] && (byKey[a.key].kind === 'quiz' || a.outcome !== 'recorded'); });
+        var shown = fresh.filter(function (a) { return byKey[a.key] && (byKey[a.key].kind === 'quiz' || a.outcome !== 'recorded'); });
         return withStore('answers', 'readwrite', function (s) {
           return Promise.all(shown.map(function (a) {
             return request(s.put({ key: a.key, learner: learner, outcome: a.outcome, message: a.message, certificate: a.certificate || null }));
