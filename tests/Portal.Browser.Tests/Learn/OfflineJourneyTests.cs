@@ -129,6 +129,28 @@ public sealed class OfflineJourneyTests(BrowserFixture fixture, Xunit.Abstractio
     }
 
     [Fact]
+    public async Task ModulesUnderWayAreKeptAutomaticallyWhenAskedAndCanBeRemoved()
+    {
+        var email = $"jodie.{Guid.NewGuid():N}@example.com";
+        var phone = await SignedInPhoneAsync(email);
+        await phone.GotoAsync($"/learn/{Slug}");
+        await WaitForWorkerAsync(phone);
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Start" }).ClickAsync();
+        await Assertions.Expect(phone).ToHaveURLAsync(new Regex($"/learn/{Slug}/lessons/1$"));
+
+        await phone.GotoAsync("/learn/offline");
+        await Assertions.Expect(phone.GetByText("Nothing is kept on this phone yet.")).ToBeVisibleAsync();
+        await Assertions.Expect(phone.GetByLabel("Keep my due modules on this phone automatically")).Not.ToBeCheckedAsync();
+        await phone.GetByLabel("Keep my due modules on this phone automatically").CheckAsync();
+        await Assertions.Expect(phone.Locator("[data-kept-list] li")).ToContainTextAsync(Module.Title);
+        await phone.AssertNoSeriousIssuesAsync();
+
+        await phone.GetByRole(AriaRole.Button, new() { Name = $"Remove {Module.Title} from this phone" }).ClickAsync();
+        await Assertions.Expect(phone.Locator("[data-kept-list] li")).ToHaveCountAsync(0);
+        Assert.Equal(0, await phone.EvaluateAsync<int>("async () => (await (await caches.open('portal-kept-' + await PortalOffline.learner())).keys()).length"));
+    }
+
+    [Fact]
     public async Task SigningOutLeavesNothingOfTheLearnersOnThePhone()
     {
         var email = $"jodie.{Guid.NewGuid():N}@example.com";
