@@ -7,7 +7,7 @@
 
 importScripts('/js/offline-store.js');
 
-var VERSION = '2026-12-06.1';
+var VERSION = '2026-12-06.2';
 var SHELL = 'portal-shell-' + VERSION;
 var SHELL_FILES = [
   '/css/site.css',
@@ -80,7 +80,7 @@ function page(request, url) {
       var copy = request.clone();
       return fetch(request).catch(function () { return copy.formData().then(function (form) { return queueForm(kept, url.pathname, form); }); });
     }
-    if (!kept) return fetch(request).catch(offlinePage);
+    if (!kept) return fetch(request).catch(keptElsewhere);
     return patiently(fetch(request)).catch(function () {
       return caches.open(PortalOffline.cacheName(kept.learner))
         .then(function (cache) { return cache.match(url.pathname); })
@@ -127,10 +127,23 @@ function queueForm(kept, pathname, form) {
   });
 }
 
-function offlinePage() {
+// A page that needs a signal, asked for with none: the way to what the learner kept instead.
+function keptElsewhere() {
+  return PortalOffline.learner()
+    .then(function (learner) { return learner ? PortalOffline.kept(learner) : []; })
+    .then(offlinePage, function () { return offlinePage([]); });
+}
+
+function escape(text) {
+  return String(text).replace(/[&<>"']/g, function (c) { return '&#' + c.charCodeAt(0) + ';'; });
+}
+
+function offlinePage(kept) {
+  var list = (kept || []).map(function (k) { return '<li><a href="' + escape(k.pages[0]) + '">' + escape(k.title) + '</a></li>'; }).join('');
   var html = '<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
     '<title>You are offline - Health and Care Portal</title><link rel="stylesheet" href="/lib/bootstrap/dist/css/bootstrap.min.css"><link rel="stylesheet" href="/css/site.css"></head>' +
     '<body><main class="container site-main"><h1>You are offline</h1><p>This page is not kept on this phone, so it needs a signal.</p>' +
-    '<p>Modules you kept still open: go back, or open one from the module page you kept. Anything you did offline is sent when you are back online.</p></main></body></html>';
+    (list ? '<h2 class="h4">Kept on this phone</h2><p>These open with no signal:</p><ul>' + list + '</ul>' : '<p>Nothing is kept on this phone.</p>') +
+    '<p>Anything you do offline is sent when you are back online.</p></main></body></html>';
   return new Response(html, { status: 503, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': POLICY, 'Cache-Control': 'no-store' } });
 }

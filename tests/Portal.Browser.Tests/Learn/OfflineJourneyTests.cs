@@ -77,7 +77,11 @@ public sealed class OfflineJourneyTests(BrowserFixture fixture, Xunit.Abstractio
 
         // Between visits: no signal at all.
         await phone.Context.SetOfflineAsync(true);
-        await phone.GotoAsync($"/learn/{Slug}/lessons/1");
+        await phone.GotoAsync("/learn");
+        await Assertions.Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "You are offline" })).ToBeVisibleAsync();
+        await phone.AssertNoSeriousIssuesAsync();
+        await phone.GetByRole(AriaRole.Link, new() { Name = Module.Title }).ClickAsync();
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Start" }).ClickAsync();
         await Assertions.Expect(phone.GetByRole(AriaRole.Heading, new() { Name = Module.Lessons[0].Title, Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(phone.GetByText("You are offline.")).ToBeVisibleAsync();
         await phone.AssertNoSeriousIssuesAsync();
