@@ -48,6 +48,7 @@ public sealed class Erasure(PortalDbContext db, AuditLog audit, SessionService s
             await db.Set<SavedSearch>().Where(s => s.UserId == userId).ExecuteDeleteAsync(cancellationToken);
             await db.Set<SavedPlan>().Where(p => p.UserId == userId).ExecuteDeleteAsync(cancellationToken);
             await db.Set<ModuleProgress>().Where(p => p.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+            await db.Set<Portal.Domain.Training.Offline.OfflineReceipt>().Where(r => r.UserId == userId).ExecuteDeleteAsync(cancellationToken);
             await db.Set<Completion>().Where(c => c.UserId == userId).ExecuteDeleteAsync(cancellationToken);
             // Bypasses the append-only guard on purpose: the log is theirs, and its evidence was kept above.
             await db.Set<CompetencyRecord>().Where(r => r.UserId == userId).ExecuteDeleteAsync(cancellationToken);

@@ -65,7 +65,10 @@ public sealed class PersonalData(PortalDbContext db, AuditLog audit, TimeProvide
     /// <param name="By">"You", or the organisation whose recruiter moved it.</param>
     public sealed record ApplicationStep(ApplicationStatus Status, DateTime AtUtc, string By);
 
-    public sealed record TrainingPart(IReadOnlyList<ProgressPart> Progress, IReadOnlyList<CompletionPart> Completions);
+    public sealed record TrainingPart(IReadOnlyList<ProgressPart> Progress, IReadOnlyList<CompletionPart> Completions, IReadOnlyList<SentFromPhonePart> SentFromPhone);
+
+    /// <summary>Something done offline and sent later, with the answer it got.</summary>
+    public sealed record SentFromPhonePart(string Module, Portal.Domain.Training.Offline.OfflineItemKind Kind, Portal.Domain.Training.Offline.OfflineOutcome Outcome, string Message, DateTime ReceivedAtUtc);
 
     public sealed record ProgressPart(string Module, int Round, int Lesson, string ContentVersion, DateTime StartedAtUtc, DateTime UpdatedAtUtc, DateTime? PassedAtUtc);
 
@@ -166,6 +169,7 @@ public sealed class PersonalData(PortalDbContext db, AuditLog audit, TimeProvide
 
         var progress = await db.Set<ModuleProgress>().AsNoTracking().Where(p => p.UserId == userId).OrderBy(p => p.StartedAtUtc).ToListAsync(cancellationToken);
         var completions = await db.Set<Completion>().AsNoTracking().Where(c => c.UserId == userId).OrderBy(c => c.CompletedAtUtc).ToListAsync(cancellationToken);
+        var fromPhone = await db.Set<Portal.Domain.Training.Offline.OfflineReceipt>().AsNoTracking().Where(r => r.UserId == userId).OrderBy(r => r.ReceivedAtUtc).ToListAsync(cancellationToken);
         var alerts = await db.Set<SavedSearch>().AsNoTracking().Where(s => s.UserId == userId).OrderBy(s => s.CreatedAtUtc).ToListAsync(cancellationToken);
         var plan = await db.Set<SavedPlan>().AsNoTracking().FirstOrDefaultAsync(p => p.UserId == userId, cancellationToken);
         var settings = await db.Set<ReminderPreferences>().AsNoTracking().FirstOrDefaultAsync(p => p.UserId == userId, cancellationToken);
@@ -187,7 +191,8 @@ public sealed class PersonalData(PortalDbContext db, AuditLog audit, TimeProvide
                 [.. a.History.OrderBy(h => h.ChangedAtUtc).ThenBy(h => h.Id).Select(h => new ApplicationStep(h.Status, h.ChangedAtUtc, h.ChangedBy == userId ? "You" : VacancyOrganisation(a.VacancyId)))])),
             new TrainingPart(
                 progress.ConvertAll(p => new ProgressPart(p.ModuleSlug, p.Round, p.Lesson, p.ContentVersion, p.StartedAtUtc, p.UpdatedAtUtc, p.PassedAtUtc)),
-                completions.ConvertAll(c => new CompletionPart(c.ModuleSlug, c.Round, c.CompletedAtUtc, c.Score, c.OutOf, c.ContentVersion, c.CertificateName, c.VerificationCode))),
+                completions.ConvertAll(c => new CompletionPart(c.ModuleSlug, c.Round, c.CompletedAtUtc, c.Score, c.OutOf, c.ContentVersion, c.CertificateName, c.VerificationCode)),
+                fromPhone.ConvertAll(r => new SentFromPhonePart(r.ModuleSlug, r.Kind, r.Outcome, r.Message, r.ReceivedAtUtc))),
             competencies.ConvertAll(c => new CompetencyPart(OrganisationName(c.OrganisationId), c.CompetencySlug, c.Kind, c.On, c.Note, c.StepsObserved, PersonName(c.RecordedBy), c.RecordedAtUtc)),
             memberships.ConvertAll(m => new MembershipPart(OrganisationName(m.OrganisationId), m.Role, m.JobRole, m.Team, m.Practitioner, m.StartedAtUtc, m.EndedAtUtc)),
             [.. matches.OrderByDescending(m => m.Score).Select(m => new MatchPart(VacancyTitle(m.VacancyId), VacancyOrganisation(m.VacancyId), m.Score, m.Miles, m.ForPerson, m.ForVacancy, m.ComputedAtUtc))],

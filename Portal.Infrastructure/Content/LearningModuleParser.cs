@@ -22,7 +22,7 @@ internal sealed partial class LearningModuleParser(MarkdownRenderer markdown) : 
     private static partial Regex IdPattern();
 
     /// <summary>Addresses under /learn/ that belong to pages, not modules.</summary>
-    public static IReadOnlyList<string> ReservedSlugs { get; } = ["record", "certificates"];
+    public static IReadOnlyList<string> ReservedSlugs { get; } = ["record", "certificates", "offline"];
 
     protected override LearningModule? Parse(ContentDocument document, string slug)
     {

@@ -1,6 +1,7 @@
 using Ganss.Xss;
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
+using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -39,6 +40,7 @@ internal sealed class MarkdownRenderer
     {
         var document = Markdown.Parse(markdown, _pipeline);
         DropRemoteImages(document);
+        LoadImagesLazily(document);
         return Sanitise(Markdown.ToHtml(document, _pipeline));
     }
 
@@ -53,6 +55,20 @@ internal sealed class MarkdownRenderer
         {
             var alt = string.Concat(image.Descendants<LiteralInline>().Select(l => l.Content.ToString()));
             image.ReplaceBy(new LiteralInline(alt), false);
+        }
+    }
+
+    /// <summary>
+    /// A lesson is read on mobile data: an image below the fold is fetched only when it is scrolled to,
+    /// and decoding it never holds up the text.
+    /// </summary>
+    private static void LoadImagesLazily(MarkdownDocument document)
+    {
+        foreach (var image in document.Descendants<LinkInline>().Where(l => l.IsImage))
+        {
+            var attributes = image.GetAttributes();
+            attributes.AddPropertyIfNotExist("loading", "lazy");
+            attributes.AddPropertyIfNotExist("decoding", "async");
         }
     }
 
@@ -72,6 +88,8 @@ internal sealed class MarkdownRenderer
         // Heading anchors, footnote links, alert boxes and task lists need these.
         sanitizer.AllowedAttributes.Add("id");
         sanitizer.AllowedAttributes.Add("class");
+        sanitizer.AllowedAttributes.Add("loading");
+        sanitizer.AllowedAttributes.Add("decoding");
         // Contact details in pages such as accessibility and privacy.
         sanitizer.AllowedSchemes.Add("mailto");
         sanitizer.AllowedSchemes.Add("tel");

@@ -261,7 +261,7 @@ public sealed class TrainingService(PortalDbContext db, Rematch rematch, TimePro
     private const string CodeAlphabet = "abcdefghjkmnpqrstuvwxyz23456789";
     private const int CodeLength = 24;
 
-    private static string NewVerificationCode() =>
+    internal static string NewVerificationCode() =>
         string.Create(CodeLength, 0, static (span, _) =>
         {
             for (var i = 0; i < span.Length; i++)

@@ -19,10 +19,19 @@ public sealed class LessonModel(ContentStore content, TrainingService training) 
     /// <summary>The module's text changed since the learner started: their round starts again on the new text.</summary>
     public bool StartedOver { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string slug, int number, CancellationToken cancellationToken)
+    /// <summary>
+    /// The copy a phone keeps for reading offline: nothing about where the learner is up to, which
+    /// would be out of date by the time it is read, and no change to their progress.
+    /// </summary>
+    public bool Kept { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, int number, bool kept, CancellationToken cancellationToken)
     {
         if (!Find(slug, number))
             return NotFound();
+        Kept = kept;
+        if (kept)
+            return Page();
         var current = await training.GetCurrentProgressAsync(User.RequiredId(), Module, cancellationToken);
         StartedOver = current.StartedOver;
         Reached = current.Progress is { InProgress: true } progress ? progress.Lesson : 0;
@@ -37,7 +46,7 @@ public sealed class LessonModel(ContentStore content, TrainingService training) 
         return await this.AnswerAsync(result, next => ModuleModel.GoTo(this, Module, next), async () =>
         {
             // A post for a lesson not reached yet: out of order or made by hand.
-            await OnGetAsync(slug, number, cancellationToken);
+            await OnGetAsync(slug, number, kept: false, cancellationToken);
             Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();
         });

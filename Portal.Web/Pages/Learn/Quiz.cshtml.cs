@@ -44,11 +44,23 @@ public sealed class QuizModel(ContentStore content, TrainingService training) : 
         public int Round { get; set; }
     }
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    /// <summary>
+    /// The copy a phone keeps: the questions (never the answers) ready to answer offline, whatever the
+    /// learner's progress when it was kept. The server checks the lessons when the answers arrive.
+    /// </summary>
+    public bool Kept { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, bool kept, CancellationToken cancellationToken)
     {
         if (!content.Current.Modules.TryGetValue(slug, out var module))
             return NotFound();
         Module = module;
+        if (kept)
+        {
+            Kept = true;
+            UseProgress(null);
+            return Page();
+        }
         var current = await training.GetCurrentProgressAsync(User.RequiredId(), module, cancellationToken);
         if (current.StartedOver)
             Message = "This module has been updated since you started it. Please read the lessons again first: your place has gone back to lesson 1.";

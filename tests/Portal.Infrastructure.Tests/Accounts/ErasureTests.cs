@@ -27,7 +27,7 @@ public static class PersonColumns
         "Matches.UserId", "MatchPeople.UserId", "MatchesEmailed.UserId", "MatchDismissals.UserId",
         "Memberships.UserId", "ModuleProgress.UserId", "OverdueNotices.UserId", "ReminderPreferences.UserId",
         "SavedPlans.UserId", "SavedSearches.UserId", "SentReminders.UserId", "OrganisationRequests.RequestedBy",
-        "AspNetUserPasskeys.UserId", "UserSessions.UserId",
+        "AspNetUserPasskeys.UserId", "UserSessions.UserId", "OfflineReceipts.UserId",
     };
 
     /// <summary>

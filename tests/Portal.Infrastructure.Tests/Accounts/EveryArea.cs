@@ -114,6 +114,7 @@ public static class EveryArea
         var completion = Completion.Record(progress, new QuizOutcome.Scored(5, 5, 4, true, []), marker[..24], now.AddMinutes(-1), user.DisplayName);
         var started = ModuleProgress.Start(user.Id, "fire-safety", "v1", now.AddMinutes(-10));
         db.AddRange(progress, completion, started);
+        db.Add(Portal.Domain.Training.Offline.OfflineReceipt.For(Guid.NewGuid(), user.Id, "fire-safety", Portal.Domain.Training.Offline.OfflineItemKind.Lesson, Portal.Domain.Training.Offline.OfflineOutcome.Recorded, $"Lesson 1 read {marker}", null, now));
 
         db.Add(CompetencyRecord.SignOff(employer.OrganisationId, user.Id, "blood-glucose", "c1", ["Wash hands", "Check the meter"], [0, 1],
             $"Well done {marker}", DateOnly.FromDateTime(now), employer.ColleagueId, now));

@@ -34,6 +34,7 @@ public abstract class PersonalDataTests<TDatabase>(TDatabase database) : IClassF
         ["MatchDismissals.UserId"] = e => e.MatchesDismissed.Count == 1,
         ["Memberships.UserId"] = e => e.Memberships.Count == 1,
         ["ModuleProgress.UserId"] = e => e.Training.Progress.Count == 2,
+        ["OfflineReceipts.UserId"] = e => e.Training.SentFromPhone is [{ Module: "fire-safety", Outcome: Portal.Domain.Training.Offline.OfflineOutcome.Recorded }],
         ["OverdueNotices.UserId"] = e => e.Reminders.OverdueToldToEmployers.Count == 1,
         ["ReminderPreferences.UserId"] = e => e.Reminders.Settings is not null,
         ["SavedPlans.UserId"] = e => e.SavedPlan is { ToRole: "senior-care-worker" },

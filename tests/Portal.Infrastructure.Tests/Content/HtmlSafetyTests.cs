@@ -52,6 +52,15 @@ public sealed class HtmlSafetyTests
         Assert.Contains("src=\"/img/team.png\"", _markdown.ToHtml("![Our team](/img/team.png)"), StringComparison.Ordinal);
 
     [Fact]
+    public void ImagesLoadOnlyWhenScrolledTo()
+    {
+        var html = _markdown.ToHtml("![A hoist in use](/img/hoist.png)");
+
+        Assert.Contains("loading=\"lazy\"", html, StringComparison.Ordinal);
+        Assert.Contains("decoding=\"async\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void SanitiserStopsWhatMarkdownShouldNeverHaveEmitted()
     {
         var html = _markdown.Sanitise("""

@@ -1428,6 +1428,49 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("ModuleProgress", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Training.Offline.OfflineReceipt", b =>
+                {
+                    b.Property<Guid>("Key")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("ModuleSlug")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Round")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("UserId", "ReceivedAtUtc");
+
+                    b.ToTable("OfflineReceipts", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Training.OverdueNotice", b =>
                 {
                     b.Property<long>("Id")
@@ -1998,6 +2041,15 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Portal.Domain.Training.ModuleProgress", b =>
+                {
+                    b.HasOne("Portal.Infrastructure.Accounts.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Training.Offline.OfflineReceipt", b =>
                 {
                     b.HasOne("Portal.Infrastructure.Accounts.PortalUser", null)
                         .WithMany()

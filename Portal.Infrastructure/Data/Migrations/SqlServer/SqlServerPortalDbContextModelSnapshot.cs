@@ -1432,6 +1432,49 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                     b.ToTable("ModuleProgress", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Training.Offline.OfflineReceipt", b =>
+                {
+                    b.Property<Guid>("Key")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("ModuleSlug")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("Round")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("UserId", "ReceivedAtUtc");
+
+                    b.ToTable("OfflineReceipts", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Training.OverdueNotice", b =>
                 {
                     b.Property<long>("Id")
@@ -2003,6 +2046,15 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("Portal.Domain.Training.ModuleProgress", b =>
+                {
+                    b.HasOne("Portal.Infrastructure.Accounts.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Training.Offline.OfflineReceipt", b =>
                 {
                     b.HasOne("Portal.Infrastructure.Accounts.PortalUser", null)
                         .WithMany()

@@ -1401,6 +1401,49 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("ModuleProgress", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Training.Offline.OfflineReceipt", b =>
+                {
+                    b.Property<Guid>("Key")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModuleSlug")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("UserId", "ReceivedAtUtc");
+
+                    b.ToTable("OfflineReceipts", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Training.OverdueNotice", b =>
                 {
                     b.Property<long>("Id")
@@ -1963,6 +2006,15 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Portal.Domain.Training.ModuleProgress", b =>
+                {
+                    b.HasOne("Portal.Infrastructure.Accounts.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Training.Offline.OfflineReceipt", b =>
                 {
                     b.HasOne("Portal.Infrastructure.Accounts.PortalUser", null)
                         .WithMany()

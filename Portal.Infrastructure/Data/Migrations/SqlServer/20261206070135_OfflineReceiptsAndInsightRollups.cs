@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Portal.Infrastructure.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
-    public partial class InsightRollups : Migration
+    public partial class OfflineReceiptsAndInsightRollups : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -45,6 +45,30 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                     table.PrimaryKey("PK_InsightModuleMonths", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "OfflineReceipts",
+                columns: table => new
+                {
+                    Key = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    ModuleSlug = table.Column<string>(type: "nvarchar(80)", maxLength: 80, nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Outcome = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Message = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Round = table.Column<int>(type: "int", nullable: true),
+                    ReceivedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OfflineReceipts", x => x.Key);
+                    table.ForeignKey(
+                        name: "FK_OfflineReceipts_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.InsertData(
                 table: "AspNetRoles",
                 columns: new[] { "Id", "ConcurrencyStamp", "Name", "NormalizedName" },
@@ -61,6 +85,11 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                 table: "InsightModuleMonths",
                 columns: new[] { "OrganisationId", "Month", "ModuleSlug" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OfflineReceipts_UserId_ReceivedAtUtc",
+                table: "OfflineReceipts",
+                columns: new[] { "UserId", "ReceivedAtUtc" });
         }
 
         /// <inheritdoc />
@@ -71,6 +100,9 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "InsightModuleMonths");
+
+            migrationBuilder.DropTable(
+                name: "OfflineReceipts");
 
             migrationBuilder.DeleteData(
                 table: "AspNetRoles",

@@ -7,7 +7,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Portal.Infrastructure.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class InsightRollups : Migration
+    public partial class OfflineReceiptsAndInsightRollups : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -46,6 +46,30 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                     table.PrimaryKey("PK_InsightModuleMonths", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "OfflineReceipts",
+                columns: table => new
+                {
+                    Key = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ModuleSlug = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Message = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Round = table.Column<int>(type: "integer", nullable: true),
+                    ReceivedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OfflineReceipts", x => x.Key);
+                    table.ForeignKey(
+                        name: "FK_OfflineReceipts_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.InsertData(
                 table: "AspNetRoles",
                 columns: new[] { "Id", "ConcurrencyStamp", "Name", "NormalizedName" },
@@ -62,6 +86,11 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                 table: "InsightModuleMonths",
                 columns: new[] { "OrganisationId", "Month", "ModuleSlug" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OfflineReceipts_UserId_ReceivedAtUtc",
+                table: "OfflineReceipts",
+                columns: new[] { "UserId", "ReceivedAtUtc" });
         }
 
         /// <inheritdoc />
@@ -72,6 +101,9 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "InsightModuleMonths");
+
+            migrationBuilder.DropTable(
+                name: "OfflineReceipts");
 
             migrationBuilder.DeleteData(
                 table: "AspNetRoles",
