@@ -21,5 +21,7 @@ public static class RecurringJobs
         manager.AddOrUpdate<MatchEmailJob>(MatchEmailJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Weekly(DayOfWeek.Monday, 8), uk);
         // Nightly, after matching: the retention schedule (decision 0036).
         manager.AddOrUpdate<RetentionJob>(RetentionJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Daily(3, 45), uk);
+        // Mid-morning, so the "still in work?" email arrives in the day.
+        manager.AddOrUpdate<CheckInJob>(CheckInJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Daily(10, 0), uk);
     }
 }
