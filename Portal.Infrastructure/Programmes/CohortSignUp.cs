@@ -77,9 +77,9 @@ public sealed class CohortSignUp(PortalDbContext db, OutcomeRecorder outcomes, T
     }
 
     public async Task<IReadOnlyList<MyCheckIn>> CheckInsAsync(string userId, CancellationToken cancellationToken = default) =>
-        await db.Set<CheckIn>().AsNoTracking().Where(c => c.UserId == userId)
+        [.. (await db.Set<CheckIn>().AsNoTracking().Where(c => c.UserId == userId)
             .Join(db.Set<Organisation>(), c => c.OrganisationId, o => o.Id, (c, o) => new MyCheckIn(c.Id, c.Weeks, c.DueOn, c.StillInWork, o.Name))
-            .OrderByDescending(c => c.DueOn).ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken)).OrderByDescending(c => c.DueOn).ThenByDescending(c => c.Id)];
 
     public async Task<MyCheckIn?> CheckInAsync(string userId, long checkInId, CancellationToken cancellationToken = default) =>
         (await CheckInsAsync(userId, cancellationToken)).FirstOrDefault(c => c.Id == checkInId);
