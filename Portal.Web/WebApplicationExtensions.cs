@@ -27,6 +27,7 @@ public static class WebApplicationExtensions
         await KeyProtection.DropUnencryptedKeysAsync(app.Services);
         await DemoAccounts.SeedAsync(app.Services);
         await DemoTalent.SeedAsync(app.Services);
+        await DemoProgrammes.SeedAsync(app.Services);
         RecurringJobs.Register(app.Services.GetRequiredService<IRecurringJobManager>());
     }
 
