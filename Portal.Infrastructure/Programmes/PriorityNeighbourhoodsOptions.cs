@@ -15,7 +15,7 @@ public sealed class PriorityNeighbourhoodsOptions
     /// <summary>Postcode sectors such as "LS9 7".</summary>
     public List<string> Sectors { get; set; } = [];
 
-    /// <summary>Where the list comes from, shown to navigators beside it.</summary>
+    /// <summary>Where the list comes from, shown to navigators on each cohort page.</summary>
     public string Source { get; set; } = "";
 }
 

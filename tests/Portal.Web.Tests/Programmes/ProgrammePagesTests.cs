@@ -141,6 +141,7 @@ public sealed class ProgrammePagesTests(PortalWebFactory app) : IClassFixture<Po
         var cohort = await navigator.Browser.GetPageAsync(cohortUrl);
         Assert.Contains("2 of 12 places taken", cohort.Text("main"), StringComparison.Ordinal);
         Assert.Contains("1 in priority neighbourhoods", cohort.Text("main"), StringComparison.Ordinal);
+        Assert.Contains("LS9 7 covers Lincoln Green", cohort.Text("main"), StringComparison.Ordinal);
         var priorityOnly = await navigator.Browser.GetPageAsync(cohort.QuerySelectorAll<IHtmlAnchorElement>("main a").Single(a => a.TextContent.Contains("only people in priority", StringComparison.Ordinal)).Href);
         Assert.Contains(personEmail, priorityOnly.Text("main"), StringComparison.Ordinal);
         Assert.DoesNotContain(elsewhereEmail, priorityOnly.Text("main"), StringComparison.Ordinal);

@@ -11,8 +11,11 @@ namespace Portal.Web.Pages.Navigate.Programmes;
 /// One cohort: its sessions and attendance, the people on it (with whether they live in a priority
 /// neighbourhood), completions and outcomes. Another organisation's cohort, session or enrolment: 404.
 /// </summary>
-public sealed class CohortModel(ProgrammeService programmes, TimeProvider clock) : PageModel
+public sealed class CohortModel(ProgrammeService programmes, TimeProvider clock, Microsoft.Extensions.Options.IOptions<PriorityNeighbourhoodsOptions> neighbourhoods) : PageModel
 {
+    /// <summary>Where the priority neighbourhoods list comes from, as the council configured it.</summary>
+    public string NeighbourhoodsSource => neighbourhoods.Value.Source;
+
     public sealed record EnrolInput(string? Email = null);
 
     public sealed record SessionInput(DateOnly? On = null, string? Title = null);
