@@ -15,6 +15,7 @@ using Portal.Infrastructure.Email;
 using Portal.Infrastructure.Jobs;
 using Portal.Infrastructure.Organisations;
 using Portal.Infrastructure.Pathways;
+using Portal.Infrastructure.Programmes;
 using Portal.Infrastructure.Talent;
 using Portal.Infrastructure.Training;
 
@@ -89,6 +90,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddScoped<Compliance.ComplianceService>();
         services.AddScoped<Compliance.CompetencyService>();
         services.AddScoped<Rematch>();
+        services.AddProgrammes(configuration);
 
         services.AddHealthChecks()
             .AddDbContextCheck<PortalDbContext>("database")

@@ -29,6 +29,7 @@ public static class WebApplicationExtensions
         await DemoAccounts.SeedAsync(app.Services);
         await DemoTalent.SeedAsync(app.Services);
         await DemoInsight.SeedAsync(app.Services);
+        await DemoProgrammes.SeedAsync(app.Services);
         RecurringJobs.Register(app.Services.GetRequiredService<IRecurringJobManager>());
     }
 

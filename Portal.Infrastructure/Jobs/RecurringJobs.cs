@@ -24,5 +24,7 @@ public static class RecurringJobs
         // The insight pages' figures: this month and last every hour, every month weekly (erasures change old months).
         manager.AddOrUpdate<Insight.InsightRollupJob>(Insight.InsightRollupJob.RecurringId, job => job.RunAsync(false, CancellationToken.None), Cron.Hourly(40), uk);
         manager.AddOrUpdate<Insight.InsightRollupJob>(Insight.InsightRollupJob.FullRecurringId, job => job.RunAsync(true, CancellationToken.None), Cron.Weekly(DayOfWeek.Sunday, 4, 30), uk);
+        // Mid-morning, so the "still in work?" email arrives in the day.
+        manager.AddOrUpdate<CheckInJob>(CheckInJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Daily(10, 0), uk);
     }
 }

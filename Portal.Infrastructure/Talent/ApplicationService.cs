@@ -15,7 +15,7 @@ namespace Portal.Infrastructure.Talent;
 /// organisation moves it along the pipeline, and the applicant is emailed about each move through
 /// the outbox, in the same transaction as the move.
 /// </summary>
-public sealed class ApplicationService(PortalDbContext db, OrganisationService organisations, Outbox outbox, MailTemplates templates, Rematch rematch, TimeProvider clock)
+public sealed class ApplicationService(PortalDbContext db, OrganisationService organisations, Outbox outbox, MailTemplates templates, Rematch rematch, TimeProvider clock, Programmes.OutcomeRecorder outcomes)
 {
     public sealed record MyApplication(Guid Id, Guid VacancyId, string VacancyTitle, string OrganisationName, ApplicationStatus Status, DateTime SubmittedAtUtc, IReadOnlyList<ApplicationEvent> History);
 
@@ -143,6 +143,8 @@ public sealed class ApplicationService(PortalDbContext db, OrganisationService o
                 new ApplicationStatusMail.Model(applicant.DisplayName, found.Title, found.Organisation, status, templates.Site.Link("/applications"))),
             dedupeKey: string.Create(CultureInfo.InvariantCulture, $"application:{applicationId:N}:{found.Application.History.Count}"));
         rematch.PersonChanged(found.Application.UserId);
+        if (status == ApplicationStatus.Hired)
+            await outcomes.HiredAsync(found.Application.UserId, found.Organisation, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return Result.Done();
     }

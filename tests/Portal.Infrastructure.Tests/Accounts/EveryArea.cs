@@ -134,6 +134,8 @@ public static class EveryArea
             new MatchPerson { UserId = user.Id, Latitude = 53.82f, Longitude = -1.57f, Days = WorkDays.Weekdays, Shifts = ShiftTimes.Early, Findable = true, Cutoff = -1, ContentVersion = "v1", ComputedAtUtc = now },
             new MatchEmailed { UserId = user.Id, VacancyId = employer.VacancyId, SentAtUtc = now });
 
+        await ProgrammesAsync(db, employer, user.Id, marker, now);
+
         var sent = OutboxMessage.Create(new OutgoingMail(email, $"Welcome {marker}", $"Hello {marker}"), now, $"welcome:{user.Id}");
         sent.MarkSent(now);
         db.AddRange(sent, OutboxMessage.Create(new OutgoingMail(email, "Your application", $"Dear {marker}, you were shortlisted"), now));
@@ -143,6 +145,23 @@ public static class EveryArea
             AuditEvent.Record(AuditAction.RecordOpened, employer.ColleagueId, AuditSubject.Account, user.Id, now, employer.OrganisationId, "198.51.100.4", "training record"));
         await db.SaveChangesAsync();
         return new Person(user.Id, email, user.DisplayName!, marker);
+    }
+
+    /// <summary>A cohort they were on (run by the employer, for brevity), a session they came to, outcomes, a check-in and equality answers.</summary>
+    private static async Task ProgrammesAsync(PortalDbContext db, Employer employer, string userId, string marker, DateTime now)
+    {
+        var today = DateOnly.FromDateTime(now);
+        var programme = Portal.Domain.Programmes.Programme.Create(employer.OrganisationId, "Care careers in six weeks", null, now);
+        var cohort = Portal.Domain.Programmes.Cohort.Create(programme.Id, new(today.AddDays(-200), today.AddDays(-160), 12, "Lincoln Green Community Centre", false, null, null), now);
+        var session = Portal.Domain.Programmes.CohortSession.Create(cohort, today.AddDays(-200), "Welcome");
+        db.AddRange(programme, cohort, session, Portal.Domain.Programmes.Enrolment.Start(cohort.Id, userId, employer.ColleagueId, now));
+        var started = Portal.Domain.Programmes.HubOutcome.Record(userId, employer.OrganisationId, cohort.Id, Portal.Domain.Programmes.OutcomeKind.StartedWork, $"Employer of {marker}", today.AddDays(-150), employer.ColleagueId, now);
+        db.Add(started);
+        var answers = Portal.Domain.Equality.EqualityAnswers.For(userId);
+        answers.Change(new Dictionary<string, string?> { ["ethnicity"] = "white-roma", ["religion"] = "sikh" }, now);
+        db.Add(answers);
+        await db.SaveChangesAsync();
+        db.AddRange(Portal.Domain.Programmes.Attendance.Record(session.Id, userId, true, now), Portal.Domain.Programmes.CheckIn.Ask(started, 13, now));
     }
 
     private static PortalUser User(string email, string name, DateTime now) => new()

@@ -43,6 +43,12 @@ public abstract class PersonalDataTests<TDatabase>(TDatabase database) : IClassF
         ["OrganisationRequests.RequestedBy"] = e => e.OrganisationRequests.Count == 1,
         ["AspNetUserPasskeys.UserId"] = e => e.Account.Passkeys is [{ Name: "Erin's phone" }],
         ["UserSessions.UserId"] = e => e.Account.Sessions is [{ Device: "Chrome on Android" }],
+        ["Enrolments.UserId"] = e => e.Programmes!.Enrolments is [{ Programme: "Care careers in six weeks", ByYourself: false }],
+        ["Attendances.UserId"] = e => e.Programmes!.Enrolments is [{ SessionsAttended: 1 }],
+        ["Outcomes.UserId"] = e => e.Programmes!.Outcomes is [{ Kind: Portal.Domain.Programmes.OutcomeKind.StartedWork }],
+        ["CheckIns.UserId"] = e => e.Programmes!.CheckIns is [{ Weeks: 13, StillInWork: null }],
+        ["EqualityAnswers.UserId"] = e => e.Programmes!.Equality is { } equality
+            && equality.Answers[Portal.Domain.Equality.EqualityQuestions.Ethnicity.Text] == "White: Roma" && equality.Answers[Portal.Domain.Equality.EqualityQuestions.Sex.Text] is null,
     };
 
     [Fact]

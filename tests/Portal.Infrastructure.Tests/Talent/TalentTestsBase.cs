@@ -65,6 +65,7 @@ public abstract class TalentTestsBase<TDatabase>(TDatabase database)
         services.AddScoped<Portal.Infrastructure.Email.Outbox>();
         services.AddSingleton<Portal.Infrastructure.Email.MailTemplates>();
         services.AddScoped<ApplicationService>();
+        services.AddScoped<Portal.Infrastructure.Programmes.OutcomeRecorder>();
         services.AddScoped<OrganisationRequestService>();
         services.AddScoped<AlertService>();
         services.AddSingleton(Options.Create(new Portal.Infrastructure.Email.MailOptions { SiteUrl = "https://portal.example" }));
