@@ -54,6 +54,7 @@ public sealed class Erasure(PortalDbContext db, AuditLog audit, TimeProvider clo
             await db.Set<SentReminder>().Where(r => r.UserId == userId).ExecuteDeleteAsync(cancellationToken);
             await db.Set<OverdueNotice>().Where(n => n.UserId == userId).ExecuteDeleteAsync(cancellationToken);
             await db.Set<ReminderPreferences>().Where(p => p.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+            await Navigation.NavigationRecords.EraseAsync(db, userId, cancellationToken);
             await db.Set<Membership>().Where(m => m.UserId == userId).ExecuteDeleteAsync(cancellationToken);
             await db.Set<OrganisationRequest>().Where(r => r.RequestedBy == userId).ExecuteDeleteAsync(cancellationToken);
             if (email.Length > 0)

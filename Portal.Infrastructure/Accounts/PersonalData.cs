@@ -35,7 +35,11 @@ public sealed class PersonalData(PortalDbContext db, AuditLog audit, TimeProvide
         IReadOnlyList<CompetencyPart> Competencies, IReadOnlyList<MembershipPart> Memberships, IReadOnlyList<MatchPart> Matches,
         IReadOnlyList<DismissalPart> MatchesDismissed, IReadOnlyList<AlertPart> Alerts, SavedPlanPart? SavedPlan, RemindersPart Reminders,
         IReadOnlyList<OrganisationRequestPart> OrganisationRequests, IReadOnlyList<InvitationPart> Invitations, IReadOnlyList<MailPart> Emails,
-        IReadOnlyList<EventPart> Events);
+        IReadOnlyList<EventPart> Events)
+{
+    /// <summary>Their record with talent hubs: each case, its plan and notes, and what they shared about their circumstances.</summary>
+    public Navigation.NavigationRecords.Part? Navigation { get; init; }
+}
 
     public sealed record AccountPart(
         string Id, string Email, string? Name, bool EmailConfirmed, string? PhoneNumber, bool TwoFactor, DateTime CreatedUtc,
@@ -203,7 +207,10 @@ public sealed class PersonalData(PortalDbContext db, AuditLog audit, TimeProvide
             mail.ConvertAll(m => new MailPart(m.Subject, m.Kind, m.Status, m.CreatedUtc, m.SentUtc, m.Status == OutboxStatus.Pending ? m.TextBody : null)),
             events.ConvertAll(e => new EventPart(
                 e.Action, e.OccurredUtc, PersonName(e.ActorUserId), e.OrganisationId is { } o ? OrganisationName(o) : null,
-                e.ActorUserId == userId ? e.IpAddress : null, e.Details)));
+                e.ActorUserId == userId ? e.IpAddress : null, e.Details)))
+        {
+            Navigation = await Navigation.NavigationRecords.ReadAsync(db, userId, cancellationToken),
+        };
     }
 
     public static byte[] ToJson(Export export) => JsonSerializer.SerializeToUtf8Bytes(export, Json);
