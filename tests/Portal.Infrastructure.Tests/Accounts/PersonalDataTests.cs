@@ -42,6 +42,8 @@ public abstract class PersonalDataTests<TDatabase>(TDatabase database) : IClassF
         ["OrganisationRequests.RequestedBy"] = e => e.OrganisationRequests.Count == 1,
         ["AspNetUserPasskeys.UserId"] = e => e.Account.Passkeys is [{ Name: "Erin's phone" }],
         ["UserSessions.UserId"] = e => e.Account.Sessions is [{ Device: "Chrome on Android" }],
+        ["NavigationCases.UserId"] = e => e.Navigation is { Cases: [{ Plan.Count: 1, Notes.Count: 1 }] },
+        ["Circumstances.UserId"] = e => e.Navigation?.Circumstances is { Barriers: [Portal.Domain.Navigation.BarrierKind.Transport] },
     };
 
     [Fact]
