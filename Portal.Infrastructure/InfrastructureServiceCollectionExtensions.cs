@@ -67,6 +67,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddScoped<Navigation.CaseReader>();
         services.AddScoped<Navigation.CaseloadService>();
         services.AddScoped<Navigation.HelpService>();
+        services.AddScoped<Navigation.HelpInvitationService>();
         services.AddScoped<ProfileService>();
         services.AddScoped<InvitationService>();
         services.AddScoped<Accounts.AccountAdminService>();

@@ -18,6 +18,12 @@ public static class NavigationRecords
         ArgumentNullException.ThrowIfNull(db);
         await RemoveCasesAsync(db, db.Set<NavigationCase>().Where(c => c.UserId == userId), cancellationToken);
         await db.Set<Circumstances>().Where(c => c.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        var email = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).FirstOrDefaultAsync(cancellationToken);
+        if (!string.IsNullOrEmpty(email))
+        {
+            var address = email.ToLowerInvariant();
+            await db.Set<HelpInvitation>().Where(i => i.Email == address).ExecuteDeleteAsync(cancellationToken);
+        }
     }
 
     /// <summary>
@@ -35,6 +41,8 @@ public static class NavigationRecords
             (c.ClosedBecause == CaseClosure.ConsentWithdrawn && c.ClosedAtUtc <= withdrawnBefore)
             || (c.ClosedBecause == CaseClosure.Finished && c.ClosedAtUtc < closedBefore)), cancellationToken);
         await db.Set<Circumstances>().Where(s => !db.Set<NavigationCase>().Any(c => c.UserId == s.UserId)).ExecuteDeleteAsync(cancellationToken);
+        // An invitation nobody accepted: its name and address were kept only to send it.
+        await db.Set<HelpInvitation>().Where(i => i.ExpiresAtUtc <= utcNow).ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return removed;
     }

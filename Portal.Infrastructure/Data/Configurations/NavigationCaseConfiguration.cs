@@ -28,6 +28,22 @@ internal sealed class NavigationCaseConfiguration : IEntityTypeConfiguration<Nav
     }
 }
 
+internal sealed class HelpInvitationConfiguration : IEntityTypeConfiguration<HelpInvitation>
+{
+    public void Configure(EntityTypeBuilder<HelpInvitation> builder)
+    {
+        builder.ToTable("HelpInvitations");
+        builder.HasKey(i => i.Id);
+        builder.Property(i => i.Name).HasMaxLength(HelpInvitation.MaxNameLength);
+        builder.Property(i => i.Email).HasMaxLength(256);
+        builder.Property(i => i.NavigatorId).HasMaxLength(450);
+        builder.Property(i => i.TokenHash).HasMaxLength(64);
+        builder.HasIndex(i => i.TokenHash).IsUnique();
+        builder.HasIndex(i => new { i.OrganisationId, i.Email });
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(i => i.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class PlanStepConfiguration : IEntityTypeConfiguration<PlanStep>
 {
     public void Configure(EntityTypeBuilder<PlanStep> builder)

@@ -7,7 +7,7 @@ using Portal.Web.Accounts;
 namespace Portal.Web.Pages.Navigate;
 
 /// <summary>The navigator's caseload: the people they help, filtered and searched, and the hub's queue of new requests.</summary>
-public sealed class IndexModel(CaseloadService caseload) : PageModel
+public sealed class IndexModel(CaseloadService caseload, HelpInvitationService invitations) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public CaseloadInput Filter { get; set; } = new();
@@ -30,11 +30,15 @@ public sealed class IndexModel(CaseloadService caseload) : PageModel
 
     public bool Everyone => Filter.Show == "everyone";
 
+    /// <summary>People invited who have not joined yet: only their name and address are kept.</summary>
+    public IReadOnlyList<HelpInvitationService.Pending> Invited { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var userId = User.RequiredId();
         Cases = await caseload.CaseloadAsync(userId, new CaseloadFilter(Filter.Stage, Everyone, Filter.Overdue, Filter.Search), cancellationToken);
         Queue = await caseload.QueueAsync(userId, cancellationToken);
+        Invited = await invitations.PendingAsync(userId, cancellationToken);
     }
 
     /// <summary>Takes a request from the queue: the person's page next, to contact them.</summary>

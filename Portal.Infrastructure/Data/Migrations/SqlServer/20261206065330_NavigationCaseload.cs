@@ -32,6 +32,30 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "HelpInvitations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    NavigatorId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    TokenHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HelpInvitations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_HelpInvitations_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "NavigationCases",
                 columns: table => new
                 {
@@ -126,6 +150,17 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                 column: "CaseId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_HelpInvitations_OrganisationId_Email",
+                table: "HelpInvitations",
+                columns: new[] { "OrganisationId", "Email" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HelpInvitations_TokenHash",
+                table: "HelpInvitations",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_NavigationCases_NavigatorId",
                 table: "NavigationCases",
                 column: "NavigatorId");
@@ -159,6 +194,9 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "ContactNotes");
+
+            migrationBuilder.DropTable(
+                name: "HelpInvitations");
 
             migrationBuilder.DropTable(
                 name: "PlanSteps");
