@@ -66,6 +66,10 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddScoped<JobSearch>();
         services.AddSingleton<JobIndex>();
         services.AddScoped<ApplicationService>();
+        services.AddScoped<Navigation.CaseReader>();
+        services.AddScoped<Navigation.CaseloadService>();
+        services.AddScoped<Navigation.HelpService>();
+        services.AddScoped<Navigation.HelpInvitationService>();
         services.AddScoped<ProfileService>();
         services.AddScoped<InvitationService>();
         services.AddScoped<Accounts.AccountAdminService>();

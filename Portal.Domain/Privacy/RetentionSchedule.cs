@@ -14,6 +14,21 @@ public sealed record RetentionSchedule(int UnconfirmedAccountDays, int Applicati
 {
     public static RetentionSchedule Default { get; } = new(7, 6, 12, 12, 36);
 
+    /// <summary>
+    /// Days a talent hub's record is kept after the person withdrew consent: nobody sees it from the
+    /// moment they withdraw, and 0 erases it at the next run.
+    /// </summary>
+    public int WithdrawnCaseDays { get; init; }
+
+    /// <summary>Months a case the navigator closed is kept, for follow-up and the hub's own reporting.</summary>
+    public int ClosedCaseMonths { get; init; } = 24;
+
+    /// <summary>Cases whose consent was withdrawn before this are erased with their plan and notes.</summary>
+    public DateTime WithdrawnCasesBefore(DateTime utcNow) => Utc(utcNow).AddDays(-WithdrawnCaseDays);
+
+    /// <summary>Cases closed by a navigator before this are erased with their plan and notes.</summary>
+    public DateTime ClosedCasesBefore(DateTime utcNow) => Utc(utcNow).AddMonths(-ClosedCaseMonths);
+
     /// <summary>Unconfirmed accounts made before this are erased.</summary>
     public DateTime UnconfirmedAccountsCreatedBefore(DateTime utcNow) => Utc(utcNow).AddDays(-UnconfirmedAccountDays);
 

@@ -39,6 +39,9 @@ public sealed class PersonalData(PortalDbContext db, AuditLog audit, TimeProvide
     {
         /// <summary>Programmes joined, outcomes, check-ins and the person's own equality answers.</summary>
         public Programmes.ProgrammePersonalData.Part? Programmes { get; init; }
+
+        /// <summary>Their record with talent hubs: each case, its plan and notes, and what they shared about their circumstances.</summary>
+        public Navigation.NavigationRecords.Part? Navigation { get; init; }
     }
 
     public sealed record AccountPart(
@@ -215,6 +218,7 @@ public sealed class PersonalData(PortalDbContext db, AuditLog audit, TimeProvide
                 e.ActorUserId == userId ? e.IpAddress : null, e.Details)))
         {
             Programmes = await Programmes.ProgrammePersonalData.ReadAsync(db, userId, cancellationToken),
+            Navigation = await Navigation.NavigationRecords.ReadAsync(db, userId, cancellationToken),
         };
     }
 

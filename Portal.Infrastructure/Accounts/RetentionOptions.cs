@@ -23,5 +23,15 @@ public sealed class RetentionOptions
     [Range(1, 120)]
     public int KeptEvidenceMonths { get; set; } = RetentionSchedule.Default.KeptEvidenceMonths;
 
-    public RetentionSchedule Schedule() => new(UnconfirmedAccountDays, ApplicationMonthsAfterClosing, MailMonths, AuditMonths, KeptEvidenceMonths);
+    [Range(0, 90)]
+    public int WithdrawnCaseDays { get; set; } = RetentionSchedule.Default.WithdrawnCaseDays;
+
+    [Range(1, 120)]
+    public int ClosedCaseMonths { get; set; } = RetentionSchedule.Default.ClosedCaseMonths;
+
+    public RetentionSchedule Schedule() => new(UnconfirmedAccountDays, ApplicationMonthsAfterClosing, MailMonths, AuditMonths, KeptEvidenceMonths)
+    {
+        WithdrawnCaseDays = WithdrawnCaseDays,
+        ClosedCaseMonths = ClosedCaseMonths,
+    };
 }

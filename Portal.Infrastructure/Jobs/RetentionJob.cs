@@ -12,8 +12,11 @@ namespace Portal.Infrastructure.Jobs;
 /// <summary>What a retention run removed, rule by rule.</summary>
 public sealed record RetentionSummary(int UnconfirmedAccounts, int Applications, int MailBodies, int Mail, int AuditEvents, int KeptEvidence)
 {
+    /// <summary>Talent hub cases (withdrawn, or closed long enough ago) removed with their plans and notes.</summary>
+    public int NavigationCases { get; init; }
+
     public override string ToString() =>
-        $"{UnconfirmedAccounts:N0} unconfirmed accounts, {Applications:N0} applications, {MailBodies:N0} mail bodies, {Mail:N0} emails, {AuditEvents:N0} audit events, {KeptEvidence:N0} kept evidence rows removed";
+        $"{UnconfirmedAccounts:N0} unconfirmed accounts, {Applications:N0} applications, {MailBodies:N0} mail bodies, {Mail:N0} emails, {AuditEvents:N0} audit events, {KeptEvidence:N0} kept evidence rows, {NavigationCases:N0} hub cases removed";
 }
 
 /// <summary>
@@ -39,7 +42,10 @@ public sealed class RetentionJob(PortalDbContext db, Erasure erasure, IOptions<R
             await MailBodiesAsync(cancellationToken),
             await MailAsync(schedule, now, cancellationToken),
             await AuditEventsAsync(schedule, now, cancellationToken),
-            await KeptEvidenceAsync(now, cancellationToken));
+            await KeptEvidenceAsync(now, cancellationToken))
+        {
+            NavigationCases = await Navigation.NavigationRecords.RemoveExpiredAsync(db, schedule, now, cancellationToken),
+        };
         logger.LogInformation("Retention: {Summary}", summary);
         return summary;
     }

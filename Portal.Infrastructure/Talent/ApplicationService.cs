@@ -41,6 +41,7 @@ public sealed class ApplicationService(PortalDbContext db, OrganisationService o
             if (existing.Status != ApplicationStatus.Withdrawn)
                 return Result.Done(existing);
             existing.Reapply(note, now);
+            await Navigation.PlanLinks.AppliedAsync(db, userId, vacancyId, now, cancellationToken);
             rematch.PersonChanged(userId);
             await EnqueueReceivedAsync(existing, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
@@ -48,6 +49,8 @@ public sealed class ApplicationService(PortalDbContext db, OrganisationService o
         }
         var application = Application.Submit(vacancyId, userId, note, now);
         db.Add(application);
+        // A plan step to apply for this job, if their navigator set one, is done with the application.
+        await Navigation.PlanLinks.AppliedAsync(db, userId, vacancyId, now, cancellationToken);
         // Applied is no longer "fits": the stored matches of both sides lose this pair.
         rematch.PersonChanged(userId);
         // Saved with the application: both or neither, and a second tap's copy is dropped with it.

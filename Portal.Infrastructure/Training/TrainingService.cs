@@ -146,6 +146,8 @@ public sealed class TrainingService(PortalDbContext db, Rematch rematch, TimePro
         var completion = Completion.Record(progress, pass, NewVerificationCode(), now, name);
         progress.MarkPassed(now);
         db.Add(completion);
+        // A plan step for this module, if their navigator set one, is done with the pass.
+        await Navigation.PlanLinks.ModulePassedAsync(db, userId, module.Slug, now, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -85,6 +85,7 @@ public static class DemoAccounts
             }
             await OrganisationAsync(db, users, time.GetUtcNow().UtcDateTime);
             await HubAsync(db, users, time.GetUtcNow().UtcDateTime);
+            await DemoNavigation.SeedAsync(scope.ServiceProvider, time.GetUtcNow().UtcDateTime);
             await DemoLearning.SeedAsync(db, users, scope.ServiceProvider.GetRequiredService<ContentStore>().Current, time.GetUtcNow().UtcDateTime);
         });
     }

@@ -17,8 +17,11 @@ namespace Portal.Web.Pages;
 /// with learning to carry on, training falling due, and the next step on their saved plan.
 /// </summary>
 public sealed class IndexModel(ContentStore content, TrainingService training, PlanService plans, ProfileService profiles, MatchService matches,
-    CompetencyService competencies, ComplianceService compliance) : PageModel
+    CompetencyService competencies, ComplianceService compliance, Portal.Infrastructure.Navigation.HelpService help) : PageModel
 {
+    /// <summary>Their open case with a talent hub, if they asked for help: its plan goes near the top.</summary>
+    public Portal.Infrastructure.Navigation.HelpService.MyCase? Navigation { get; private set; }
+
     /// <summary>What each of their employers requires of them: first on the page for anyone on a staff.</summary>
     public ComplianceService.MyRequirements Required { get; private set; } = new([], []);
 
@@ -89,6 +92,7 @@ public sealed class IndexModel(ContentStore content, TrainingService training, P
             SignOffsReady = needed.Count(o => o.Ready);
             SignOffsWaiting = needed.Count - SignOffsReady;
         }
+        Navigation = await help.MineAsync(userId, cancellationToken);
         Plan = await plans.FindAsync(userId, cancellationToken);
         if (Plan is not null && Catalogue.Roles.ContainsKey(Plan.FromRole) && Catalogue.Roles.ContainsKey(Plan.ToRole)
             && Catalogue.Planner.Plan(Plan.FromRole, Plan.ToRole, 1).Shortest is { } shortest)

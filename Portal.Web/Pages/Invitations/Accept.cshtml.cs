@@ -38,7 +38,7 @@ public sealed class AcceptModel(InvitationService invitations, UserManager<Porta
         return await this.AnswerAsync(result, () =>
         {
             TempData["StatusMessage"] = $"You have joined {found?.OrganisationName}.";
-            return RedirectToPage(found?.Invitation.Role switch { MembershipRole.Manager => "/Manage/Index", MembershipRole.Staff => "/Learn/Record", _ => "/Recruit/Index" });
+            return RedirectToPage(found?.Invitation.Role switch { MembershipRole.Manager => "/Manage/Index", MembershipRole.Staff => "/Learn/Record", MembershipRole.Navigator => "/Navigate/Index", _ => "/Recruit/Index" });
         }, _ => OnGetAsync(token, cancellationToken));
     }
 }

@@ -29,6 +29,7 @@ public static class PersonColumns
         "SavedPlans.UserId", "SavedSearches.UserId", "SentReminders.UserId", "OrganisationRequests.RequestedBy",
         "AspNetUserPasskeys.UserId", "UserSessions.UserId", "OfflineReceipts.UserId",
         "Enrolments.UserId", "Attendances.UserId", "Outcomes.UserId", "CheckIns.UserId", "EqualityAnswers.UserId",
+        "NavigationCases.UserId", "Circumstances.UserId",
     };
 
     /// <summary>
@@ -42,6 +43,7 @@ public static class PersonColumns
         "RefreshOverrides.ChangedBy", "Memberships.PractitionerGrantedBy", "Invitations.InvitedBy", "Invitations.AcceptedBy",
         "OrganisationRequests.DecidedBy", "AuditEvents.ActorUserId", "KeptEvidence.RecordedBy",
         "Enrolments.EnrolledBy", "Outcomes.RecordedBy",
+        "ContactNotes.WrittenBy",
     };
 
     /// <summary>Every column of the model that holds an account id: a foreign key to the account, or a string named …UserId or …By.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Portal.Domain.Audit;
 using Portal.Domain.Compliance;
+using Portal.Domain.Navigation;
 using Portal.Domain.Notifications;
 using Portal.Domain.Organisations;
 using Portal.Domain.Pathways;
@@ -135,6 +136,13 @@ public static class EveryArea
             new MatchEmailed { UserId = user.Id, VacancyId = employer.VacancyId, SentAtUtc = now });
 
         await ProgrammesAsync(db, employer, user.Id, marker, now);
+        var hubCase = NavigationCase.Start(employer.OrganisationId, user.Id, true, $"Help for {marker}", ContactPreference.Phone, "07700 900123", "Mornings", now);
+        hubCase.Take(employer.ColleagueId, now);
+        var shared = Circumstances.For(user.Id, now);
+        shared.Share([BarrierKind.Transport], $"The bus from {marker}", now);
+        db.AddRange(hubCase, shared,
+            PlanStep.Create(hubCase.Id, PlanStepKind.Cv, $"A CV for {marker}", StepOwner.Person, DateOnly.FromDateTime(now).AddDays(7), null, now),
+            ContactNote.Write(hubCase.Id, DateOnly.FromDateTime(now), ContactMethod.Phone, $"Called {marker}", employer.ColleagueId, DateOnly.FromDateTime(now), now));
 
         var sent = OutboxMessage.Create(new OutgoingMail(email, $"Welcome {marker}", $"Hello {marker}"), now, $"welcome:{user.Id}");
         sent.MarkSent(now);

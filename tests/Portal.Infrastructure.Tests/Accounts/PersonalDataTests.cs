@@ -49,6 +49,8 @@ public abstract class PersonalDataTests<TDatabase>(TDatabase database) : IClassF
         ["CheckIns.UserId"] = e => e.Programmes!.CheckIns is [{ Weeks: 13, StillInWork: null }],
         ["EqualityAnswers.UserId"] = e => e.Programmes!.Equality is { } equality
             && equality.Answers[Portal.Domain.Equality.EqualityQuestions.Ethnicity.Text] == "White: Roma" && equality.Answers[Portal.Domain.Equality.EqualityQuestions.Sex.Text] is null,
+        ["NavigationCases.UserId"] = e => e.Navigation is { Cases: [{ Plan.Count: 1, Notes.Count: 1 }] },
+        ["Circumstances.UserId"] = e => e.Navigation?.Circumstances is { Barriers: [Portal.Domain.Navigation.BarrierKind.Transport] },
     };
 
     [Fact]

@@ -41,7 +41,7 @@ public abstract class DemoAccountRaceTests : IAsyncLifetime
         await using var scope = nodeA.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var emails = await db.Users.Select(u => u.Email).ToListAsync();
-        Assert.Equal(DemoAccounts.All.Select(a => a.Email).Order(), emails.Order());
+        Assert.Equal(DemoAccounts.All.Select(a => a.Email).Concat(DemoNavigation.Emails).Order(), emails.Order());
         var organisation = Assert.Single(await db.Set<Organisation>().Where(o => o.Name == DemoAccounts.OrganisationName).ToListAsync());
         Assert.Equal(4, await db.Set<Membership>().CountAsync(m => m.OrganisationId == organisation.Id));
     }

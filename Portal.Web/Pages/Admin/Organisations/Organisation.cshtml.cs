@@ -24,7 +24,7 @@ public sealed class OrganisationModel(OrganisationService organisations, Invitat
         [EmailAddress(ErrorMessage = "Enter an email address like name@example.com")]
         public string Email { get; set; } = "";
 
-        [Required(ErrorMessage = "Choose recruiter or manager")]
+        [Required(ErrorMessage = "Choose recruiter, manager or navigator")]
         public MembershipRole? Role { get; set; }
     }
 
