@@ -35,7 +35,18 @@ public sealed class PersonalData(PortalDbContext db, AuditLog audit, TimeProvide
         IReadOnlyList<CompetencyPart> Competencies, IReadOnlyList<MembershipPart> Memberships, IReadOnlyList<MatchPart> Matches,
         IReadOnlyList<DismissalPart> MatchesDismissed, IReadOnlyList<AlertPart> Alerts, SavedPlanPart? SavedPlan, RemindersPart Reminders,
         IReadOnlyList<OrganisationRequestPart> OrganisationRequests, IReadOnlyList<InvitationPart> Invitations, IReadOnlyList<MailPart> Emails,
-        IReadOnlyList<EventPart> Events);
+        IReadOnlyList<EventPart> Events)
+    {
+        /// <summary>Training passport credentials, as signed, and the share links made for them.</summary>
+        public PassportPart Passport { get; init; } = new([], []);
+    }
+
+    public sealed record PassportPart(IReadOnlyList<PassportCredentialPart> Credentials, IReadOnlyList<PassportSharePart> Shares);
+
+    public sealed record PassportCredentialPart(string Achievement, string NameAtIssue, DateTime ValidFromUtc, DateTime? ValidUntilUtc, DateTime IssuedAtUtc,
+        DateTime? RevokedAtUtc, string? RevokedReason, string SignedCredential);
+
+    public sealed record PassportSharePart(DateTime CreatedAtUtc, DateTime ExpiresAtUtc, DateTime? WithdrawnAtUtc, int Views, int Credentials);
 
     public sealed record AccountPart(
         string Id, string Email, string? Name, bool EmailConfirmed, string? PhoneNumber, bool TwoFactor, DateTime CreatedUtc,
@@ -203,7 +214,16 @@ public sealed class PersonalData(PortalDbContext db, AuditLog audit, TimeProvide
             mail.ConvertAll(m => new MailPart(m.Subject, m.Kind, m.Status, m.CreatedUtc, m.SentUtc, m.Status == OutboxStatus.Pending ? m.TextBody : null)),
             events.ConvertAll(e => new EventPart(
                 e.Action, e.OccurredUtc, PersonName(e.ActorUserId), e.OrganisationId is { } o ? OrganisationName(o) : null,
-                e.ActorUserId == userId ? e.IpAddress : null, e.Details)));
+                e.ActorUserId == userId ? e.IpAddress : null, e.Details)))
+        {
+            Passport = new PassportPart(
+                await db.Set<Portal.Domain.Passport.PassportCredential>().AsNoTracking().Where(c => c.UserId == userId).OrderBy(c => c.IssuedAtUtc)
+                    .Select(c => new PassportCredentialPart(c.AchievementName, c.NameAtIssue, c.ValidFromUtc, c.ValidUntilUtc, c.IssuedAtUtc, c.RevokedAtUtc, c.RevokedReason, c.Jws))
+                    .ToListAsync(cancellationToken),
+                await db.Set<Portal.Domain.Passport.PassportShare>().AsNoTracking().Where(s => s.UserId == userId).OrderBy(s => s.CreatedAtUtc)
+                    .Select(s => new PassportSharePart(s.CreatedAtUtc, s.ExpiresAtUtc, s.WithdrawnAtUtc, s.Views, s.Items.Count))
+                    .ToListAsync(cancellationToken)),
+        };
     }
 
     public static byte[] ToJson(Export export) => JsonSerializer.SerializeToUtf8Bytes(export, Json);

@@ -28,6 +28,7 @@ public static class PersonColumns
         "Memberships.UserId", "ModuleProgress.UserId", "OverdueNotices.UserId", "ReminderPreferences.UserId",
         "SavedPlans.UserId", "SavedSearches.UserId", "SentReminders.UserId", "OrganisationRequests.RequestedBy",
         "AspNetUserPasskeys.UserId", "UserSessions.UserId",
+        "PassportCredentials.UserId", "PassportShares.UserId",
     };
 
     /// <summary>
@@ -40,6 +41,7 @@ public static class PersonColumns
         "ApplicationEvents.ChangedBy", "CompetencyRecords.RecordedBy", "MatchDismissals.DismissedBy", "JobRequirements.ChangedBy",
         "RefreshOverrides.ChangedBy", "Memberships.PractitionerGrantedBy", "Invitations.InvitedBy", "Invitations.AcceptedBy",
         "OrganisationRequests.DecidedBy", "AuditEvents.ActorUserId", "KeptEvidence.RecordedBy",
+        "PassportCredentials.RevokedBy",
     };
 
     /// <summary>Every column of the model that holds an account id: a foreign key to the account, or a string named …UserId or …By.</summary>

@@ -42,6 +42,8 @@ public abstract class PersonalDataTests<TDatabase>(TDatabase database) : IClassF
         ["OrganisationRequests.RequestedBy"] = e => e.OrganisationRequests.Count == 1,
         ["AspNetUserPasskeys.UserId"] = e => e.Account.Passkeys is [{ Name: "Erin's phone" }],
         ["UserSessions.UserId"] = e => e.Account.Sessions is [{ Device: "Chrome on Android" }],
+        ["PassportCredentials.UserId"] = e => e.Passport.Credentials is [{ Achievement: "Safeguarding adults" }],
+        ["PassportShares.UserId"] = e => e.Passport.Shares is [{ Credentials: 1 }],
     };
 
     [Fact]
