@@ -180,6 +180,12 @@ public sealed class PassportTests(PassportTests.Factory app) : IClassFixture<Pas
         var check = Result(await CheckAsync(app, tampered));
         Assert.Contains("could not be confirmed", check, StringComparison.Ordinal);
         Assert.DoesNotContain("genuine", check, StringComparison.Ordinal);
+
+        // One character of what the credential says (the holder's name), still well-formed JSON.
+        var payload = Encoding.UTF8.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(parts[1]));
+        var renamed = $"{parts[0]}.{System.Buffers.Text.Base64Url.EncodeToString(Encoding.UTF8.GetBytes(payload.Replace("Sam Taylor", "Sam Taylos", StringComparison.Ordinal)))}.{parts[2]}";
+        await Assert.ThrowsAsync<VerificationFailedException>(() => new IndependentVerifier(app.CreateClient()).VerifyAsync(renamed));
+        Assert.Contains("The signature does not match", Result(await CheckAsync(app, renamed)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -256,7 +262,8 @@ public sealed class PassportTests(PassportTests.Factory app) : IClassFixture<Pas
             return await scope.ServiceProvider.GetRequiredService<PassportService>().IssueDueAsync(learner.UserId, content);
         }
 
-        var issued = await Task.WhenAll(IssueAsync(), IssueAsync(), IssueAsync());
+        // On threads of their own: SQLite's driver runs synchronously, so awaited calls alone would never overlap.
+        var issued = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(IssueAsync)));
         Assert.Equal(2, issued.Sum());
         Assert.Equal(0, await IssueAsync());
         await learner.Browser.GetPageAsync("/passport");
