@@ -86,6 +86,7 @@ public static class DemoAccounts
             await HubAsync(db, users, time.GetUtcNow().UtcDateTime);
             await DemoLearning.SeedAsync(db, users, scope.ServiceProvider.GetRequiredService<ContentStore>().Current, time.GetUtcNow().UtcDateTime);
         });
+        await DemoPassport.SeedAsync(services);
     }
 
     /// <summary>
