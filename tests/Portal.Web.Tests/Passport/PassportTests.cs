@@ -426,4 +426,40 @@ public sealed class PassportTests(PassportTests.Factory app) : IClassFixture<Pas
         Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync("/passport/keys/not-a-key")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync("/passport/status/999")).StatusCode);
     }
+
+    [Fact]
+    public async Task ASignOffBecomesACompetencyCredentialThatIsRevokedWhenTheSignOffIsWithdrawn()
+    {
+        var learner = await LearnerAsync(app);
+        var competency = app.Services.GetRequiredService<ContentStore>().Current.Competencies["blood-glucose-monitoring"];
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        Portal.Domain.Compliance.CompetencyRecord signOff;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            var organisation = Portal.Domain.Organisations.Organisation.Create($"Chapeltown Care {Guid.NewGuid():N}", Portal.Domain.Organisations.OrganisationType.CareProvider, null, "LS7 3AA", now);
+            signOff = Portal.Domain.Compliance.CompetencyRecord.SignOff(organisation.Id, learner.UserId, competency.Slug, competency.ChecklistVersion, competency.Checklist,
+                [.. Enumerable.Range(0, competency.Checklist.Count)], "Steady and careful", DateOnly.FromDateTime(now), "a-practitioner", now);
+            db.AddRange(organisation, signOff);
+            await db.SaveChangesAsync();
+        }
+
+        var (_, jws) = await FirstJwtAsync(app, learner, competency.Title);
+        var verifier = new IndependentVerifier(app.CreateClient());
+        var payload = (await verifier.VerifyAsync(jws)).Payload;
+        IndependentVerifier.CheckClaims(payload);
+        var achievement = payload.GetProperty("credentialSubject").GetProperty("achievement");
+        Assert.Equal("Competency", achievement.GetProperty("achievementType").GetString());
+        Assert.Contains(competency.Checklist[0], achievement.GetProperty("criteria").GetProperty("narrative").GetString(), StringComparison.Ordinal);
+        Assert.False(await verifier.RevokedAsync(payload));
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            db.Add(Portal.Domain.Compliance.CompetencyRecord.Revoke(signOff, "Observed on the wrong person's meter", "a-manager", now.AddHours(1)));
+            await db.SaveChangesAsync();
+        }
+        await learner.Browser.GetPageAsync("/passport");
+        Assert.True(await verifier.RevokedAsync(payload));
+    }
 }
