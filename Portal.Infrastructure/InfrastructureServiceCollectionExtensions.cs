@@ -54,6 +54,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddPortalContent(configuration);
         services.AddScoped<TrainingService>();
         Training.Offline.OfflineServiceCollectionExtensions.AddOfflineLearning(services, configuration);
+        Passport.PassportServiceCollectionExtensions.AddPortalPassport(services, configuration);
         services.AddScoped<PlanService>();
         services.AddSingleton(PostcodeDistricts.Shipped());
         services.AddOptions<TalentOptions>().Bind(configuration.GetSection(TalentOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

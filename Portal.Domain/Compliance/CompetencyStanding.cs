@@ -40,6 +40,10 @@ public static class CompetencyStanding
         if (Current(log) is not { } signOff)
             return new(ComplianceStatus.Missing, null, null);
         var observed = signOff.On.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        return ComplianceRules.Cell(observed, observed.AddMonths(reviewMonths), nowUtc);
+        return ComplianceRules.Cell(observed, ExpiresAtUtc(signOff.On, reviewMonths), nowUtc);
     }
+
+    /// <summary>When a sign-off observed on this day runs out: the review interval after the observation.</summary>
+    public static DateTime ExpiresAtUtc(DateOnly observedOn, int reviewMonths) =>
+        observedOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddMonths(reviewMonths);
 }

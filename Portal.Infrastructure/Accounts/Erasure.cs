@@ -50,6 +50,10 @@ public sealed class Erasure(PortalDbContext db, AuditLog audit, SessionService s
             await db.Set<ModuleProgress>().Where(p => p.UserId == userId).ExecuteDeleteAsync(cancellationToken);
             await db.Set<Portal.Domain.Training.Offline.OfflineReceipt>().Where(r => r.UserId == userId).ExecuteDeleteAsync(cancellationToken);
             await db.Set<Completion>().Where(c => c.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+            // Passport credentials go too (a share's items by their cascading key); copies the person
+            // downloaded still verify, because their revocation bits stay clear.
+            await db.Set<Portal.Domain.Passport.PassportShare>().Where(s => s.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+            await db.Set<Portal.Domain.Passport.PassportCredential>().Where(c => c.UserId == userId).ExecuteDeleteAsync(cancellationToken);
             // Bypasses the append-only guard on purpose: the log is theirs, and its evidence was kept above.
             await db.Set<CompetencyRecord>().Where(r => r.UserId == userId).ExecuteDeleteAsync(cancellationToken);
             await db.Set<SentReminder>().Where(r => r.UserId == userId).ExecuteDeleteAsync(cancellationToken);

@@ -42,7 +42,17 @@ public sealed class PersonalData(PortalDbContext db, AuditLog audit, TimeProvide
 
         /// <summary>Their record with talent hubs: each case, its plan and notes, and what they shared about their circumstances.</summary>
         public Navigation.NavigationRecords.Part? Navigation { get; init; }
+
+        /// <summary>Training passport credentials, as signed, and the share links made for them.</summary>
+        public PassportPart Passport { get; init; } = new([], []);
     }
+
+    public sealed record PassportPart(IReadOnlyList<PassportCredentialPart> Credentials, IReadOnlyList<PassportSharePart> Shares);
+
+    public sealed record PassportCredentialPart(string Achievement, string NameAtIssue, DateTime ValidFromUtc, DateTime? ValidUntilUtc, DateTime IssuedAtUtc,
+        DateTime? RevokedAtUtc, string? RevokedReason, string SignedCredential);
+
+    public sealed record PassportSharePart(DateTime CreatedAtUtc, DateTime ExpiresAtUtc, DateTime? WithdrawnAtUtc, int Views, int Credentials);
 
     public sealed record AccountPart(
         string Id, string Email, string? Name, bool EmailConfirmed, string? PhoneNumber, bool TwoFactor, DateTime CreatedUtc,
@@ -219,6 +229,13 @@ public sealed class PersonalData(PortalDbContext db, AuditLog audit, TimeProvide
         {
             Programmes = await Programmes.ProgrammePersonalData.ReadAsync(db, userId, cancellationToken),
             Navigation = await Navigation.NavigationRecords.ReadAsync(db, userId, cancellationToken),
+            Passport = new PassportPart(
+                await db.Set<Portal.Domain.Passport.PassportCredential>().AsNoTracking().Where(c => c.UserId == userId).OrderBy(c => c.IssuedAtUtc)
+                    .Select(c => new PassportCredentialPart(c.AchievementName, c.NameAtIssue, c.ValidFromUtc, c.ValidUntilUtc, c.IssuedAtUtc, c.RevokedAtUtc, c.RevokedReason, c.Jws))
+                    .ToListAsync(cancellationToken),
+                await db.Set<Portal.Domain.Passport.PassportShare>().AsNoTracking().Where(s => s.UserId == userId).OrderBy(s => s.CreatedAtUtc)
+                    .Select(s => new PassportSharePart(s.CreatedAtUtc, s.ExpiresAtUtc, s.WithdrawnAtUtc, s.Views, s.Items.Count))
+                    .ToListAsync(cancellationToken)),
         };
     }
 

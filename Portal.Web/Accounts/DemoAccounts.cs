@@ -88,6 +88,7 @@ public static class DemoAccounts
             await DemoNavigation.SeedAsync(scope.ServiceProvider, time.GetUtcNow().UtcDateTime);
             await DemoLearning.SeedAsync(db, users, scope.ServiceProvider.GetRequiredService<ContentStore>().Current, time.GetUtcNow().UtcDateTime);
         });
+        await DemoPassport.SeedAsync(services);
     }
 
     /// <summary>

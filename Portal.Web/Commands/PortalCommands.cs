@@ -4,14 +4,14 @@ using Portal.Infrastructure.Data;
 namespace Portal.Web.Commands;
 
 /// <summary>
-/// Operator commands that share the portal's settings: `migrate`, `content check` and `run-job NAME`.
+/// Operator commands that share the portal's settings: `migrate`, `content check`, `rotate-badge-key` and `run-job NAME`.
 /// They run in a host of their own (<see cref="CommandHost"/>: no web server, no Hangfire server),
 /// print what they do, and return the exit code: 0 done, 1 failed (one line on standard error
 /// saying why), 2 not understood.
 /// </summary>
 public static class PortalCommands
 {
-    private static readonly string Usage = $"Commands: migrate | content check | run-job {string.Join("|", RunJob.Names)}";
+    private static readonly string Usage = $"Commands: migrate | content check | rotate-badge-key | run-job {string.Join("|", RunJob.Names)}";
 
     /// <summary>A first word that is not a setting (`--urls=...`, `Key=Value`) is a command, known or not: never a reason to start the site.</summary>
     public static bool IsCommand(string[] args) =>
@@ -25,19 +25,24 @@ public static class PortalCommands
             return await RefuseAsync("seed-scale has moved out of the portal into the load-data tool: dotnet run --project tests/Portal.LoadData -c Release -- [--people N ...]");
         if (args is ["run-job", var name] && !RunJob.Names.Contains(name, StringComparer.Ordinal))
             return await RefuseAsync($"run-job: no job called '{name}'. Jobs: {string.Join(", ", RunJob.Names)}");
-        if (args is not (["migrate"] or ["content", "check"] or ["run-job", _]))
+        if (args is not (["migrate"] or ["content", "check"] or ["rotate-badge-key"] or ["run-job", _]))
             return await RefuseAsync(Usage);
 
         IHost? host = null;
         try
         {
-            host = CommandHost.CreateBuilder(args).Build();
+            var builder = CommandHost.CreateBuilder(args);
+            // A new signing key is encrypted with the portal's data protection, so the command needs the portal's keys.
+            if (args is ["rotate-badge-key"])
+                Security.KeyProtection.AddKeyProtection(builder.Services, builder.Configuration, builder.Environment);
+            host = builder.Build();
             // Settings first, as at the portal's start-up: a wrong value stops the command before it touches anything.
             host.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
             return args switch
             {
                 ["migrate"] => await MigrateAsync(host.Services),
                 ["content", "check"] => await ContentCheck.RunAsync(host.Services),
+                ["rotate-badge-key"] => await RotateBadgeKey.RunAsync(host.Services),
                 _ => await RunJob.RunAsync(host.Services, args[1]),
             };
         }

@@ -116,6 +116,11 @@ public static class EveryArea
         var started = ModuleProgress.Start(user.Id, "fire-safety", "v1", now.AddMinutes(-10));
         db.AddRange(progress, completion, started);
         db.Add(Portal.Domain.Training.Offline.OfflineReceipt.For(Guid.NewGuid(), user.Id, "fire-safety", Portal.Domain.Training.Offline.OfflineItemKind.Lesson, Portal.Domain.Training.Offline.OfflineOutcome.Recorded, $"Lesson 1 read {marker}", null, now));
+        var credential = Portal.Domain.Passport.PassportCredential.Issue(Guid.NewGuid(), user.Id, Portal.Domain.Passport.AchievementKind.Module, "completion:1",
+            "https://portal.example/passport/achievements/modules/safeguarding-adults/v1", "Safeguarding adults", $"Erin {marker}", employer.OrganisationId,
+            now.AddMinutes(-1), null, 1, System.Security.Cryptography.RandomNumberGenerator.GetInt32(131_072), "key", $"header.{marker}.signature", now);
+        db.AddRange(credential, Portal.Domain.Passport.PassportShare.Create(user.Id, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(marker))),
+            [credential.Id], now.AddDays(10), now));
 
         db.Add(CompetencyRecord.SignOff(employer.OrganisationId, user.Id, "blood-glucose", "c1", ["Wash hands", "Check the meter"], [0, 1],
             $"Well done {marker}", DateOnly.FromDateTime(now), employer.ColleagueId, now));

@@ -51,6 +51,8 @@ public abstract class PersonalDataTests<TDatabase>(TDatabase database) : IClassF
             && equality.Answers[Portal.Domain.Equality.EqualityQuestions.Ethnicity.Text] == "White: Roma" && equality.Answers[Portal.Domain.Equality.EqualityQuestions.Sex.Text] is null,
         ["NavigationCases.UserId"] = e => e.Navigation is { Cases: [{ Plan.Count: 1, Notes.Count: 1 }] },
         ["Circumstances.UserId"] = e => e.Navigation?.Circumstances is { Barriers: [Portal.Domain.Navigation.BarrierKind.Transport] },
+        ["PassportCredentials.UserId"] = e => e.Passport.Credentials is [{ Achievement: "Safeguarding adults" }],
+        ["PassportShares.UserId"] = e => e.Passport.Shares is [{ Credentials: 1 }],
     };
 
     [Fact]

@@ -35,6 +35,21 @@ public abstract class CommandTests : IAsyncLifetime
     protected Task<(int Exit, string Output, string Error)> RunAsync(params string[] args) => PortalProcess.RunAsync(WorkDir, args, Database);
 
     [Fact]
+    public async Task RotateBadgeKeyMakesANewSigningKeyAndKeepsTheOldOnePublished()
+    {
+        Assert.Equal(0, (await RunAsync("migrate")).Exit);
+        var (first, firstOutput, firstError) = await RunAsync("rotate-badge-key");
+        var (second, secondOutput, _) = await RunAsync("rotate-badge-key");
+
+        Assert.True(first == 0, firstError);
+        Assert.Equal(0, second);
+        Assert.Contains("New badge signing key", firstOutput, StringComparison.Ordinal);
+        Assert.Contains("/passport/keys/", secondOutput, StringComparison.Ordinal);
+        Assert.Equal(2, await ScalarAsync("""SELECT COUNT(*) FROM "BadgeSigningKeys" """));
+        Assert.Equal(1, await ScalarAsync("""SELECT COUNT(*) FROM "BadgeSigningKeys" WHERE "RetiredAtUtc" IS NULL"""));
+    }
+
+    [Fact]
     public async Task MigrateAppliesEveryMigrationSaysSoAndIsSafeToRunAgain()
     {
         var (exit, output, error) = await RunAsync("migrate");
