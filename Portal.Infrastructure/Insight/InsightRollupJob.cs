@@ -45,7 +45,7 @@ public sealed partial class InsightRollupJob(PortalDbContext db, TimeProvider cl
     private async Task<int> ComputeAsync(DateOnly first, DateOnly last, DateTime now, CancellationToken cancellationToken)
     {
         // A UK month starts at local midnight; a day either side in UTC catches every pass in it.
-        var fromUtc = first.ToDateTime(TimeOnly.MinValue).AddDays(-1);
+        var fromUtc = DateTime.SpecifyKind(first.ToDateTime(TimeOnly.MinValue).AddDays(-1), DateTimeKind.Utc);
 
         // Whose staff each person was, and when: a pass counts for the organisations they worked for at the time.
         var staff = (await db.Set<Membership>().AsNoTracking()

@@ -13,7 +13,7 @@ namespace Portal.Web.Commands;
 /// </summary>
 internal static class RunJob
 {
-    public static readonly string[] Names = [OutboxDeliveryJob.RecurringId, JobAlertJob.RecurringId, ReminderJob.RecurringId, MatchJob.RecurringId, MatchEmailJob.RecurringId, RetentionJob.RecurringId, InsightRollupJob.RecurringId, InsightRollupJob.FullRecurringId];
+    public static readonly string[] Names = [OutboxDeliveryJob.RecurringId, JobAlertJob.RecurringId, ReminderJob.RecurringId, MatchJob.RecurringId, MatchEmailJob.RecurringId, RetentionJob.RecurringId, InsightRollupJob.RecurringId, InsightRollupJob.FullRecurringId, CheckInJob.RecurringId];
 
     public static async Task<int> RunAsync(IServiceProvider services, string name)
     {
@@ -32,6 +32,7 @@ internal static class RunJob
             ReminderJob.RecurringId => $"{await scope.ServiceProvider.GetRequiredService<ReminderJob>().RunAsync(CancellationToken.None)}",
             MatchJob.RecurringId => Describe(await scope.ServiceProvider.GetRequiredService<MatchJob>().RunAsync(CancellationToken.None)),
             RetentionJob.RecurringId => $"{await scope.ServiceProvider.GetRequiredService<RetentionJob>().RunAsync(CancellationToken.None)}",
+            CheckInJob.RecurringId => $"{await scope.ServiceProvider.GetRequiredService<CheckInJob>().RunAsync(CancellationToken.None)}",
             InsightRollupJob.RecurringId or InsightRollupJob.FullRecurringId =>
                 $"{await scope.ServiceProvider.GetRequiredService<InsightRollupJob>().RunAsync(name == InsightRollupJob.FullRecurringId, CancellationToken.None):N0} months of insight figures worked out",
             _ => $"new-matches emails: {await scope.ServiceProvider.GetRequiredService<MatchEmailJob>().RunAsync(CancellationToken.None)}",

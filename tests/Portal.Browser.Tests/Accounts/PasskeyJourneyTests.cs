@@ -30,7 +30,7 @@ public sealed class PasskeyJourneyTests(BrowserFixture fixture)
         await page.AssertNoSeriousIssuesAsync();
         Assert.Equal(1, await authenticator.CredentialCountAsync());
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await AccountSteps.SignOutAsync(page);
         await page.GotoAsync("/Identity/Account/Login");
         await page.AssertNoSeriousIssuesAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Use a passkey" }).ClickAsync();
@@ -53,7 +53,7 @@ public sealed class PasskeyJourneyTests(BrowserFixture fixture)
         await page.GotoAsync("/Identity/Account/Manage/Passkeys");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add a passkey" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Passkey \"Passkey\" added")).ToBeVisibleAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await AccountSteps.SignOutAsync(page);
 
         await page.GotoAsync("/manage");
         await page.GetByRole(AriaRole.Button, new() { Name = "Use a passkey" }).ClickAsync();
@@ -65,7 +65,7 @@ public sealed class PasskeyJourneyTests(BrowserFixture fixture)
         await page.GotoAsync("/Identity/Account/Manage/Passkeys");
         await page.GetByRole(AriaRole.Button, new() { Name = "Remove passkey Passkey" }).ClickAsync();
         await Assertions.Expect(page.GetByText("You have no passkeys yet.")).ToBeVisibleAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await AccountSteps.SignOutAsync(page);
         await page.GotoAsync("/Identity/Account/Login");
         await page.GetByRole(AriaRole.Button, new() { Name = "Use a passkey" }).ClickAsync();
         await Assertions.Expect(page.GetByText("We could not sign you in with that passkey")).ToBeVisibleAsync();

@@ -47,6 +47,17 @@ public static partial class AccountSteps
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
     }
 
+    /// <summary>
+    /// Signs out and waits, as a person does, for the "Sign in" link: with script on, signing out
+    /// first sends any offline answers and clears the phone's copies, so the page changes a moment
+    /// after the click, and going elsewhere before then would be cut off by it.
+    /// </summary>
+    public static async Task SignOutAsync(IPage page)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Sign in" })).ToBeVisibleAsync();
+    }
+
     /// <summary>Signs in with password and authenticator code, as recruiters, managers and admins must.</summary>
     /// <param name="authenticatorKey">From <see cref="ServerAccounts.CreateAdminAsync"/>, or <see cref="ServerAccounts.AuthenticatorKey"/>.</param>
     public static async Task SignInWithAuthenticatorAsync(IPage page, string email, string authenticatorKey)

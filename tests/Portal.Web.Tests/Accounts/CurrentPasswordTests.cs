@@ -49,7 +49,7 @@ public sealed class CurrentPasswordTests(PortalWebFactory app) : IClassFixture<P
         });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("Your password has been changed.", (await browser.GetPageAsync(response.Headers.Location!.ToString())).Text("[role=status]"));
+        Assert.Equal("Your password has been changed.", (await browser.GetPageAsync(response.Headers.Location!.ToString())).Text("[role=status]:not([hidden])"));
         Assert.Equal(0, await app.WithUsersAsync(async users => await users.GetAccessFailedCountAsync((await users.FindByEmailAsync(email))!)));
     }
 
