@@ -23,6 +23,16 @@ public sealed record RetentionSchedule(int UnconfirmedAccountDays, int Applicati
     /// <summary>Months a case the navigator closed is kept, for follow-up and the hub's own reporting.</summary>
     public int ClosedCaseMonths { get; init; } = 24;
 
+    /// <summary>
+    /// Days the answer to a phone's offline sync is kept, so a retry of the same item gets the same
+    /// answer. Longer than a phone plausibly stays offline; after it, a late retry of a quiz already
+    /// recorded is told the module is passed, never recorded twice (a round has one completion).
+    /// </summary>
+    public int OfflineReceiptDays { get; init; } = 90;
+
+    /// <summary>Offline sync answers received before this are removed.</summary>
+    public DateTime OfflineReceiptsBefore(DateTime utcNow) => Utc(utcNow).AddDays(-OfflineReceiptDays);
+
     /// <summary>Cases whose consent was withdrawn before this are erased with their plan and notes.</summary>
     public DateTime WithdrawnCasesBefore(DateTime utcNow) => Utc(utcNow).AddDays(-WithdrawnCaseDays);
 

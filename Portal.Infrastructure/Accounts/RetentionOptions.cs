@@ -29,9 +29,13 @@ public sealed class RetentionOptions
     [Range(1, 120)]
     public int ClosedCaseMonths { get; set; } = RetentionSchedule.Default.ClosedCaseMonths;
 
+    [Range(31, 365)]
+    public int OfflineReceiptDays { get; set; } = RetentionSchedule.Default.OfflineReceiptDays;
+
     public RetentionSchedule Schedule() => new(UnconfirmedAccountDays, ApplicationMonthsAfterClosing, MailMonths, AuditMonths, KeptEvidenceMonths)
     {
         WithdrawnCaseDays = WithdrawnCaseDays,
         ClosedCaseMonths = ClosedCaseMonths,
+        OfflineReceiptDays = OfflineReceiptDays,
     };
 }

@@ -15,8 +15,11 @@ public sealed record RetentionSummary(int UnconfirmedAccounts, int Applications,
     /// <summary>Talent hub cases (withdrawn, or closed long enough ago) removed with their plans and notes.</summary>
     public int NavigationCases { get; init; }
 
+    /// <summary>Answers to phones' offline syncs past their days.</summary>
+    public int OfflineReceipts { get; init; }
+
     public override string ToString() =>
-        $"{UnconfirmedAccounts:N0} unconfirmed accounts, {Applications:N0} applications, {MailBodies:N0} mail bodies, {Mail:N0} emails, {AuditEvents:N0} audit events, {KeptEvidence:N0} kept evidence rows, {NavigationCases:N0} hub cases removed";
+        $"{UnconfirmedAccounts:N0} unconfirmed accounts, {Applications:N0} applications, {MailBodies:N0} mail bodies, {Mail:N0} emails, {AuditEvents:N0} audit events, {KeptEvidence:N0} kept evidence rows, {NavigationCases:N0} hub cases, {OfflineReceipts:N0} offline sync answers removed";
 }
 
 /// <summary>
@@ -45,9 +48,16 @@ public sealed class RetentionJob(PortalDbContext db, Erasure erasure, IOptions<R
             await KeptEvidenceAsync(now, cancellationToken))
         {
             NavigationCases = await Navigation.NavigationRecords.RemoveExpiredAsync(db, schedule, now, cancellationToken),
+            OfflineReceipts = await OfflineReceiptsAsync(schedule, now, cancellationToken),
         };
         logger.LogInformation("Retention: {Summary}", summary);
         return summary;
+    }
+
+    private Task<int> OfflineReceiptsAsync(RetentionSchedule schedule, DateTime now, CancellationToken cancellationToken)
+    {
+        var before = schedule.OfflineReceiptsBefore(now);
+        return db.Set<Portal.Domain.Training.Offline.OfflineReceipt>().Where(r => r.ReceivedAtUtc < before).ExecuteDeleteAsync(cancellationToken);
     }
 
     private async Task<int> UnconfirmedAccountsAsync(RetentionSchedule schedule, DateTime now, CancellationToken cancellationToken)

@@ -137,6 +137,27 @@ public abstract class RetentionJobTests<TDatabase>(TDatabase database) : IClassF
     }
 
     [Fact]
+    public async Task OfflineSyncAnswersGoAfterTheirDays()
+    {
+        string person;
+        await using (var db = database.CreateContext())
+        {
+            var employer = await EveryArea.EmployerAsync(db, Now.AddDays(-200));
+            // Its offline sync answer is from the day it was made, 200 days ago.
+            person = (await EveryArea.PersonAsync(db, employer, Now.AddDays(-200))).Id;
+            db.Add(Portal.Domain.Training.Offline.OfflineReceipt.For(Guid.NewGuid(), person, "fire-safety", Portal.Domain.Training.Offline.OfflineItemKind.Lesson,
+                Portal.Domain.Training.Offline.OfflineOutcome.Recorded, "recent", null, Now.AddDays(-89)));
+            await db.SaveChangesAsync();
+        }
+
+        var summary = await RunAsync();
+
+        await using var check = database.CreateContext();
+        Assert.Equal(["recent"], await check.Set<Portal.Domain.Training.Offline.OfflineReceipt>().Where(r => r.UserId == person).Select(r => r.Message).ToListAsync());
+        Assert.True(summary.OfflineReceipts >= 1);
+    }
+
+    [Fact]
     public async Task KeptEvidenceGoesOnItsDate()
     {
         var runAt = Now;
