@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Navigation;
 using Portal.Domain.Organisations;
+using Portal.Domain.Programmes;
 using Portal.Domain.Talent;
 using Portal.Infrastructure.Accounts;
 using Portal.Infrastructure.Content;
@@ -13,18 +14,19 @@ namespace Portal.Infrastructure.Navigation;
 /// <param name="Stage">One stage, or every open stage when null.</param>
 /// <param name="Everyone">Everyone on the organisation's caseload, not only mine.</param>
 /// <param name="Overdue">Only people whose next step is past its date.</param>
-public sealed record CaseloadFilter(CaseStage? Stage = null, bool Everyone = false, bool Overdue = false, string? Search = null);
+/// <param name="PriorityOnly">Only people whose postcode is in one of the council's priority neighbourhoods.</param>
+public sealed record CaseloadFilter(CaseStage? Stage = null, bool Everyone = false, bool Overdue = false, string? Search = null, bool PriorityOnly = false);
 
 /// <summary>
 /// The navigator's side: the caseload, the shared queue, and one person's case. Every query starts
 /// from the organisations the navigator belongs to (decision 0014), so another organisation's case
 /// is not found, and a case whose consent was withdrawn is not found by anyone.
 /// </summary>
-public sealed class CaseloadService(PortalDbContext db, OrganisationService organisations, CaseReader reader, ContentStore content, TimeProvider clock)
+public sealed class CaseloadService(PortalDbContext db, OrganisationService organisations, CaseReader reader, ContentStore content, PriorityNeighbourhoods priority, TimeProvider clock)
 {
     public const int MaxRows = 300;
 
-    public sealed record CaseRow(Guid Id, string Name, CaseStage Stage, string? Navigator, bool Mine, StepView? Next, DateOnly? LastContactOn);
+    public sealed record CaseRow(Guid Id, string Name, CaseStage Stage, string? Navigator, bool Mine, StepView? Next, DateOnly? LastContactOn, NeighbourhoodStanding Neighbourhood);
 
     public sealed record QueuedRequest(Guid Id, string Name, string OrganisationName, string HelpWith, ContactPreference ContactBy, DateTime AskedAtUtc);
 
@@ -63,13 +65,16 @@ public sealed class CaseloadService(PortalDbContext db, OrganisationService orga
             .GroupJoin(db.Users, r => r.c.NavigatorId, n => n.Id, (r, navigators) => new { r, navigators })
             .SelectMany(x => x.navigators.DefaultIfEmpty(), (x, n) => new
             {
-                x.r.c.Id, x.r.c.Stage, x.r.c.NavigatorId, x.r.c.LastContactOn, x.r.DisplayName, x.r.Email,
+                x.r.c.Id, x.r.c.UserId, x.r.c.Stage, x.r.c.NavigatorId, x.r.c.LastContactOn, x.r.DisplayName, x.r.Email,
                 NavigatorName = n == null ? null : n.DisplayName, NavigatorEmail = n == null ? null : n.Email,
             })
             .OrderBy(r => r.DisplayName).ThenBy(r => r.Id).Take(MaxRows)
             .ToListAsync(cancellationToken);
         var ids = found.Select(r => r.Id).ToList();
         var open = await db.Set<PlanStep>().AsNoTracking().Where(s => ids.Contains(s.CaseId) && s.Status == StepStatus.ToDo).ToListAsync(cancellationToken);
+        var people = found.Select(r => r.UserId).ToList();
+        var postcodes = await db.Set<CandidateProfile>().AsNoTracking().Where(p => people.Contains(p.UserId))
+            .ToDictionaryAsync(p => p.UserId, p => p.Postcode, StringComparer.Ordinal, cancellationToken);
         var modules = content.Current.Modules;
         var next = open.GroupBy(s => s.CaseId).ToDictionary(g => g.Key, g => g.OrderBy(s => s.DueOn ?? DateOnly.MaxValue).ThenBy(s => s.Id).First());
         var result = found.Select(r =>
@@ -82,9 +87,10 @@ public sealed class CaseloadService(PortalDbContext db, OrganisationService orga
                 step = new StepView(s.Id, s.Kind, title, s.Details, s.Owner, s.DueOn, s.Status, s.Link, false, null, null, s.IsOverdue(today));
             }
             return new CaseRow(r.Id, PortalUser.ShownName(r.DisplayName, r.Email), r.Stage,
-                r.NavigatorEmail is null ? null : PortalUser.ShownName(r.NavigatorName, r.NavigatorEmail), r.NavigatorId == navigatorId, step, r.LastContactOn);
+                r.NavigatorEmail is null ? null : PortalUser.ShownName(r.NavigatorName, r.NavigatorEmail), r.NavigatorId == navigatorId, step, r.LastContactOn,
+                priority.Place(postcodes.GetValueOrDefault(r.UserId)));
         });
-        return [.. filter.Overdue ? result.Where(r => r.Next?.Overdue == true) : result];
+        return [.. result.Where(r => (!filter.Overdue || r.Next?.Overdue == true) && (!filter.PriorityOnly || r.Neighbourhood == NeighbourhoodStanding.Priority))];
     }
 
     /// <summary>New requests to the navigator's organisations that nobody has taken yet, oldest first.</summary>

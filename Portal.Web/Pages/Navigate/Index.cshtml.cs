@@ -21,6 +21,8 @@ public sealed class IndexModel(CaseloadService caseload, HelpInvitationService i
 
         public bool Overdue { get; set; }
 
+        public bool PriorityOnly { get; set; }
+
         public string? Search { get; set; }
     }
 
@@ -36,7 +38,7 @@ public sealed class IndexModel(CaseloadService caseload, HelpInvitationService i
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var userId = User.RequiredId();
-        Cases = await caseload.CaseloadAsync(userId, new CaseloadFilter(Filter.Stage, Everyone, Filter.Overdue, Filter.Search), cancellationToken);
+        Cases = await caseload.CaseloadAsync(userId, new CaseloadFilter(Filter.Stage, Everyone, Filter.Overdue, Filter.Search, Filter.PriorityOnly), cancellationToken);
         Queue = await caseload.QueueAsync(userId, cancellationToken);
         Invited = await invitations.PendingAsync(userId, cancellationToken);
     }

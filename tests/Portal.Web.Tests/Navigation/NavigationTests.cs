@@ -242,6 +242,39 @@ public sealed class NavigationTests(PortalWebFactory app) : IClassFixture<Portal
         Assert.Contains("Marek Nowak: New, with Nia", (await colleague.GetPageAsync("/navigate?Filter.Show=everyone")).Text(".caseload"), StringComparison.Ordinal);
     }
 
+    /// <summary>The council's priority neighbourhoods (LS9 7 is Lincoln Green in the shipped list) as a caseload filter.</summary>
+    [Fact]
+    public async Task TheCaseloadFindsPeopleInPriorityNeighbourhoods()
+    {
+        var admin = await app.AsAdminWithTwoFactorAsync();
+        var hub = await app.HubAsync(admin, Unique("Lincoln Green Hub"));
+        var near = await app.PersonAsync("Jade Appleyard");
+        var far = await app.PersonAsync("Oliver Sykes");
+        await LivesAtAsync(near.Id, "LS9 7TF");
+        await LivesAtAsync(far.Id, "LS16 5AA");
+        await app.TakenAsync(hub, near);
+        await app.TakenAsync(hub, far);
+
+        var all = (await hub.Navigator.GetPageAsync("/navigate")).Text(".caseload");
+        var priority = (await hub.Navigator.GetPageAsync("/navigate?Filter.PriorityOnly=true")).Text(".caseload");
+
+        Assert.Contains("Oliver Sykes", all, StringComparison.Ordinal);
+        Assert.Contains("Jade Appleyard", priority, StringComparison.Ordinal);
+        Assert.Contains("Lives in a priority neighbourhood", priority, StringComparison.Ordinal);
+        Assert.DoesNotContain("Oliver Sykes", priority, StringComparison.Ordinal);
+    }
+
+    private async Task LivesAtAsync(string userId, string postcode)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var located = scope.ServiceProvider.GetRequiredService<Portal.Infrastructure.Talent.PostcodeDistricts>().Locate(postcode).Location;
+        var profile = Portal.Domain.Talent.CandidateProfile.For(userId);
+        profile.Update(new Portal.Domain.Talent.CandidateDetails { Location = located, Days = Portal.Domain.Talent.WorkDays.Weekdays, Shifts = Portal.Domain.Talent.ShiftTimes.Early }, DateTime.UtcNow);
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        db.Add(profile);
+        await db.SaveChangesAsync();
+    }
+
     [Fact]
     public async Task ThePersonTicksTheirOwnStepsButNotTheHubs()
     {
