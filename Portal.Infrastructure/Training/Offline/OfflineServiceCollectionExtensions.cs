@@ -14,6 +14,7 @@ public static class OfflineServiceCollectionExtensions
         services.AddOptions<OfflineOptions>().Bind(configuration.GetSection(OfflineOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ModuleVersions>();
         services.AddScoped<OfflineSyncService>();
+        services.AddScoped<KeepList>();
         return services;
     }
 }

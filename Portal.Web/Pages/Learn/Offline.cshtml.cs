@@ -2,10 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Portal.Domain.Training;
 using Portal.Domain.Training.Offline;
 using Portal.Infrastructure.Content;
-using Portal.Infrastructure.Training;
 using Portal.Infrastructure.Training.Offline;
 using Portal.Web.Accounts;
 
@@ -15,7 +13,7 @@ namespace Portal.Web.Pages.Learn;
 /// Modules kept on this phone. The list itself lives on the phone, so the page is a frame the
 /// script fills in; its handlers tell the phone what to keep and take what was done offline.
 /// </summary>
-public sealed class OfflineModel(ContentStore content, TrainingService training, OfflineSyncService sync) : PageModel
+public sealed class OfflineModel(ContentStore content, KeepList keepList, OfflineSyncService sync) : PageModel
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -54,16 +52,9 @@ public sealed class OfflineModel(ContentStore content, TrainingService training,
         return new JsonResult(new KeptModule(slug, module.Title, module.Version, pages, lessons, quiz, waiting), Json);
     }
 
-    /// <summary>The learner's modules that are due: in progress, expiring or expired. Kept automatically when they ask for it.</summary>
-    public async Task<IActionResult> OnGetDueAsync(CancellationToken cancellationToken)
-    {
-        var record = await training.GetRecordAsync(User.RequiredId(), content.Current, cancellationToken);
-        var due = record
-            .Where(e => e.Module is not null && e.Status is TrainingStatus.InProgress or TrainingStatus.ExpiringSoon or TrainingStatus.Expired)
-            .Select(e => e.ModuleSlug)
-            .ToList();
-        return new JsonResult(due, Json);
-    }
+    /// <summary>The modules the phone keeps by itself when the learner asks: what their employers require that is not in date, then what they are part way through.</summary>
+    public async Task<IActionResult> OnGetDueAsync(CancellationToken cancellationToken) =>
+        new JsonResult(await keepList.DueAsync(User.RequiredId(), content.Current, cancellationToken), Json);
 
     /// <summary>
     /// What the phone did offline. Same-origin script only: the antiforgery token comes in a header,

@@ -144,8 +144,8 @@ public sealed class OfflineJourneyTests(BrowserFixture fixture, Xunit.Abstractio
 
         await phone.GotoAsync("/learn/offline");
         await Assertions.Expect(phone.GetByText("Nothing is kept on this phone yet.")).ToBeVisibleAsync();
-        await Assertions.Expect(phone.GetByLabel("Keep my due modules on this phone automatically")).Not.ToBeCheckedAsync();
-        await phone.GetByLabel("Keep my due modules on this phone automatically").CheckAsync();
+        await Assertions.Expect(phone.GetByLabel("Keep the modules I need to do on this phone automatically")).Not.ToBeCheckedAsync();
+        await phone.GetByLabel("Keep the modules I need to do on this phone automatically").CheckAsync();
         await Assertions.Expect(phone.Locator("[data-kept-list] li")).ToContainTextAsync(Module.Title);
         await phone.AssertNoSeriousIssuesAsync();
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
@@ -67,6 +68,26 @@ public sealed class EmployerRequirementsTests(PortalWebFactory app) : IClassFixt
         var fields = form.Elements.OfType<IHtmlInputElement>().Where(i => i.Type == "hidden").Select(i => new KeyValuePair<string, string>(i.Name!, i.Value)).ToList();
         fields.AddRange(module.Quiz.Questions.SelectMany(q => q.Answers.Where(a => a.Correct).Select(a => new KeyValuePair<string, string>("answer." + q.Id, a.Id))));
         Assert.Equal(HttpStatusCode.Redirect, (await browser.PostAsync(quiz.Url, new FormUrlEncodedContent(fields))).StatusCode);
+    }
+
+    [Fact]
+    public async Task WhatTheManagerRequiresIsKeptOnTheLearnersPhoneBeforeSheHasStartedIt()
+    {
+        var (organisation, _, manager) = await OrganisationAsync();
+        var rules = await manager.GetPageAsync($"/manage/training?org={organisation}&job=care-worker");
+        Assert.Equal(HttpStatusCode.Redirect, (await manager.PostFormAsync(rules, "form[action*=Required]",
+            Required.Select(t => new KeyValuePair<string, string>("topic", t)))).StatusCode);
+        var (learnerId, learner) = await StaffAsync(organisation, "care-worker", "Amy Carer");
+        await app.CompletedAsync(learnerId, "safeguarding-adults", DateTime.UtcNow.AddMonths(-13));
+        await app.CompletedAsync(learnerId, "fire-safety", DateTime.UtcNow.AddDays(-350));
+        await app.CompletedAsync(learnerId, "communication", DateTime.UtcNow.AddMonths(-1));
+        // Part way through something nobody requires of her.
+        await learner.SubmitAsync(await learner.GetPageAsync("/learn/dementia-awareness"), new Dictionary<string, string>());
+
+        var keep = await learner.GetFromJsonAsync<string[]>("/learn/offline?handler=Due") ?? [];
+
+        // Not started and run out come before running out; what she has in date is not kept; what she started is.
+        Assert.Equal(["duty-of-care", "safeguarding-adults", "fire-safety", "dementia-awareness"], keep);
     }
 
     [Fact]
