@@ -2,6 +2,7 @@ using System.Text.Json;
 using Hangfire;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Data;
@@ -33,6 +34,27 @@ public static class WebApplicationExtensions
         RecurringJobs.Register(app.Services.GetRequiredService<IRecurringJobManager>());
     }
 
+    /// <summary>
+    /// Images in content, served from the content folder itself. Pages link them with a version in the
+    /// address, so a phone may keep such a copy for good; a changed image gets a new address.
+    /// </summary>
+    private static void UseContentMedia(WebApplication app)
+    {
+        var folder = Path.Combine(app.Services.GetRequiredService<ContentStore>().RootPath, ContentMedia.Folder);
+        if (!Directory.Exists(folder))
+            return;
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new PhysicalFileProvider(folder),
+            RequestPath = ContentMedia.RequestPath,
+            OnPrepareResponse = context =>
+            {
+                if (context.Context.Request.Query.ContainsKey("v"))
+                    context.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+            },
+        });
+    }
+
     public static WebApplication UsePortal(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -54,6 +76,7 @@ public static class WebApplicationExtensions
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseStaticFiles();
+        UseContentMedia(app);
         app.UseRouting();
         app.UseAuthentication();
         // After authentication: the forms behind a session are limited per signed-in person too.

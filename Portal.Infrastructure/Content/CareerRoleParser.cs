@@ -69,7 +69,7 @@ internal sealed class CareerRoleParser(MarkdownRenderer markdown) : ContentParse
             Hours: hours,
             Shifts: shifts,
             EntryRequirements: requirements,
-            Html: markdown.ToHtml(document.Body),
+            Html: markdown.ToHtml(document.Body, document.BodyLine, document.FrontMatter.ErrorAt),
             Version: document.Version,
             SourceFile: document.File)
         {

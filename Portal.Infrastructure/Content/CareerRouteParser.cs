@@ -47,7 +47,7 @@ internal sealed class CareerRouteParser(MarkdownRenderer markdown) : ContentPars
             steps.Add(step);
         }
 
-        return new CareerRoute(slug, title, summary, steps, markdown.ToHtml(document.Body), document.Version, document.File)
+        return new CareerRoute(slug, title, summary, steps, markdown.ToHtml(document.Body, document.BodyLine, document.FrontMatter.ErrorAt), document.Version, document.File)
         {
             Provenance = Provenance.Read(frontMatter),
         };

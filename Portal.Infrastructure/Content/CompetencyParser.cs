@@ -28,7 +28,7 @@ internal sealed class CompetencyParser(MarkdownRenderer markdown) : ContentParse
             Modules: [.. modules.Distinct(StringComparer.Ordinal)],
             Checklist: checklist,
             ChecklistVersion: Competency.VersionOf(checklist),
-            Html: markdown.ToHtml(document.Body),
+            Html: markdown.ToHtml(document.Body, document.BodyLine, document.FrontMatter.ErrorAt),
             Version: document.Version,
             SourceFile: document.File)
         {

@@ -42,6 +42,7 @@ internal sealed class ContentLoader
     {
         List<ContentError> errors = [];
         var documents = ReadAll(root, errors);
+        _markdown.Media = ContentMedia.Read(root, errors);
         // A fresh route parser per load: it remembers each step's line only for this load's checks.
         var routeParser = new CareerRouteParser(_markdown);
         var parsedRoles = _roles.ParseAll(documents[_roles.Folder], errors);

@@ -24,7 +24,7 @@ internal sealed partial class InfoPageParser(MarkdownRenderer markdown, Operator
             Title: frontMatter.RequiredString("title", maxLength: 120),
             Summary: frontMatter.RequiredString("summary", maxLength: 300),
             Updated: frontMatter.OptionalDate("updated"),
-            Html: markdown.ToHtml(FillTokens(document)),
+            Html: markdown.ToHtml(FillTokens(document), document.BodyLine, document.FrontMatter.ErrorAt),
             Version: document.Version,
             SourceFile: document.File);
     }

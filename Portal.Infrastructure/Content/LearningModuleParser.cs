@@ -199,7 +199,11 @@ internal sealed partial class LearningModuleParser(MarkdownRenderer markdown) : 
             else if (text.All(string.IsNullOrWhiteSpace))
                 document.FrontMatter.ErrorAt(line, $"the lesson '{title}' has no text under its heading");
             else
-                lessons.Add(new Lesson(lessons.Count + 1, title, markdown.ToHtml(string.Join('\n', text))));
+            {
+                List<string> images = [];
+                var html = markdown.ToHtml(string.Join('\n', text), line + 1, document.FrontMatter.ErrorAt, images);
+                lessons.Add(new Lesson(lessons.Count + 1, title, html) { Images = images });
+            }
         }
         return lessons.Count == sections.Count ? lessons : null;
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Ganss.Xss;
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
@@ -36,10 +37,23 @@ internal sealed class MarkdownRenderer
 
     private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
 
-    public string ToHtml(string markdown)
+    /// <summary>
+    /// The images of the content being loaded. Null for text people write in the portal (a vacancy),
+    /// whose images on this site are left as written.
+    /// </summary>
+    internal ContentMedia? Media { get; set; }
+
+    public string ToHtml(string markdown) => ToHtml(markdown, 1, null);
+
+    /// <param name="firstLine">The line of the file the text starts on, so a problem names its own line.</param>
+    /// <param name="problemAt">Told of each image content may not show, with its line.</param>
+    /// <param name="images">Collects the address of every image shown, for keeping a lesson on a phone.</param>
+    internal string ToHtml(string markdown, int firstLine, Action<int, string>? problemAt, ICollection<string>? images = null)
     {
         var document = Markdown.Parse(markdown, _pipeline);
         DropRemoteImages(document);
+        if (Media is not null && problemAt is not null)
+            SizeImages(document, Media, firstLine, problemAt, images);
         LoadImagesLazily(document);
         return Sanitise(Markdown.ToHtml(document, _pipeline));
     }
@@ -53,8 +67,42 @@ internal sealed class MarkdownRenderer
     {
         foreach (var image in document.Descendants<LinkInline>().Where(l => l.IsImage && IsRemote(l.Url)).ToList())
         {
-            var alt = string.Concat(image.Descendants<LiteralInline>().Select(l => l.Content.ToString()));
-            image.ReplaceBy(new LiteralInline(alt), false);
+            image.ReplaceBy(new LiteralInline(AltOf(image)), false);
+        }
+    }
+
+    private static string AltOf(LinkInline image) => string.Concat(image.Descendants<LiteralInline>().Select(l => l.Content.ToString()));
+
+    /// <summary>
+    /// Every image in content comes from content/media/, whose sizes the loader has read, and is
+    /// given its width and height: the page keeps its space while it loads, so the text never jumps.
+    /// Each needs alt text, since a screen reader, a failed download and a data saver all show only that.
+    /// </summary>
+    private static void SizeImages(MarkdownDocument document, ContentMedia media, int firstLine, Action<int, string> problemAt, ICollection<string>? images)
+    {
+        var prefix = ContentMedia.Folder + "/";
+        foreach (var image in document.Descendants<LinkInline>().Where(l => l.IsImage))
+        {
+            var line = firstLine + image.Line;
+            var written = image.Url ?? "";
+            if (string.IsNullOrWhiteSpace(AltOf(image)))
+                problemAt(line, $"the image '{written}' has no alt text: say what it shows between the brackets, as in ![A carer helping a man to stand](media/standing.jpg)");
+            var path = written.TrimStart('/');
+            if (!path.StartsWith(prefix, StringComparison.Ordinal) || path.IndexOf('/', prefix.Length) >= 0)
+            {
+                problemAt(line, $"the image '{written}' is not in content/media/: put it there and write it as media/<file name>, so its size can be read and the page can keep its space");
+                continue;
+            }
+            if (media.Find(Uri.UnescapeDataString(path[prefix.Length..])) is not { } found)
+            {
+                problemAt(line, $"there is no image '{path}' in content/media/");
+                continue;
+            }
+            image.Url = found.Url;
+            var attributes = image.GetAttributes();
+            attributes.AddPropertyIfNotExist("width", found.Width.ToString(CultureInfo.InvariantCulture));
+            attributes.AddPropertyIfNotExist("height", found.Height.ToString(CultureInfo.InvariantCulture));
+            images?.Add(found.Url);
         }
     }
 

@@ -53,7 +53,7 @@ internal sealed class ProgrammeParser(MarkdownRenderer markdown) : ContentParser
             DurationMonths: frontMatter.RequiredInt("duration-months", 1, 60),
             OffTheJobHours: frontMatter.OptionalInt("off-the-job-hours", 0, 2000),
             PlacementHours: frontMatter.OptionalInt("placement-hours", 0, 2000),
-            Html: markdown.ToHtml(document.Body),
+            Html: markdown.ToHtml(document.Body, document.BodyLine, document.FrontMatter.ErrorAt),
             Version: document.Version,
             SourceFile: document.File)
         {

@@ -7,7 +7,7 @@
 
 importScripts('/js/offline-store.js');
 
-var VERSION = '2026-12-06.2';
+var VERSION = '2026-12-06.3';
 var SHELL = 'portal-shell-' + VERSION;
 var SHELL_FILES = [
   '/css/site.css',
@@ -53,7 +53,12 @@ self.addEventListener('fetch', function (event) {
     event.respondWith(shell(request));
     return;
   }
-  // Anything that is not a page (the sync call, downloads, images) goes to the network untouched.
+  // A lesson's image: the copy kept with its module if there is one (the address names the version), else the network.
+  if (request.method === 'GET' && url.pathname.indexOf('/media/') === 0) {
+    event.respondWith(caches.match(url.pathname + url.search).then(function (kept) { return kept || fetch(request); }));
+    return;
+  }
+  // Anything else that is not a page (the sync call, downloads) goes to the network untouched.
   if (request.mode !== 'navigate') return;
   event.respondWith(page(request, url));
 });

@@ -48,6 +48,7 @@ public sealed class OfflineModel(ContentStore content, KeepList keepList, Offlin
             .. module.Lessons.Select(l => new KeptPage(lessons[l.Number - 1], Url.Page("/Learn/Lesson", new { slug, number = l.Number, kept = true })!)),
             new(quiz, Url.Page("/Learn/Quiz", new { slug, kept = true })!),
             new(waiting, waiting),
+            .. module.Lessons.SelectMany(l => l.Images).Distinct(StringComparer.Ordinal).Select(image => new KeptPage(image, image)),
         ];
         return new JsonResult(new KeptModule(slug, module.Title, module.Version, pages, lessons, quiz, waiting), Json);
     }

@@ -15,6 +15,18 @@ internal sealed class TempContent : IDisposable
         return this;
     }
 
+    public TempContent WriteBytes(string file, byte[] bytes)
+    {
+        var path = Path.Combine(Root, file);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, bytes);
+        return this;
+    }
+
+    /// <summary>The line of <paramref name="file"/> that holds <paramref name="text"/> first, counted from 1.</summary>
+    public int LineOf(string file, string text) =>
+        Array.FindIndex(File.ReadAllLines(Path.Combine(Root, file)), l => l.Contains(text, StringComparison.Ordinal)) + 1;
+
     /// <summary>A valid page, with extra front matter lines before the closing '---'.</summary>
     public TempContent Page(string name, string extraFrontMatter = "", string body = "Some text.") =>
         Write($"pages/{name}.md", $"---\ntitle: A title\nsummary: A summary\n{extraFrontMatter}---\n\n{body}\n");

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Infrastructure.Content;
-using Portal.Tests.Common;
 using Portal.Web.Tests.Support;
 
 namespace Portal.Web.Tests.Careers;
@@ -8,34 +7,7 @@ namespace Portal.Web.Tests.Careers;
 /// <summary>Career pages come from the output cache, and a content reload replaces them at once.</summary>
 public sealed class ContentCacheTests(ContentCacheTests.Factory app) : IClassFixture<ContentCacheTests.Factory>
 {
-    public sealed class Factory : PortalWebFactory
-    {
-        public string ContentCopy { get; } = CopyContent();
-
-        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Content:Path"] = ContentCopy };
-
-        private static string CopyContent()
-        {
-            var target = Directory.CreateTempSubdirectory("portal-content-copy-").FullName;
-            var source = Path.Combine(TestEnvironment.RepositoryRoot(), "content");
-            foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-            {
-                var to = Path.Combine(target, Path.GetRelativePath(source, file));
-                Directory.CreateDirectory(Path.GetDirectoryName(to)!);
-                File.Copy(file, to);
-            }
-
-            return target;
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            base.Dispose(disposing);
-            // The factory is disposed both synchronously and asynchronously; the second time finds nothing to delete.
-            if (disposing && Directory.Exists(ContentCopy))
-                Directory.Delete(ContentCopy, recursive: true);
-        }
-    }
+    public sealed class Factory : ContentCopyFactory;
 
     [Fact]
     public async Task AnEditedRoleShowsOnlyAfterTheContentIsLoadedAgain()

@@ -6,7 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Training;
 using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Data;
-using Portal.Tests.Common;
 using Portal.Web.Tests.Support;
 
 namespace Portal.Web.Tests.Learn.Offline;
@@ -16,33 +15,7 @@ public sealed class ContentChangeWhileOfflineTests(ContentChangeWhileOfflineTest
 {
     private const string Slug = "duty-of-care";
 
-    public sealed class Factory : PortalWebFactory
-    {
-        public string ContentCopy { get; } = CopyContent();
-
-        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Content:Path"] = ContentCopy };
-
-        private static string CopyContent()
-        {
-            var target = Directory.CreateTempSubdirectory("portal-content-offline-").FullName;
-            var source = Path.Combine(TestEnvironment.RepositoryRoot(), "content");
-            foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-            {
-                var to = Path.Combine(target, Path.GetRelativePath(source, file));
-                Directory.CreateDirectory(Path.GetDirectoryName(to)!);
-                File.Copy(file, to);
-            }
-
-            return target;
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            base.Dispose(disposing);
-            if (disposing && Directory.Exists(ContentCopy))
-                Directory.Delete(ContentCopy, recursive: true);
-        }
-    }
+    public sealed class Factory : ContentCopyFactory;
 
     [Fact]
     public async Task AQuizTakenOnTheTextBeforeAReloadIsMarkedAgainstThatText()
