@@ -23,9 +23,9 @@ public static class WebApplicationExtensions
         // Invalid content stops start-up here, with every error listed. Each later reload empties the page cache.
         var content = app.Services.GetRequiredService<ContentStore>();
         content.Load();
-        app.Services.GetRequiredService<Portal.Infrastructure.Training.Offline.ModuleVersions>();
         ContentCache.EvictOnReload(content, app.Services.GetRequiredService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>());
         await PortalDatabase.PrepareAsync(app.Services);
+        await Portal.Infrastructure.Training.Offline.ModuleVersions.RecordOnEveryLoadAsync(app.Services);
         await KeyProtection.DropUnencryptedKeysAsync(app.Services);
         await DemoAccounts.SeedAsync(app.Services);
         await DemoTalent.SeedAsync(app.Services);

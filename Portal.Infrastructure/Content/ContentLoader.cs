@@ -100,6 +100,20 @@ internal sealed class ContentLoader
         return set;
     }
 
+    /// <summary>
+    /// One module file on its own, as an earlier release served it, for marking a quiz answered on
+    /// that text. Null when it no longer reads as a module (it was valid when it was served).
+    /// </summary>
+    internal static LearningModule? ParseModule(string file, string source)
+    {
+        List<ContentError> errors = [];
+        var document = Read(file, Encoding.UTF8.GetBytes(source), errors);
+        if (document is null)
+            return null;
+        var modules = new LearningModuleParser(new MarkdownRenderer()).ParseAll([document], errors);
+        return errors.Count == 0 && modules.Count == 1 ? modules.Values.Single() : null;
+    }
+
     /// <summary>No job may say it pays less than the law requires on the day the content is loaded.</summary>
     private void CheckPay(IEnumerable<CareerRole> roles, DateOnly today, List<ContentError> errors)
     {

@@ -6,8 +6,8 @@ namespace Portal.Infrastructure.Training.Offline;
 public static class OfflineServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the offline sync service. <see cref="ModuleVersions"/> must be resolved once right after
-    /// the first content load, so it sees every later reload.
+    /// Registers the offline sync service. <see cref="ModuleVersions.RecordOnEveryLoadAsync"/> runs once
+    /// the schema is in place, so the texts served are noted at start-up and after every reload.
     /// </summary>
     public static IServiceCollection AddOfflineLearning(this IServiceCollection services, IConfiguration configuration)
     {

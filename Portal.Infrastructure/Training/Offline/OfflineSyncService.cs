@@ -108,7 +108,7 @@ public sealed class OfflineSyncService(
         LearningModule? text;
         if (current is not null && current.Version == item.Version)
             text = current;
-        else if (versions.Superseded(item.Module, item.Version) is { } old)
+        else if (await versions.SupersededAsync(db, item.Module, item.Version, cancellationToken) is { } old)
             text = OfflineTiming.VersionStillCounts(old.SupersededAtUtc, now, options.Value.OfflineVersionWindow) ? old.Module : null;
         else
             text = null;

@@ -32,13 +32,6 @@ public sealed class OfflineJourneyTests(BrowserFixture fixture, Xunit.Abstractio
         return phone;
     }
 
-    /// <summary>Waits until the service worker controls the page (the first visit registers it; it claims the page when active).</summary>
-    private static async Task WaitForWorkerAsync(IPage page)
-    {
-        await page.EvaluateAsync("() => navigator.serviceWorker.ready");
-        await page.WaitForFunctionAsync("() => navigator.serviceWorker.controller !== null");
-    }
-
     private async Task<List<Completion>> CompletionsAsync(string email)
     {
         await using var db = new SqlitePortalDbContext(new DbContextOptionsBuilder<SqlitePortalDbContext>().UseSqlite($"Data Source={fixture.Server.DatabasePath}").Options);
@@ -55,7 +48,7 @@ public sealed class OfflineJourneyTests(BrowserFixture fixture, Xunit.Abstractio
         var manifest = await phone.EvaluateAsync<string>(
             "async () => { const r = await fetch(document.querySelector('link[rel=manifest]').href); const m = await r.json(); " +
             "return [m.name, m.display, m.start_url, m.icons.map(i => i.sizes + ':' + i.purpose).join(',')].join('|'); }");
-        await WaitForWorkerAsync(phone);
+        await OfflineSteps.WaitForWorkerAsync(phone);
 
         Assert.Equal("Health and Care Portal|standalone|/learn|192x192:any,512x512:any,512x512:maskable", manifest);
     }
@@ -66,9 +59,9 @@ public sealed class OfflineJourneyTests(BrowserFixture fixture, Xunit.Abstractio
         var email = $"jodie.{Guid.NewGuid():N}@example.com";
         var phone = await SignedInPhoneAsync(email);
         await phone.GotoAsync($"/learn/{Slug}");
-        await WaitForWorkerAsync(phone);
+        await OfflineSteps.WaitForWorkerAsync(phone);
         await phone.GetByRole(AriaRole.Button, new() { Name = "Keep this on my phone" }).ClickAsync();
-        await Assertions.Expect(phone.GetByText("Kept on this phone (")).ToBeVisibleAsync();
+        await Assertions.Expect(phone.GetByText("Kept on this phone (")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         output.WriteLine($"{Module.Title} kept on the phone: {await phone.EvaluateAsync<int>("async () => (await PortalOffline.kept(await PortalOffline.learner()))[0].bytes")} bytes in {Module.Lessons.Count + 3} pages.");
         await phone.AssertNoSeriousIssuesAsync();
         await phone.GetByRole(AriaRole.Link, new() { Name = "Modules kept on this phone" }).ClickAsync();
@@ -82,26 +75,9 @@ public sealed class OfflineJourneyTests(BrowserFixture fixture, Xunit.Abstractio
         await phone.AssertNoSeriousIssuesAsync();
         await phone.GetByRole(AriaRole.Link, new() { Name = Module.Title }).ClickAsync();
         await phone.GetByRole(AriaRole.Button, new() { Name = "Start" }).ClickAsync();
-        await Assertions.Expect(phone.GetByRole(AriaRole.Heading, new() { Name = Module.Lessons[0].Title, Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(phone.GetByText("You are offline.")).ToBeVisibleAsync();
         await phone.AssertNoSeriousIssuesAsync();
-        for (var lesson = 1; lesson < Module.Lessons.Count; lesson++)
-        {
-            await phone.GetByRole(AriaRole.Button, new() { Name = "Next lesson" }).ClickAsync();
-            await Assertions.Expect(phone.GetByRole(AriaRole.Heading, new() { Name = Module.Lessons[lesson].Title, Level = 1 })).ToBeVisibleAsync();
-        }
-        await phone.GetByRole(AriaRole.Button, new() { Name = "Next: the quiz" }).ClickAsync();
-        await Assertions.Expect(phone).ToHaveURLAsync(new Regex($"/learn/{Slug}/quiz$"));
-        await Assertions.Expect(phone.GetByText("No signal? Answer anyway")).ToBeVisibleAsync();
-        foreach (var question in Module.Quiz.Questions)
-        {
-            var group = phone.GetByRole(AriaRole.Group, new() { Name = question.Text });
-            foreach (var answer in question.Answers.Where(a => a.Correct))
-                await group.GetByLabel(answer.Text, new() { Exact = true }).CheckAsync();
-        }
-        var finished = DateTime.UtcNow;
-        await phone.GetByRole(AriaRole.Button, new() { Name = "Check my answers" }).ClickAsync();
-        await Assertions.Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "Your answers are waiting to send" })).ToBeVisibleAsync();
+        var finished = await OfflineSteps.ReadEveryLessonAndAnswerTheQuizAsync(phone, Module);
         await phone.AssertNoSeriousIssuesAsync();
         Assert.Empty(await CompletionsAsync(email));
         var queued = await phone.EvaluateAsync<int>("async () => (await PortalOffline.queued(await PortalOffline.learner())).length");
@@ -138,7 +114,7 @@ public sealed class OfflineJourneyTests(BrowserFixture fixture, Xunit.Abstractio
         var email = $"jodie.{Guid.NewGuid():N}@example.com";
         var phone = await SignedInPhoneAsync(email);
         await phone.GotoAsync($"/learn/{Slug}");
-        await WaitForWorkerAsync(phone);
+        await OfflineSteps.WaitForWorkerAsync(phone);
         await phone.GetByRole(AriaRole.Button, new() { Name = "Start" }).ClickAsync();
         await Assertions.Expect(phone).ToHaveURLAsync(new Regex($"/learn/{Slug}/lessons/1$"));
 
@@ -160,9 +136,9 @@ public sealed class OfflineJourneyTests(BrowserFixture fixture, Xunit.Abstractio
         var email = $"jodie.{Guid.NewGuid():N}@example.com";
         var phone = await SignedInPhoneAsync(email);
         await phone.GotoAsync($"/learn/{Slug}");
-        await WaitForWorkerAsync(phone);
+        await OfflineSteps.WaitForWorkerAsync(phone);
         await phone.GetByRole(AriaRole.Button, new() { Name = "Keep this on my phone" }).ClickAsync();
-        await Assertions.Expect(phone.GetByText("Kept on this phone (")).ToBeVisibleAsync();
+        await Assertions.Expect(phone.GetByText("Kept on this phone (")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         Assert.Contains("portal-kept-", await phone.EvaluateAsync<string>("async () => (await caches.keys()).join(',')"), StringComparison.Ordinal);
 
         await phone.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();

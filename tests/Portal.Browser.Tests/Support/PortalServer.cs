@@ -24,10 +24,35 @@ public sealed class PortalServer(IReadOnlyDictionary<string, string>? settings =
     /// <summary>The portal's SQLite file, for tests that set up accounts no page can create (an admin).</summary>
     public string DatabasePath => Path.Combine(_workDir, "portal.db");
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync()
     {
-        var port = TestEnvironment.FreePort();
-        BaseUrl = new Uri($"http://127.0.0.1:{port}");
+        BaseUrl = new Uri($"http://127.0.0.1:{TestEnvironment.FreePort()}");
+        return StartAsync();
+    }
+
+    /// <summary>
+    /// Stops the portal and starts it again on the same address and database, as a new release
+    /// ships: whatever the process held in memory is gone, and it reads its content afresh.
+    /// </summary>
+    public async Task RestartAsync()
+    {
+        await StopAsync();
+        await StartAsync();
+    }
+
+    private async Task StopAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process?.Dispose();
+        _process = null;
+    }
+
+    private async Task StartAsync()
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = Path.Combine(TestEnvironment.RepositoryRoot(), "Portal.Web"),
@@ -90,13 +115,7 @@ public sealed class PortalServer(IReadOnlyDictionary<string, string>? settings =
 
     public async Task DisposeAsync()
     {
-        if (_process is { HasExited: false })
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process?.Dispose();
+        await StopAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_workDir, recursive: true);
     }

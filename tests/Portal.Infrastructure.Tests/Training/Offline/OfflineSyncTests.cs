@@ -39,7 +39,7 @@ public abstract class OfflineSyncTests<TDatabase> : IClassFixture<TDatabase>, ID
     private readonly Queued _queued = new();
     private readonly TempContent _folder = new();
     private readonly ContentStore _content;
-    private readonly ModuleVersions _versions;
+    private ModuleVersions _versions;
     private readonly OfflineOptions _options = new();
     private readonly TDatabase _database;
 
@@ -189,7 +189,7 @@ public abstract class OfflineSyncTests<TDatabase> : IClassFixture<TDatabase>, ID
     {
         var user = await NewUserAsync();
         var taken = Module.Version;
-        ChangeTheModule();
+        await ReleaseAChangedModuleAsync();
         _time.Advance(_options.OfflineVersionWindow - TimeSpan.FromMinutes(1));
 
         var answers = await SyncAsync(user, [.. Lessons(Now.AddMinutes(-30), taken), Quiz(Now.AddMinutes(-10), version: taken)]);
@@ -203,7 +203,7 @@ public abstract class OfflineSyncTests<TDatabase> : IClassFixture<TDatabase>, ID
     {
         var user = await NewUserAsync();
         var taken = Module.Version;
-        ChangeTheModule();
+        await ReleaseAChangedModuleAsync();
         _time.Advance(_options.OfflineVersionWindow + TimeSpan.FromMinutes(1));
 
         var answers = await SyncAsync(user, [.. Lessons(Now.AddMinutes(-30), taken), Quiz(Now.AddMinutes(-10), version: taken)]);
@@ -241,10 +241,36 @@ public abstract class OfflineSyncTests<TDatabase> : IClassFixture<TDatabase>, ID
         Assert.False(await db.Set<ModuleProgress>().AnyAsync(p => p.UserId == user));
     }
 
-    private void ChangeTheModule()
+    /// <summary>A release with the module edited: the text served before is noted, then the new one replaces it.</summary>
+    private async Task ReleaseAChangedModuleAsync()
     {
+        await RecordTextsAsync();
         _folder.Module(Slug, body: TempContent.ValidModuleBody.Replace("Text two.", "Text two, now with an example.", StringComparison.Ordinal));
         _content.Load();
+        await RecordTextsAsync();
+    }
+
+    private async Task RecordTextsAsync()
+    {
+        await using var db = _database.CreateContext();
+        await _versions.RecordAsync(db);
+    }
+
+    [Fact]
+    public async Task AQuizOnTextARestartReplacedCountsOnTheNewProcessWithinTheWindow()
+    {
+        var user = await NewUserAsync();
+        var taken = Module.Version;
+        await ReleaseAChangedModuleAsync();
+        // The new release is a new process: nothing of the old one's memory survives.
+        _versions = new ModuleVersions(_content, _time, Options.Create(_options));
+        await Task.WhenAll(RecordTextsAsync(), RecordTextsAsync());
+        _time.Advance(TimeSpan.FromHours(3));
+
+        var answers = await SyncAsync(user, [.. Lessons(Now.AddMinutes(-30), taken), Quiz(Now.AddMinutes(-10), version: taken)]);
+
+        Assert.All(answers, a => Assert.Equal(OfflineOutcome.Recorded, a.Outcome));
+        Assert.Equal(taken, Assert.Single(await CompletionsAsync(user)).ContentVersion);
     }
 }
 
