@@ -19,6 +19,7 @@ public static class ProgrammesServiceCollectionExtensions
         services.AddScoped<ProgrammeService>();
         services.AddScoped<CohortSignUp>();
         services.AddScoped<Navigation.CaseProgrammes>();
+        services.AddScoped<Navigation.CaseEditing>();
         services.AddScoped<CheckInJob>();
         services.AddScoped<EqualityService>();
         return services;

@@ -14,7 +14,7 @@ namespace Portal.Web.Pages.Navigate;
 /// One person's case for a navigator of their hub: stage, plan, notes and what they shared. Every
 /// handler goes through a service query scoped to the navigator's organisations: anyone else's is 404.
 /// </summary>
-public sealed class PersonModel(CaseloadService caseload, CaseProgrammes cohorts, AuditLog audit, ContentStore content, TimeProvider clock) : PageModel
+public sealed class PersonModel(CaseloadService caseload, CaseProgrammes cohorts, CaseEditing editing, AuditLog audit, ContentStore content, TimeProvider clock) : PageModel
 {
     /// <summary>The city's date: a new note is dated today unless changed.</summary>
     public DateOnly Today => UkTime.Today(clock.GetUtcNow().UtcDateTime);
@@ -24,6 +24,16 @@ public sealed class PersonModel(CaseloadService caseload, CaseProgrammes cohorts
     public IReadOnlyList<(Guid Id, string Title, string Organisation)> Jobs { get; private set; } = [];
 
     public CaseProgrammes.View Programmes { get; private set; } = new([], [], []);
+
+    /// <summary>The hub's other navigators, to hand the case to.</summary>
+    public IReadOnlyList<CaseEditing.Colleague> Colleagues { get; private set; } = [];
+
+    /// <summary>Whether the signed-in navigator may still correct or remove this note.</summary>
+    public bool CanChange(NoteView note)
+    {
+        ArgumentNullException.ThrowIfNull(note);
+        return ContactNote.CanChange(note.WrittenById, note.WrittenAtUtc, User.RequiredId(), clock.GetUtcNow().UtcDateTime);
+    }
 
     public ContentSet Catalogue => content.Current;
 
@@ -37,6 +47,11 @@ public sealed class PersonModel(CaseloadService caseload, CaseProgrammes cohorts
     public EnrolInput Enrol { get; set; } = new();
 
     public sealed record EnrolInput(Guid? Cohort = null);
+
+    [BindProperty]
+    public HandOverInput HandOver { get; set; } = new();
+
+    public sealed record HandOverInput(string? To = null);
 
     public sealed class StepInput
     {
@@ -78,6 +93,7 @@ public sealed class PersonModel(CaseloadService caseload, CaseProgrammes cohorts
         View = view;
         Jobs = await caseload.OpenJobsAsync(cancellationToken);
         Programmes = await cohorts.ForCaseAsync(User.RequiredId(), id, cancellationToken) ?? Programmes;
+        Colleagues = await editing.ColleaguesAsync(User.RequiredId(), id, cancellationToken);
         return true;
     }
 
@@ -114,6 +130,13 @@ public sealed class PersonModel(CaseloadService caseload, CaseProgrammes cohorts
         ModelState.Clear();
         var result = await cohorts.EnrolAsync(User.RequiredId(), id, Enrol.Cohort ?? Guid.Empty, cancellationToken);
         return await this.AnswerAsync(result, () => Saved(id, "Enrolled. The cohort is on their programmes page."), () => AgainAsync(id, cancellationToken), field => $"Enrol.{field}");
+    }
+
+    public async Task<IActionResult> OnPostHandOverAsync(Guid id, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        var result = await editing.ReassignAsync(User.RequiredId(), id, HandOver.To, cancellationToken);
+        return await this.AnswerAsync(result, () => Saved(id, "Handed over. The case is on their caseload now."), () => AgainAsync(id, cancellationToken), field => $"HandOver.{field}");
     }
 
     private IActionResult Done(Result result, Guid id, string message) =>
