@@ -145,9 +145,11 @@ public sealed class HelpInvitationService(
             return Result.Invalid("Consent", "Tick the box to agree to the hub keeping your record, or the hub cannot help you here");
         if (await db.Set<NavigationCase>().AnyAsync(c => c.UserId == userId && c.Stage != CaseStage.Closed, cancellationToken))
             return Result.Invalid("", "You already have a plan with a hub: it is on your home page");
-        db.Add(NavigationCase.Start(invitation.OrganisationId, userId, true, ask.HelpWith!, ask.ContactBy, ask.Phone, ask.ContactTimes, now, invitation.NavigatorId));
+        var opened = NavigationCase.Start(invitation.OrganisationId, userId, true, ask.HelpWith!, ask.ContactBy, ask.Phone, ask.ContactTimes, now, invitation.NavigatorId);
+        db.Add(opened);
         db.Remove(invitation);
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await HelpService.OpenedOnceAsync(db, opened, userId, cancellationToken))
+            return Result.Invalid("", "You already have a plan with a hub: it is on your home page");
         return Result.Done();
     }
 }
