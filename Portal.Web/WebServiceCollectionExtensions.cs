@@ -143,6 +143,8 @@ public static class WebServiceCollectionExtensions
             options.Conventions.AllowAnonymousToFolder("/Verify");
             options.Conventions.AllowAnonymousToFolder("/Jobs");
             options.Conventions.AllowAnonymousToFolder("/Help");
+            // Open cohorts are for anyone deciding whether to ask; joining checks sign-in itself.
+            options.Conventions.AllowAnonymousToPage("/Programmes/Index");
             options.Conventions.AddFolderApplicationModelConvention("/Careers", ContentCache.Apply);
             options.Conventions.AddFolderApplicationModelConvention("/Help", ContentCache.Apply);
             // Signed out, these show content and nothing personal; signed in, they bypass the cache.

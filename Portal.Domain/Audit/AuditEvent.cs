@@ -47,6 +47,9 @@ public enum AuditAction
     /// <summary>A manager opened a member of staff's training record.</summary>
     RecordOpened,
 
+    /// <summary>A talent hub's navigator opened a person's page on the caseload: their plan, notes and what they shared.</summary>
+    CaseOpened,
+
     /// <summary>A signed-in person was refused a page (403), or asked for an id that is not theirs to see (404).</summary>
     AccessRefused,
 

@@ -15,6 +15,9 @@ public sealed class ContactNote
 {
     public const int MaxTextLength = 1000;
 
+    /// <summary>How long the author may correct or take back a note: long enough to fix a slip, short enough that the record stands.</summary>
+    public static readonly TimeSpan ChangeWindow = TimeSpan.FromDays(1);
+
     private ContactNote()
     {
     }
@@ -34,6 +37,25 @@ public sealed class ContactNote
         if (Problem(on, text, today) is { } problem)
             throw new ArgumentException(problem.Message, problem.Field);
         return new ContactNote { CaseId = caseId, On = on, How = how, Text = text.Trim(), WrittenBy = writtenBy, WrittenAtUtc = utcNow };
+    }
+
+    /// <summary>Only the navigator who wrote it, and only within <see cref="ChangeWindow"/> of writing it.</summary>
+    public bool CanChange(string userId, DateTime utcNow) => CanChange(WrittenBy, WrittenAtUtc, userId, utcNow);
+
+    /// <inheritdoc cref="CanChange(string, DateTime)"/>
+    public static bool CanChange(string writtenBy, DateTime writtenAtUtc, string userId, DateTime utcNow) =>
+        !string.IsNullOrEmpty(userId) && writtenBy == userId && utcNow - writtenAtUtc <= ChangeWindow;
+
+    /// <summary>The author corrects it; the time it was written stays, so the window does not restart.</summary>
+    public void Change(string userId, DateOnly on, ContactMethod how, string text, DateOnly today, DateTime utcNow)
+    {
+        if (!CanChange(userId, utcNow))
+            throw new InvalidOperationException("Only the navigator who wrote a note can change it, and only within a day.");
+        if (Problem(on, text, today) is { } problem)
+            throw new ArgumentException(problem.Message, problem.Field);
+        On = on;
+        How = how;
+        Text = text.Trim();
     }
 
     public static (string Field, string Message)? Problem(DateOnly on, string? text, DateOnly today) =>

@@ -51,6 +51,20 @@ public sealed class HelpInvitation
         }, token);
     }
 
+    /// <summary>
+    /// Sends it again: a new token (the old link stops working, only the new hash is kept) running a
+    /// full <see cref="LifeTime"/> from now, counted as sent now for the daily limit.
+    /// </summary>
+    /// <returns>The new token, for the link in the email; never stored.</returns>
+    public string Renew(DateTime utcNow)
+    {
+        var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+        TokenHash = Hash(token);
+        CreatedAtUtc = utcNow;
+        ExpiresAtUtc = utcNow + LifeTime;
+        return token;
+    }
+
     public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     /// <summary>Why this person cannot accept it now, or null. Never names the invited address.</summary>

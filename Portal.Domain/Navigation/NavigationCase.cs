@@ -140,6 +140,22 @@ public sealed class NavigationCase
         ClosedBecause = CaseClosure.ConsentWithdrawn;
     }
 
+    /// <summary>Hands the case to another navigator of the same hub (the caller checks they are one).</summary>
+    public void Reassign(string navigatorId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(navigatorId);
+        if (!IsOpen)
+            throw new InvalidOperationException("A closed case is not handed over.");
+        if (NavigatorId is null)
+            throw new InvalidOperationException("Take the request from the queue first.");
+        if (NavigatorId == navigatorId)
+            throw new InvalidOperationException("The case is already theirs.");
+        NavigatorId = navigatorId;
+    }
+
+    /// <summary>A note was corrected or removed: the latest contact is worked out again from the notes left.</summary>
+    public void ContactsChanged(DateOnly? latest) => LastContactOn = latest;
+
     /// <summary>A contact on <paramref name="on"/>: the latest is what the caseload shows.</summary>
     public void Contacted(DateOnly on)
     {

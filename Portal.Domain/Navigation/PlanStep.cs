@@ -112,6 +112,21 @@ public sealed class PlanStep
         return null;
     }
 
+    /// <summary>
+    /// The navigator changes what it says, whose it is and when it is due. A step that is done stays
+    /// as it was done; a step the portal completes stays the person's.
+    /// </summary>
+    public void Change(string? details, StepOwner owner, DateOnly? dueOn)
+    {
+        if (IsDone)
+            throw new InvalidOperationException("A step that is done stays as it was done.");
+        if (Problem(Kind, details, Link) is { } problem)
+            throw new ArgumentException(problem.Message, problem.Field);
+        Details = details?.Trim() ?? "";
+        Owner = CompletesItself ? StepOwner.Person : owner;
+        DueOn = dueOn;
+    }
+
     /// <summary>Whether <paramref name="kind"/> happening to <paramref name="link"/> completes this step.</summary>
     public bool CompletedBy(PlanStepKind kind, string link) => !IsDone && Kind == kind && string.Equals(Link, link, StringComparison.OrdinalIgnoreCase);
 

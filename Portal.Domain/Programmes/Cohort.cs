@@ -41,6 +41,32 @@ public sealed class Cohort
 
     public static Cohort Create(Guid programmeId, CohortDetails details, DateTime utcNow)
     {
+        var clean = Check(details);
+        return new Cohort
+        {
+            Id = Guid.NewGuid(), ProgrammeId = programmeId, StartsOn = clean.StartsOn, EndsOn = clean.EndsOn, Places = clean.Places,
+            Venue = clean.Venue, Online = clean.Online, Partners = clean.Partners, Promise = clean.Promise, CreatedAtUtc = utcNow,
+        };
+    }
+
+    /// <summary>
+    /// New dates, places, venue, partners or promise. Never fewer places than people enrolled, and
+    /// never dates that leave one of its sessions outside them.
+    /// </summary>
+    /// <param name="firstSession">The day of its earliest session, if it has any.</param>
+    /// <param name="lastSession">The day of its latest session, if it has any.</param>
+    public void Change(CohortDetails details, DateOnly? firstSession, DateOnly? lastSession)
+    {
+        var clean = Check(details);
+        if (clean.Places < Taken)
+            throw new ProgrammeRuleException($"{Taken} {(Taken == 1 ? "person is" : "people are")} enrolled, so it needs at least {Taken} places");
+        if (firstSession < clean.StartsOn || lastSession > clean.EndsOn)
+            throw new ProgrammeRuleException($"Its sessions run from {firstSession:d MMM yyyy} to {lastSession:d MMM yyyy}: keep the dates around them, or change the sessions first");
+        (StartsOn, EndsOn, Places, Venue, Online, Partners, Promise) = (clean.StartsOn, clean.EndsOn, clean.Places, clean.Venue, clean.Online, clean.Partners, clean.Promise);
+    }
+
+    private static CohortDetails Check(CohortDetails details)
+    {
         ArgumentNullException.ThrowIfNull(details);
         var venue = Clean(details.Venue);
         if (details.EndsOn < details.StartsOn)
@@ -57,11 +83,7 @@ public sealed class Cohort
         var promise = Clean(details.Promise);
         if (promise is { Length: > MaxPromiseLength })
             throw new ProgrammeRuleException($"The promise is at most {MaxPromiseLength} characters");
-        return new Cohort
-        {
-            Id = Guid.NewGuid(), ProgrammeId = programmeId, StartsOn = details.StartsOn, EndsOn = details.EndsOn, Places = details.Places,
-            Venue = venue, Online = details.Online, Partners = partners, Promise = promise, CreatedAtUtc = utcNow,
-        };
+        return details with { Venue = venue, Partners = partners, Promise = promise };
     }
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

@@ -21,6 +21,15 @@ public sealed class Programme
 
     public static Programme Create(Guid organisationId, string title, string? summary, DateTime utcNow)
     {
+        var (cleanTitle, cleanSummary) = Check(title, summary);
+        return new Programme { Id = Guid.NewGuid(), OrganisationId = organisationId, Title = cleanTitle, Summary = cleanSummary, CreatedAtUtc = utcNow };
+    }
+
+    /// <summary>A new name or summary; its cohorts, people and outcomes stay with it.</summary>
+    public void Change(string title, string? summary) => (Title, Summary) = Check(title, summary);
+
+    private static (string Title, string Summary) Check(string title, string? summary)
+    {
         title = (title ?? "").Trim();
         summary = (summary ?? "").Trim();
         if (title.Length == 0)
@@ -29,6 +38,6 @@ public sealed class Programme
             throw new ProgrammeRuleException($"A programme's name is at most {MaxTitleLength} characters");
         if (summary.Length > MaxSummaryLength)
             throw new ProgrammeRuleException($"The summary is at most {MaxSummaryLength} characters");
-        return new Programme { Id = Guid.NewGuid(), OrganisationId = organisationId, Title = title, Summary = summary, CreatedAtUtc = utcNow };
+        return (title, summary);
     }
 }

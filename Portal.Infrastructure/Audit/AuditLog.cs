@@ -30,7 +30,7 @@ public sealed class AuditLog(PortalDbContext db, IAuditActor actor, TimeProvider
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>A recruiter or manager saw these people's profiles or records: one event per person, written at once.</summary>
+    /// <summary>A recruiter, manager or navigator saw these people's profiles, records or plans: one event per person, written at once.</summary>
     public async Task OpenedAsync(AuditAction action, IEnumerable<string> people, Guid organisationId, string details, CancellationToken cancellationToken = default)
     {
         foreach (var person in people.Distinct(StringComparer.Ordinal))
@@ -113,11 +113,11 @@ public sealed class AuditLog(PortalDbContext db, IAuditActor actor, TimeProvider
 
     public sealed record Opened(DateTime OccurredUtc, AuditAction Action, string By, string? Organisation, string? Details);
 
-    /// <summary>Who opened this person's profile or record, in which organisation and when, newest first.</summary>
+    /// <summary>Who opened this person's profile, record or plan with a hub, in which organisation and when, newest first.</summary>
     public async Task<IReadOnlyList<Opened>> WhoOpenedAsync(string userId, int take = 100, CancellationToken cancellationToken = default)
     {
         var rows = await db.AuditEvents.AsNoTracking()
-            .Where(e => e.SubjectKind == AuditSubject.Account && e.SubjectId == userId && (e.Action == AuditAction.ProfileOpened || e.Action == AuditAction.RecordOpened))
+            .Where(e => e.SubjectKind == AuditSubject.Account && e.SubjectId == userId && (e.Action == AuditAction.ProfileOpened || e.Action == AuditAction.RecordOpened || e.Action == AuditAction.CaseOpened))
             .OrderByDescending(e => e.OccurredUtc).ThenByDescending(e => e.Id).Take(take)
             .ToListAsync(cancellationToken);
         var names = await NamesAsync([.. rows.Select(e => e.ActorUserId).OfType<string>().Distinct()], cancellationToken);

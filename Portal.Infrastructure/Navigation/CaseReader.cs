@@ -36,10 +36,10 @@ public sealed class CaseReader(PortalDbContext db, ContentStore content)
     {
         var rows = await db.Set<ContactNote>().AsNoTracking().Where(n => n.CaseId == caseId)
             .GroupJoin(db.Users, n => n.WrittenBy, u => u.Id, (n, users) => new { n, users })
-            .SelectMany(x => x.users.DefaultIfEmpty(), (x, u) => new { x.n.Id, x.n.On, x.n.How, x.n.Text, Name = u == null ? null : u.DisplayName, Email = u == null ? null : u.Email })
+            .SelectMany(x => x.users.DefaultIfEmpty(), (x, u) => new { x.n.Id, x.n.On, x.n.How, x.n.Text, x.n.WrittenBy, x.n.WrittenAtUtc, Name = u == null ? null : u.DisplayName, Email = u == null ? null : u.Email })
             .OrderByDescending(n => n.On).ThenByDescending(n => n.Id)
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new NoteView(r.Id, r.On, r.How, r.Text, r.Email is null ? "A navigator no longer here" : PortalUser.ShownName(r.Name, r.Email)))];
+        return [.. rows.Select(r => new NoteView(r.Id, r.On, r.How, r.Text, r.Email is null ? "A navigator no longer here" : PortalUser.ShownName(r.Name, r.Email), r.WrittenBy, r.WrittenAtUtc))];
     }
 
     /// <summary>The next step to do: the soonest due of those not done, undated ones last.</summary>

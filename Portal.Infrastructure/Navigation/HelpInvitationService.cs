@@ -69,16 +69,47 @@ public sealed class HelpInvitationService(
         var navigatorName = await db.Users.AsNoTracking().Where(u => u.Id == navigatorId).Select(u => PortalUser.ShownName(u.DisplayName, u.Email)).FirstAsync(cancellationToken);
         var (invitation, token) = HelpInvitation.Create(from.Id, navigatorId, name, address, now);
         db.Add(invitation);
-        var portal = templates.Site.PortalName;
-        outbox.Enqueue(await templates.RenderAsync<NoticeMail>(address, $"{from.Name}: help to find work in care", new NoticeMail.Model(
-            invitation.Name, "Help to find work in care",
-            [$"{navigatorName} from {from.Name} offered to help you find work in health or care, and to keep a plan with you on the {portal}.",
-                "Create an account with this email address (or sign in), then say yes to the hub keeping your record. Until you do, the hub keeps only your name and this address."],
-            new MailAction("Join the hub", link(token)),
-            [$"The link works until {invitation.ExpiresAtUtc.UkDate()}. If you were not expecting it, ignore this email and nothing more is kept."],
-            from.Name)), kind: MailKind.Invitation);
+        outbox.Enqueue(await InvitationMailAsync(invitation, from.Name, navigatorName, link(token)), kind: MailKind.Invitation);
         await db.SaveChangesAsync(cancellationToken);
         return Result.Done();
+    }
+
+    /// <summary>
+    /// Sends an invitation of the navigator's hub again with a new link (the old one stops working)
+    /// that runs for a full <see cref="HelpInvitation.LifeTime"/>; it counts against the same daily
+    /// limit as a new invitation. Another hub's invitation is not found.
+    /// </summary>
+    /// <param name="link">Builds the join link from the new token.</param>
+    public async Task<Result> ResendAsync(string navigatorId, Guid invitationId, Func<string, string> link, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        var mine = organisations.OrganisationsOf(navigatorId, MembershipRole.Navigator);
+        var row = await db.Set<HelpInvitation>().Where(i => i.Id == invitationId && mine.Contains(i.OrganisationId))
+            .Join(db.Set<Organisation>(), i => i.OrganisationId, o => o.Id, (i, o) => new { Invitation = i, o.Name })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (row is null)
+            return Result.NotFound();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var dayAgo = now.AddDays(-1);
+        if (await db.Set<HelpInvitation>().CountAsync(i => i.NavigatorId == navigatorId && i.CreatedAtUtc >= dayAgo, cancellationToken) >= limits.Value.InvitationsPerPersonPerDay)
+            return Result.Invalid("", "You have sent as many invitations today as we allow. Please try again tomorrow");
+        var navigatorName = await db.Users.AsNoTracking().Where(u => u.Id == navigatorId).Select(u => PortalUser.ShownName(u.DisplayName, u.Email)).FirstAsync(cancellationToken);
+        var token = row.Invitation.Renew(now);
+        outbox.Enqueue(await InvitationMailAsync(row.Invitation, row.Name, navigatorName, link(token)), kind: MailKind.Invitation);
+        await db.SaveChangesAsync(cancellationToken);
+        return Result.Done();
+    }
+
+    private async Task<OutgoingMail> InvitationMailAsync(HelpInvitation invitation, string hub, string navigatorName, string joinLink)
+    {
+        var portal = templates.Site.PortalName;
+        return await templates.RenderAsync<NoticeMail>(invitation.Email, $"{hub}: help to find work in care", new NoticeMail.Model(
+            invitation.Name, "Help to find work in care",
+            [$"{navigatorName} from {hub} offered to help you find work in health or care, and to keep a plan with you on the {portal}.",
+                "Create an account with this email address (or sign in), then say yes to the hub keeping your record. Until you do, the hub keeps only your name and this address."],
+            new MailAction("Join the hub", joinLink),
+            [$"The link works until {invitation.ExpiresAtUtc.UkDate()}. If you were not expecting it, ignore this email and nothing more is kept."],
+            hub));
     }
 
     public async Task<Found?> FindAsync(string token, CancellationToken cancellationToken = default)
@@ -114,9 +145,11 @@ public sealed class HelpInvitationService(
             return Result.Invalid("Consent", "Tick the box to agree to the hub keeping your record, or the hub cannot help you here");
         if (await db.Set<NavigationCase>().AnyAsync(c => c.UserId == userId && c.Stage != CaseStage.Closed, cancellationToken))
             return Result.Invalid("", "You already have a plan with a hub: it is on your home page");
-        db.Add(NavigationCase.Start(invitation.OrganisationId, userId, true, ask.HelpWith!, ask.ContactBy, ask.Phone, ask.ContactTimes, now, invitation.NavigatorId));
+        var opened = NavigationCase.Start(invitation.OrganisationId, userId, true, ask.HelpWith!, ask.ContactBy, ask.Phone, ask.ContactTimes, now, invitation.NavigatorId);
+        db.Add(opened);
         db.Remove(invitation);
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await HelpService.OpenedOnceAsync(db, opened, userId, cancellationToken))
+            return Result.Invalid("", "You already have a plan with a hub: it is on your home page");
         return Result.Done();
     }
 }

@@ -46,11 +46,35 @@ public sealed class HelpService(PortalDbContext db, CaseReader reader, TimeProvi
         if (hub.Id == Guid.Empty)
             return Result.Invalid("Hub", hubs.Count == 0 ? "No hub is taking requests at the moment. Please try again later" : "Choose who you would like help from");
         if (await Mine(userId).AnyAsync(cancellationToken))
-            return Result.Invalid("", "You have already asked for help: your plan is on your home page");
+            return Result.Invalid("", AlreadyAsked);
         var opened = NavigationCase.Start(hub.Id, userId, ask.Consent, ask.HelpWith!, ask.ContactBy, ask.Phone, ask.ContactTimes, clock.GetUtcNow().UtcDateTime);
         db.Add(opened);
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await OpenedOnceAsync(db, opened, userId, cancellationToken))
+            return Result.Invalid("", AlreadyAsked);
         return Result.Done(opened.Id);
+    }
+
+    internal const string AlreadyAsked = "You have already asked for help: your plan is on your home page";
+
+    /// <summary>
+    /// Saves a newly opened case. The database holds one open case per person (a filtered unique
+    /// index), so when another request opened theirs in the same instant this one is dropped and
+    /// answers false, never a second case.
+    /// </summary>
+    internal static async Task<bool> OpenedOnceAsync(PortalDbContext db, NavigationCase opened, string userId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            db.Entry(opened).State = EntityState.Detached;
+            if (!await db.Set<NavigationCase>().AsNoTracking().AnyAsync(c => c.UserId == userId && c.Id != opened.Id && c.Stage != CaseStage.Closed, cancellationToken))
+                throw;
+            return false;
+        }
     }
 
     /// <summary>Their open case with its plan and notes, or null when they have none.</summary>

@@ -28,4 +28,5 @@ public sealed record StepView(
 }
 
 /// <param name="By">The navigator who wrote it, by name.</param>
-public sealed record NoteView(long Id, DateOnly On, ContactMethod How, string Text, string By);
+/// <param name="WrittenById">Their user id: the author may correct it for a while (<see cref="ContactNote.ChangeWindow"/>).</param>
+public sealed record NoteView(long Id, DateOnly On, ContactMethod How, string Text, string By, string WrittenById = "", DateTime WrittenAtUtc = default);

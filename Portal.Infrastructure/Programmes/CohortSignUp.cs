@@ -45,6 +45,34 @@ public sealed class CohortSignUp(PortalDbContext db, OutcomeRecorder outcomes, T
     }
 
     /// <summary>
+    /// Gives up their place on a cohort that has not finished: the place is free again and their
+    /// attendance on it goes. The enrolment is removed by one delete, and only the request that
+    /// removed it frees the place, so leaving twice at once frees one place.
+    /// </summary>
+    public async Task<Result> LeaveAsync(string userId, Guid cohortId, CancellationToken cancellationToken = default)
+    {
+        var found = await db.Set<Enrolment>().AsNoTracking().Where(e => e.UserId == userId && e.CohortId == cohortId)
+            .Join(db.Set<Cohort>(), e => e.CohortId, c => c.Id, (e, c) => new { e.Id, e.CompletedAtUtc, c.EndsOn })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (found is null)
+            return Result.NotFound();
+        if (found.CompletedAtUtc is not null)
+            return Result.Invalid("", "You completed this cohort, so it stays on your record");
+        if (UkTime.Today(clock.GetUtcNow().UtcDateTime) > found.EndsOn)
+            return Result.Invalid("", "This cohort has finished");
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await db.Set<Enrolment>().Where(e => e.Id == found.Id).ExecuteDeleteAsync(cancellationToken) == 1)
+        {
+            var sessions = db.Set<CohortSession>().Where(s => s.CohortId == cohortId).Select(s => s.Id);
+            await db.Set<Attendance>().Where(a => a.UserId == userId && sessions.Contains(a.SessionId)).ExecuteDeleteAsync(cancellationToken);
+            await db.Set<Cohort>().Where(c => c.Id == cohortId && c.Taken > 0)
+                .ExecuteUpdateAsync(set => set.SetProperty(c => c.Taken, c => c.Taken - 1), cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return Result.Done();
+    }
+
+    /// <summary>
     /// One place, taken by one conditional update of the cohort's count and saved with the enrolment
     /// in one transaction: two people after the last place at once, on any number of nodes, leave
     /// one enrolled and one told it is full; the same person twice holds one place.

@@ -88,6 +88,52 @@ public sealed class ProgrammeService(PortalDbContext db, OrganisationService org
         return Result.Done(cohort.Id);
     }
 
+    /// <summary>A new name or summary for one of the navigator's programmes.</summary>
+    public async Task<Result> ChangeAsync(string userId, Guid programmeId, string? title, string? summary, CancellationToken cancellationToken = default)
+    {
+        var programme = await Programmes(userId).FirstOrDefaultAsync(p => p.Id == programmeId, cancellationToken);
+        if (programme is null)
+            return Result.NotFound();
+        try
+        {
+            programme.Change(title ?? "", summary);
+        }
+        catch (ProgrammeRuleException rule)
+        {
+            return Result.Invalid(rule.Message.Contains("summary", StringComparison.Ordinal) ? "Summary" : "Title", rule.Message);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return Result.Done();
+    }
+
+    /// <summary>
+    /// New dates, places, venue, partners or promise for a cohort, as <see cref="Cohort.Change"/>
+    /// allows. Saved by one conditional update on the count of places taken, so an enrolment in the
+    /// same instant can never leave more people on it than places.
+    /// </summary>
+    public async Task<Result> ChangeCohortAsync(string userId, Guid cohortId, CohortDetails details, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        var cohort = await Cohorts(userId).AsNoTracking().FirstOrDefaultAsync(c => c.Id == cohortId, cancellationToken);
+        if (cohort is null)
+            return Result.NotFound();
+        var sessions = await db.Set<CohortSession>().Where(s => s.CohortId == cohortId).Select(s => s.On).ToListAsync(cancellationToken);
+        try
+        {
+            cohort.Change(details, sessions.Count == 0 ? null : sessions.Min(), sessions.Count == 0 ? null : sessions.Max());
+        }
+        catch (ProgrammeRuleException rule)
+        {
+            return Result.Invalid(rule.Message.Contains("places", StringComparison.OrdinalIgnoreCase) ? "Places" : "", rule.Message);
+        }
+        var (startsOn, endsOn, places, venue, online, partners, promise) = (cohort.StartsOn, cohort.EndsOn, cohort.Places, cohort.Venue, cohort.Online, cohort.Partners, cohort.Promise);
+        var changed = await db.Set<Cohort>().Where(c => c.Id == cohortId && c.Taken <= places)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(c => c.StartsOn, startsOn).SetProperty(c => c.EndsOn, endsOn).SetProperty(c => c.Places, places)
+                .SetProperty(c => c.Venue, venue).SetProperty(c => c.Online, online).SetProperty(c => c.Partners, partners).SetProperty(c => c.Promise, promise), cancellationToken);
+        return changed == 1 ? Result.Done() : Result.Invalid("Places", "Someone took a place a moment ago: there are now more people enrolled than that. Look again and enter more places");
+    }
+
     /// <param name="priorityOnly">Only people whose postcode is in a priority neighbourhood.</param>
     public async Task<CohortView?> CohortAsync(string userId, Guid cohortId, bool priorityOnly = false, CancellationToken cancellationToken = default)
     {

@@ -18,6 +18,8 @@ public static class ProgrammesServiceCollectionExtensions
         services.AddScoped<OutcomeRecorder>();
         services.AddScoped<ProgrammeService>();
         services.AddScoped<CohortSignUp>();
+        services.AddScoped<Navigation.CaseProgrammes>();
+        services.AddScoped<Navigation.CaseEditing>();
         services.AddScoped<CheckInJob>();
         services.AddScoped<EqualityService>();
         return services;

@@ -25,6 +25,10 @@ internal sealed class NavigationCaseConfiguration : IEntityTypeConfiguration<Nav
         builder.HasIndex(c => new { c.OrganisationId, c.Stage });
         builder.HasIndex(c => c.UserId);
         builder.HasIndex(c => c.NavigatorId);
+        // One open case per person, held by the database: two requests at once cannot both open one.
+        // Double-quoted names are standard SQL that SQLite, PostgreSQL and SQL Server (whose filtered
+        // indexes need QUOTED_IDENTIFIER on anyway) all read the same.
+        builder.HasIndex(c => c.UserId, "IX_NavigationCases_UserId_Open").IsUnique().HasFilter("\"Stage\" <> 'Closed'");
     }
 }
 

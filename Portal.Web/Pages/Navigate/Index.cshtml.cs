@@ -57,4 +57,20 @@ public sealed class IndexModel(CaseloadService caseload, HelpInvitationService i
             return RedirectToPage();
         });
     }
+
+    /// <summary>Sends an invitation again with a new link; the old link stops working.</summary>
+    public async Task<IActionResult> OnPostResendAsync(Guid invitation, CancellationToken cancellationToken)
+    {
+        var result = await invitations.ResendAsync(User.RequiredId(), invitation,
+            token => Url.Page("/Navigation/Join", pageHandler: null, values: new { token }, protocol: Request.Scheme)!, cancellationToken);
+        return this.Answer(result, () =>
+        {
+            TempData["StatusMessage"] = $"Invitation sent again with a new link. It works for {Portal.Domain.Navigation.HelpInvitation.LifeTime.Days} days; the old link no longer does.";
+            return RedirectToPage();
+        }, problem =>
+        {
+            TempData["StatusMessage"] = "Error: " + problem.Message;
+            return RedirectToPage();
+        });
+    }
 }

@@ -31,7 +31,7 @@ public sealed class PersonalDataPageTests(PortalWebFactory app) : IClassFixture<
         var page = await browser.GetPageAsync(profile.QuerySelector<IHtmlAnchorElement>("main a[href='/profile/data']")!.Href);
         Assert.Equal("Your data", page.Text("h1"));
         Assert.Contains("fire-safety: passed", page.Source.Text, StringComparison.Ordinal);
-        Assert.Contains("No recruiter or manager has opened your profile or training record.", page.Source.Text, StringComparison.Ordinal);
+        Assert.Contains("No recruiter, manager or navigator has opened your profile, training record or plan.", page.Source.Text, StringComparison.Ordinal);
         // The browser reading the page is one of the devices signed in.
         Assert.Contains("Signed in on 1 device:", page.Source.Text, StringComparison.Ordinal);
         Assert.Contains("Passkeys: none", page.Source.Text, StringComparison.Ordinal);

@@ -17,7 +17,7 @@ public sealed class ShellTests(PortalWebFactory app) : IClassFixture<PortalWebFa
         Assert.NotNull(page.QuerySelector("footer"));
         Assert.Equal("en-GB", page.DocumentElement.GetAttribute("lang"));
         var nav = page.QuerySelectorAll("nav[aria-label=Main] a").Select(a => a.TextContent).ToList();
-        Assert.Equal(["Careers", "Learn", "Jobs"], nav);
+        Assert.Equal(["Careers", "Learn", "Jobs", "Programmes"], nav);
         Assert.Empty(page.QuerySelectorAll("script:not([src])"));
     }
 

@@ -653,6 +653,10 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("OrganisationId", "Stage");
 
+                    b.HasIndex(new[] { "UserId" }, "IX_NavigationCases_UserId_Open")
+                        .IsUnique()
+                        .HasFilter("\"Stage\" <> 'Closed'");
+
                     b.ToTable("NavigationCases", (string)null);
                 });
 

@@ -636,6 +636,10 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("OrganisationId", "Stage");
 
+                    b.HasIndex(new[] { "UserId" }, "IX_NavigationCases_UserId_Open")
+                        .IsUnique()
+                        .HasFilter("\"Stage\" <> 'Closed'");
+
                     b.ToTable("NavigationCases", (string)null);
                 });
 

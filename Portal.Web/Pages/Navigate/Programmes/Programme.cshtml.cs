@@ -17,6 +17,24 @@ public sealed class ProgrammeModel(ProgrammeService programmes) : PageModel
 
     public ProgrammeService.ProgrammeSummary Programme { get; private set; } = null!;
 
+    public sealed record ChangeInput(string? Title = null, string? Summary = null);
+
+    [BindProperty]
+    public ChangeInput Change { get; set; } = new();
+
+    /// <summary>A new name or summary; a refusal comes back as a message, the page's forms as they were.</summary>
+    public async Task<IActionResult> OnPostChangeAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var result = await programmes.ChangeAsync(User.RequiredId(), id, Change.Title, Change.Summary, cancellationToken);
+        return this.Answer(result, () => Back(id, "Programme changed."), problem => Back(id, "Error: " + problem.Message));
+    }
+
+    private RedirectToPageResult Back(Guid id, string message)
+    {
+        TempData["StatusMessage"] = message;
+        return RedirectToPage(new { id, handler = (string?)null });
+    }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
