@@ -50,6 +50,8 @@ public abstract class NavigationRetentionTests<TDatabase>(TDatabase database) : 
             // EveryArea gives each person an open case of their own; these are more.
             withdrawn = await CaseAsync(db, employer, a.Id, Now.AddDays(-10), hubCase => hubCase.WithdrawConsent(Now.AddMinutes(-5)));
             await db.Set<NavigationCase>().Where(x => x.UserId == a.Id && x.Id != withdrawn).ExecuteDeleteAsync();
+            // One open case per person: b's is this older one.
+            await db.Set<NavigationCase>().Where(x => x.UserId == b.Id).ExecuteDeleteAsync();
             open = await CaseAsync(db, employer, b.Id, Now.AddYears(-3));
             closedLately = await CaseAsync(db, employer, c.Id, Now.AddYears(-3), hubCase => hubCase.Close(Now.AddMonths(-23)));
             closedLongAgo = await CaseAsync(db, employer, c.Id, Now.AddYears(-3), hubCase => hubCase.Close(Now.AddMonths(-25)));
