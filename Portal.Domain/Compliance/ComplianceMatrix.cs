@@ -63,7 +63,8 @@ public static class ComplianceMatrix
     /// counts: started, not ended, not revoked). A recognised credential runs out at the earlier of
     /// its own end and the organisation's refresh interval from when it was achieved, so training
     /// from elsewhere is held to the same rule as training done here. The better of the person's own
-    /// completion and each recognition stands: held beats not held, then the later end.
+    /// completion and each recognition stands: held beats not held, then the later end; on the same
+    /// day the recognition shows, so the matrix says where the training was proved.
     /// </summary>
     public static ComplianceCell ModuleCell(DateTime? latestCompletionUtc, int? refreshMonths, DateTime nowUtc,
         IEnumerable<(string Issuer, DateTime ValidFromUtc, DateTime? ValidUntilUtc)> recognised)
@@ -86,5 +87,5 @@ public static class ComplianceMatrix
     private static bool Better(ComplianceCell cell, DateTime? end, ComplianceCell than, DateTime? thanEnd) =>
         cell.Held != than.Held ? cell.Held
         : !cell.Held ? than.Status == ComplianceStatus.Missing && cell.Status != ComplianceStatus.Missing
-        : thanEnd is not null && (end is null || end > thanEnd);
+        : thanEnd is null ? end is null : end is null || DateOnly.FromDateTime(end.Value) >= DateOnly.FromDateTime(thanEnd.Value);
 }
