@@ -57,6 +57,15 @@ public enum AuditAction
     PasskeyAdded,
 
     PasskeyRemoved,
+
+    /// <summary>An admin added another issuer of passport credentials to the trust list.</summary>
+    TrustedIssuerAdded,
+
+    /// <summary>An admin removed an issuer from the trust list: its credentials are no longer recognised.</summary>
+    TrustedIssuerRemoved,
+
+    /// <summary>A manager recognised a credential from a training passport for a member of staff.</summary>
+    CredentialRecognised,
 }
 
 /// <summary>The kind of thing an action was done to; with <see cref="AuditEvent.SubjectId"/> it names the thing.</summary>
@@ -71,6 +80,9 @@ public enum AuditSubject
 
     /// <summary>A page address, for refused access: the id in it is what was asked for.</summary>
     Page,
+
+    /// <summary>An entry of the passport's trust list (the id is the entry's).</summary>
+    TrustedIssuer,
 }
 
 /// <summary>

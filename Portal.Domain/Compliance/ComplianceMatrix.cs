@@ -57,4 +57,35 @@ public static class ComplianceMatrix
     /// <summary>A module's cell from the latest completion and the organisation's refresh interval for it.</summary>
     public static ComplianceCell ModuleCell(DateTime? latestCompletionUtc, int? refreshMonths, DateTime nowUtc) =>
         ComplianceRules.Cell(latestCompletionUtc, latestCompletionUtc is { } done ? TrainingExpiry.ExpiresAtUtc(done, refreshMonths) : null, nowUtc);
+
+    /// <summary>
+    /// A module's cell when the person also holds recognised credentials for it (each one that still
+    /// counts: started, not ended, not revoked). A recognised credential runs out at the earlier of
+    /// its own end and the organisation's refresh interval from when it was achieved, so training
+    /// from elsewhere is held to the same rule as training done here. The better of the person's own
+    /// completion and each recognition stands: held beats not held, then the later end; on the same
+    /// day the recognition shows, so the matrix says where the training was proved.
+    /// </summary>
+    public static ComplianceCell ModuleCell(DateTime? latestCompletionUtc, int? refreshMonths, DateTime nowUtc,
+        IEnumerable<(string Issuer, DateTime ValidFromUtc, DateTime? ValidUntilUtc)> recognised)
+    {
+        ArgumentNullException.ThrowIfNull(recognised);
+        var best = ModuleCell(latestCompletionUtc, refreshMonths, nowUtc);
+        var bestEnd = latestCompletionUtc is { } done ? TrainingExpiry.ExpiresAtUtc(done, refreshMonths) : null;
+        foreach (var (issuer, from, until) in recognised)
+        {
+            var end = Earlier(until, TrainingExpiry.ExpiresAtUtc(from, refreshMonths));
+            var cell = ComplianceRules.Cell(from, end, nowUtc) with { RecognisedFrom = issuer };
+            if (Better(cell, end, best, bestEnd))
+                (best, bestEnd) = (cell, end);
+        }
+        return best;
+    }
+
+    private static DateTime? Earlier(DateTime? a, DateTime? b) => a is null ? b : b is null ? a : a < b ? a : b;
+
+    private static bool Better(ComplianceCell cell, DateTime? end, ComplianceCell than, DateTime? thanEnd) =>
+        cell.Held != than.Held ? cell.Held
+        : !cell.Held ? than.Status == ComplianceStatus.Missing && cell.Status != ComplianceStatus.Missing
+        : thanEnd is null ? end is null : end is null || DateOnly.FromDateTime(end.Value) >= DateOnly.FromDateTime(thanEnd.Value);
 }

@@ -54,6 +54,7 @@ public sealed class Erasure(PortalDbContext db, AuditLog audit, SessionService s
             // downloaded still verify, because their revocation bits stay clear.
             await db.Set<Portal.Domain.Passport.PassportShare>().Where(s => s.UserId == userId).ExecuteDeleteAsync(cancellationToken);
             await db.Set<Portal.Domain.Passport.PassportCredential>().Where(c => c.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+            await db.Set<Portal.Domain.Passport.Recognition>().Where(r => r.UserId == userId).ExecuteDeleteAsync(cancellationToken);
             // Bypasses the append-only guard on purpose: the log is theirs, and its evidence was kept above.
             await db.Set<CompetencyRecord>().Where(r => r.UserId == userId).ExecuteDeleteAsync(cancellationToken);
             await db.Set<SentReminder>().Where(r => r.UserId == userId).ExecuteDeleteAsync(cancellationToken);

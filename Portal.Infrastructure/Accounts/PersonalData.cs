@@ -47,7 +47,13 @@ public sealed class PersonalData(PortalDbContext db, AuditLog audit, TimeProvide
         public PassportPart Passport { get; init; } = new([], []);
     }
 
-    public sealed record PassportPart(IReadOnlyList<PassportCredentialPart> Credentials, IReadOnlyList<PassportSharePart> Shares);
+    public sealed record PassportPart(IReadOnlyList<PassportCredentialPart> Credentials, IReadOnlyList<PassportSharePart> Shares)
+    {
+        /// <summary>Credentials from their passport that an employer recognised for them.</summary>
+        public IReadOnlyList<RecognisedPart> Recognised { get; init; } = [];
+    }
+
+    public sealed record RecognisedPart(string Module, string Achievement, string Issuer, DateTime ValidFromUtc, DateTime? ValidUntilUtc, DateTime RecognisedAtUtc, DateTime? FoundRevokedAtUtc);
 
     public sealed record PassportCredentialPart(string Achievement, string NameAtIssue, DateTime ValidFromUtc, DateTime? ValidUntilUtc, DateTime IssuedAtUtc,
         DateTime? RevokedAtUtc, string? RevokedReason, string SignedCredential);
@@ -235,7 +241,12 @@ public sealed class PersonalData(PortalDbContext db, AuditLog audit, TimeProvide
                     .ToListAsync(cancellationToken),
                 await db.Set<Portal.Domain.Passport.PassportShare>().AsNoTracking().Where(s => s.UserId == userId).OrderBy(s => s.CreatedAtUtc)
                     .Select(s => new PassportSharePart(s.CreatedAtUtc, s.ExpiresAtUtc, s.WithdrawnAtUtc, s.Views, s.Items.Count))
-                    .ToListAsync(cancellationToken)),
+                    .ToListAsync(cancellationToken))
+            {
+                Recognised = await db.Set<Portal.Domain.Passport.Recognition>().AsNoTracking().Where(r => r.UserId == userId).OrderBy(r => r.RecognisedAtUtc)
+                    .Select(r => new RecognisedPart(r.ModuleSlug, r.AchievementName, r.IssuerName, r.ValidFromUtc, r.ValidUntilUtc, r.RecognisedAtUtc, r.RevokedFoundAtUtc))
+                    .ToListAsync(cancellationToken),
+            },
         };
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Compliance;
 using Portal.Domain.Organisations;
+using Portal.Domain.Passport;
 using Portal.Domain.Training;
 using Portal.Infrastructure.Accounts;
 using Portal.Infrastructure.Content;
@@ -36,11 +37,14 @@ public sealed class ComplianceService(PortalDbContext db, ContentStore content, 
         public Recorders RecordedBy { get; init; } = Recorders.None;
 
         public string RecorderOf(CompetencyRecord record) => RecordedBy.Of(record);
+
+        /// <summary>Credentials recognised for them here from training passports, newest first, counting or not.</summary>
+        public IReadOnlyList<Passport.RecognisedEntry> Recognised { get; init; } = [];
     }
 
     /// <summary>
     /// The matrix for one organisation the manager manages (the first, by name, when none is
-    /// given); null when they manage none, or not that one. Five queries, however many staff.
+    /// given); null when they manage none, or not that one. Six queries, however many staff.
     /// </summary>
     public async Task<MatrixPage?> MatrixAsync(string managerId, Guid? organisationId, MatrixFilter filter, CancellationToken cancellationToken = default)
     {
@@ -78,8 +82,11 @@ public sealed class ComplianceService(PortalDbContext db, ContentStore content, 
                 .Select(r => new { r.UserId, r.CompetencySlug, r.Id, r.Kind, r.On, r.RevokesId }).ToListAsync(cancellationToken))
             .ToLookup(r => (r.UserId, r.CompetencySlug), r => new CompetencyEvent(r.Id, r.Kind, r.On, r.RevokesId));
 
+        // 6: training recognised from passports, as last checked (the matrix never asks an issuer).
+        var recognised = !anyModule ? Recognised.None : await RecognisedAsync(db.Set<Recognition>().Where(r => r.OrganisationId == id && staffIds.Contains(r.UserId)), now, cancellationToken);
+
         var view = ComplianceMatrix.Build(staff, required, OrganisationTraining.AllTopics(set),
-            (person, topic) => Cell(person.UserId, topic, set, training, latest, log, now), filter);
+            (person, topic) => Cell(person.UserId, topic, set, training, latest, log, recognised, now), filter);
         return new MatrixPage(mine, id, chosen.Name, view,
             [.. staff.Select(p => p.JobRole).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
             [.. staff.Where(p => p.Team is not null).Select(p => p.Team!).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.CurrentCulture)],
@@ -91,10 +98,25 @@ public sealed class ComplianceService(PortalDbContext db, ContentStore content, 
         organisationId is { } wanted ? mine.FirstOrDefault(o => o.Id == wanted) : mine.Count > 0 ? mine[0] : default;
 
     private static ComplianceCell Cell(string userId, Topic topic, ContentSet set, OrganisationTraining training,
-        Dictionary<(string, string), DateTime> latest, ILookup<(string, string), CompetencyEvent> log, DateTime now) =>
+        Dictionary<(string, string), DateTime> latest, ILookup<(string, string), CompetencyEvent> log, ILookup<(string, string), (string, DateTime, DateTime?)> recognised, DateTime now) =>
         topic.Kind == TopicKind.Module
-            ? ComplianceMatrix.ModuleCell(latest.TryGetValue((userId, topic.Slug), out var done) ? done : null, training.Refresh.MonthsFor(topic.Slug), now)
+            ? ComplianceMatrix.ModuleCell(latest.TryGetValue((userId, topic.Slug), out var done) ? done : null, training.Refresh.MonthsFor(topic.Slug), now, recognised[(userId, topic.Slug)])
             : CompetencyStanding.Cell(log[(userId, topic.Slug)], set.Competencies[topic.Slug].ReviewMonths, now);
+
+    /// <summary>No recognitions: for pages where nothing is recognised.</summary>
+    private static class Recognised
+    {
+        public static ILookup<(string, string), (string, DateTime, DateTime?)> None { get; } = Array.Empty<(string, string)>().ToLookup(k => k, _ => (string.Empty, DateTime.MinValue, (DateTime?)null));
+    }
+
+    /// <summary>Recognised credentials that count now (started, not ended, not found revoked), by person and module.</summary>
+    private static async Task<ILookup<(string, string), (string, DateTime, DateTime?)>> RecognisedAsync(IQueryable<Recognition> query, DateTime now, CancellationToken cancellationToken)
+    {
+        var rows = await query.AsNoTracking().Where(r => r.RevokedFoundAtUtc == null)
+            .Select(r => new { r.UserId, r.ModuleSlug, r.IssuerName, r.ValidFromUtc, r.ValidUntilUtc }).ToListAsync(cancellationToken);
+        return rows.Where(r => Recognition.CountsAt(r.ValidFromUtc, r.ValidUntilUtc, revoked: false, now))
+            .ToLookup(r => (r.UserId, r.ModuleSlug), r => (r.IssuerName, r.ValidFromUtc, r.ValidUntilUtc));
+    }
 
     private IQueryable<Membership> StaffQuery(Guid organisationId) =>
         db.Set<Membership>().AsNoTracking().Where(m => m.OrganisationId == organisationId && m.Role == MembershipRole.Staff && m.EndedAtUtc == null);
@@ -220,9 +242,12 @@ public sealed class ComplianceService(PortalDbContext db, ContentStore content, 
             .OrderByDescending(r => r.RecordedAtUtc).ThenByDescending(r => r.Id).ToListAsync(cancellationToken);
         var byCompetency = log.ToLookup(r => (r.UserId, r.CompetencySlug), CompetencyEvent.Of);
         var recordedBy = await RecorderNamesAsync(log, cancellationToken);
+        var recognitions = await db.Set<Recognition>().AsNoTracking().Where(r => r.OrganisationId == row.m.OrganisationId && r.UserId == row.m.UserId)
+            .OrderByDescending(r => r.RecognisedAtUtc).ToListAsync(cancellationToken);
+        var recognised = recognitions.Where(r => r.Counts(now)).ToLookup(r => (r.UserId, r.ModuleSlug), r => (r.IssuerName, r.ValidFromUtc, r.ValidUntilUtc));
         var order = OrganisationTraining.AllTopics(set);
         var cells = order.Where(t => required.Contains(t.Topic))
-            .Select(t => new PersonCell(t.Topic, t.Title, Cell(row.m.UserId, t.Topic, set, training, latest, byCompetency, now)))
+            .Select(t => new PersonCell(t.Topic, t.Title, Cell(row.m.UserId, t.Topic, set, training, latest, byCompetency, recognised, now)))
             .OrderByDescending(c => c.Cell.Status).ToList();
         (DateTime, string?)? grant = null;
         if (row.m.Practitioner)
@@ -237,6 +262,8 @@ public sealed class ComplianceService(PortalDbContext db, ContentStore content, 
         {
             PractitionerGrant = grant,
             RecordedBy = recordedBy,
+            Recognised = [.. recognitions.Select(r => new Passport.RecognisedEntry(set.Modules.TryGetValue(r.ModuleSlug, out var m) ? m.Title : r.ModuleSlug, r.AchievementName, r.IssuerName,
+                r.ValidFromUtc, r.ValidUntilUtc, r.RecognisedAtUtc, r.LastCheckedAtUtc, r.RevokedFoundAtUtc is not null, r.Counts(now)))],
         };
     }
 
@@ -287,8 +314,9 @@ public sealed class ComplianceService(PortalDbContext db, ContentStore content, 
             var training = await TrainingAsync(job.OrganisationId, set, cancellationToken);
             var required = training.Required(job.JobRole!);
             var byCompetency = log.Where(r => r.OrganisationId == job.OrganisationId).ToLookup(r => (r.UserId, r.CompetencySlug), CompetencyEvent.Of);
+            var recognised = await RecognisedAsync(db.Set<Recognition>().Where(r => r.OrganisationId == job.OrganisationId && r.UserId == userId), now, cancellationToken);
             var cells = order.Where(t => required.Contains(t.Topic))
-                .Select(t => new PersonCell(t.Topic, t.Title, Cell(userId, t.Topic, set, training, latest, byCompetency, now)))
+                .Select(t => new PersonCell(t.Topic, t.Title, Cell(userId, t.Topic, set, training, latest, byCompetency, recognised, now)))
                 .OrderByDescending(c => c.Cell.Status).ThenBy(c => c.Cell.Expires).ToList();
             employers.Add(new EmployerRequirements(job.OrganisationId, job.Name, job.JobRole!, cells));
         }

@@ -94,6 +94,7 @@ internal sealed class ContentLoader
         {
             Warnings = [.. warnings.OrderBy(w => w.File, StringComparer.Ordinal).ThenBy(w => w.Line)],
             SearchWords = SearchWordsParser.ParseAll(documents[SearchWordsParser.FolderName], errors),
+            Equivalences = EquivalenceParser.Load(root, parsedModules, errors),
         };
         if (errors.Count > 0)
             throw new ContentValidationException([.. errors.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line)], set.Warnings);

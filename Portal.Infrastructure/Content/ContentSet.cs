@@ -29,6 +29,9 @@ public sealed record ContentSet(
     /// <summary>Everyday words the job search understands, from search/.</summary>
     public SearchWords SearchWords { get; init; } = SearchWords.None;
 
+    /// <summary>Other issuers' achievements that count as our modules, from passport/equivalences.yml.</summary>
+    public Portal.Domain.Passport.Equivalences Equivalences { get; init; } = Portal.Domain.Passport.Equivalences.None;
+
     /// <summary>Each module's own refresh interval, before any organisation's override.</summary>
     public Portal.Domain.Training.RefreshPolicy RefreshDefaults { get; } =
         new(Modules.ToDictionary(m => m.Key, m => m.Value.RefreshMonths, StringComparer.Ordinal));

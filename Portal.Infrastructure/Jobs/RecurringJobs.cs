@@ -26,5 +26,7 @@ public static class RecurringJobs
         manager.AddOrUpdate<Insight.InsightRollupJob>(Insight.InsightRollupJob.FullRecurringId, job => job.RunAsync(true, CancellationToken.None), Cron.Weekly(DayOfWeek.Sunday, 4, 30), uk);
         // Mid-morning, so the "still in work?" email arrives in the day.
         manager.AddOrUpdate<CheckInJob>(CheckInJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Daily(10, 0), uk);
+        // Daily: recognised passport credentials against their issuers' status lists (a revoked one stops counting).
+        manager.AddOrUpdate<RecognitionCheckJob>(RecognitionCheckJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Daily(4, 15), uk);
     }
 }

@@ -37,6 +37,14 @@ public sealed class BadgeKeys(PortalDbContext db, IDataProtectionProvider protec
     public async Task<JsonObject?> PublicJwkAsync(string keyId, CancellationToken cancellationToken = default) =>
         await FindAsync(keyId, cancellationToken) is { } key ? PublicJwk(key) : null;
 
+    /// <summary>Every key's public half, newest first, as a JWK Set; makes the first key if there is none, so the set is never empty.</summary>
+    public async Task<JsonObject> PublicKeySetAsync(CancellationToken cancellationToken = default)
+    {
+        await CurrentAsync(cancellationToken);
+        var all = await db.Set<BadgeSigningKey>().AsNoTracking().OrderByDescending(k => k.CreatedAtUtc).ToListAsync(cancellationToken);
+        return new JsonObject { ["keys"] = new JsonArray([.. all.Select(k => (JsonNode)PublicJwk(k))]) };
+    }
+
     public Task<BadgeSigningKey?> FindAsync(string keyId, CancellationToken cancellationToken = default) =>
         keyId.Length != BadgeSigningKey.IdLength
             ? Task.FromResult<BadgeSigningKey?>(null)

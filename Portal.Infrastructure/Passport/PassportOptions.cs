@@ -23,4 +23,15 @@ public sealed class PassportOptions
     /// <summary>The RSA key size for new signing keys (RS256 needs 2048 or more).</summary>
     [Range(2048, 4096)]
     public int KeySize { get; set; } = 3072;
+
+    /// <summary>
+    /// Lets trusted issuers, their keys and status lists be fetched over plain http from this
+    /// machine (127.0.0.1, ::1, localhost): for Development and tests, where the other issuer is a
+    /// second portal on loopback. Anywhere else only https is fetched.
+    /// </summary>
+    public bool AllowLoopbackHttp { get; set; }
+
+    /// <summary>How long to wait for another issuer's key or status list before saying it cannot be reached.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:01:00")]
+    public TimeSpan FetchTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

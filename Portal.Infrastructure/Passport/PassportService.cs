@@ -313,5 +313,14 @@ public sealed class PassportService(PortalDbContext db, CredentialSigner signer,
         return [.. credentials.OrderByDescending(c => c.ValidFromUtc).Select(Entry)];
     }
 
+    /// <summary>The signed texts behind an open share link, counting the view; null when the link is not open.</summary>
+    public async Task<IReadOnlyList<string>?> OpenShareJwsAsync(string token, CancellationToken cancellationToken = default)
+    {
+        if (await OpenShareAsync(token, cancellationToken) is not { } entries)
+            return null;
+        var ids = entries.Select(e => e.Id).ToList();
+        return await db.Set<PassportCredential>().AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => c.Jws).ToListAsync(cancellationToken);
+    }
+
     private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }

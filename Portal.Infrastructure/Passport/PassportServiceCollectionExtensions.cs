@@ -14,6 +14,12 @@ public static class PassportServiceCollectionExtensions
         services.AddScoped<CredentialSigner>();
         services.AddScoped<PassportService>();
         services.AddScoped<PassportVerifier>();
+        services.AddScoped<TrustList>();
+        services.AddScoped<RecognitionService>();
+        services.AddScoped<Jobs.RecognitionCheckJob>();
+        // Another issuer's documents: no redirects (a trusted address must not send us elsewhere), no cookies.
+        services.AddHttpClient<IssuerFetcher>(IssuerFetcher.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new System.Net.Http.SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
         return services;
     }
 }

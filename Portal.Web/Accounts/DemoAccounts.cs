@@ -27,6 +27,7 @@ public static class DemoAccounts
         ("analyst@demo.portal.test", "Ann Analyst", PortalRoles.Analyst),
         (LearnerEmail, "Lee Learner", PortalRoles.Learner),
         (NurseEmail, "Nia Nurse", null),
+        (DemoPassport.CareHomeManagerEmail, "Priya Patel", PortalRoles.Manager),
     ];
 
     public const string NurseEmail = "nurse@demo.portal.test";

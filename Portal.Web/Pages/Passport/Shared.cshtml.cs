@@ -21,4 +21,17 @@ public sealed class SharedModel(PassportService passport) : PageModel
         Response.Headers["X-Robots-Tag"] = "noindex";
         return Page();
     }
+
+    /// <summary>
+    /// The same credentials as signed text, one per line: what another portal reads when a manager
+    /// there recognises this passport from its link. Counts as a view, like the page.
+    /// </summary>
+    public async Task<IActionResult> OnGetCredentialsAsync(string token, CancellationToken cancellationToken)
+    {
+        if (await passport.OpenShareJwsAsync(token, cancellationToken) is not { } texts)
+            return NotFound();
+        Response.Headers.CacheControl = "no-store";
+        Response.Headers["X-Robots-Tag"] = "noindex";
+        return Content(string.Join('\n', texts), "text/plain");
+    }
 }

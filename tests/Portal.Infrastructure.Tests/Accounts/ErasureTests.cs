@@ -30,7 +30,7 @@ public static class PersonColumns
         "AspNetUserPasskeys.UserId", "UserSessions.UserId", "OfflineReceipts.UserId",
         "Enrolments.UserId", "Attendances.UserId", "Outcomes.UserId", "CheckIns.UserId", "EqualityAnswers.UserId",
         "NavigationCases.UserId", "Circumstances.UserId",
-        "PassportCredentials.UserId", "PassportShares.UserId",
+        "PassportCredentials.UserId", "PassportShares.UserId", "Recognitions.UserId",
     };
 
     /// <summary>
@@ -45,7 +45,7 @@ public static class PersonColumns
         "OrganisationRequests.DecidedBy", "AuditEvents.ActorUserId", "KeptEvidence.RecordedBy",
         "Enrolments.EnrolledBy", "Outcomes.RecordedBy",
         "ContactNotes.WrittenBy",
-        "PassportCredentials.RevokedBy",
+        "PassportCredentials.RevokedBy", "Recognitions.RecognisedBy", "TrustedIssuers.AddedBy", "TrustedIssuers.RemovedBy",
     };
 
     /// <summary>Every column of the model that holds an account id: a foreign key to the account, or a string named …UserId or …By.</summary>

@@ -121,6 +121,8 @@ public static class EveryArea
             now.AddMinutes(-1), null, 1, System.Security.Cryptography.RandomNumberGenerator.GetInt32(131_072), "key", $"header.{marker}.signature", now);
         db.AddRange(credential, Portal.Domain.Passport.PassportShare.Create(user.Id, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(marker))),
             [credential.Id], now.AddDays(10), now));
+        db.Add(Portal.Domain.Passport.Recognition.Record(employer.OrganisationId, user.Id, $"urn:uuid:{Guid.NewGuid()}", "https://academy.example/passport/issuer", "Calder Valley Care Academy",
+            "https://academy.example/passport/achievements/safeguarding", "Safeguarding adults at work", "safeguarding-adults", now.AddDays(-30), null, null, null, employer.ColleagueId, now));
 
         db.Add(CompetencyRecord.SignOff(employer.OrganisationId, user.Id, "blood-glucose", "c1", ["Wash hands", "Check the meter"], [0, 1],
             $"Well done {marker}", DateOnly.FromDateTime(now), employer.ColleagueId, now));

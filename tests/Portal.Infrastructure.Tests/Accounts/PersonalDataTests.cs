@@ -53,6 +53,7 @@ public abstract class PersonalDataTests<TDatabase>(TDatabase database) : IClassF
         ["Circumstances.UserId"] = e => e.Navigation?.Circumstances is { Barriers: [Portal.Domain.Navigation.BarrierKind.Transport] },
         ["PassportCredentials.UserId"] = e => e.Passport.Credentials is [{ Achievement: "Safeguarding adults" }],
         ["PassportShares.UserId"] = e => e.Passport.Shares is [{ Credentials: 1 }],
+        ["Recognitions.UserId"] = e => e.Passport.Recognised is [{ Module: "safeguarding-adults", Issuer: "Calder Valley Care Academy" }],
     };
 
     [Fact]
