@@ -33,6 +33,12 @@ public sealed class PipelineRollup(PortalDbContext db, PriorityNeighbourhoods ne
     public const string NoneCategory = "none";
     public const string NotAnswered = "not-answered";
 
+    /// <summary>Staff in post at the end of the month (or now, for this month), by the monitoring questions.</summary>
+    public const string Workforce = "workforce";
+
+    /// <summary>How far back the workforce is worked out on a full run: two years is enough to compare with, and keeps the run short.</summary>
+    public const int WorkforceMonths = 24;
+
     public const string CohortStarted = "cohort-started";
     public const string CohortCompleted = "cohort-completed";
     public const string CohortInterviewed = "cohort-interviewed";
@@ -177,6 +183,22 @@ public sealed class PipelineRollup(PortalDbContext db, PriorityNeighbourhoods ne
                 Add(month, scope, PipelineStages.Key(stage), dimension, category);
         }
 
+        // The workforce at each month's end, by the monitoring questions (and in all), for the city and each employer.
+        var equalityKeys = EqualityQuestions.All.Select(q => q.Key).Append(InsightFigure.All).ToHashSet(StringComparer.Ordinal);
+        var memberships = staff.SelectMany(g => g.Select(m => (g.Key.UserId, g.Key.OrganisationId, m.StartedAtUtc, m.EndedAtUtc))).ToList();
+        var workforceFrom = full ? last.AddMonths(-(WorkforceMonths - 1)) : first;
+        for (var month = workforceFrom < first && !full ? first : workforceFrom; month <= last; month = month.AddMonths(1))
+        {
+            var end = DateTime.SpecifyKind(month.AddMonths(1).ToDateTime(TimeOnly.MinValue), DateTimeKind.Utc);
+            var at = end < now ? end : now;
+            var inPost = memberships.Where(m => m.StartedAtUtc <= at && (m.EndedAtUtc is null || m.EndedAtUtc > at)).ToList();
+            foreach (var (scope, user) in inPost.Select(m => (m.OrganisationId, m.UserId)).Concat(inPost.Select(m => (City, m.UserId))).Distinct())
+            {
+                foreach (var (dimension, category) in CountedUnder(user).Where(c => equalityKeys.Contains(c.Dimension)))
+                    Add(month, scope, Workforce, dimension, category);
+            }
+        }
+
         // Time to hire: each hire, from the day the application was last submitted (a reapplication starts the clock again).
         var submitted = moves.Where(m => m.Status == ApplicationStatus.Submitted).ToLookup(m => m.ApplicationId);
         foreach (var hire in hires)
@@ -211,7 +233,7 @@ public sealed class PipelineRollup(PortalDbContext db, PriorityNeighbourhoods ne
             lowest = MonthRange.MonthOf(postedOn) < lowest ? MonthRange.MonthOf(postedOn) : lowest;
         }
 
-        var from0 = full ? lowest : first;
+        var from0 = full ? (lowest < workforceFrom ? lowest : workforceFrom) : first;
         var cohortRows = Cohorts(enrolments.Select(e => (e.UserId, e.CohortId, e.EnrolledAtUtc, e.CompletedAtUtc, e.StartsOn, e.OrganisationId)).ToList(),
             [.. outcomes.Select(o => (o.UserId, o.CohortId, o.Kind, o.On))], [.. moves.Select(m => (m.UserId, m.Status, m.ChangedAtUtc))]);
 

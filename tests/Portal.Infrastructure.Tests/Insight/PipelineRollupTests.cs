@@ -86,6 +86,12 @@ public abstract class PipelineRollupTests<TDatabase>(TDatabase database) : IClas
         Assert.Equal(1, Count(kirkstall, 2, PipelineRollup.VacanciesPosted, PipelineRollup.ByFairWork, FairWork.RealLivingWage));
         Assert.Equal(1, Count(city, 1, PipelineRollup.VacanciesPosted, PipelineRollup.ByFairWork, FairWork.PaidWholeShift));
 
+        // The workforce at each month's end: Priya is on Harehills' staff from 25 February.
+        Assert.Equal(0, Count(city, 1, PipelineRollup.Workforce));
+        Assert.Equal(1, Count(city, 2, PipelineRollup.Workforce));
+        Assert.Equal(1, Count(harehills, 6, PipelineRollup.Workforce, EqualityQuestions.Ethnicity.Key, "black-african"));
+        Assert.Equal(0, Count(kirkstall, 6, PipelineRollup.Workforce));
+
         int Cohort(Guid scope, string figure) => rows.GetValueOrDefault((scope, Month(3), figure, InsightFigure.ByCohort, cohort.ToString()));
         Assert.Equal([2, 1, 1, 1, 0], new[] { PipelineRollup.CohortStarted, PipelineRollup.CohortCompleted, PipelineRollup.CohortInterviewed, PipelineRollup.CohortHired, PipelineRollup.CohortInWork }.Select(f => Cohort(hub, f)));
         Assert.Equal(2, Cohort(city, PipelineRollup.CohortStarted));

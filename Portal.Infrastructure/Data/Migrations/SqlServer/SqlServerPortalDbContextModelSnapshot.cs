@@ -480,6 +480,50 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                     b.ToTable("EqualityAnswers", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Insight.ReferenceFigure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Characteristic")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTime>("EnteredAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<decimal>("Share")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("decimal(5,2)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Characteristic", "Category", "Year")
+                        .IsUnique();
+
+                    b.ToTable("InsightReferenceFigures", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Navigation.Circumstances", b =>
                 {
                     b.Property<string>("UserId")

@@ -463,6 +463,50 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("EqualityAnswers", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Insight.ReferenceFigure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Characteristic")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EnteredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Share")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Characteristic", "Category", "Year")
+                        .IsUnique();
+
+                    b.ToTable("InsightReferenceFigures", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Navigation.Circumstances", b =>
                 {
                     b.Property<string>("UserId")

@@ -7,7 +7,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Portal.Infrastructure.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class InsightPipelineFigures : Migration
+    public partial class InsightPipelineAndReferenceFigures : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -31,10 +31,34 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                     table.PrimaryKey("PK_InsightFigures", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "InsightReferenceFigures",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Characteristic = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Category = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Share = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: false),
+                    Source = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    EnteredBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    EnteredAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InsightReferenceFigures", x => x.Id);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_InsightFigures_OrganisationId_Month_Figure_Dimension_Catego~",
                 table: "InsightFigures",
                 columns: new[] { "OrganisationId", "Month", "Figure", "Dimension", "Category" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InsightReferenceFigures_Characteristic_Category_Year",
+                table: "InsightReferenceFigures",
+                columns: new[] { "Characteristic", "Category", "Year" },
                 unique: true);
         }
 
@@ -43,6 +67,9 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "InsightFigures");
+
+            migrationBuilder.DropTable(
+                name: "InsightReferenceFigures");
         }
     }
 }
