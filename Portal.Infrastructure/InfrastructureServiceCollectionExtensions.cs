@@ -77,6 +77,9 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddScoped<Accounts.SessionService>();
         services.AddScoped<Insight.InsightRollupJob>();
         services.AddScoped<Insight.InsightService>();
+        services.AddScoped<Insight.PipelineRollup>();
+        services.AddScoped<Insight.PipelineService>();
+        services.AddScoped<Insight.ReflectingService>();
         services.AddOptions<Accounts.SessionLifetimeOptions>().Bind(configuration.GetSection("Sessions")).ValidateDataAnnotations().ValidateOnStart();
         if (configuration["Sessions:Redis"] is { Length: > 0 })
             services.AddSingleton<Accounts.ISessionCache, Accounts.RedisSessionCache>();

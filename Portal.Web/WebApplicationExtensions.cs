@@ -31,6 +31,7 @@ public static class WebApplicationExtensions
         await DemoTalent.SeedAsync(app.Services);
         await DemoInsight.SeedAsync(app.Services);
         await DemoProgrammes.SeedAsync(app.Services);
+        await DemoPipeline.SeedAsync(app.Services);
         RecurringJobs.Register(app.Services.GetRequiredService<IRecurringJobManager>());
     }
 

@@ -98,7 +98,7 @@ public static class WebServiceCollectionExtensions
             // Navigators read people's circumstances and notes: two factors like anyone who sees others' data.
             .AddPolicy(PortalPolicies.Navigator, p => p.RequireRole(PortalRoles.Navigator, PortalRoles.Admin).AddRequirements(new SessionTwoFactorRequirement()))
             // Figures only, never a named person; employers' managers and recruiters see their own organisation's.
-            .AddPolicy(PortalPolicies.Insight, p => p.RequireRole(PortalRoles.Analyst, PortalRoles.Manager, PortalRoles.Recruiter, PortalRoles.Admin).AddRequirements(new SessionTwoFactorRequirement()));
+            .AddPolicy(PortalPolicies.Insight, p => p.RequireRole(PortalRoles.Analyst, PortalRoles.Manager, PortalRoles.Recruiter, PortalRoles.Navigator, PortalRoles.Admin).AddRequirements(new SessionTwoFactorRequirement()));
 
         // Several nodes: one output cache in Redis, shared, so a vacancy change or a content reload on
         // any node evicts the cached pages every node serves. Without it each node keeps its own in

@@ -40,7 +40,8 @@ public sealed class InsightService(PortalDbContext db, OrganisationService organ
     {
         ArgumentNullException.ThrowIfNull(viewer);
         var mine = organisations.OrganisationsOf(viewer.UserId, MembershipRole.Manager)
-            .Concat(organisations.OrganisationsOf(viewer.UserId, MembershipRole.Recruiter));
+            .Concat(organisations.OrganisationsOf(viewer.UserId, MembershipRole.Recruiter))
+            .Concat(organisations.OrganisationsOf(viewer.UserId, MembershipRole.Navigator));
         var named = await db.Set<Organisation>().AsNoTracking().Where(o => mine.Contains(o.Id)).OrderBy(o => o.Name)
             .Select(o => new Scope(o.Id, o.Name)).ToListAsync(cancellationToken);
         return viewer.SeesCity ? [new Scope(null, "The whole city"), .. named] : named;

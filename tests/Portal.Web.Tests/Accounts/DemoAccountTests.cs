@@ -72,6 +72,30 @@ public sealed class DemoAccountTests(DemoAccountTests.Factory app) : IClassFixtu
     }
 
     [Fact]
+    public async Task TheDemoAnalystSeesAYearOfThePipelineAndTheFinishedCohortAndTheNavigatorTheirHubsCohort()
+    {
+        var analyst = app.CreateBrowser();
+        await SignIn.PostSignInAsync(analyst, "analyst@demo.portal.test", DemoAccounts.Password, DemoAuthenticator.Key);
+
+        var pipeline = await analyst.GetPageAsync("/insight/pipeline");
+        var steps = pipeline.QuerySelectorAll("table")[0].QuerySelectorAll("tbody tr").ToDictionary(r => r.Children[0].TextContent.Trim(), r => r.Children[1].TextContent.Trim());
+        Assert.NotEqual("0", steps["Applied"]);
+        Assert.NotEqual("0", steps["Hired"]);
+        Assert.True(pipeline.QuerySelectorAll("figure.insight-chart rect[fill='#1d70b8']").Length >= 8);
+
+        var programmes = await analyst.GetPageAsync("/insight/programmes");
+        var finished = programmes.QuerySelector("table")!.QuerySelectorAll("tbody tr").Select(r => r.Children.Select(c => c.TextContent.Trim()).ToList())
+            .Single(r => r[0].StartsWith(DemoProgrammes.ProgrammeTitle, StringComparison.Ordinal) && r[1] != "fewer than 5");
+        Assert.Equal(["10", "10", "10", "5"], finished.Skip(1).Take(4));
+
+        var navigator = app.CreateBrowser();
+        await SignIn.PostSignInAsync(navigator, DemoAccounts.NavigatorEmail, DemoAccounts.Password, DemoAuthenticator.Key);
+        var hub = await navigator.GetPageAsync("/insight/programmes");
+        Assert.Contains(DemoAccounts.HubName, hub.Text("main"), StringComparison.Ordinal);
+        Assert.Contains(DemoProgrammes.ProgrammeTitle, hub.Text("table"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheDemoLearnerSignsInWithThePasswordAlone()
     {
         var response = await SignIn.PostSignInAsync(app.CreateBrowser(), DemoAccounts.LearnerEmail, DemoAccounts.Password);

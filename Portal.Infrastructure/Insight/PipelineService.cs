@@ -1,0 +1,173 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Equality;
+using Portal.Domain.Insight;
+using Portal.Domain.Programmes;
+using Portal.Infrastructure.Content;
+using Portal.Infrastructure.Data;
+using Programme = Portal.Domain.Programmes.Programme;
+
+namespace Portal.Infrastructure.Insight;
+
+/// <summary>
+/// The pipeline and programme figures, read from <see cref="InsightFigure"/> rows and shown only
+/// as <see cref="SmallNumbers"/> allows: raw counts are added up first and rounded once.
+/// </summary>
+public sealed class PipelineService(PortalDbContext db, InsightService insight, ContentStore content)
+{
+    public sealed record Breakdown(string Key, string Name);
+
+    /// <summary>What the pipeline can be broken down by: route, programme, neighbourhood, then each monitoring question.</summary>
+    public static IReadOnlyList<Breakdown> Breakdowns { get; } =
+    [
+        new(PipelineRollup.ByRoute, "Career route (the job it leads to)"),
+        new(PipelineRollup.ByProgramme, "Programme"),
+        new(PipelineRollup.ByNeighbourhood, "Priority neighbourhood"),
+        new(EqualityQuestions.Ethnicity.Key, "Ethnic group"),
+        new(EqualityQuestions.Sex.Key, "Sex"),
+        new(EqualityQuestions.GenderIdentity.Key, "Gender identity"),
+        new(EqualityQuestions.AgeBand.Key, "Age"),
+        new(EqualityQuestions.Disability.Key, "Disability"),
+        new(EqualityQuestions.Religion.Key, "Religion"),
+        new(EqualityQuestions.SexualOrientation.Key, "Sexual orientation"),
+        new(EqualityQuestions.CaringResponsibilities.Key, "Unpaid caring"),
+    ];
+
+    /// <param name="City">The city's figure beside an organisation's; null when the scope is the city.</param>
+    public sealed record StageFigures(PipelineStage Stage, string Name, ShownCount Now, ShownCount Before, ShownCount? City);
+
+    public sealed record MonthStages(DateOnly Month, IReadOnlyList<ShownCount> Stages);
+
+    public sealed record CategoryStages(string Category, string Label, IReadOnlyList<ShownCount> Stages);
+
+    /// <param name="Now">Median days this period; null when there were too few to say.</param>
+    public sealed record Median(double? Now, double? Before, ShownCount Count, ShownCount CountBefore);
+
+    /// <param name="PercentNow">Whole per cent of the vacancies posted; null when fewer than five were posted.</param>
+    public sealed record FairWorkShare(string Fact, int? PercentNow, int? PercentBefore);
+
+    public sealed record Pipeline(
+        InsightService.Scope Scope, MonthRange Range, IReadOnlyList<StageFigures> Stages, IReadOnlyList<MonthStages> Months,
+        Breakdown? By, IReadOnlyList<CategoryStages> Categories, Median TimeToHire, Median TimeToFill,
+        ShownCount Posted, ShownCount PostedBefore, ShownCount Filled, ShownCount FilledBefore, IReadOnlyList<FairWorkShare> FairWork, DateTime? AsOfUtc);
+
+    public sealed record CohortFunnel(Guid Cohort, string Programme, DateOnly StartsOn, DateOnly EndsOn, ShownCount Started, ShownCount Completed, ShownCount Interviewed, ShownCount Hired, ShownCount InWork);
+
+    public sealed record Programmes(InsightService.Scope Scope, MonthRange Range, IReadOnlyList<CohortFunnel> Cohorts, CohortFunnel? Total, DateTime? AsOfUtc);
+
+    /// <param name="by">A key of <see cref="Breakdowns"/>, or null for none; an unknown key is invalid.</param>
+    public async Task<Result<Pipeline>> PipelineAsync(InsightService.Viewer viewer, Guid? organisationId, MonthRange range, string? by, CancellationToken cancellationToken = default)
+    {
+        var scope = (await insight.ScopesAsync(viewer, cancellationToken)).FirstOrDefault(s => s.OrganisationId == organisationId);
+        if (scope is null)
+            return Result.NotFound();
+        var breakdown = by is null ? null : Breakdowns.FirstOrDefault(b => b.Key == by);
+        if (by is not null && breakdown is null)
+            return Result.Invalid("By", "Choose what to break the figures down by from the list");
+        var key = organisationId ?? LearningMonth.City;
+        var before = range.Before;
+        var dimensions = new[] { InsightFigure.All, InsightFigure.ByDays, PipelineRollup.ByFairWork, breakdown?.Key ?? InsightFigure.All };
+        var rows = await db.Set<InsightFigure>().AsNoTracking()
+            .Where(f => (f.OrganisationId == key || f.OrganisationId == LearningMonth.City) && f.Month >= before.First && f.Month <= range.Last && dimensions.Contains(f.Dimension))
+            .Select(f => new { f.OrganisationId, f.Month, f.Figure, f.Dimension, f.Category, f.Count })
+            .ToListAsync(cancellationToken);
+
+        int Sum(Guid scopeKey, MonthRange within, string figure, string dimension = InsightFigure.All, string category = "") =>
+            rows.Where(r => r.OrganisationId == scopeKey && within.Contains(r.Month) && r.Figure == figure && r.Dimension == dimension && r.Category == category).Sum(r => r.Count);
+
+        var stages = PipelineStages.All.Select(stage =>
+        {
+            var figure = PipelineStages.Key(stage);
+            return new StageFigures(stage, PipelineStages.Name(stage), SmallNumbers.Show(Sum(key, range, figure)), SmallNumbers.Show(Sum(key, before, figure)),
+                organisationId is null ? null : SmallNumbers.Show(Sum(LearningMonth.City, range, figure)));
+        }).ToList();
+        var months = range.Each().Select(month => new MonthStages(month, [.. PipelineStages.All.Select(stage => SmallNumbers.Show(MonthCount(month, stage)))])).ToList();
+
+        int MonthCount(DateOnly month, PipelineStage stage) =>
+            rows.Where(r => r.OrganisationId == key && r.Month == month && r.Figure == PipelineStages.Key(stage) && r.Dimension == InsightFigure.All).Sum(r => r.Count);
+
+        var categories = new List<CategoryStages>();
+        if (breakdown is not null)
+        {
+            var labels = await LabelsAsync(breakdown.Key, cancellationToken);
+            var seen = rows.Where(r => r.OrganisationId == key && range.Contains(r.Month) && r.Dimension == breakdown.Key).Select(r => r.Category).Distinct();
+            categories = [.. labels.Keys.Union(seen).Select(category => new CategoryStages(category, labels.GetValueOrDefault(category) ?? category,
+                    [.. PipelineStages.All.Select(stage => SmallNumbers.Show(Sum(key, range, PipelineStages.Key(stage), breakdown.Key, category)))]))
+                .Where(c => c.Stages.Any(s => s.Value != 0))];
+        }
+
+        Median MedianOf(string figure) => new(
+            Durations.Median(Days(range, figure)), Durations.Median(Days(before, figure)),
+            SmallNumbers.Show(Days(range, figure).Sum(d => d.Value)), SmallNumbers.Show(Days(before, figure).Sum(d => d.Value)));
+        IEnumerable<KeyValuePair<int, int>> Days(MonthRange within, string figure) => rows
+            .Where(r => r.OrganisationId == key && within.Contains(r.Month) && r.Figure == figure && r.Dimension == InsightFigure.ByDays)
+            .Select(r => new KeyValuePair<int, int>(int.Parse(r.Category, CultureInfo.InvariantCulture), r.Count)).ToList();
+
+        var postedNow = Sum(key, range, PipelineRollup.VacanciesPosted);
+        var postedBefore = Sum(key, before, PipelineRollup.VacanciesPosted);
+        static int? Percent(int part, int whole) => whole < SmallNumbers.Threshold ? null : (int)Math.Round(100.0 * part / whole, MidpointRounding.AwayFromZero);
+        var fairWork = new[] { Domain.Talent.FairWork.RealLivingWage, Domain.Talent.FairWork.PaidWholeShift, Domain.Talent.FairWork.GuaranteedHours, Domain.Talent.FairWork.PaidTravelTime, Domain.Talent.FairWork.PaidTraining }
+            .Select(fact => new FairWorkShare(fact, Percent(Sum(key, range, PipelineRollup.VacanciesPosted, PipelineRollup.ByFairWork, fact), postedNow),
+                Percent(Sum(key, before, PipelineRollup.VacanciesPosted, PipelineRollup.ByFairWork, fact), postedBefore)))
+            .ToList();
+
+        return Result.Done(new Pipeline(scope, range, stages, months, breakdown, categories, MedianOf(PipelineRollup.DaysToHire), MedianOf(PipelineRollup.DaysToFill),
+            SmallNumbers.Show(postedNow), SmallNumbers.Show(postedBefore), SmallNumbers.Show(Sum(key, range, PipelineRollup.VacanciesFilled)), SmallNumbers.Show(Sum(key, before, PipelineRollup.VacanciesFilled)),
+            fairWork, await AsOfAsync(cancellationToken)));
+    }
+
+    /// <summary>The cohorts that started in the months, newest first, each with its funnel over its whole life so far.</summary>
+    public async Task<Result<Programmes>> ProgrammesAsync(InsightService.Viewer viewer, Guid? organisationId, MonthRange range, CancellationToken cancellationToken = default)
+    {
+        var scope = (await insight.ScopesAsync(viewer, cancellationToken)).FirstOrDefault(s => s.OrganisationId == organisationId);
+        if (scope is null)
+            return Result.NotFound();
+        var key = organisationId ?? LearningMonth.City;
+        var rows = await db.Set<InsightFigure>().AsNoTracking()
+            .Where(f => f.OrganisationId == key && f.Dimension == InsightFigure.ByCohort && f.Month >= range.First && f.Month <= range.Last)
+            .Select(f => new { f.Figure, f.Category, f.Count })
+            .ToListAsync(cancellationToken);
+        var ids = rows.Select(r => Guid.Parse(r.Category)).Distinct().ToList();
+        var cohorts = await db.Set<Cohort>().AsNoTracking().Where(c => ids.Contains(c.Id))
+            .Join(db.Set<Programme>(), c => c.ProgrammeId, p => p.Id, (c, p) => new { c.Id, p.Title, c.StartsOn, c.EndsOn })
+            .ToListAsync(cancellationToken);
+
+        int Count(IEnumerable<Guid> these, string figure) => rows.Where(r => r.Figure == figure && these.Contains(Guid.Parse(r.Category))).Sum(r => r.Count);
+        CohortFunnel Funnel(Guid id, string title, DateOnly starts, DateOnly ends, IReadOnlyCollection<Guid> these) => new(id, title, starts, ends,
+            SmallNumbers.Show(Count(these, PipelineRollup.CohortStarted)), SmallNumbers.Show(Count(these, PipelineRollup.CohortCompleted)),
+            SmallNumbers.Show(Count(these, PipelineRollup.CohortInterviewed)), SmallNumbers.Show(Count(these, PipelineRollup.CohortHired)),
+            SmallNumbers.Show(Count(these, PipelineRollup.CohortInWork)));
+
+        var funnels = cohorts.OrderByDescending(c => c.StartsOn).ThenBy(c => c.Title, StringComparer.Ordinal)
+            .Select(c => Funnel(c.Id, c.Title, c.StartsOn, c.EndsOn, [c.Id])).ToList();
+        var total = cohorts.Count == 0 ? null : Funnel(Guid.Empty, "All these cohorts", range.First, range.Last, [.. cohorts.Select(c => c.Id)]);
+        return Result.Done(new Programmes(scope, range, funnels, total, await AsOfAsync(cancellationToken)));
+    }
+
+    /// <summary>The insight job writes every month's city learning row in the same transaction as these figures, so its time is theirs.</summary>
+    private async Task<DateTime?> AsOfAsync(CancellationToken cancellationToken) =>
+        await db.Set<LearningMonth>().AsNoTracking().Where(m => m.OrganisationId == LearningMonth.City).MaxAsync(m => (DateTime?)m.ComputedAtUtc, cancellationToken);
+
+    private async Task<Dictionary<string, string>> LabelsAsync(string dimension, CancellationToken cancellationToken)
+    {
+        if (dimension == PipelineRollup.ByRoute)
+            return content.Current.Roles.Values.Where(r => !r.EntryPoint).ToDictionary(r => r.Slug, r => r.Title, StringComparer.Ordinal)
+                .Append(new(PipelineRollup.NoneCategory, "No route saved")).ToDictionary(StringComparer.Ordinal);
+        if (dimension == PipelineRollup.ByProgramme)
+            return (await db.Set<Programme>().AsNoTracking().Select(p => new { p.Id, p.Title }).ToListAsync(cancellationToken))
+                .ToDictionary(p => p.Id.ToString(), p => p.Title, StringComparer.Ordinal)
+                .Append(new(PipelineRollup.NoneCategory, "No programme")).ToDictionary(StringComparer.Ordinal);
+        if (dimension == PipelineRollup.ByNeighbourhood)
+        {
+            return new(StringComparer.Ordinal)
+            {
+                [nameof(NeighbourhoodStanding.Priority)] = "Lives in a priority neighbourhood",
+                [nameof(NeighbourhoodStanding.NotPriority)] = "Lives elsewhere",
+                [nameof(NeighbourhoodStanding.NotKnown)] = "Not known (no full postcode)",
+            };
+        }
+        var question = EqualityQuestions.All.First(q => q.Key == dimension);
+        return question.Options.ToDictionary(o => o.Code, o => o.Label, StringComparer.Ordinal)
+            .Append(new(PipelineRollup.NotAnswered, "Not answered")).ToDictionary(StringComparer.Ordinal);
+    }
+}
