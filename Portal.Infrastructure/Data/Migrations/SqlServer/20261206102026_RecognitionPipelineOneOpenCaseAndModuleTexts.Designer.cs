@@ -13,8 +13,8 @@ using Portal.Infrastructure.Data;
 namespace Portal.Infrastructure.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerPortalDbContext))]
-    [Migration("20261206085452_PassportRecognition")]
-    partial class PassportRecognition
+    [Migration("20261206102026_RecognitionPipelineOneOpenCaseAndModuleTexts")]
+    partial class RecognitionPipelineOneOpenCaseAndModuleTexts
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -483,6 +483,50 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                     b.ToTable("EqualityAnswers", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Insight.ReferenceFigure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Characteristic")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTime>("EnteredAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<decimal>("Share")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("decimal(5,2)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Characteristic", "Category", "Year")
+                        .IsUnique();
+
+                    b.ToTable("InsightReferenceFigures", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Navigation.Circumstances", b =>
                 {
                     b.Property<string>("UserId")
@@ -657,6 +701,10 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                     b.HasIndex("UserId");
 
                     b.HasIndex("OrganisationId", "Stage");
+
+                    b.HasIndex(new[] { "UserId" }, "IX_NavigationCases_UserId_Open")
+                        .IsUnique()
+                        .HasFilter("\"Stage\" <> 'Closed'");
 
                     b.ToTable("NavigationCases", (string)null);
                 });
@@ -2253,6 +2301,37 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                     b.ToTable("ModuleProgress", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Training.Offline.ModuleText", b =>
+                {
+                    b.Property<string>("ModuleSlug")
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.Property<string>("Version")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("File")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("nvarchar(260)");
+
+                    b.Property<DateTime>("FirstServedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(1000000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime?>("SupersededAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("ModuleSlug", "Version");
+
+                    b.ToTable("ModuleTexts", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Training.Offline.OfflineReceipt", b =>
                 {
                     b.Property<Guid>("Key")
@@ -2518,6 +2597,49 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                     b.HasIndex("UserId");
 
                     b.ToTable("UserSessions", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Infrastructure.Insight.InsightFigure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.Property<DateTime>("ComputedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Figure")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "Month", "Figure", "Dimension", "Category")
+                        .IsUnique();
+
+                    b.ToTable("InsightFigures", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Infrastructure.Insight.LearningMonth", b =>

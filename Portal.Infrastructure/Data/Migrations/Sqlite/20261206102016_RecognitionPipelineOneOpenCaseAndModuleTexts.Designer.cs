@@ -12,8 +12,8 @@ using Portal.Infrastructure.Data;
 namespace Portal.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePortalDbContext))]
-    [Migration("20261206093057_InsightPipelineAndReferenceFigures")]
-    partial class InsightPipelineAndReferenceFigures
+    [Migration("20261206102016_RecognitionPipelineOneOpenCaseAndModuleTexts")]
+    partial class RecognitionPipelineOneOpenCaseAndModuleTexts
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -683,6 +683,10 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("OrganisationId", "Stage");
 
+                    b.HasIndex(new[] { "UserId" }, "IX_NavigationCases_UserId_Open")
+                        .IsUnique()
+                        .HasFilter("\"Stage\" <> 'Closed'");
+
                     b.ToTable("NavigationCases", (string)null);
                 });
 
@@ -1188,6 +1192,130 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("CredentialId");
 
                     b.ToTable("PassportShareItems", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Passport.Recognition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AchievementId")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AchievementName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CredentialId")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuerUrl")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastCheckedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModuleSlug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecognisedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecognisedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedFoundAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("StatusIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StatusListUrl")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ValidFromUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ValidUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("RevokedFoundAtUtc", "Id");
+
+                    b.HasIndex("OrganisationId", "UserId", "CredentialId")
+                        .IsUnique();
+
+                    b.ToTable("Recognitions", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Passport.TrustedIssuer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AddedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuerUrl")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeysUrl")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RemovedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RemovedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IssuerUrl");
+
+                    b.ToTable("TrustedIssuers", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Domain.Pathways.SavedPlan", b =>
@@ -2128,6 +2256,37 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("ModuleProgress", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Training.Offline.ModuleText", b =>
+                {
+                    b.Property<string>("ModuleSlug")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Version")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("File")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FirstServedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(1000000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SupersededAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ModuleSlug", "Version");
+
+                    b.ToTable("ModuleTexts", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Training.Offline.OfflineReceipt", b =>
                 {
                     b.Property<Guid>("Key")
@@ -2788,6 +2947,21 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("Portal.Domain.Passport.PassportShare", null)
                         .WithMany("Items")
                         .HasForeignKey("ShareId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Passport.Recognition", b =>
+                {
+                    b.HasOne("Portal.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Infrastructure.Accounts.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -6,11 +6,64 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Portal.Infrastructure.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
-    public partial class PassportRecognition : Migration
+    public partial class RecognitionPipelineOneOpenCaseAndModuleTexts : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "InsightFigures",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Month = table.Column<DateOnly>(type: "date", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Figure = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Dimension = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Category = table.Column<string>(type: "nvarchar(80)", maxLength: 80, nullable: false),
+                    Count = table.Column<int>(type: "int", nullable: false),
+                    ComputedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InsightFigures", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InsightReferenceFigures",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Characteristic = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Category = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Share = table.Column<decimal>(type: "decimal(5,2)", precision: 5, scale: 2, nullable: false),
+                    Source = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    EnteredBy = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    EnteredAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InsightReferenceFigures", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ModuleTexts",
+                columns: table => new
+                {
+                    ModuleSlug = table.Column<string>(type: "nvarchar(80)", maxLength: 80, nullable: false),
+                    Version = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Source = table.Column<string>(type: "nvarchar(max)", maxLength: 1000000, nullable: false),
+                    File = table.Column<string>(type: "nvarchar(260)", maxLength: 260, nullable: false),
+                    FirstServedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    SupersededAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ModuleTexts", x => new { x.ModuleSlug, x.Version });
+                });
+
             migrationBuilder.CreateTable(
                 name: "Recognitions",
                 columns: table => new
@@ -69,6 +122,25 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_NavigationCases_UserId_Open",
+                table: "NavigationCases",
+                column: "UserId",
+                unique: true,
+                filter: "\"Stage\" <> 'Closed'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InsightFigures_OrganisationId_Month_Figure_Dimension_Category",
+                table: "InsightFigures",
+                columns: new[] { "OrganisationId", "Month", "Figure", "Dimension", "Category" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InsightReferenceFigures_Characteristic_Category_Year",
+                table: "InsightReferenceFigures",
+                columns: new[] { "Characteristic", "Category", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Recognitions_OrganisationId_UserId_CredentialId",
                 table: "Recognitions",
                 columns: new[] { "OrganisationId", "UserId", "CredentialId" },
@@ -94,10 +166,23 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "InsightFigures");
+
+            migrationBuilder.DropTable(
+                name: "InsightReferenceFigures");
+
+            migrationBuilder.DropTable(
+                name: "ModuleTexts");
+
+            migrationBuilder.DropTable(
                 name: "Recognitions");
 
             migrationBuilder.DropTable(
                 name: "TrustedIssuers");
+
+            migrationBuilder.DropIndex(
+                name: "IX_NavigationCases_UserId_Open",
+                table: "NavigationCases");
         }
     }
 }
