@@ -32,6 +32,9 @@ public abstract class TalentTestsBase<TDatabase>(TDatabase database)
     }
     protected FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
 
+    /// <summary>How matching is shared out in this test's services.</summary>
+    protected MatchingOptions Matching { get; } = new();
+
     // One per test, as a host has one: every scope of a test shares it, as requests on a node do.
     private readonly MatchCache _matchCache = new();
 
@@ -75,6 +78,8 @@ public abstract class TalentTestsBase<TDatabase>(TDatabase database)
         services.AddSingleton(LoadedContent);
         services.AddScoped<ProfileService>();
         services.AddScoped<MatchRunner>();
+        services.AddScoped<ShardedMatchRun>();
+        services.AddSingleton(Options.Create(Matching));
         services.AddSingleton(_matchCache);
         services.AddScoped<MatchService>();
         services.AddScoped<InvitationService>();
