@@ -205,6 +205,94 @@ public abstract class ShardedMatchRunTests<TDatabase>(TDatabase database) : Shar
     }
 }
 
+/// <summary>A worker killed in the middle of a shard (here, an injected fault just before its commit) leaves nothing, and the rerun writes it once.</summary>
+public abstract class ShardedMatchRunFaultTests<TDatabase>(TDatabase database) : ShardedMatchRunTestsBase<TDatabase>(database), IClassFixture<TDatabase>
+    where TDatabase : TestDatabase
+{
+    private static Task Kill(string step, int shard, string atStep, int atShard) =>
+        step == atStep && shard == atShard ? throw new IOException($"worker killed while it {step}s shard {shard}") : Task.CompletedTask;
+
+    [Fact]
+    public async Task AShardKilledPartWayLeavesNothingAndItsRerunWritesItOnce()
+    {
+        await RegionAsync();
+        var single = await SingleRunAsync();
+        await ClearMatchesAsync();
+        Matching.PeoplePerShard = 400;
+        MatchRun run;
+        await using (var scope = Services())
+            run = await scope.Get<ShardedMatchRun>().StartAsync(CancellationToken.None);
+        Assert.True(run.Shards >= 4);
+
+        // Scoring: shard 1's worker dies after putting forward its candidates, before they commit.
+        await using (var scope = Services())
+        {
+            var runs = scope.Get<ShardedMatchRun>();
+            runs.BeforeCommit = (step, shard) => Kill(step, shard, "score", 1);
+            for (var shard = 0; shard < run.Shards; shard++)
+            {
+                if (shard == 1)
+                    await Assert.ThrowsAsync<IOException>(() => runs.ScoreShardAsync(run.Id, shard, CancellationToken.None));
+                else
+                    Assert.True(await runs.ScoreShardAsync(run.Id, shard, CancellationToken.None));
+            }
+            Assert.False(await runs.MergeAsync(run.Id, CancellationToken.None));
+        }
+        await using (var db = Database.CreateContext())
+        {
+            Assert.False(await db.Set<MatchRunCandidate>().AnyAsync(c => c.RunId == run.Id && c.Shard == 1));
+            Assert.True(await db.Set<MatchRunCandidate>().AnyAsync(c => c.RunId == run.Id && c.Shard == 0));
+            Assert.Equal(MatchShardState.Pending, (await db.Set<MatchRunShard>().SingleAsync(s => s.RunId == run.Id && s.Shard == 1)).State);
+        }
+        await using (var scope = Services())
+        {
+            var runs = scope.Get<ShardedMatchRun>();
+            Assert.True(await runs.ScoreShardAsync(run.Id, 1, CancellationToken.None));
+            Assert.False(await runs.ScoreShardAsync(run.Id, 1, CancellationToken.None));
+            Assert.True(await runs.MergeAsync(run.Id, CancellationToken.None));
+        }
+
+        // Writing: shard 2's worker dies after writing its people's rows, before they commit.
+        await using (var scope = Services())
+        {
+            var runs = scope.Get<ShardedMatchRun>();
+            runs.BeforeCommit = (step, shard) => Kill(step, shard, "write", 2);
+            for (var shard = 0; shard < run.Shards; shard++)
+            {
+                if (shard == 2)
+                    await Assert.ThrowsAsync<IOException>(() => runs.WriteShardAsync(run.Id, shard, CancellationToken.None));
+                else
+                    Assert.True(await runs.WriteShardAsync(run.Id, shard, CancellationToken.None));
+            }
+            Assert.False(await runs.CompleteAsync(run.Id, CancellationToken.None));
+        }
+        await using (var db = Database.CreateContext())
+        {
+            var districts = (await db.Set<MatchRunShard>().SingleAsync(s => s.RunId == run.Id && s.Shard == 2)).DistrictList.ToList();
+            var shardPeople = await db.Set<CandidateProfile>().Where(p => districts.Contains(p.District!)).Select(p => p.UserId).ToListAsync();
+            Assert.NotEmpty(shardPeople);
+            Assert.False(await db.Set<JobMatch>().AnyAsync(m => shardPeople.Contains(m.UserId)));
+            Assert.False(await db.Set<MatchPerson>().AnyAsync(m => shardPeople.Contains(m.UserId)));
+            Assert.True(await db.Set<JobMatch>().AnyAsync());
+            Assert.Equal(MatchShardState.Scored, (await db.Set<MatchRunShard>().SingleAsync(s => s.RunId == run.Id && s.Shard == 2)).State);
+        }
+        await using (var scope = Services())
+        {
+            var runs = scope.Get<ShardedMatchRun>();
+            Assert.True(await runs.WriteShardAsync(run.Id, 2, CancellationToken.None));
+            Assert.False(await runs.WriteShardAsync(run.Id, 2, CancellationToken.None));
+            Assert.True(await runs.CompleteAsync(run.Id, CancellationToken.None));
+            Assert.False(await runs.CompleteAsync(run.Id, CancellationToken.None));
+        }
+
+        Assert.Equal(single, await StoredAsync());
+    }
+}
+
+public sealed class SqliteShardedMatchRunFaultTests(SqliteTestDatabase database) : ShardedMatchRunFaultTests<SqliteTestDatabase>(database);
+
+public sealed class PostgresShardedMatchRunFaultTests(PostgresTestDatabase database) : ShardedMatchRunFaultTests<PostgresTestDatabase>(database);
+
 public sealed class SqliteShardedMatchRunTests(SqliteTestDatabase database) : ShardedMatchRunTests<SqliteTestDatabase>(database);
 
 public sealed class PostgresShardedMatchRunTests(PostgresTestDatabase database) : ShardedMatchRunTests<PostgresTestDatabase>(database);
