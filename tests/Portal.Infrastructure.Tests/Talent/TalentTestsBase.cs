@@ -51,6 +51,13 @@ public abstract class TalentTestsBase<TDatabase>(TDatabase database)
 
     protected Scope Services()
     {
+        var provider = TalentServices().BuildServiceProvider();
+        return new Scope(provider, provider.CreateAsyncScope());
+    }
+
+    /// <summary>What <see cref="Services"/> builds from, for a test that builds a host of its own.</summary>
+    protected ServiceCollection TalentServices()
+    {
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(Time);
@@ -85,8 +92,7 @@ public abstract class TalentTestsBase<TDatabase>(TDatabase database)
         services.AddScoped<InvitationService>();
         services.AddScoped<Portal.Infrastructure.Compliance.ComplianceService>();
         services.AddScoped<Portal.Infrastructure.Compliance.CompetencyService>();
-        var provider = services.BuildServiceProvider();
-        return new Scope(provider, provider.CreateAsyncScope());
+        return services;
     }
 
     protected async Task<string> NewUserAsync()
