@@ -24,10 +24,10 @@ public sealed class MatchRunShard
     public int People { get; private set; }
     public long PairsScored { get; private set; }
     public int RowsWritten { get; private set; }
-    public string? ScoredBy { get; private set; }
+    public string? ScoreWorker { get; private set; }
     public DateTime? ScoredAtUtc { get; private set; }
     public int ScoreMilliseconds { get; private set; }
-    public string? WrittenBy { get; private set; }
+    public string? WriteWorker { get; private set; }
     public DateTime? WrittenAtUtc { get; private set; }
     public int WriteMilliseconds { get; private set; }
 

@@ -17,6 +17,28 @@ public sealed class MatchJob(MatchRunner runner, ShardedMatchRun sharded, IOptio
     {
         if (!options.Value.Sharded)
             return Describe(await runner.RunAllAsync(cancellationToken));
+        var run = await QueueAsync(cancellationToken);
+        return $"matching run {run.Id}: {run.Shards:N0} shards queued";
+    }
+
+    /// <summary>
+    /// A sharded run queued for every node's Hangfire server, watched from here until it completes:
+    /// for `run-job matching-queued`, to start tonight's run now across the nodes and time it.
+    /// </summary>
+    public async Task<string> QueueAndWaitAsync(TimeSpan pollEvery, CancellationToken cancellationToken)
+    {
+        var started = await QueueAsync(cancellationToken);
+        while (true)
+        {
+            await Task.Delay(pollEvery, cancellationToken);
+            var (run, shards) = (await sharded.ReadAsync(started.Id, cancellationToken))!.Value;
+            if (run.State is Domain.Talent.MatchRunState.Completed or Domain.Talent.MatchRunState.Abandoned)
+                return $"{Sharded(run, shards)}; worked by {string.Join(", ", shards.Select(s => s.ScoreWorker).Concat(shards.Select(s => s.WriteWorker)).GroupBy(w => w).Select(g => $"{g.Key} ({g.Count()} steps)"))}";
+        }
+    }
+
+    private async Task<Domain.Talent.MatchRun> QueueAsync(CancellationToken cancellationToken)
+    {
         var run = await sharded.StartAsync(cancellationToken);
         // After the run is committed, so a shard never starts before its record exists. A lost
         // enqueue leaves the run unfinished; the next night's run supersedes it.
@@ -28,7 +50,7 @@ public sealed class MatchJob(MatchRunner runner, ShardedMatchRun sharded, IOptio
         }
         if (run.Shards == 0)
             await MatchShardJob.FinishEmptyAsync(sharded, run.Id, cancellationToken);
-        return $"matching run {run.Id}: {run.Shards:N0} shards queued";
+        return run;
     }
 
     /// <summary>The run in the foreground, for `run-job`: with sharding on, this process works every shard in turn.</summary>
@@ -38,8 +60,11 @@ public sealed class MatchJob(MatchRunner runner, ShardedMatchRun sharded, IOptio
             return Describe(await runner.RunAllAsync(cancellationToken));
         var started = await sharded.RunHereAsync(cancellationToken);
         var (run, shards) = (await sharded.ReadAsync(started.Id, cancellationToken))!.Value;
-        return $"sharded run {run.Id} {run.State}: {shards.Count:N0} shards, {shards.Sum(s => s.People):N0} people, {shards.Sum(s => s.PairsScored):N0} pairs passed the hard filters, {shards.Sum(s => s.RowsWritten):N0} matches written; per shard score {Spread(shards.Select(s => s.ScoreMilliseconds))}, write {Spread(shards.Select(s => s.WriteMilliseconds))}";
+        return Sharded(run, shards);
     }
+
+    private static string Sharded(Domain.Talent.MatchRun run, List<Domain.Talent.MatchRunShard> shards) =>
+        $"sharded run {run.Id} {run.State}: {shards.Count:N0} shards, {shards.Sum(s => s.People):N0} people, {shards.Sum(s => s.PairsScored):N0} pairs passed the hard filters, {shards.Sum(s => s.RowsWritten):N0} matches written; per shard score {Spread(shards.Select(s => s.ScoreMilliseconds))}, write {Spread(shards.Select(s => s.WriteMilliseconds))}";
 
     private static string Spread(IEnumerable<int> milliseconds)
     {

@@ -84,7 +84,7 @@ public sealed class ShardedMatchRun(PortalDbContext db, ContentStore content, IO
         var worker = options.Value.Worker;
         // The claim comes first, so a second worker on the same shard waits here and then finds it taken.
         var claimed = await Shard(runId, shard, MatchShardState.Pending, MatchRunState.Scoring)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.State, MatchShardState.Scored).SetProperty(x => x.ScoredBy, worker).SetProperty(x => x.ScoredAtUtc, now)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.State, MatchShardState.Scored).SetProperty(x => x.ScoreWorker, worker).SetProperty(x => x.ScoredAtUtc, now)
                 .SetProperty(x => x.People, input.People.Count).SetProperty(x => x.PairsScored, scores.PairsScored), cancellationToken);
         if (claimed == 0)
             return false;
@@ -169,7 +169,7 @@ public sealed class ShardedMatchRun(PortalDbContext db, ContentStore content, IO
         var now = clock.GetUtcNow().UtcDateTime;
         var worker = options.Value.Worker;
         var claimed = await Shard(runId, shard, MatchShardState.Scored, MatchRunState.Writing)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.State, MatchShardState.Written).SetProperty(x => x.WrittenBy, worker).SetProperty(x => x.WrittenAtUtc, now), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.State, MatchShardState.Written).SetProperty(x => x.WriteWorker, worker).SetProperty(x => x.WrittenAtUtc, now), cancellationToken);
         if (claimed == 0)
             return false;
         var written = await new MatchWriter(db).ShardAsync(input, scores, forVacancy, run.ContentVersion, run.RunAtUtc, cancellationToken);

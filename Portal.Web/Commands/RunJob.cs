@@ -13,7 +13,10 @@ namespace Portal.Web.Commands;
 /// </summary>
 internal static class RunJob
 {
-    public static readonly string[] Names = [OutboxDeliveryJob.RecurringId, JobAlertJob.RecurringId, ReminderJob.RecurringId, MatchJob.RecurringId, MatchEmailJob.RecurringId, RetentionJob.RecurringId, InsightRollupJob.RecurringId, InsightRollupJob.FullRecurringId, CheckInJob.RecurringId];
+    public static readonly string[] Names = [OutboxDeliveryJob.RecurringId, JobAlertJob.RecurringId, ReminderJob.RecurringId, MatchJob.RecurringId, MatchEmailJob.RecurringId, RetentionJob.RecurringId, InsightRollupJob.RecurringId, InsightRollupJob.FullRecurringId, CheckInJob.RecurringId, QueuedMatching];
+
+    /// <summary>Not a recurring job: a sharded matching run queued for the nodes' Hangfire servers, watched until it completes.</summary>
+    public const string QueuedMatching = "matching-queued";
 
     public static async Task<int> RunAsync(IServiceProvider services, string name)
     {
@@ -31,6 +34,9 @@ internal static class RunJob
             JobAlertJob.RecurringId => $"job alert emails: {await scope.ServiceProvider.GetRequiredService<JobAlertJob>().RunAsync(CancellationToken.None)}",
             ReminderJob.RecurringId => $"{await scope.ServiceProvider.GetRequiredService<ReminderJob>().RunAsync(CancellationToken.None)}",
             MatchJob.RecurringId => await scope.ServiceProvider.GetRequiredService<MatchJob>().RunHereAsync(CancellationToken.None),
+            QueuedMatching when services.GetRequiredService<DatabaseSettings>().Provider == DatabaseProvider.Sqlite =>
+                throw new PortalConfigurationException($"{QueuedMatching} needs a server database whose job queue other nodes share; on SQLite use {MatchJob.RecurringId}."),
+            QueuedMatching => await scope.ServiceProvider.GetRequiredService<MatchJob>().QueueAndWaitAsync(TimeSpan.FromSeconds(1), CancellationToken.None),
             RetentionJob.RecurringId => $"{await scope.ServiceProvider.GetRequiredService<RetentionJob>().RunAsync(CancellationToken.None)}",
             CheckInJob.RecurringId => $"{await scope.ServiceProvider.GetRequiredService<CheckInJob>().RunAsync(CancellationToken.None)}",
             InsightRollupJob.RecurringId or InsightRollupJob.FullRecurringId =>

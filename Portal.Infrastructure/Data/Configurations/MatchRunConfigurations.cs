@@ -26,8 +26,8 @@ internal sealed class MatchRunShardConfiguration : IEntityTypeConfiguration<Matc
         builder.HasOne<MatchRun>().WithMany().HasForeignKey(s => s.RunId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(s => s.Districts).HasMaxLength(MatchRunShard.MaxDistrictsLength);
         builder.Property(s => s.State).HasConversion<string>().HasMaxLength(16);
-        builder.Property(s => s.ScoredBy).HasMaxLength(MatchRunShard.MaxWorkerLength);
-        builder.Property(s => s.WrittenBy).HasMaxLength(MatchRunShard.MaxWorkerLength);
+        builder.Property(s => s.ScoreWorker).HasMaxLength(MatchRunShard.MaxWorkerLength);
+        builder.Property(s => s.WriteWorker).HasMaxLength(MatchRunShard.MaxWorkerLength);
         builder.Ignore(s => s.DistrictList);
     }
 }

@@ -52,7 +52,7 @@ public sealed class TwoWorkerMatchRunTests(PostgresTestDatabase database) : Shar
             {
                 var shards = await db.Set<MatchRunShard>().AsNoTracking().Where(s => s.RunId == runId).ToListAsync();
                 Assert.True(shards.Count >= 10);
-                Assert.Equal(["node-a", "node-b"], shards.Select(s => s.ScoredBy!).Concat(shards.Select(s => s.WrittenBy!)).Distinct().Order(StringComparer.Ordinal));
+                Assert.Equal(["node-a", "node-b"], shards.Select(s => s.ScoreWorker!).Concat(shards.Select(s => s.WriteWorker!)).Distinct().Order(StringComparer.Ordinal));
             }
             Assert.Equal(single, await StoredAsync());
             // Every write job asked to complete the run; one did.

@@ -1933,12 +1933,12 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                     b.Property<int>("ScoreMilliseconds")
                         .HasColumnType("integer");
 
-                    b.Property<DateTime?>("ScoredAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("ScoredBy")
+                    b.Property<string>("ScoreWorker")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("ScoredAtUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("State")
                         .IsRequired()
@@ -1948,12 +1948,12 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                     b.Property<int>("WriteMilliseconds")
                         .HasColumnType("integer");
 
-                    b.Property<DateTime?>("WrittenAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("WrittenBy")
+                    b.Property<string>("WriteWorker")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("WrittenAtUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.HasKey("RunId", "Shard");
 

@@ -1937,12 +1937,12 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                     b.Property<int>("ScoreMilliseconds")
                         .HasColumnType("int");
 
-                    b.Property<DateTime?>("ScoredAtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("ScoredBy")
+                    b.Property<string>("ScoreWorker")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime?>("ScoredAtUtc")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("State")
                         .IsRequired()
@@ -1952,12 +1952,12 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                     b.Property<int>("WriteMilliseconds")
                         .HasColumnType("int");
 
-                    b.Property<DateTime?>("WrittenAtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("WrittenBy")
+                    b.Property<string>("WriteWorker")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime?>("WrittenAtUtc")
+                        .HasColumnType("datetime2");
 
                     b.HasKey("RunId", "Shard");
 

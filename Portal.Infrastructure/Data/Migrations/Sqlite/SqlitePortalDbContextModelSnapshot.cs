@@ -1894,11 +1894,11 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int>("ScoreMilliseconds")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime?>("ScoredAtUtc")
+                    b.Property<string>("ScoreWorker")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ScoredBy")
-                        .HasMaxLength(200)
+                    b.Property<DateTime?>("ScoredAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("State")
@@ -1909,11 +1909,11 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int>("WriteMilliseconds")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime?>("WrittenAtUtc")
+                    b.Property<string>("WriteWorker")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("WrittenBy")
-                        .HasMaxLength(200)
+                    b.Property<DateTime?>("WrittenAtUtc")
                         .HasColumnType("TEXT");
 
                     b.HasKey("RunId", "Shard");

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Portal.Infrastructure.Data.Migrations.SqlServer
+namespace Portal.Infrastructure.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class ShardedMatchRuns : Migration
@@ -15,10 +15,10 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                 name: "MatchRunCandidates",
                 columns: table => new
                 {
-                    RunId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    VacancyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    UserId = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
-                    Shard = table.Column<int>(type: "int", nullable: false),
+                    RunId = table.Column<Guid>(type: "uuid", nullable: false),
+                    VacancyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Shard = table.Column<int>(type: "integer", nullable: false),
                     Score = table.Column<float>(type: "real", nullable: false)
                 },
                 constraints: table =>
@@ -30,10 +30,10 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                 name: "MatchRunPlaces",
                 columns: table => new
                 {
-                    RunId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Shard = table.Column<int>(type: "int", nullable: false),
-                    UserId = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
-                    VacancyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    RunId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Shard = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    VacancyId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -44,13 +44,13 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                 name: "MatchRuns",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    State = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    ContentVersion = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    RunAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    StartedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    FinishedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    Shards = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ContentVersion = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    RunAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    StartedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    FinishedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Shards = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -61,19 +61,19 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                 name: "MatchRunShards",
                 columns: table => new
                 {
-                    RunId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Shard = table.Column<int>(type: "int", nullable: false),
-                    Districts = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
-                    State = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    People = table.Column<int>(type: "int", nullable: false),
+                    RunId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Shard = table.Column<int>(type: "integer", nullable: false),
+                    Districts = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    People = table.Column<int>(type: "integer", nullable: false),
                     PairsScored = table.Column<long>(type: "bigint", nullable: false),
-                    RowsWritten = table.Column<int>(type: "int", nullable: false),
-                    ScoredBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    ScoredAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    ScoreMilliseconds = table.Column<int>(type: "int", nullable: false),
-                    WrittenBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    WrittenAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    WriteMilliseconds = table.Column<int>(type: "int", nullable: false)
+                    RowsWritten = table.Column<int>(type: "integer", nullable: false),
+                    ScoreWorker = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ScoredAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ScoreMilliseconds = table.Column<int>(type: "integer", nullable: false),
+                    WriteWorker = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    WrittenAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    WriteMilliseconds = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {

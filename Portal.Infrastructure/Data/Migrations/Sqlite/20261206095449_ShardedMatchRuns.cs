@@ -68,10 +68,10 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                     People = table.Column<int>(type: "INTEGER", nullable: false),
                     PairsScored = table.Column<long>(type: "INTEGER", nullable: false),
                     RowsWritten = table.Column<int>(type: "INTEGER", nullable: false),
-                    ScoredBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ScoreWorker = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     ScoredAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     ScoreMilliseconds = table.Column<int>(type: "INTEGER", nullable: false),
-                    WrittenBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    WriteWorker = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     WrittenAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     WriteMilliseconds = table.Column<int>(type: "INTEGER", nullable: false)
                 },
