@@ -93,6 +93,8 @@ public static class InfrastructureServiceCollectionExtensions
         services.TryAddScoped<Audit.IAuditActor, Audit.NoAuditActor>();
         services.AddScoped<AlertService>();
         services.AddScoped<MatchRunner>();
+        services.AddScoped<ShardedMatchRun>();
+        services.AddOptions<MatchingOptions>().Bind(configuration.GetSection(MatchingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<MatchCache>();
         services.AddScoped<MatchService>();
         services.AddScoped<Compliance.ComplianceService>();
@@ -139,6 +141,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddScoped<ReminderJob>();
         services.AddScoped<ReminderSettings>();
         services.AddScoped<MatchJob>();
+        services.AddScoped<MatchShardJob>();
         services.AddScoped<PersonMatchJob>();
         services.AddScoped<VacancyMatchJob>();
         services.AddScoped<MatchEmailJob>();

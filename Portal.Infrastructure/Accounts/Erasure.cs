@@ -39,6 +39,8 @@ public sealed class Erasure(PortalDbContext db, AuditLog audit, SessionService s
             // Derived match rows have no foreign key (decision 0030), so deleting the account would leave them.
             await db.Set<JobMatch>().Where(m => m.UserId == userId).ExecuteDeleteAsync(cancellationToken);
             await db.Set<MatchPerson>().Where(m => m.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+            await db.Set<MatchRunCandidate>().Where(m => m.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+            await db.Set<MatchRunPlace>().Where(m => m.UserId == userId).ExecuteDeleteAsync(cancellationToken);
             await db.Set<MatchEmailed>().Where(m => m.UserId == userId).ExecuteDeleteAsync(cancellationToken);
             await db.Set<MatchDismissal>().Where(m => m.UserId == userId).ExecuteDeleteAsync(cancellationToken);
             var applications = db.Set<Application>().Where(a => a.UserId == userId).Select(a => a.Id);

@@ -32,8 +32,8 @@ internal sealed record FullRunInput(List<PersonToMatch> People, Guid[] VacancyId
 /// <summary>The reads matching starts from: people, vacancies and dismissals, read once and packed into bits.</summary>
 internal sealed class MatchLoader(PortalDbContext db, ContentSet set)
 {
-    /// <summary>Everything a full run scores.</summary>
-    public async Task<FullRunInput> FullRunAsync(MatchCatalogue catalogue, DateTime now, CancellationToken cancellationToken)
+    /// <summary>Everything a full run scores; with <paramref name="districts"/>, only the people living in them (a shard), in ordinal id order.</summary>
+    public async Task<FullRunInput> FullRunAsync(MatchCatalogue catalogue, DateTime now, IReadOnlyCollection<string>? districts, CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(now);
         // The database, not this node's job index: the full run is the backstop for everything else.
@@ -43,7 +43,10 @@ internal sealed class MatchLoader(PortalDbContext db, ContentSet set)
             .OrderBy(v => v.Id).ToList();
         var vacancyIds = open.Select(v => v.Id).ToArray();
         var vacancies = open.Select(v => catalogue.Pack(v.Details)).ToArray();
-        var people = await PeopleAsync(null, catalogue, now, cancellationToken);
+        var people = await PeopleAsync(null, districts, catalogue, now, cancellationToken);
+        // A shard's people are compared with other shards' by id, so their order must not hang on the database's collation.
+        if (districts is not null)
+            people.Sort((a, b) => string.CompareOrdinal(a.UserId, b.UserId));
 
         var personIndex = new Dictionary<string, int>(people.Count, StringComparer.Ordinal);
         for (var i = 0; i < people.Count; i++)
@@ -68,12 +71,20 @@ internal sealed class MatchLoader(PortalDbContext db, ContentSet set)
         return input;
     }
 
-    /// <summary>People with a located profile, in id order, with the training they hold today and the roles on their saved route.</summary>
-    public async Task<List<PersonToMatch>> PeopleAsync(string? onlyUserId, MatchCatalogue catalogue, DateTime now, CancellationToken cancellationToken)
+    /// <summary>People with a located profile (one person's, or those in some districts), in id order, with the training they hold today and the roles on their saved route.</summary>
+    public async Task<List<PersonToMatch>> PeopleAsync(string? onlyUserId, IReadOnlyCollection<string>? districts, MatchCatalogue catalogue, DateTime now, CancellationToken cancellationToken)
     {
         var profiles = db.Set<CandidateProfile>().AsNoTracking().Where(p => p.Latitude != null && p.Longitude != null);
         var completions = db.Set<Completion>().AsNoTracking();
         var plans = db.Set<SavedPlan>().AsNoTracking();
+        if (districts is not null)
+        {
+            var list = districts.ToList();
+            profiles = profiles.Where(p => list.Contains(p.District ?? ""));
+            var ids = profiles.Select(p => p.UserId);
+            completions = completions.Where(c => ids.Contains(c.UserId));
+            plans = plans.Where(p => ids.Contains(p.UserId));
+        }
         if (onlyUserId is not null)
         {
             profiles = profiles.Where(p => p.UserId == onlyUserId);

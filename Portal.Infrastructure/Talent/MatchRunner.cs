@@ -40,7 +40,7 @@ public sealed class MatchRunner(PortalDbContext db, ContentStore content, JobInd
         var catalogue = MatchCatalogue.For(set);
         var now = clock.GetUtcNow().UtcDateTime;
 
-        var input = await new MatchLoader(db, set).FullRunAsync(catalogue, now, cancellationToken);
+        var input = await new MatchLoader(db, set).FullRunAsync(catalogue, now, null, cancellationToken);
         var loading = watch.Elapsed;
         var scores = MatchScoring.FullRun(input, cancellationToken);
         var scoring = watch.Elapsed - loading;
@@ -62,7 +62,7 @@ public sealed class MatchRunner(PortalDbContext db, ContentStore content, JobInd
         var catalogue = MatchCatalogue.For(set);
         var now = clock.GetUtcNow().UtcDateTime;
         var loader = new MatchLoader(db, set);
-        var found = await loader.PeopleAsync(userId, catalogue, now, cancellationToken);
+        var found = await loader.PeopleAsync(userId, null, catalogue, now, cancellationToken);
         var rows = new List<JobMatch>();
         MatchPerson? packedPerson = null;
         if (found.Count == 1)

@@ -9,6 +9,9 @@ namespace Portal.Infrastructure.Talent;
 /// </summary>
 internal sealed record FullRunScores(int[] PersonTop, int[] PersonCount, float[] PersonCutoff, List<int>?[] ForVacancy, float[] VacancyCutoff, long PairsScored)
 {
+    /// <summary>Each vacancy's kept people (indexes, best first) with their scores: what a shard puts forward.</summary>
+    public (int[] People, float[] Scores)[] VacancyLists { get; init; } = [];
+
     public ReadOnlySpan<int> TopOf(int person) => PersonTop.AsSpan(person * MatchRunner.KeepPerPerson, PersonCount[person]);
 
     public ReadOnlySpan<int> ListsMadeBy(int person) => CollectionsMarshal.AsSpan(ForVacancy[person]);
@@ -79,6 +82,7 @@ internal static class MatchScoring
         var vacancyCutoff = new float[m];
         var forVacancy = new List<int>?[n];
         var merged = new TopMatches(MatchRunner.KeepPerVacancy);
+        var lists = new (int[] People, float[] Scores)[m];
         for (var v = 0; v < m; v++)
         {
             merged.Clear();
@@ -92,8 +96,9 @@ internal static class MatchScoring
             foreach (var p in merged.Ids)
                 (forVacancy[p] ??= []).Add(v);
             vacancyCutoff[v] = merged.Cutoff;
+            lists[v] = (merged.Ids.ToArray(), merged.Scores.ToArray());
         }
-        return new FullRunScores(personTop, personCount, personCutoff, forVacancy, vacancyCutoff, pairs);
+        return new FullRunScores(personTop, personCount, personCutoff, forVacancy, vacancyCutoff, pairs) { VacancyLists = lists };
     }
 
     /// <summary>

@@ -84,6 +84,54 @@ internal sealed class MatchWriter(PortalDbContext db)
         return written;
     }
 
+    /// <summary>
+    /// A shard's people's matches and packed rows, inside the caller's transaction, so a shard's
+    /// writes land whole or not at all. Their vacancy-side flags come from <paramref name="forVacancy"/>
+    /// (the places the run settled), not from the shard's own scoring. As in a full run, only people
+    /// whose rows changed are rewritten.
+    /// </summary>
+    /// <returns>Matches written.</returns>
+    public async Task<int> ShardAsync(FullRunInput input, FullRunScores scores, List<int>?[] forVacancy, string version, DateTime now, CancellationToken cancellationToken)
+    {
+        var people = input.People;
+        var vacancyIds = input.VacancyIds;
+        var byVacancyId = Comparer<int>.Create((a, b) => vacancyIds[a].CompareTo(vacancyIds[b]));
+        var written = 0;
+        foreach (var batch in Enumerable.Range(0, people.Count).Chunk(1_000))
+        {
+            var ids = batch.Select(p => people[p].UserId).ToList();
+            var storedMatches = (await db.Set<JobMatch>().AsNoTracking().Where(m => ids.Contains(m.UserId)).ToListAsync(cancellationToken))
+                .GroupBy(m => m.UserId, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.OrderBy(m => m.VacancyId).ToList(), StringComparer.Ordinal);
+            var storedPeople = (await db.Set<MatchPerson>().AsNoTracking().Where(m => ids.Contains(m.UserId)).ToListAsync(cancellationToken))
+                .ToDictionary(p => p.UserId, StringComparer.Ordinal);
+            var stale = new List<string>();
+            var matchRows = new List<JobMatch>();
+            var personRows = new List<MatchPerson>();
+            foreach (var p in batch)
+            {
+                var person = people[p];
+                var lists = forVacancy[p] is { } made ? System.Runtime.InteropServices.CollectionsMarshal.AsSpan(made) : [];
+                var rows = MatchSides.Merge(scores.TopOf(p), lists, byVacancyId).ConvertAll(c =>
+                    Match(person.UserId, vacancyIds[c.Index], Matching.Score(person.Candidate, input.Vacancies[c.Index])!.Value, c.ForPerson, c.ForVacancy, now));
+                var packed = Packed(person, scores.PersonCutoff[p], version, now);
+                var sameMatches = storedMatches.TryGetValue(person.UserId, out var before) ? SameMatches(before, rows) : rows.Count == 0;
+                if (sameMatches && storedPeople.TryGetValue(person.UserId, out var packedBefore) && SamePerson(packedBefore, packed))
+                    continue;
+                stale.Add(person.UserId);
+                matchRows.AddRange(rows);
+                personRows.Add(packed);
+            }
+            if (stale.Count == 0)
+                continue;
+            await db.Set<JobMatch>().Where(m => stale.Contains(m.UserId)).ExecuteDeleteAsync(cancellationToken);
+            await db.Set<MatchPerson>().Where(m => stale.Contains(m.UserId)).ExecuteDeleteAsync(cancellationToken);
+            written += await BulkInsert.EntitiesAsync(db, matchRows, cancellationToken);
+            await BulkInsert.EntitiesAsync(db, personRows, cancellationToken);
+        }
+        return written;
+    }
+
     /// <summary>Replaces one person's matches, and their packed row (none when they are no longer matched).</summary>
     /// <returns>Matches written.</returns>
     public async Task<int> PersonAsync(string userId, IReadOnlyList<JobMatch> rows, MatchPerson? packed, CancellationToken cancellationToken)

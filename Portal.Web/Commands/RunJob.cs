@@ -13,7 +13,10 @@ namespace Portal.Web.Commands;
 /// </summary>
 internal static class RunJob
 {
-    public static readonly string[] Names = [OutboxDeliveryJob.RecurringId, JobAlertJob.RecurringId, ReminderJob.RecurringId, MatchJob.RecurringId, MatchEmailJob.RecurringId, RetentionJob.RecurringId, InsightRollupJob.RecurringId, InsightRollupJob.FullRecurringId, CheckInJob.RecurringId];
+    public static readonly string[] Names = [OutboxDeliveryJob.RecurringId, JobAlertJob.RecurringId, ReminderJob.RecurringId, MatchJob.RecurringId, MatchEmailJob.RecurringId, RetentionJob.RecurringId, InsightRollupJob.RecurringId, InsightRollupJob.FullRecurringId, CheckInJob.RecurringId, QueuedMatching];
+
+    /// <summary>Not a recurring job: a sharded matching run queued for the nodes' Hangfire servers, watched until it completes.</summary>
+    public const string QueuedMatching = "matching-queued";
 
     public static async Task<int> RunAsync(IServiceProvider services, string name)
     {
@@ -30,7 +33,10 @@ internal static class RunJob
             OutboxDeliveryJob.RecurringId => $"{await scope.ServiceProvider.GetRequiredService<OutboxDeliveryJob>().RunAsync(CancellationToken.None):N0} messages delivered",
             JobAlertJob.RecurringId => $"job alert emails: {await scope.ServiceProvider.GetRequiredService<JobAlertJob>().RunAsync(CancellationToken.None)}",
             ReminderJob.RecurringId => $"{await scope.ServiceProvider.GetRequiredService<ReminderJob>().RunAsync(CancellationToken.None)}",
-            MatchJob.RecurringId => Describe(await scope.ServiceProvider.GetRequiredService<MatchJob>().RunAsync(CancellationToken.None)),
+            MatchJob.RecurringId => await scope.ServiceProvider.GetRequiredService<MatchJob>().RunHereAsync(CancellationToken.None),
+            QueuedMatching when services.GetRequiredService<DatabaseSettings>().Provider == DatabaseProvider.Sqlite =>
+                throw new PortalConfigurationException($"{QueuedMatching} needs a server database whose job queue other nodes share; on SQLite use {MatchJob.RecurringId}."),
+            QueuedMatching => await scope.ServiceProvider.GetRequiredService<MatchJob>().QueueAndWaitAsync(TimeSpan.FromSeconds(1), CancellationToken.None),
             RetentionJob.RecurringId => $"{await scope.ServiceProvider.GetRequiredService<RetentionJob>().RunAsync(CancellationToken.None)}",
             CheckInJob.RecurringId => $"{await scope.ServiceProvider.GetRequiredService<CheckInJob>().RunAsync(CancellationToken.None)}",
             InsightRollupJob.RecurringId or InsightRollupJob.FullRecurringId =>
@@ -41,7 +47,4 @@ internal static class RunJob
         await Console.Out.WriteLineAsync($"{name}: {done} in {watch.Elapsed.TotalSeconds:N1} s; peak working set {process.PeakWorkingSet64 / 1024 / 1024:N0} MiB.");
         return 0;
     }
-
-    private static string Describe(Portal.Infrastructure.Talent.MatchRunSummary run) =>
-        $"{run.People:N0} people x {run.Vacancies:N0} open vacancies, {run.PairsScored:N0} pairs passed the hard filters, {run.RowsWritten:N0} matches stored (loading {run.Loading.TotalSeconds:N1} s, scoring {run.Scoring.TotalSeconds:N1} s, writing {run.Writing.TotalSeconds:N1} s)";
 }

@@ -30,6 +30,9 @@ public abstract class PersonalDataTests<TDatabase>(TDatabase database) : IClassF
         ["Completions.UserId"] = e => e.Training.Completions.Count == 1,
         ["Matches.UserId"] = e => e.Matches.Count == 1,
         ["MatchPeople.UserId"] = e => e.Profile is not null,
+        // A sharded run's working data, derived like MatchPeople and kept only until the run completes: what it becomes is their matches.
+        ["MatchRunCandidates.UserId"] = e => e.Matches.Count == 1,
+        ["MatchRunPlaces.UserId"] = e => e.Matches.Count == 1,
         ["MatchesEmailed.UserId"] = e => e.Matches.Count == 1,
         ["MatchDismissals.UserId"] = e => e.MatchesDismissed.Count == 1,
         ["Memberships.UserId"] = e => e.Memberships.Count == 1,

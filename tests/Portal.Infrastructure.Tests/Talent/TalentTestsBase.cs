@@ -32,6 +32,9 @@ public abstract class TalentTestsBase<TDatabase>(TDatabase database)
     }
     protected FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
 
+    /// <summary>How matching is shared out in this test's services.</summary>
+    protected MatchingOptions Matching { get; } = new();
+
     // One per test, as a host has one: every scope of a test shares it, as requests on a node do.
     private readonly MatchCache _matchCache = new();
 
@@ -47,6 +50,13 @@ public abstract class TalentTestsBase<TDatabase>(TDatabase database)
     }
 
     protected Scope Services()
+    {
+        var provider = TalentServices().BuildServiceProvider();
+        return new Scope(provider, provider.CreateAsyncScope());
+    }
+
+    /// <summary>What <see cref="Services"/> builds from, for a test that builds a host of its own.</summary>
+    protected ServiceCollection TalentServices()
     {
         var services = new ServiceCollection();
         services.AddLogging();
@@ -75,13 +85,14 @@ public abstract class TalentTestsBase<TDatabase>(TDatabase database)
         services.AddSingleton(LoadedContent);
         services.AddScoped<ProfileService>();
         services.AddScoped<MatchRunner>();
+        services.AddScoped<ShardedMatchRun>();
+        services.AddSingleton(Options.Create(Matching));
         services.AddSingleton(_matchCache);
         services.AddScoped<MatchService>();
         services.AddScoped<InvitationService>();
         services.AddScoped<Portal.Infrastructure.Compliance.ComplianceService>();
         services.AddScoped<Portal.Infrastructure.Compliance.CompetencyService>();
-        var provider = services.BuildServiceProvider();
-        return new Scope(provider, provider.CreateAsyncScope());
+        return services;
     }
 
     protected async Task<string> NewUserAsync()

@@ -2003,6 +2003,135 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("MatchPeople", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Talent.MatchRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentVersion")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("RunAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Shards")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAtUtc");
+
+                    b.ToTable("MatchRuns", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Talent.MatchRunCandidate", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("VacancyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<float>("Score")
+                        .HasColumnType("real");
+
+                    b.Property<int>("Shard")
+                        .HasColumnType("integer");
+
+                    b.HasKey("RunId", "VacancyId", "UserId");
+
+                    b.ToTable("MatchRunCandidates", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Talent.MatchRunPlace", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Shard")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("VacancyId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("RunId", "Shard", "UserId", "VacancyId");
+
+                    b.ToTable("MatchRunPlaces", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Talent.MatchRunShard", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Shard")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Districts")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<long>("PairsScored")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("People")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RowsWritten")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ScoreMilliseconds")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ScoreWorker")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("ScoredAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("WriteMilliseconds")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("WriteWorker")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("WrittenAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("RunId", "Shard");
+
+                    b.ToTable("MatchRunShards", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Talent.MatchVacancyCutoff", b =>
                 {
                     b.Property<Guid>("VacancyId")
@@ -3172,6 +3301,15 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                     b.HasOne("Portal.Domain.Talent.Vacancy", null)
                         .WithMany()
                         .HasForeignKey("VacancyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Talent.MatchRunShard", b =>
+                {
+                    b.HasOne("Portal.Domain.Talent.MatchRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -2007,6 +2007,135 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                     b.ToTable("MatchPeople", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Talent.MatchRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ContentVersion")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("RunAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Shards")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAtUtc");
+
+                    b.ToTable("MatchRuns", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Talent.MatchRunCandidate", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("VacancyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<float>("Score")
+                        .HasColumnType("real");
+
+                    b.Property<int>("Shard")
+                        .HasColumnType("int");
+
+                    b.HasKey("RunId", "VacancyId", "UserId");
+
+                    b.ToTable("MatchRunCandidates", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Talent.MatchRunPlace", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Shard")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<Guid>("VacancyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("RunId", "Shard", "UserId", "VacancyId");
+
+                    b.ToTable("MatchRunPlaces", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Talent.MatchRunShard", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Shard")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Districts")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<long>("PairsScored")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("People")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RowsWritten")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ScoreMilliseconds")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ScoreWorker")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime?>("ScoredAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int>("WriteMilliseconds")
+                        .HasColumnType("int");
+
+                    b.Property<string>("WriteWorker")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime?>("WrittenAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("RunId", "Shard");
+
+                    b.ToTable("MatchRunShards", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Talent.MatchVacancyCutoff", b =>
                 {
                     b.Property<Guid>("VacancyId")
@@ -3177,6 +3306,15 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                     b.HasOne("Portal.Domain.Talent.Vacancy", null)
                         .WithMany()
                         .HasForeignKey("VacancyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Talent.MatchRunShard", b =>
+                {
+                    b.HasOne("Portal.Domain.Talent.MatchRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1964,6 +1964,135 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("MatchPeople", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Talent.MatchRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentVersion")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RunAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Shards")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAtUtc");
+
+                    b.ToTable("MatchRuns", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Talent.MatchRunCandidate", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VacancyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<float>("Score")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Shard")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RunId", "VacancyId", "UserId");
+
+                    b.ToTable("MatchRunCandidates", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Talent.MatchRunPlace", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Shard")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VacancyId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RunId", "Shard", "UserId", "VacancyId");
+
+                    b.ToTable("MatchRunPlaces", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Talent.MatchRunShard", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Shard")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Districts")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PairsScored")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("People")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowsWritten")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ScoreMilliseconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ScoreWorker")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ScoredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WriteMilliseconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WriteWorker")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WrittenAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RunId", "Shard");
+
+                    b.ToTable("MatchRunShards", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Talent.MatchVacancyCutoff", b =>
                 {
                     b.Property<Guid>("VacancyId")
@@ -3121,6 +3250,15 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("Portal.Domain.Talent.Vacancy", null)
                         .WithMany()
                         .HasForeignKey("VacancyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Talent.MatchRunShard", b =>
+                {
+                    b.HasOne("Portal.Domain.Talent.MatchRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
