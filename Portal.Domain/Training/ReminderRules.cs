@@ -18,6 +18,17 @@ public static class ReminderRules
         var due = new List<DueReminder>();
         foreach (var module in required)
         {
+            // Training the employer recognised counts as the matrix counts it: until the earlier of the
+            // credential's end and the refresh interval from when it was achieved.
+            DateTime? recognisedEnd = null;
+            if (module.Recognised is { } recognised)
+            {
+                var refreshed = TrainingExpiry.ExpiresAtUtc(recognised.FromUtc, module.RefreshMonths);
+                var end = recognised.UntilUtc is not { } until ? refreshed : refreshed is not { } r || until < r ? until : r;
+                if (end is null || end > nowUtc)
+                    continue;
+                recognisedEnd = end;
+            }
             DateTime dueAt;
             if (module.LatestCompletionUtc is { } completed)
             {
@@ -25,11 +36,12 @@ public static class ReminderRules
                 if (TrainingExpiry.ExpiresAtUtc(completed, module.RefreshMonths) is not { } expires || expires > nowUtc)
                     continue;
                 // Ran out before they joined: due from the day they joined.
-                dueAt = expires > module.RequiredSinceUtc ? expires : module.RequiredSinceUtc;
+                var lapsed = recognisedEnd > expires ? recognisedEnd.Value : expires;
+                dueAt = lapsed > module.RequiredSinceUtc ? lapsed : module.RequiredSinceUtc;
             }
             else
             {
-                dueAt = module.RequiredSinceUtc;
+                dueAt = recognisedEnd > module.RequiredSinceUtc ? recognisedEnd.Value : module.RequiredSinceUtc;
             }
             if (nowUtc - dueAt >= RequiredOverdueAfter)
                 due.Add(new(module.ModuleSlug, ReminderKind.RequiredOverdue, DateOnly.FromDateTime(dueAt)));

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Portal.Domain.Compliance;
 using Portal.Domain.Notifications;
 using Portal.Domain.Organisations;
+using Portal.Domain.Passport;
 using Portal.Domain.Training;
 using Portal.Infrastructure.Compliance;
 using Portal.Infrastructure.Content;
@@ -98,6 +99,11 @@ public sealed class ReminderJob(PortalDbContext db, ContentStore content, Outbox
             .ToLookup(j => j.UserId);
         var organisationIds = jobs.SelectMany(j => j).Select(j => j.OrganisationId).Distinct().ToList();
         var trainings = await TrainingsAsync(organisationIds, set, tally, cancellationToken);
+        // Training the person's employers recognised from credentials issued elsewhere, still counting (not found revoked, started, not ended).
+        var recognised = (await db.Set<Recognition>().AsNoTracking().Where(r => ids.Contains(r.UserId) && r.RevokedFoundAtUtc == null)
+                .Select(r => new { r.UserId, r.OrganisationId, r.ModuleSlug, r.ValidFromUtc, r.ValidUntilUtc }).ToListAsync(cancellationToken))
+            .Where(r => Recognition.CountsAt(r.ValidFromUtc, r.ValidUntilUtc, revoked: false, now))
+            .ToLookup(r => (r.UserId, r.OrganisationId, r.ModuleSlug), r => (r.ValidFromUtc, r.ValidUntilUtc));
         var already = (await db.Set<SentReminder>().AsNoTracking().Where(r => ids.Contains(r.UserId))
                 .Select(r => new { r.UserId, r.ModuleSlug, r.Kind, r.DueOn }).ToListAsync(cancellationToken))
             .Select(r => (r.UserId, r.ModuleSlug, r.Kind, r.DueOn)).ToHashSet();
@@ -122,7 +128,7 @@ public sealed class ReminderJob(PortalDbContext db, ContentStore content, Outbox
                         .Select(o => new ModuleStanding(o.Key, null, null, o.Value)));
                 // Each job is measured against its own organisation's rules.
                 var requiredDue = jobs[person.Id]
-                    .SelectMany(job => ReminderRules.RequiredOverdue(RequiredOf(job, trainings[job.OrganisationId], completed), now).Select(d => (Job: job, Due: d)))
+                    .SelectMany(job => ReminderRules.RequiredOverdue(RequiredOf(job, trainings[job.OrganisationId], completed, recognised), now).Select(d => (Job: job, Due: d)))
                     .ToList();
                 var due = ReminderRules.Due(standings, now)
                     .Concat(requiredDue.Select(r => r.Due).Distinct())
@@ -235,12 +241,17 @@ public sealed class ReminderJob(PortalDbContext db, ContentStore content, Outbox
     }
 
     /// <summary>The modules a job requires in its organisation, each due from the day the person started in it.</summary>
-    private static IEnumerable<RequiredModule> RequiredOf(StaffJob job, OrganisationTraining training, IReadOnlyList<(string ModuleSlug, DateTime Latest)> completed) =>
+    private static IEnumerable<RequiredModule> RequiredOf(StaffJob job, OrganisationTraining training, IReadOnlyList<(string ModuleSlug, DateTime Latest)> completed,
+        ILookup<(string User, Guid Organisation, string Module), (DateTime FromUtc, DateTime? UntilUtc)> recognised) =>
         training.Required(job.JobRole).Where(t => t.Kind == TopicKind.Module).Select(t => new RequiredModule(
             t.Slug,
             completed.Where(c => c.ModuleSlug == t.Slug).Select(c => (DateTime?)c.Latest).FirstOrDefault(),
             training.Refresh.MonthsFor(t.Slug),
-            job.StartedAtUtc));
+            job.StartedAtUtc)
+        {
+            // The one that lasts longest; the rule takes the refresh interval into account as well.
+            Recognised = recognised[(job.UserId, job.OrganisationId, t.Slug)].OrderByDescending(r => r.UntilUtc ?? DateTime.MaxValue).Cast<(DateTime, DateTime?)?>().FirstOrDefault(),
+        });
 
     /// <returns>Null when saved; otherwise the failure, with nothing of it kept.</returns>
     private async Task<DbUpdateException?> TrySaveAsync(CancellationToken cancellationToken)

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Portal.Domain.Organisations;
 using Portal.Infrastructure.Accounts;
 using Portal.Infrastructure.Content;
@@ -43,9 +42,7 @@ public static class DemoAccounts
 
     public static async Task SeedAsync(IServiceProvider services)
     {
-        var environment = services.GetRequiredService<IHostEnvironment>();
-        var options = services.GetRequiredService<IOptions<AccountsOptions>>().Value;
-        if (!environment.IsDevelopment() || !options.SeedDemoAccounts)
+        if (!DemoSeeding.IsOn(services))
             return;
         await CreateAsync(services);
     }

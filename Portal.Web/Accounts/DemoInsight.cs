@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Portal.Domain.Organisations;
 using Portal.Domain.Training;
 using Portal.Infrastructure.Accounts;
@@ -33,8 +32,7 @@ public static class DemoInsight
 
     public static async Task SeedAsync(IServiceProvider services)
     {
-        var environment = services.GetRequiredService<IHostEnvironment>();
-        if (!environment.IsDevelopment() || !services.GetRequiredService<IOptions<AccountsOptions>>().Value.SeedDemoAccounts)
+        if (!DemoSeeding.IsOn(services))
             return;
         await using var scope = services.CreateAsyncScope();
         var provider = scope.ServiceProvider;

@@ -51,8 +51,7 @@ public static class DemoPipeline
 
     public static async Task SeedAsync(IServiceProvider services)
     {
-        var environment = services.GetRequiredService<IHostEnvironment>();
-        if (!environment.IsDevelopment() || !services.GetRequiredService<IOptions<AccountsOptions>>().Value.SeedDemoAccounts)
+        if (!DemoSeeding.IsOn(services))
             return;
         await using var scope = services.CreateAsyncScope();
         var provider = scope.ServiceProvider;

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Portal.Domain.Organisations;
 using Portal.Domain.Programmes;
 using Portal.Domain.Talent;
@@ -59,8 +58,7 @@ public static class DemoProgrammes
     /// <summary>Development only, after <see cref="DemoTalent"/>, once per database; safe for two nodes starting at once.</summary>
     public static async Task SeedAsync(IServiceProvider services)
     {
-        var environment = services.GetRequiredService<IHostEnvironment>();
-        if (!environment.IsDevelopment() || !services.GetRequiredService<IOptions<AccountsOptions>>().Value.SeedDemoAccounts)
+        if (!DemoSeeding.IsOn(services))
             return;
         await using var scope = services.CreateAsyncScope();
         var provider = scope.ServiceProvider;

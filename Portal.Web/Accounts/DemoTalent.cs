@@ -99,9 +99,7 @@ public static class DemoTalent
 
     public static async Task SeedAsync(IServiceProvider services)
     {
-        var environment = services.GetRequiredService<IHostEnvironment>();
-        var options = services.GetRequiredService<IOptions<AccountsOptions>>().Value;
-        if (!environment.IsDevelopment() || !options.SeedDemoAccounts)
+        if (!DemoSeeding.IsOn(services))
             return;
         if (await CreateAsync(services))
         {

@@ -13,7 +13,7 @@ namespace Portal.Web.Commands;
 /// </summary>
 internal static class RunJob
 {
-    public static readonly string[] Names = [OutboxDeliveryJob.RecurringId, JobAlertJob.RecurringId, ReminderJob.RecurringId, MatchJob.RecurringId, MatchEmailJob.RecurringId, RetentionJob.RecurringId, InsightRollupJob.RecurringId, InsightRollupJob.FullRecurringId, CheckInJob.RecurringId, QueuedMatching];
+    public static readonly string[] Names = [OutboxDeliveryJob.RecurringId, JobAlertJob.RecurringId, ReminderJob.RecurringId, MatchJob.RecurringId, MatchEmailJob.RecurringId, RetentionJob.RecurringId, InsightRollupJob.RecurringId, InsightRollupJob.FullRecurringId, CheckInJob.RecurringId, RecognitionCheckJob.RecurringId, QueuedMatching];
 
     /// <summary>Not a recurring job: a sharded matching run queued for the nodes' Hangfire servers, watched until it completes.</summary>
     public const string QueuedMatching = "matching-queued";
@@ -39,6 +39,7 @@ internal static class RunJob
             QueuedMatching => await scope.ServiceProvider.GetRequiredService<MatchJob>().QueueAndWaitAsync(TimeSpan.FromSeconds(1), CancellationToken.None),
             RetentionJob.RecurringId => $"{await scope.ServiceProvider.GetRequiredService<RetentionJob>().RunAsync(CancellationToken.None)}",
             CheckInJob.RecurringId => $"{await scope.ServiceProvider.GetRequiredService<CheckInJob>().RunAsync(CancellationToken.None)}",
+            RecognitionCheckJob.RecurringId => $"recognitions checked and found revoked: {await scope.ServiceProvider.GetRequiredService<RecognitionCheckJob>().RunAsync(CancellationToken.None)}",
             InsightRollupJob.RecurringId or InsightRollupJob.FullRecurringId =>
                 $"{await scope.ServiceProvider.GetRequiredService<InsightRollupJob>().RunAsync(name == InsightRollupJob.FullRecurringId, CancellationToken.None):N0} months of insight figures worked out",
             _ => $"new-matches emails: {await scope.ServiceProvider.GetRequiredService<MatchEmailJob>().RunAsync(CancellationToken.None)}",

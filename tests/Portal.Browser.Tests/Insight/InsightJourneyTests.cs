@@ -52,7 +52,7 @@ public sealed class InsightJourneyTests(DemoBrowserFixture portal)
         Assert.Contains("rounded to the nearest 5", await csv.TextAsync(), StringComparison.Ordinal);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Insight", Exact = true }).Last.ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Programmes", Exact = true }).ClickAsync();
+        await page.Locator("#main").GetByRole(AriaRole.Link, new() { Name = "Programmes", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Programmes", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Each cohort's funnel, newest first" })).ToContainTextAsync("Care careers in six weeks");
         await page.AssertNoSeriousIssuesAsync();

@@ -70,4 +70,23 @@ public sealed class ReminderRulesTests
         Assert.Contains(new DueReminder("ran-out", ReminderKind.RequiredOverdue, new DateOnly(2026, 11, 10)), ReminderRules.RequiredOverdue(required, new DateTime(2026, 11, 24, 9, 0, 0, DateTimeKind.Utc)));
         Assert.True(ReminderPreferences.Default("someone").Wants(ReminderKind.RequiredOverdue));
     }
+
+    [Fact]
+    public void TrainingRecognisedFromACredentialIsHeldUntilItsEndOrTheRefreshIntervalWhicheverIsSooner()
+    {
+        var joined = new DateTime(2026, 11, 1, 9, 0, 0, DateTimeKind.Utc);
+        var now = new DateTime(2026, 12, 1, 9, 0, 0, DateTimeKind.Utc);
+        RequiredModule[] required =
+        [
+            new("recognised", null, 12, joined) { Recognised = (new DateTime(2026, 6, 1, 9, 0, 0, DateTimeKind.Utc), new DateTime(2027, 6, 1, 9, 0, 0, DateTimeKind.Utc)) },
+            // Valid for three years by its issuer, but achieved 14 months ago where the refresher is yearly.
+            new("refreshed-sooner", null, 12, joined) { Recognised = (new DateTime(2025, 10, 1, 9, 0, 0, DateTimeKind.Utc), new DateTime(2028, 10, 1, 9, 0, 0, DateTimeKind.Utc)) },
+            // Its own completion ran out in October 2025; the recognised credential later, on 10 November.
+            new("recognised-ran-out", new DateTime(2024, 10, 1, 9, 0, 0, DateTimeKind.Utc), 12, joined) { Recognised = (new DateTime(2025, 11, 10, 9, 0, 0, DateTimeKind.Utc), null) },
+        ];
+
+        Assert.Equal(
+            [new DueReminder("refreshed-sooner", ReminderKind.RequiredOverdue, new DateOnly(2026, 11, 1)), new DueReminder("recognised-ran-out", ReminderKind.RequiredOverdue, new DateOnly(2026, 11, 10))],
+            ReminderRules.RequiredOverdue(required, now));
+    }
 }

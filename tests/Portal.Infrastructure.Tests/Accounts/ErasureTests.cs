@@ -46,6 +46,7 @@ public static class PersonColumns
         "Enrolments.EnrolledBy", "Outcomes.RecordedBy",
         "ContactNotes.WrittenBy",
         "PassportCredentials.RevokedBy", "Recognitions.RecognisedBy", "TrustedIssuers.AddedBy", "TrustedIssuers.RemovedBy",
+        "InsightReferenceFigures.EnteredBy",
     };
 
     /// <summary>Every column of the model that holds an account id: a foreign key to the account, or a string named …UserId or …By.</summary>

@@ -382,8 +382,9 @@ public abstract class ComplianceServiceTests<TDatabase>(TDatabase database) : Ta
         Assert.Equal(2, await RecordsAsync(worker));
     }
 
+    /// <summary>Staff, completions, sign-offs, the organisation's rules, refresh intervals, and training recognised from passports: one query each.</summary>
     [Fact]
-    public async Task TheMatrixTakesFiveQueriesHoweverManyStaff()
+    public async Task TheMatrixTakesSixQueriesHoweverManyStaff()
     {
         var (organisation, manager) = await OrganisationAsync("Counted Care");
         for (var i = 0; i < 12; i++)
@@ -398,7 +399,7 @@ public abstract class ComplianceServiceTests<TDatabase>(TDatabase database) : Ta
         using var counter = new Portal.Tests.Common.CommandCounter(connectionString);
         var page = await MatrixAsync(manager);
         Assert.Equal(12, page!.View.Rows.Count);
-        Assert.InRange(counter.Count, 1, 5);
+        Assert.InRange(counter.Count, 1, 6);
     }
 }
 

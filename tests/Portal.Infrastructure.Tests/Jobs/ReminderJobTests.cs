@@ -171,6 +171,36 @@ public abstract class ReminderJobTests<TDatabase>(TDatabase database) : IClassFi
     }
 
     [Fact]
+    public async Task TrainingAnEmployerRecognisedFromAPassportIsNotOverdueThereButStillIsWhereItWasNot()
+    {
+        var (person, email) = await PersonAsync();
+        var (managerA, managerAEmail) = await PersonAsync();
+        var (managerB, managerBEmail) = await PersonAsync();
+        var home = await OrganisationAsync($"Aire Homecare {Guid.NewGuid():N}", managerA);
+        var centre = await OrganisationAsync($"Beck Day Centre {Guid.NewGuid():N}", managerB);
+        var joined = new DateTime(2026, 11, 15, 9, 0, 0, DateTimeKind.Utc);
+        await StaffAsync(home, person, "care-worker", joined);
+        await StaffAsync(centre, person, "activities-coordinator", joined);
+        foreach (var module in _content.Current.Roles["care-worker"].RequiredTraining.Where(m => m != "safeguarding-adults"))
+            await CompletedAsync(person, module, new DateTime(2026, 11, 20, 9, 0, 0, DateTimeKind.Utc));
+        // Her new manager at the home recognised the safeguarding she did with her last employer; the day centre did not.
+        await using (var db = database.CreateContext())
+        {
+            db.Add(Portal.Domain.Passport.Recognition.Record(home, person, "urn:uuid:" + Guid.NewGuid(), "https://calder.example", "Calder Valley Care Academy",
+                "https://calder.example/achievements/safeguarding", "Safeguarding adults", "safeguarding-adults",
+                new DateTime(2026, 6, 1, 9, 0, 0, DateTimeKind.Utc), new DateTime(2027, 6, 1, 9, 0, 0, DateTimeKind.Utc), null, null, managerA, joined));
+            await db.SaveChangesAsync();
+        }
+
+        _time.SetUtcNow(new DateTimeOffset(2026, 11, 30, 10, 0, 0, TimeSpan.Zero));
+        await RunAsync();
+
+        Assert.Empty(await MailAsync(managerAEmail));
+        Assert.Contains("- Safeguarding adults, due 15 November 2026", Assert.Single(await MailAsync(managerBEmail)), StringComparison.Ordinal);
+        Assert.Single(await MailAsync(email), m => m.Contains("Safeguarding adults is required for your job", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AnOrganisationsOwnRefreshIntervalDecidesWhoseManagerHears()
     {
         var (person, _) = await PersonAsync();

@@ -157,7 +157,7 @@ public abstract class CommandTests : IAsyncLifetime
         var (exit, _, error) = await RunAsync("run-job", "reminders");
 
         Assert.Equal(2, exit);
-        Assert.Equal("run-job: no job called 'reminders'. Jobs: outbox-delivery, job-alerts, training-reminders, matching-nightly, weekly-matches, retention, insight-rollup, insight-rollup-full, programme-check-ins, matching-queued", error.Trim());
+        Assert.Equal("run-job: no job called 'reminders'. Jobs: outbox-delivery, job-alerts, training-reminders, matching-nightly, weekly-matches, retention, insight-rollup, insight-rollup-full, programme-check-ins, passport-recognition-checks, matching-queued", error.Trim());
     }
 
     protected abstract Task AssertNoSchemaAsync();
