@@ -19,6 +19,8 @@ internal static class MatrixExport
             text.Append("; done ").Append(done.UkIsoDate());
         if (c.Expires is { } expires)
             text.Append(c.Status == ComplianceStatus.Expired ? "; expired " : "; expires ").Append(expires.UkIsoDate());
+        if (c.RecognisedFrom is { } issuer)
+            text.Append("; recognised from ").Append(issuer);
         return text.ToString();
     }
 

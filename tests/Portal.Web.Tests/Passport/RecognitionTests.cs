@@ -290,6 +290,9 @@ public sealed class RecognitionTests(RecognitionTests.Portals portals) : IClassF
         var record = await newEmployer.Manager.GetPageAsync($"/manage/staff/{membership}");
         Assert.Contains("recognised from", record.Text(".recognised"), StringComparison.Ordinal);
         Assert.Contains("valid until", record.Text(".recognised"), StringComparison.Ordinal);
+        // The copy an inspector takes away says so too.
+        var csv = await newEmployer.Manager.GetStringAsync($"/manage/matrix?org={newEmployer.Id}&handler=Csv");
+        Assert.Contains("; recognised from ", csv.Split('\n').Single(l => l.Contains("Sam Taylor", StringComparison.Ordinal)), StringComparison.Ordinal);
 
         // A second confirm (another tab) adds nothing, and says why.
         var again = await newEmployer.Manager.SubmitAsync(found, new Dictionary<string, string>(), "form[action*='handler=Confirm']");
