@@ -74,15 +74,13 @@ public static class ComplianceMatrix
         var bestEnd = latestCompletionUtc is { } done ? TrainingExpiry.ExpiresAtUtc(done, refreshMonths) : null;
         foreach (var (issuer, from, until) in recognised)
         {
-            var end = Earlier(until, TrainingExpiry.ExpiresAtUtc(from, refreshMonths));
+            var end = TrainingExpiry.RecognisedUntilUtc(from, until, refreshMonths);
             var cell = ComplianceRules.Cell(from, end, nowUtc) with { RecognisedFrom = issuer };
             if (Better(cell, end, best, bestEnd))
                 (best, bestEnd) = (cell, end);
         }
         return best;
     }
-
-    private static DateTime? Earlier(DateTime? a, DateTime? b) => a is null ? b : b is null ? a : a < b ? a : b;
 
     private static bool Better(ComplianceCell cell, DateTime? end, ComplianceCell than, DateTime? thanEnd) =>
         cell.Held != than.Held ? cell.Held

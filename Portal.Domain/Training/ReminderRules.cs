@@ -18,13 +18,11 @@ public static class ReminderRules
         var due = new List<DueReminder>();
         foreach (var module in required)
         {
-            // Training the employer recognised counts as the matrix counts it: until the earlier of the
-            // credential's end and the refresh interval from when it was achieved.
+            // Training the employer recognised counts as the matrix counts it.
             DateTime? recognisedEnd = null;
             if (module.Recognised is { } recognised)
             {
-                var refreshed = TrainingExpiry.ExpiresAtUtc(recognised.FromUtc, module.RefreshMonths);
-                var end = recognised.UntilUtc is not { } until ? refreshed : refreshed is not { } r || until < r ? until : r;
+                var end = TrainingExpiry.RecognisedUntilUtc(recognised.FromUtc, recognised.UntilUtc, module.RefreshMonths);
                 if (end is null || end > nowUtc)
                     continue;
                 recognisedEnd = end;

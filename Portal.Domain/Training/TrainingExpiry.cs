@@ -14,6 +14,19 @@ public static class TrainingExpiry
     public static DateTime? ExpiresAtUtc(DateTime completedAtUtc, int? refreshMonths) =>
         refreshMonths is { } months ? completedAtUtc.AddMonths(months) : null;
 
+    /// <summary>
+    /// When training recognised from a credential issued elsewhere runs out: the earlier of the
+    /// credential's own end and the refresh interval from when it was achieved, so training from
+    /// elsewhere is held to the same rule as training done here. Null: it never runs out.
+    /// </summary>
+    public static DateTime? RecognisedUntilUtc(DateTime achievedAtUtc, DateTime? credentialUntilUtc, int? refreshMonths) =>
+        (credentialUntilUtc, ExpiresAtUtc(achievedAtUtc, refreshMonths)) switch
+        {
+            (null, var refreshed) => refreshed,
+            (var until, null) => until,
+            (var until, var refreshed) => until < refreshed ? until : refreshed,
+        };
+
     /// <summary>Whether training in this status counts as held (for a route step, a vacancy): valid, or valid but due soon.</summary>
     public static bool CountsAsHeld(TrainingStatus status) => status is TrainingStatus.Valid or TrainingStatus.ExpiringSoon;
 
