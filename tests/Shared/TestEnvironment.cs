@@ -30,6 +30,20 @@ public static class TestEnvironment
     /// <summary>host:port of the throwaway Redis tests/run.sh starts (two nodes' shared output cache).</summary>
     public static string Redis => Require("PORTAL_TEST_REDIS");
 
+    /// <summary>A copy of the shipped content in a new temporary folder, for a portal whose content a test edits; the caller deletes it.</summary>
+    public static string CopyContent(string prefix)
+    {
+        var source = Path.Combine(RepositoryRoot(), "content");
+        var target = Directory.CreateTempSubdirectory(prefix).FullName;
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var to = Path.Combine(target, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+            File.Copy(file, to);
+        }
+        return target;
+    }
+
     public static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

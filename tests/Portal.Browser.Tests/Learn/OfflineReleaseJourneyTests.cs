@@ -24,7 +24,7 @@ public sealed class OfflineReleaseJourneyTests(OfflineReleaseJourneyTests.Releas
         private readonly string _content;
 
         public ReleaseFixture()
-            : this(ContentCopy.Create())
+            : this(TestEnvironment.CopyContent("portal-content-release-"))
         {
         }
 
@@ -37,22 +37,6 @@ public sealed class OfflineReleaseJourneyTests(OfflineReleaseJourneyTests.Releas
         {
             await base.DisposeAsync();
             Directory.Delete(_content, recursive: true);
-        }
-    }
-
-    private static class ContentCopy
-    {
-        public static string Create()
-        {
-            var source = Path.Combine(TestEnvironment.RepositoryRoot(), "content");
-            var target = Directory.CreateTempSubdirectory("portal-content-release-").FullName;
-            foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-            {
-                var to = Path.Combine(target, Path.GetRelativePath(source, file));
-                Directory.CreateDirectory(Path.GetDirectoryName(to)!);
-                File.Copy(file, to);
-            }
-            return target;
         }
     }
 
