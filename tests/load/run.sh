@@ -12,6 +12,13 @@
 # manager and a recruiter of the city's largest employer, warms every page, then for each page
 # measures the maximum rate (wrk, 10 s) and p50/p99 at half that rate. Prints one Markdown table and
 # writes it to tests/load/results-<provider>.md. Run by hand, never in CI: the figures are timings.
+#
+#   LOAD_KEEP=DIR tests/load/run.sh      # keep the generated SQLite city in DIR and reuse it next time
+#   LOAD_PAGES='matrix|Lesson' ...       # only the pages whose names match (the trivial endpoint always)
+#   LOAD_PROFILE=DIR ...                 # instead of the table: a CPU profile of each page under load
+#                                        # (15 s) and its summary (profile.py) in DIR; with
+#   LOAD_PROFILER=perf                   # Linux perf's CPU samples instead of dotnet-trace's thread-time
+#                                        # samples (which count threads waiting for the core as busy)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 here="$root/tests/load"
@@ -22,6 +29,15 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; e
 free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 work=$(mktemp -d /tmp/portal-load.XXXXXX)
+keep=${LOAD_KEEP:-}
+only=${LOAD_PAGES:-}
+profile=${LOAD_PROFILE:-}
+profiler=${LOAD_PROFILER:-dotnet-trace}
+perf_map=$([[ -n $profile && $profiler == perf ]] && echo 1 || echo 0)
+# For perf to name methods: JIT-compiled code outside the double-mapped (write-xor-execute) memory,
+# and the framework compiled by the JIT too rather than precompiled (ReadyToRun), so it is in the map.
+perf_env=$([[ $perf_map == 1 ]] && echo "DOTNET_EnableWriteXorExecute=0 DOTNET_ReadyToRun=0" || echo "DOTNET_EnableWriteXorExecute=1")
+[[ -z $keep || $provider == sqlite ]] || { echo "LOAD_KEEP keeps a SQLite city only" >&2; exit 2; }
 pid=""
 cleanup() {
   [[ -z $pid ]] || kill "$pid" 2>/dev/null || true
@@ -36,7 +52,14 @@ export Content__Path="$root/content" AllowedHosts=127.0.0.1 Logging__LogLevel__D
 # Production refuses to start without a certificate protecting its keys: a throwaway one.
 # shellcheck source=../support/keys.sh
 source "$root/tests/support/keys.sh"
-key_certificate "$work"
+# A kept city keeps its certificate too: its keys (in the database) were protected with it.
+if [[ -n $keep ]]; then
+  mkdir -p "$keep"
+  [[ -f $keep/keys.pfx ]] || key_certificate "$keep"
+  export DataProtection__CertificatePath="$keep/keys.pfx" DataProtection__CertificatePassword=load-run
+else
+  key_certificate "$work"
+fi
 if [[ $provider == postgres ]]; then
   # shellcheck source=../support/postgres.sh
   source "$root/tests/support/postgres.sh"
@@ -45,19 +68,25 @@ if [[ $provider == postgres ]]; then
   taskset -cp 0 "$(head -n1 "$PG_DIR/data/postmaster.pid")" >/dev/null   # the database shares the portal's core
   export Database__Provider=Postgres ConnectionStrings__Portal="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=portal_load;Maximum Pool Size=64;Max Auto Prepare=50"
 else
-  export ConnectionStrings__Portal="Data Source=$work/portal.db"
+  data=${keep:-$work}
+  mkdir -p "$data"
+  export ConnectionStrings__Portal="Data Source=$data/portal.db"
 fi
 # Where member.py writes the manager's and recruiter's memberships, as an admin would.
-target=$([[ $provider == postgres ]] && echo "host=127.0.0.1 port=$pg_port user=postgres dbname=portal_load" || echo "$work/portal.db")
+target=$([[ $provider == postgres ]] && echo "host=127.0.0.1 port=$pg_port user=postgres dbname=portal_load" || echo "$data/portal.db")
 
 dotnet build "$root/Portal.Web" -c Release -v q -nologo >/dev/null
 dotnet build "$root/tests/Portal.LoadData" -c Release -v q -nologo >/dev/null
-echo "generating the city (3-10 minutes)" >&2
-dotnet "$root/tests/Portal.LoadData/bin/Release/net10.0/Portal.LoadData.dll" >&2
+if [[ -z $keep || ! -f $keep/seeded ]]; then
+  echo "generating the city (3-10 minutes)" >&2
+  dotnet "$root/tests/Portal.LoadData/bin/Release/net10.0/Portal.LoadData.dll" >&2
+  [[ -z $keep ]] || touch "$keep/seeded"
+fi
 port=$(free_port)
 base="http://127.0.0.1:$port"
-ASPNETCORE_URLS="$base" Mail__PickupDirectory="$work/mail" RateLimiting__AccountPostsPerMinute=100000 DOTNET_gcServer=0 \
-  taskset -c 0 dotnet "$root/Portal.Web/bin/Release/net10.0/Portal.Web.dll" >"$work/portal.log" 2>&1 &
+# From the project folder, so the web root (styles, scripts, the version hashes in links) is found as when deployed.
+(cd "$root/Portal.Web" && exec env ASPNETCORE_URLS="$base" Mail__PickupDirectory="$work/mail" RateLimiting__AccountPostsPerMinute=100000 DOTNET_gcServer=0 DOTNET_PerfMapEnabled=$perf_map $perf_env \
+  taskset -c 0 dotnet bin/Release/net10.0/Portal.Web.dll) >"$work/portal.log" 2>&1 &
 pid=$!
 until curl -H "X-Forwarded-Proto: https" -sf -o /dev/null "$base/health/live"; do
   kill -0 "$pid" 2>/dev/null || { cat "$work/portal.log" >&2; exit 1; }
@@ -115,6 +144,11 @@ pages=(
   "Sign in (the password check; a write)|/Identity/Account/Login|signin|0.05|4"
   "Quiz cycle: refresher start, quiz page, submit (2 writes in 3)|/learn/$slug/quiz|quiz|0.05|"
 )
+if [[ -n $only ]]; then
+  chosen=("${pages[0]}")
+  for entry in "${pages[@]:1}"; do [[ ! ${entry%%|*} =~ $only ]] || chosen+=("$entry"); done
+  pages=("${chosen[@]}")
+fi
 
 # The signed-in kinds of page and whose session each is measured with.
 declare -A cookies=([auth]="$cookie" [recruiter]="$recruiter" [manager]="$manager")
@@ -159,6 +193,31 @@ for _ in $(seq 1 30); do
   before=$(cpu_ticks); sleep 2
   (( $(cpu_ticks) - before < 20 )) && break   # under 10% of a core: settled
 done
+
+if [[ -n $profile ]]; then
+  # What each page's requests spend their CPU on: sampled stacks while wrk keeps the page busy.
+  mkdir -p "$profile"
+  trace=${DOTNET_TRACE:-dotnet tool run dotnet-trace}   # the local tool manifest names it: dotnet tool restore
+  for entry in "${pages[@]}"; do
+    IFS='|' read -r name path kind _ connections <<<"$entry"
+    [[ $kind != quiz ]] || connections=$learners
+    file="$profile/$(tr -c 'a-zA-Z0-9\n' '-' <<<"${name%%:*}" | tr -s '-' | sed 's/-$//' | tr 'A-Z' 'a-z')"
+    duration=25s wrk_run "$kind" "$path" "${connections:-16}" 0 >"$file.wrk" &
+    load=$!
+    sleep 3
+    if [[ $profiler == perf ]]; then
+      perf record -F 999 -g -p "$pid" -o "$file.perf" -- sleep 15 2>/dev/null
+      perf script -i "$file.perf" 2>/dev/null >"$file.stacks"
+      wait "$load"
+      /usr/bin/python3 "$here/profile.py" "$file.stacks" "$name" | tee "$file.md" >&2
+    else
+      $trace collect -p "$pid" --profile dotnet-sampled-thread-time --duration 00:00:00:15 --format Speedscope -o "$file.nettrace" >/dev/null
+      wait "$load"
+      /usr/bin/python3 "$here/profile.py" "$file.speedscope.json" "$name" | tee "$file.md" >&2
+    fi
+  done
+  exit 0
+fi
 
 table="| Page | Requests/s | Ratio | Target | p50 at half rate | p99 at half rate | Errors | CPU per request: portal / database |
 |---|---:|---:|---:|---:|---:|---:|---:|"

@@ -57,7 +57,7 @@ def form_fields(page, form_marker=None):
     return fields
 
 
-def confirmation_link(address, deadline=30):
+def confirmation_link(address, deadline=120):
     end = time.time() + deadline
     while time.time() < end:
         for path in glob.glob(os.path.join(mail_dir, "*.eml")):
