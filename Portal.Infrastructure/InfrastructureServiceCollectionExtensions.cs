@@ -83,6 +83,8 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddOptions<Accounts.SessionLifetimeOptions>().Bind(configuration.GetSection("Sessions")).ValidateDataAnnotations().ValidateOnStart();
         if (configuration["Sessions:Redis"] is { Length: > 0 })
             services.AddSingleton<Accounts.ISessionCache, Accounts.RedisSessionCache>();
+        else if (database.Provider == DatabaseProvider.Sqlite)
+            services.AddSingleton<Accounts.ISessionCache, Accounts.InProcessSessionCache>();   // one process serves SQLite
         else
             services.AddSingleton<Accounts.ISessionCache, Accounts.NoSessionCache>();
         services.AddOptions<Accounts.RetentionOptions>().Bind(configuration.GetSection(Accounts.RetentionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -27,7 +28,7 @@ public interface ISessionCache
     Task EndAsync(IReadOnlyCollection<string> ids);
 }
 
-/// <summary>One node, or no Redis configured: every read goes to the database.</summary>
+/// <summary>Several nodes without Redis: every read goes to the database.</summary>
 public sealed class NoSessionCache : ISessionCache
 {
     public Task<CachedSession?> GetAsync(string id) => Task.FromResult<CachedSession?>(null);
@@ -37,6 +38,64 @@ public sealed class NoSessionCache : ISessionCache
     public Task ForgetAsync(string id) => Task.CompletedTask;
 
     public Task EndAsync(IReadOnlyCollection<string> ids) => Task.CompletedTask;
+}
+
+/// <summary>
+/// Sessions cached in this process: for a portal on SQLite, which one process serves, so every
+/// path that ends a session runs here and drops the copy (<see cref="EndAsync"/>). Bounded in
+/// count and in age (<see cref="SessionLifetimeOptions.InProcessCacheFor"/>), like the Redis copy.
+/// </summary>
+public sealed class InProcessSessionCache(IOptions<SessionLifetimeOptions> options, TimeProvider clock) : ISessionCache, IDisposable
+{
+    /// <summary>Enough for every person signed in to a city's portal at once; past it the oldest copies make way.</summary>
+    internal const int MaxCopies = 50_000;
+
+    private readonly MemoryCache _copies = new(new MemoryCacheOptions { SizeLimit = MaxCopies, Clock = new SystemClockOf(clock) });
+
+    private TimeSpan CacheFor => options.Value.InProcessCacheFor;
+
+    private static string CopyOf(string id) => "copy:" + id;
+
+    private static string EndedMark(string id) => "ended:" + id;
+
+    public Task<CachedSession?> GetAsync(string id) => Task.FromResult(_copies.Get<CachedSession>(CopyOf(id)));
+
+    public Task KeepAsync(string id, CachedSession session)
+    {
+        var lives = Min(CacheFor, Min(session.ExpiresUtc, session.AbsoluteExpiresUtc) - clock.GetUtcNow().UtcDateTime);
+        // A read that raced the session's end must not keep the copy it read before the delete.
+        if (lives > TimeSpan.Zero && !_copies.TryGetValue(EndedMark(id), out _))
+            _copies.Set(CopyOf(id), session, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = lives, Size = 1 });
+        return Task.CompletedTask;
+    }
+
+    public Task ForgetAsync(string id)
+    {
+        _copies.Remove(CopyOf(id));
+        return Task.CompletedTask;
+    }
+
+    public Task EndAsync(IReadOnlyCollection<string> ids)
+    {
+        foreach (var id in ids)
+        {
+            // The mark first: a read between the two cannot keep a fresh copy.
+            _copies.Set(EndedMark(id), true, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = CacheFor + CacheFor, Size = 1, Priority = CacheItemPriority.NeverRemove });
+            _copies.Remove(CopyOf(id));
+        }
+        return Task.CompletedTask;
+    }
+
+    public void Dispose() => _copies.Dispose();
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
+
+    private sealed class SystemClockOf(TimeProvider clock) : Microsoft.Extensions.Internal.ISystemClock
+    {
+        public DateTimeOffset UtcNow => clock.GetUtcNow();
+    }
 }
 
 /// <summary>

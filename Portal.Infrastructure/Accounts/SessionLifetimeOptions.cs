@@ -27,6 +27,15 @@ public sealed class SessionLifetimeOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:05", "00:10:00")]
     public TimeSpan RedisCacheFor { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// With SQLite and no Redis (one process serves the portal), a copy of each live session is kept
+    /// in that process for this long, so a signed-in request need not read its row. Every way the
+    /// portal ends a session drops the copy at once; this is the longest a session ended by another
+    /// process on the same database (a command run beside the portal) could still be used here.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:05", "00:10:00")]
+    public TimeSpan InProcessCacheFor { get; set; } = TimeSpan.FromMinutes(1);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (AbsoluteLifetime < IdleTimeout)

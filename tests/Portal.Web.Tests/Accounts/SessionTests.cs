@@ -8,7 +8,7 @@ using Portal.Web.Tests.Support;
 
 namespace Portal.Web.Tests.Accounts;
 
-/// <summary>Sessions kept in the database alone (one node, or no Redis configured).</summary>
+/// <summary>Sessions on SQLite without Redis: the database, with a copy in the one process that serves it.</summary>
 public sealed class SessionTests(PortalWebFactory app) : SessionEndingTests<PortalWebFactory>(app);
 
 /// <summary>
