@@ -19,8 +19,10 @@ public sealed class JobSearch(PortalDbContext db, JobIndex index, ContentStore c
         var snapshot = await index.CurrentAsync(cancellationToken);
         var scores = snapshot.Score(query.Keyword, content.Current.SearchWords);
         var found = new List<(JobDocument Job, double? Miles, int Relevance)>();
-        for (var i = 0; i < snapshot.Documents.Count; i++)
+        var candidates = snapshot.WithCareerRole(query.CareerRole);
+        for (var c = 0; c < candidates.Count; c++)
         {
+            var i = candidates[c];
             var job = snapshot.Documents[i];
             if (job.ClosingDate < today
                 || (scores is not null && scores[i] == 0)

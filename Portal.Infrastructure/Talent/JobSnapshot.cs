@@ -10,15 +10,38 @@ public sealed class JobSnapshot
     private readonly int[][] _inTitle;
     private readonly int[][] _inDescription;
 
+    private readonly Dictionary<string, int[]> _byCareerRole;
+
     private JobSnapshot(JobDocument[] documents, string[] vocabulary, int[][] inTitle, int[][] inDescription)
     {
         Documents = documents;
+        _byCareerRole = Enumerable.Range(0, documents.Length).GroupBy(i => documents[i].CareerRole, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
         _vocabulary = vocabulary;
         _inTitle = inTitle;
         _inDescription = inDescription;
     }
 
     public IReadOnlyList<JobDocument> Documents { get; }
+
+    /// <summary>
+    /// The documents a search for this career role can find, in document order (every document when
+    /// none is given): a role page asks for one role's vacancies on every visit, and need not look at the rest.
+    /// </summary>
+    public IReadOnlyList<int> WithCareerRole(string? careerRole) =>
+        string.IsNullOrWhiteSpace(careerRole) ? new AllDocuments(Documents.Count)
+        : _byCareerRole.TryGetValue(careerRole, out var found) ? found : [];
+
+    private sealed class AllDocuments(int count) : IReadOnlyList<int>
+    {
+        public int this[int index] => index;
+
+        public int Count => count;
+
+        public IEnumerator<int> GetEnumerator() => Enumerable.Range(0, count).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 
     public static JobSnapshot Build(IEnumerable<JobDocument> source)
     {
