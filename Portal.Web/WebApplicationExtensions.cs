@@ -73,6 +73,8 @@ public static class WebApplicationExtensions
                 app.UseHttpsRedirection();
         }
 
+        // Before the static files and the output cache, so what they send goes compressed too.
+        app.UseResponseCompression();
         app.UseRequestLocalization();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
