@@ -33,7 +33,7 @@ internal sealed record FullRunInput(List<PersonToMatch> People, Guid[] VacancyId
 internal sealed class MatchLoader(PortalDbContext db, ContentSet set)
 {
     /// <summary>Everything a full run scores; with <paramref name="districts"/>, only the people living in them (a shard), in ordinal id order.</summary>
-    public async Task<FullRunInput> FullRunAsync(MatchCatalogue catalogue, DateTime now, IReadOnlyCollection<string>? districts, CancellationToken cancellationToken)
+    public async Task<FullRunInput> FullRunAsync(MatchCatalogue catalogue, DateTime now, IReadOnlyCollection<string>? districts, CancellationToken cancellationToken, Laps? laps = null)
     {
         var today = DateOnly.FromDateTime(now);
         // The database, not this node's job index: the full run is the backstop for everything else.
@@ -43,7 +43,9 @@ internal sealed class MatchLoader(PortalDbContext db, ContentSet set)
             .OrderBy(v => v.Id).ToList();
         var vacancyIds = open.Select(v => v.Id).ToArray();
         var vacancies = open.Select(v => catalogue.Pack(v.Details)).ToArray();
+        laps?.Lap("vacancies");
         var people = await PeopleAsync(null, districts, catalogue, now, cancellationToken);
+        laps?.Lap("people");
         // A shard's people are compared with other shards' by id, so their order must not hang on the database's collation.
         if (districts is not null)
             people.Sort((a, b) => string.CompareOrdinal(a.UserId, b.UserId));
@@ -68,6 +70,7 @@ internal sealed class MatchLoader(PortalDbContext db, ContentSet set)
                 input.NotForVacancy.Add(input.Pair(p, v));
             }
         }
+        laps?.Lap("dismissals");
         return input;
     }
 

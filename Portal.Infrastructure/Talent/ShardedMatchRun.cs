@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -66,11 +65,12 @@ public sealed class ShardedMatchRun(PortalDbContext db, ContentStore content, IO
     /// <summary>Scores one shard and puts forward its candidates; false when there was nothing to do (already scored, or the run moved on).</summary>
     public async Task<bool> ScoreShardAsync(Guid runId, int shard, CancellationToken cancellationToken)
     {
-        var watch = Stopwatch.StartNew();
+        var laps = new Laps();
         if (await StepAsync(runId, shard, MatchRunState.Scoring, MatchShardState.Pending, cancellationToken) is not var (run, row, catalogue, set))
             return false;
-        var input = await new MatchLoader(db, set).FullRunAsync(catalogue, run.RunAtUtc, row.DistrictList, cancellationToken);
+        var input = await new MatchLoader(db, set).FullRunAsync(catalogue, run.RunAtUtc, row.DistrictList, cancellationToken, laps);
         var scores = MatchScoring.FullRun(input, cancellationToken);
+        laps.Lap("score");
         var candidates = new List<MatchRunCandidate>();
         for (var v = 0; v < input.VacancyIds.Length; v++)
         {
@@ -89,12 +89,15 @@ public sealed class ShardedMatchRun(PortalDbContext db, ContentStore content, IO
         if (claimed == 0)
             return false;
         await BulkInsert.EntitiesAsync(db, candidates, cancellationToken);
-        var took = (int)watch.ElapsedMilliseconds;
+        laps.Lap("put forward");
+        var took = laps.TotalMilliseconds;
         await db.Set<MatchRunShard>().Where(s => s.RunId == runId && s.Shard == shard).ExecuteUpdateAsync(s => s.SetProperty(x => x.ScoreMilliseconds, took), cancellationToken);
         if (BeforeCommit is { } hook)
             await hook("score", shard);
         await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Matching run {RunId} shard {Shard}: {People} people scored, {Candidates} candidates put forward in {Took} ms", runId, shard, input.People.Count, candidates.Count, took);
+        laps.Lap("commit");
+        logger.LogInformation("Matching run {RunId} shard {Shard}: {People} people scored against {Vacancies} vacancies, {Candidates} candidates put forward in {Took} ms: {Laps}",
+            runId, shard, input.People.Count, input.VacancyIds.Length, candidates.Count, took, laps);
         return true;
     }
 
@@ -104,6 +107,7 @@ public sealed class ShardedMatchRun(PortalDbContext db, ContentStore content, IO
     /// </summary>
     public async Task<bool> MergeAsync(Guid runId, CancellationToken cancellationToken)
     {
+        var laps = new Laps();
         var run = await db.Set<MatchRun>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, cancellationToken);
         if (run?.State == MatchRunState.Writing)
             return true;
@@ -139,18 +143,20 @@ public sealed class ShardedMatchRun(PortalDbContext db, ContentStore content, IO
         await db.Set<MatchVacancyCutoff>().ExecuteDeleteAsync(cancellationToken);
         await BulkInsert.EntitiesAsync(db, [.. cutoffs.Select(c => new MatchVacancyCutoff { VacancyId = c.Key, Cutoff = c.Value, ComputedAtUtc = run.RunAtUtc })], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Matching run {RunId}: every shard scored; {Places} places on {Vacancies} vacancies' lists settled", runId, places, open.Count);
+        laps.Lap("merge");
+        logger.LogInformation("Matching run {RunId}: every shard scored; {Places} places on {Vacancies} vacancies' lists settled in {Laps}", runId, places, open.Count, laps);
         return true;
     }
 
     /// <summary>Writes one shard's people's matches; false when there was nothing to do (already written, or the run is not writing).</summary>
     public async Task<bool> WriteShardAsync(Guid runId, int shard, CancellationToken cancellationToken)
     {
-        var watch = Stopwatch.StartNew();
+        var laps = new Laps();
         if (await StepAsync(runId, shard, MatchRunState.Writing, MatchShardState.Scored, cancellationToken) is not var (run, row, catalogue, set))
             return false;
-        var input = await new MatchLoader(db, set).FullRunAsync(catalogue, run.RunAtUtc, row.DistrictList, cancellationToken);
+        var input = await new MatchLoader(db, set).FullRunAsync(catalogue, run.RunAtUtc, row.DistrictList, cancellationToken, laps);
         var scores = MatchScoring.FullRun(input, cancellationToken);
+        laps.Lap("score");
         var personIndex = new Dictionary<string, int>(input.People.Count, StringComparer.Ordinal);
         for (var i = 0; i < input.People.Count; i++)
             personIndex[input.People[i].UserId] = i;
@@ -164,6 +170,7 @@ public sealed class ShardedMatchRun(PortalDbContext db, ContentStore content, IO
             if (personIndex.TryGetValue(place.UserId, out var p) && vacancyIndex.TryGetValue(place.VacancyId, out var v))
                 (forVacancy[p] ??= []).Add(v);
         }
+        laps.Lap("places");
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -173,13 +180,15 @@ public sealed class ShardedMatchRun(PortalDbContext db, ContentStore content, IO
         if (claimed == 0)
             return false;
         var written = await new MatchWriter(db).ShardAsync(input, scores, forVacancy, run.ContentVersion, run.RunAtUtc, cancellationToken);
-        var took = (int)watch.ElapsedMilliseconds;
+        laps.Lap("write");
+        var took = laps.TotalMilliseconds;
         await db.Set<MatchRunShard>().Where(s => s.RunId == runId && s.Shard == shard)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.RowsWritten, written).SetProperty(x => x.WriteMilliseconds, took), cancellationToken);
         if (BeforeCommit is { } hook)
             await hook("write", shard);
         await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Matching run {RunId} shard {Shard}: {Rows} matches written in {Took} ms", runId, shard, written, took);
+        laps.Lap("commit");
+        logger.LogInformation("Matching run {RunId} shard {Shard}: {Rows} matches written in {Took} ms: {Laps}", runId, shard, written, took, laps);
         return true;
     }
 
