@@ -30,6 +30,16 @@ public sealed record RetentionSchedule(int UnconfirmedAccountDays, int Applicati
     /// </summary>
     public int OfflineReceiptDays { get; init; } = 90;
 
+    /// <summary>
+    /// Days the record of a finished or abandoned sharded match run is kept (its shards' timings,
+    /// who worked them, and any working rows an abandoned run left), for looking into a slow or
+    /// failed night. The latest finished run is kept whatever its age.
+    /// </summary>
+    public int MatchRunDays { get; init; } = 14;
+
+    /// <summary>Sharded match runs that finished before this are removed, with their working rows.</summary>
+    public DateTime MatchRunsFinishedBefore(DateTime utcNow) => Utc(utcNow).AddDays(-MatchRunDays);
+
     /// <summary>Offline sync answers received before this are removed.</summary>
     public DateTime OfflineReceiptsBefore(DateTime utcNow) => Utc(utcNow).AddDays(-OfflineReceiptDays);
 

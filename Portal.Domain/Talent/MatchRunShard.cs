@@ -23,6 +23,12 @@ public sealed class MatchRunShard
     public MatchShardState State { get; private set; }
     public int People { get; private set; }
     public long PairsScored { get; private set; }
+
+    /// <summary>Open vacancies within reach of its people, which it scored them against.</summary>
+    public int Vacancies { get; private set; }
+
+    /// <summary>People it put forward for vacancies' lists (those another shard had not already beaten).</summary>
+    public int Candidates { get; private set; }
     public int RowsWritten { get; private set; }
     public string? ScoreWorker { get; private set; }
     public DateTime? ScoredAtUtc { get; private set; }

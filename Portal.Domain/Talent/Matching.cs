@@ -18,7 +18,7 @@ public static class Matching
     /// <summary>Pay this far below what the person asked scores nothing for pay.</summary>
     private const float PayShortfallAtZero = 0.2f;
 
-    private const float MilesPerDegreeLatitude = 69.05f;
+    internal const float MilesPerDegreeLatitude = 69.05f;
 
     /// <summary>Null when a hard requirement rules the pair out.</summary>
     public static MatchScore? Score(in MatchCandidate person, in MatchVacancy job)

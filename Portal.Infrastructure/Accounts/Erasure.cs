@@ -41,6 +41,7 @@ public sealed class Erasure(PortalDbContext db, AuditLog audit, SessionService s
             await db.Set<MatchPerson>().Where(m => m.UserId == userId).ExecuteDeleteAsync(cancellationToken);
             await db.Set<MatchRunCandidate>().Where(m => m.UserId == userId).ExecuteDeleteAsync(cancellationToken);
             await db.Set<MatchRunPlace>().Where(m => m.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+            await db.Set<MatchRunPerson>().Where(m => m.UserId == userId).ExecuteDeleteAsync(cancellationToken);
             await db.Set<MatchEmailed>().Where(m => m.UserId == userId).ExecuteDeleteAsync(cancellationToken);
             await db.Set<MatchDismissal>().Where(m => m.UserId == userId).ExecuteDeleteAsync(cancellationToken);
             var applications = db.Set<Application>().Where(a => a.UserId == userId).Select(a => a.Id);

@@ -32,10 +32,14 @@ public sealed class RetentionOptions
     [Range(31, 365)]
     public int OfflineReceiptDays { get; set; } = RetentionSchedule.Default.OfflineReceiptDays;
 
+    [Range(1, 365)]
+    public int MatchRunDays { get; set; } = RetentionSchedule.Default.MatchRunDays;
+
     public RetentionSchedule Schedule() => new(UnconfirmedAccountDays, ApplicationMonthsAfterClosing, MailMonths, AuditMonths, KeptEvidenceMonths)
     {
         WithdrawnCaseDays = WithdrawnCaseDays,
         ClosedCaseMonths = ClosedCaseMonths,
         OfflineReceiptDays = OfflineReceiptDays,
+        MatchRunDays = MatchRunDays,
     };
 }

@@ -18,8 +18,11 @@ public sealed record RetentionSummary(int UnconfirmedAccounts, int Applications,
     /// <summary>Answers to phones' offline syncs past their days.</summary>
     public int OfflineReceipts { get; init; }
 
+    /// <summary>Sharded match runs past their days, with their shards and working rows.</summary>
+    public int MatchRuns { get; init; }
+
     public override string ToString() =>
-        $"{UnconfirmedAccounts:N0} unconfirmed accounts, {Applications:N0} applications, {MailBodies:N0} mail bodies, {Mail:N0} emails, {AuditEvents:N0} audit events, {KeptEvidence:N0} kept evidence rows, {NavigationCases:N0} hub cases, {OfflineReceipts:N0} offline sync answers removed";
+        $"{UnconfirmedAccounts:N0} unconfirmed accounts, {Applications:N0} applications, {MailBodies:N0} mail bodies, {Mail:N0} emails, {AuditEvents:N0} audit events, {KeptEvidence:N0} kept evidence rows, {NavigationCases:N0} hub cases, {OfflineReceipts:N0} offline sync answers, {MatchRuns:N0} match runs removed";
 }
 
 /// <summary>
@@ -49,6 +52,7 @@ public sealed class RetentionJob(PortalDbContext db, Erasure erasure, IOptions<R
         {
             NavigationCases = await Navigation.NavigationRecords.RemoveExpiredAsync(db, schedule, now, cancellationToken),
             OfflineReceipts = await OfflineReceiptsAsync(schedule, now, cancellationToken),
+            MatchRuns = await MatchRunsAsync(schedule, now, cancellationToken),
         };
         logger.LogInformation("Retention: {Summary}", summary);
         return summary;
@@ -58,6 +62,28 @@ public sealed class RetentionJob(PortalDbContext db, Erasure erasure, IOptions<R
     {
         var before = schedule.OfflineReceiptsBefore(now);
         return db.Set<Portal.Domain.Training.Offline.OfflineReceipt>().Where(r => r.ReceivedAtUtc < before).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Finished and abandoned runs past their days go with their shards and working rows (which have
+    /// no foreign key), all in one transaction; an unfinished run is the nightly job's to supersede,
+    /// and the latest completed run stays as the last good night's figures.
+    /// </summary>
+    private async Task<int> MatchRunsAsync(RetentionSchedule schedule, DateTime now, CancellationToken cancellationToken)
+    {
+        var before = schedule.MatchRunsFinishedBefore(now);
+        var latest = db.Set<MatchRun>().Where(r => r.State == MatchRunState.Completed).OrderByDescending(r => r.FinishedAtUtc).Select(r => r.Id).Take(1);
+        var old = db.Set<MatchRun>()
+            .Where(r => (r.State == MatchRunState.Completed || r.State == MatchRunState.Abandoned) && r.FinishedAtUtc < before && !latest.Contains(r.Id))
+            .Select(r => r.Id);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Set<MatchRunCandidate>().Where(c => old.Contains(c.RunId)).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<MatchRunPlace>().Where(p => old.Contains(p.RunId)).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<MatchRunPerson>().Where(p => old.Contains(p.RunId)).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<MatchRunShard>().Where(s => old.Contains(s.RunId)).ExecuteDeleteAsync(cancellationToken);
+        var removed = await db.Set<MatchRun>().Where(r => old.Contains(r.Id)).ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return removed;
     }
 
     private async Task<int> UnconfirmedAccountsAsync(RetentionSchedule schedule, DateTime now, CancellationToken cancellationToken)

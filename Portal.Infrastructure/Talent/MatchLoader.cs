@@ -32,21 +32,47 @@ internal sealed record FullRunInput(List<PersonToMatch> People, Guid[] VacancyId
 /// <summary>The reads matching starts from: people, vacancies and dismissals, read once and packed into bits.</summary>
 internal sealed class MatchLoader(PortalDbContext db, ContentSet set)
 {
-    /// <summary>Everything a full run scores; with <paramref name="districts"/>, only the people living in them (a shard), in ordinal id order.</summary>
-    public async Task<FullRunInput> FullRunAsync(MatchCatalogue catalogue, DateTime now, IReadOnlyCollection<string>? districts, CancellationToken cancellationToken)
+    /// <summary>
+    /// Everything a full run scores; with <paramref name="districts"/>, a shard: only the people
+    /// living in them, in ordinal id order, the open vacancies within their reach, and their own
+    /// dismissals and applications.
+    /// </summary>
+    public async Task<FullRunInput> FullRunAsync(MatchCatalogue catalogue, DateTime now, IReadOnlyCollection<string>? districts, CancellationToken cancellationToken, Laps? laps = null)
     {
         var today = DateOnly.FromDateTime(now);
         // The database, not this node's job index: the full run is the backstop for everything else.
-        var open = (await db.Set<Vacancy>().AsNoTracking()
-                .Where(v => v.Status == VacancyStatus.Published && v.Details.ClosingDate >= today)
-                .Select(v => new { v.Id, v.Details }).ToListAsync(cancellationToken))
-            .OrderBy(v => v.Id).ToList();
-        var vacancyIds = open.Select(v => v.Id).ToArray();
-        var vacancies = open.Select(v => catalogue.Pack(v.Details)).ToArray();
-        var people = await PeopleAsync(null, districts, catalogue, now, cancellationToken);
-        // A shard's people are compared with other shards' by id, so their order must not hang on the database's collation.
-        if (districts is not null)
+        var open = db.Set<Vacancy>().AsNoTracking().Where(v => v.Status == VacancyStatus.Published && v.Details.ClosingDate >= today);
+        List<PersonToMatch> people;
+        if (districts is null)
+        {
+            people = [];
+        }
+        else
+        {
+            people = await PeopleAsync(null, districts, catalogue, now, cancellationToken);
+            laps?.Lap("people");
+            // A shard's people are compared with other shards' by id, so their order must not hang on the database's collation.
             people.Sort((a, b) => string.CompareOrdinal(a.UserId, b.UserId));
+            // Vacancies out of every one of its people's reach would score nothing: in a nation, most of them.
+            if (MatchReach.Around(people.Select(p => (p.Candidate.Latitude, p.Candidate.Longitude))) is { } reach)
+            {
+                open = open.Where(v => v.Details.Location.Latitude >= reach.South && v.Details.Location.Latitude <= reach.North
+                    && v.Details.Location.Longitude >= reach.West && v.Details.Location.Longitude <= reach.East);
+            }
+            else
+            {
+                open = open.Where(v => false);
+            }
+        }
+        var read = (await open.Select(v => new { v.Id, v.Details }).ToListAsync(cancellationToken)).OrderBy(v => v.Id).ToList();
+        var vacancyIds = read.Select(v => v.Id).ToArray();
+        var vacancies = read.Select(v => catalogue.Pack(v.Details)).ToArray();
+        laps?.Lap("vacancies");
+        if (districts is null)
+        {
+            people = await PeopleAsync(null, null, catalogue, now, cancellationToken);
+            laps?.Lap("people");
+        }
 
         var personIndex = new Dictionary<string, int>(people.Count, StringComparer.Ordinal);
         for (var i = 0; i < people.Count; i++)
@@ -55,12 +81,20 @@ internal sealed class MatchLoader(PortalDbContext db, ContentSet set)
         for (var i = 0; i < vacancyIds.Length; i++)
             vacancyIndex[vacancyIds[i]] = i;
         var input = new FullRunInput(people, vacancyIds, vacancies, [], []);
-        foreach (var d in await db.Set<MatchDismissal>().AsNoTracking().Select(d => new { d.UserId, d.VacancyId, d.Side }).ToListAsync(cancellationToken))
+        var dismissals = db.Set<MatchDismissal>().AsNoTracking();
+        var applications = db.Set<Application>().AsNoTracking();
+        if (districts is not null)
+        {
+            var ids = InDistricts(districts).Select(p => p.UserId);
+            dismissals = dismissals.Where(d => ids.Contains(d.UserId));
+            applications = applications.Where(a => ids.Contains(a.UserId));
+        }
+        foreach (var d in await dismissals.Select(d => new { d.UserId, d.VacancyId, d.Side }).ToListAsync(cancellationToken))
         {
             if (personIndex.TryGetValue(d.UserId, out var p) && vacancyIndex.TryGetValue(d.VacancyId, out var v))
                 (d.Side == MatchSide.Person ? input.NotForPerson : input.NotForVacancy).Add(input.Pair(p, v));
         }
-        foreach (var a in await db.Set<Application>().AsNoTracking().Select(a => new { a.UserId, a.VacancyId }).ToListAsync(cancellationToken))
+        foreach (var a in await applications.Select(a => new { a.UserId, a.VacancyId }).ToListAsync(cancellationToken))
         {
             if (personIndex.TryGetValue(a.UserId, out var p) && vacancyIndex.TryGetValue(a.VacancyId, out var v))
             {
@@ -68,6 +102,7 @@ internal sealed class MatchLoader(PortalDbContext db, ContentSet set)
                 input.NotForVacancy.Add(input.Pair(p, v));
             }
         }
+        laps?.Lap("dismissals");
         return input;
     }
 
@@ -79,8 +114,7 @@ internal sealed class MatchLoader(PortalDbContext db, ContentSet set)
         var plans = db.Set<SavedPlan>().AsNoTracking();
         if (districts is not null)
         {
-            var list = districts.ToList();
-            profiles = profiles.Where(p => list.Contains(p.District ?? ""));
+            profiles = InDistricts(districts);
             var ids = profiles.Select(p => p.UserId);
             completions = completions.Where(c => ids.Contains(c.UserId));
             plans = plans.Where(p => ids.Contains(p.UserId));
@@ -116,6 +150,13 @@ internal sealed class MatchLoader(PortalDbContext db, ContentSet set)
                 held.GetValueOrDefault(r.UserId), catalogue.Roles(r.WantedRoles), routes.GetValueOrDefault(r.UserId),
                 catalogue.Programmes(r.Qualifications), (float)(r.MinimumHourlyPay ?? 0m)),
             r.LetEmployersFindMe))];
+    }
+
+    /// <summary>Located people living in some districts (an empty entry is people with no district): a shard.</summary>
+    private IQueryable<CandidateProfile> InDistricts(IReadOnlyCollection<string> districts)
+    {
+        var list = districts.ToList();
+        return db.Set<CandidateProfile>().AsNoTracking().Where(p => p.Latitude != null && p.Longitude != null && list.Contains(p.District ?? ""));
     }
 
     /// <summary>

@@ -1,8 +1,12 @@
+using System.Runtime.InteropServices;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Talent;
 using Portal.Infrastructure.Data;
 
 namespace Portal.Infrastructure.Talent;
+
+/// <summary>A shard's person to write: packed as scored, their cutoff, their own picks and the vacancies' lists they made.</summary>
+internal sealed record ShardPerson(PersonToMatch Person, float Cutoff, List<int> Picks, List<int> Lists);
 
 /// <summary>
 /// The writing step: stored matches, packed people and vacancy cutoffs replaced in bulk, each
@@ -86,20 +90,18 @@ internal sealed class MatchWriter(PortalDbContext db)
 
     /// <summary>
     /// A shard's people's matches and packed rows, inside the caller's transaction, so a shard's
-    /// writes land whole or not at all. Their vacancy-side flags come from <paramref name="forVacancy"/>
-    /// (the places the run settled), not from the shard's own scoring. As in a full run, only people
-    /// whose rows changed are rewritten.
+    /// writes land whole or not at all: each person's own picks and the vacancies' lists they made
+    /// (indexes into <paramref name="vacancies"/>), as their shard and the merge settled them. As in
+    /// a full run, only people whose rows changed are rewritten.
     /// </summary>
     /// <returns>Matches written.</returns>
-    public async Task<int> ShardAsync(FullRunInput input, FullRunScores scores, List<int>?[] forVacancy, string version, DateTime now, CancellationToken cancellationToken)
+    public async Task<int> ShardAsync(Guid[] vacancyIds, MatchVacancy[] vacancies, IReadOnlyList<ShardPerson> people, string version, DateTime now, CancellationToken cancellationToken)
     {
-        var people = input.People;
-        var vacancyIds = input.VacancyIds;
         var byVacancyId = Comparer<int>.Create((a, b) => vacancyIds[a].CompareTo(vacancyIds[b]));
         var written = 0;
-        foreach (var batch in Enumerable.Range(0, people.Count).Chunk(1_000))
+        foreach (var batch in people.Chunk(1_000))
         {
-            var ids = batch.Select(p => people[p].UserId).ToList();
+            var ids = batch.Select(p => p.Person.UserId).ToList();
             var storedMatches = (await db.Set<JobMatch>().AsNoTracking().Where(m => ids.Contains(m.UserId)).ToListAsync(cancellationToken))
                 .GroupBy(m => m.UserId, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.OrderBy(m => m.VacancyId).ToList(), StringComparer.Ordinal);
@@ -108,13 +110,16 @@ internal sealed class MatchWriter(PortalDbContext db)
             var stale = new List<string>();
             var matchRows = new List<JobMatch>();
             var personRows = new List<MatchPerson>();
-            foreach (var p in batch)
+            foreach (var (person, cutoff, picks, lists) in batch)
             {
-                var person = people[p];
-                var lists = forVacancy[p] is { } made ? System.Runtime.InteropServices.CollectionsMarshal.AsSpan(made) : [];
-                var rows = MatchSides.Merge(scores.TopOf(p), lists, byVacancyId).ConvertAll(c =>
-                    Match(person.UserId, vacancyIds[c.Index], Matching.Score(person.Candidate, input.Vacancies[c.Index])!.Value, c.ForPerson, c.ForVacancy, now));
-                var packed = Packed(person, scores.PersonCutoff[p], version, now);
+                var rows = new List<JobMatch>();
+                foreach (var (index, forPerson, forVacancy) in MatchSides.Merge(CollectionsMarshal.AsSpan(picks), CollectionsMarshal.AsSpan(lists), byVacancyId))
+                {
+                    // A vacancy edited since the shard scored it may be out of reach now; its own rematch has its rows.
+                    if (Matching.Score(person.Candidate, vacancies[index]) is { } score)
+                        rows.Add(Match(person.UserId, vacancyIds[index], score, forPerson, forVacancy, now));
+                }
+                var packed = Packed(person, cutoff, version, now);
                 var sameMatches = storedMatches.TryGetValue(person.UserId, out var before) ? SameMatches(before, rows) : rows.Count == 0;
                 if (sameMatches && storedPeople.TryGetValue(person.UserId, out var packedBefore) && SamePerson(packedBefore, packed))
                     continue;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,12 +12,16 @@ namespace Portal.Infrastructure.Talent;
 /// can share it. It stores exactly what <see cref="MatchRunner.RunAllAsync"/> stores:
 /// <list type="number">
 /// <item><see cref="StartAsync"/> plans the shards and records the run.</item>
-/// <item><see cref="ScoreShardAsync"/>, per shard: its people against every open vacancy (the
-/// distance cut-off, through <see cref="MatchBlocks"/>, decides which of them, wherever they are),
-/// giving each person's own list whole and putting forward the shard's best people for each vacancy.</item>
+/// <item><see cref="ScoreShardAsync"/>, per shard: its people against every open vacancy within
+/// their reach, wherever it is (<see cref="MatchReach"/>), giving each person's own list whole and
+/// putting forward the shard's best people for each vacancy, less any that shards already scored
+/// have beaten (<see cref="MatchRunMerge.BarsAsync"/>); it keeps its people packed and their own
+/// picks for the write step.</item>
 /// <item><see cref="MergeAsync"/>, once every shard scored: each vacancy's list is the best of all
-/// shards' candidates, the same order a single run uses (score, then id), and its cutoff.</item>
-/// <item><see cref="WriteShardAsync"/>, per shard: its people's matches, with the places settled.</item>
+/// shards' candidates, the same order a single run uses (score, then id), and its cutoff, settled
+/// in the database (<see cref="MatchRunMerge"/>).</item>
+/// <item><see cref="WriteShardAsync"/>, per shard: its people's matches from what it kept and the
+/// places settled, without reading their profiles or scoring them again.</item>
 /// <item><see cref="CompleteAsync"/>, once every shard wrote: rows of people no longer matched go.</item>
 /// </list>
 /// Each step's writes and the state change that records it are one transaction, guarded by the
@@ -27,8 +30,6 @@ namespace Portal.Infrastructure.Talent;
 /// </summary>
 public sealed class ShardedMatchRun(PortalDbContext db, ContentStore content, IOptions<MatchingOptions> options, TimeProvider clock, ILogger<ShardedMatchRun> logger)
 {
-    private const int VacanciesPerMergeRead = 500;
-
     /// <summary>Runs just before a step commits, with the step ("score" or "write") and shard; tests use it to kill a shard part-way.</summary>
     internal Func<string, int, Task>? BeforeCommit { get; set; }
 
@@ -49,6 +50,7 @@ public sealed class ShardedMatchRun(PortalDbContext db, ContentStore content, IO
         var unfinished = db.Set<MatchRun>().Where(r => r.State == MatchRunState.Scoring || r.State == MatchRunState.Writing).Select(r => r.Id);
         await db.Set<MatchRunCandidate>().Where(c => unfinished.Contains(c.RunId)).ExecuteDeleteAsync(cancellationToken);
         await db.Set<MatchRunPlace>().Where(c => unfinished.Contains(c.RunId)).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<MatchRunPerson>().Where(c => unfinished.Contains(c.RunId)).ExecuteDeleteAsync(cancellationToken);
         var superseded = await db.Set<MatchRun>().Where(r => r.State == MatchRunState.Scoring || r.State == MatchRunState.Writing)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, MatchRunState.Abandoned).SetProperty(r => r.FinishedAtUtc, now), cancellationToken);
         db.Add(run);
@@ -66,17 +68,35 @@ public sealed class ShardedMatchRun(PortalDbContext db, ContentStore content, IO
     /// <summary>Scores one shard and puts forward its candidates; false when there was nothing to do (already scored, or the run moved on).</summary>
     public async Task<bool> ScoreShardAsync(Guid runId, int shard, CancellationToken cancellationToken)
     {
-        var watch = Stopwatch.StartNew();
+        var laps = new Laps();
         if (await StepAsync(runId, shard, MatchRunState.Scoring, MatchShardState.Pending, cancellationToken) is not var (run, row, catalogue, set))
             return false;
-        var input = await new MatchLoader(db, set).FullRunAsync(catalogue, run.RunAtUtc, row.DistrictList, cancellationToken);
+        var input = await new MatchLoader(db, set).FullRunAsync(catalogue, run.RunAtUtc, row.DistrictList, cancellationToken, laps);
         var scores = MatchScoring.FullRun(input, cancellationToken);
+        laps.Lap("score");
+        // Read before the claim: bars only rise as shards commit, so an older one is merely lower.
+        var bars = MatchReach.Around(input.People.Select(p => (p.Candidate.Latitude, p.Candidate.Longitude))) is { } reach
+            ? await MatchRunMerge.BarsAsync(db, runId, reach, cancellationToken)
+            : [];
+        laps.Lap("bars");
         var candidates = new List<MatchRunCandidate>();
         for (var v = 0; v < input.VacancyIds.Length; v++)
         {
             var (people, kept) = scores.VacancyLists[v];
-            for (var i = 0; i < people.Length; i++)
+            var bar = bars.GetValueOrDefault(input.VacancyIds[v], -1f);
+            // Best first, so the rest are below the bar too.
+            for (var i = 0; i < people.Length && kept[i] >= bar; i++)
                 candidates.Add(new MatchRunCandidate { RunId = runId, Shard = shard, VacancyId = input.VacancyIds[v], UserId = input.People[people[i]].UserId, Score = kept[i] });
+        }
+        // What the write step needs of this scoring, so it neither reads the people again nor scores them twice.
+        var packed = new List<MatchRunPerson>(input.People.Count);
+        var picks = new List<MatchRunPlace>(input.People.Count * MatchRunner.KeepPerPerson);
+        for (var p = 0; p < input.People.Count; p++)
+        {
+            var person = input.People[p];
+            packed.Add(Packed(runId, shard, person, scores.PersonCutoff[p]));
+            foreach (var v in scores.TopOf(p))
+                picks.Add(new MatchRunPlace { RunId = runId, Shard = shard, UserId = person.UserId, VacancyId = input.VacancyIds[v], ForPerson = true });
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -85,16 +105,22 @@ public sealed class ShardedMatchRun(PortalDbContext db, ContentStore content, IO
         // The claim comes first, so a second worker on the same shard waits here and then finds it taken.
         var claimed = await Shard(runId, shard, MatchShardState.Pending, MatchRunState.Scoring)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.State, MatchShardState.Scored).SetProperty(x => x.ScoreWorker, worker).SetProperty(x => x.ScoredAtUtc, now)
-                .SetProperty(x => x.People, input.People.Count).SetProperty(x => x.PairsScored, scores.PairsScored), cancellationToken);
+                .SetProperty(x => x.People, input.People.Count).SetProperty(x => x.PairsScored, scores.PairsScored)
+                .SetProperty(x => x.Vacancies, input.VacancyIds.Length).SetProperty(x => x.Candidates, candidates.Count), cancellationToken);
         if (claimed == 0)
             return false;
         await BulkInsert.EntitiesAsync(db, candidates, cancellationToken);
-        var took = (int)watch.ElapsedMilliseconds;
+        await BulkInsert.EntitiesAsync(db, packed, cancellationToken);
+        await BulkInsert.EntitiesAsync(db, picks, cancellationToken);
+        laps.Lap("put forward");
+        var took = laps.TotalMilliseconds;
         await db.Set<MatchRunShard>().Where(s => s.RunId == runId && s.Shard == shard).ExecuteUpdateAsync(s => s.SetProperty(x => x.ScoreMilliseconds, took), cancellationToken);
         if (BeforeCommit is { } hook)
             await hook("score", shard);
         await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Matching run {RunId} shard {Shard}: {People} people scored, {Candidates} candidates put forward in {Took} ms", runId, shard, input.People.Count, candidates.Count, took);
+        laps.Lap("commit");
+        logger.LogInformation("Matching run {RunId} shard {Shard}: {People} people scored against {Vacancies} vacancies, {Candidates} candidates put forward in {Took} ms: {Laps}",
+            runId, shard, input.People.Count, input.VacancyIds.Length, candidates.Count, took, laps);
         return true;
     }
 
@@ -104,6 +130,7 @@ public sealed class ShardedMatchRun(PortalDbContext db, ContentStore content, IO
     /// </summary>
     public async Task<bool> MergeAsync(Guid runId, CancellationToken cancellationToken)
     {
+        var laps = new Laps();
         var run = await db.Set<MatchRun>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, cancellationToken);
         if (run?.State == MatchRunState.Writing)
             return true;
@@ -119,51 +146,56 @@ public sealed class ShardedMatchRun(PortalDbContext db, ContentStore content, IO
         var today = DateOnly.FromDateTime(run.RunAtUtc);
         var open = await db.Set<Vacancy>().AsNoTracking()
             .Where(v => v.Status == VacancyStatus.Published && v.Details.ClosingDate >= today).Select(v => v.Id).ToListAsync(cancellationToken);
+        laps.Lap("open");
+        var places = await MatchRunMerge.PlacesAsync(db, runId, cancellationToken);
+        laps.Lap("places");
         var cutoffs = open.ToDictionary(id => id, _ => -1f);
-        var withCandidates = await db.Set<MatchRunCandidate>().AsNoTracking().Where(c => c.RunId == runId).Select(c => c.VacancyId).Distinct().ToListAsync(cancellationToken);
-        var better = Comparer<MatchRunCandidate>.Create((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.UserId, b.UserId));
-        var places = 0;
-        foreach (var chunk in withCandidates.Chunk(VacanciesPerMergeRead))
+        foreach (var last in await MatchRunMerge.LastPlacesAsync(db, runId, cancellationToken))
         {
-            var read = await db.Set<MatchRunCandidate>().AsNoTracking().Where(c => c.RunId == runId && chunk.Contains(c.VacancyId)).ToListAsync(cancellationToken);
-            var settled = new List<MatchRunPlace>();
-            foreach (var vacancy in read.GroupBy(c => c.VacancyId))
-            {
-                var list = vacancy.Order(better).Take(MatchRunner.KeepPerVacancy).ToList();
-                settled.AddRange(list.Select(c => new MatchRunPlace { RunId = runId, Shard = c.Shard, UserId = c.UserId, VacancyId = c.VacancyId }));
-                if (cutoffs.ContainsKey(vacancy.Key))
-                    cutoffs[vacancy.Key] = list.Count == MatchRunner.KeepPerVacancy ? list[^1].Score : -1f;
-            }
-            places += await BulkInsert.EntitiesAsync(db, settled, cancellationToken);
+            if (cutoffs.ContainsKey(last.VacancyId))
+                cutoffs[last.VacancyId] = last.Score;
         }
         await db.Set<MatchVacancyCutoff>().ExecuteDeleteAsync(cancellationToken);
         await BulkInsert.EntitiesAsync(db, [.. cutoffs.Select(c => new MatchVacancyCutoff { VacancyId = c.Key, Cutoff = c.Value, ComputedAtUtc = run.RunAtUtc })], cancellationToken);
+        laps.Lap("cutoffs");
         await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Matching run {RunId}: every shard scored; {Places} places on {Vacancies} vacancies' lists settled", runId, places, open.Count);
+        laps.Lap("commit");
+        logger.LogInformation("Matching run {RunId}: every shard scored; {Places} places on {Vacancies} vacancies' lists settled in {Laps}", runId, places, open.Count, laps);
         return true;
     }
 
     /// <summary>Writes one shard's people's matches; false when there was nothing to do (already written, or the run is not writing).</summary>
     public async Task<bool> WriteShardAsync(Guid runId, int shard, CancellationToken cancellationToken)
     {
-        var watch = Stopwatch.StartNew();
-        if (await StepAsync(runId, shard, MatchRunState.Writing, MatchShardState.Scored, cancellationToken) is not var (run, row, catalogue, set))
+        var laps = new Laps();
+        if (await StepAsync(runId, shard, MatchRunState.Writing, MatchShardState.Scored, cancellationToken) is not var (run, _, catalogue, _))
             return false;
-        var input = await new MatchLoader(db, set).FullRunAsync(catalogue, run.RunAtUtc, row.DistrictList, cancellationToken);
-        var scores = MatchScoring.FullRun(input, cancellationToken);
-        var personIndex = new Dictionary<string, int>(input.People.Count, StringComparer.Ordinal);
-        for (var i = 0; i < input.People.Count; i++)
-            personIndex[input.People[i].UserId] = i;
-        var vacancyIndex = new Dictionary<Guid, int>(input.VacancyIds.Length);
-        for (var i = 0; i < input.VacancyIds.Length; i++)
-            vacancyIndex[input.VacancyIds[i]] = i;
-        var forVacancy = new List<int>?[input.People.Count];
-        var places = await db.Set<MatchRunPlace>().AsNoTracking().Where(p => p.RunId == runId && p.Shard == shard).Select(p => new { p.UserId, p.VacancyId }).ToListAsync(cancellationToken);
-        foreach (var place in places)
+        var people = await db.Set<MatchRunPerson>().AsNoTracking().Where(p => p.RunId == runId && p.Shard == shard).ToListAsync(cancellationToken);
+        people.Sort((a, b) => string.CompareOrdinal(a.UserId, b.UserId));
+        laps.Lap("people");
+        var shardPlaces = db.Set<MatchRunPlace>().Where(p => p.RunId == runId && p.Shard == shard);
+        var read = (await db.Set<Vacancy>().AsNoTracking().Where(v => shardPlaces.Any(p => p.VacancyId == v.Id))
+            .Select(v => new { v.Id, v.Details }).ToListAsync(cancellationToken)).OrderBy(v => v.Id).ToList();
+        var vacancyIds = read.Select(v => v.Id).ToArray();
+        var vacancies = read.Select(v => catalogue.Pack(v.Details)).ToArray();
+        laps.Lap("vacancies");
+        var vacancyIndex = new Dictionary<Guid, int>(vacancyIds.Length);
+        for (var i = 0; i < vacancyIds.Length; i++)
+            vacancyIndex[vacancyIds[i]] = i;
+        var personIndex = new Dictionary<string, int>(people.Count, StringComparer.Ordinal);
+        var toWrite = new List<ShardPerson>(people.Count);
+        foreach (var person in people)
         {
-            if (personIndex.TryGetValue(place.UserId, out var p) && vacancyIndex.TryGetValue(place.VacancyId, out var v))
-                (forVacancy[p] ??= []).Add(v);
+            personIndex[person.UserId] = toWrite.Count;
+            toWrite.Add(new ShardPerson(new PersonToMatch(person.UserId, person.Candidate, person.Findable), person.Cutoff, [], []));
         }
+        foreach (var place in await shardPlaces.AsNoTracking().Select(p => new { p.UserId, p.VacancyId, p.ForPerson }).ToListAsync(cancellationToken))
+        {
+            // A vacancy removed since the shard scored has nothing to write.
+            if (personIndex.TryGetValue(place.UserId, out var p) && vacancyIndex.TryGetValue(place.VacancyId, out var v))
+                (place.ForPerson ? toWrite[p].Picks : toWrite[p].Lists).Add(v);
+        }
+        laps.Lap("places");
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -172,14 +204,16 @@ public sealed class ShardedMatchRun(PortalDbContext db, ContentStore content, IO
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.State, MatchShardState.Written).SetProperty(x => x.WriteWorker, worker).SetProperty(x => x.WrittenAtUtc, now), cancellationToken);
         if (claimed == 0)
             return false;
-        var written = await new MatchWriter(db).ShardAsync(input, scores, forVacancy, run.ContentVersion, run.RunAtUtc, cancellationToken);
-        var took = (int)watch.ElapsedMilliseconds;
+        var written = await new MatchWriter(db).ShardAsync(vacancyIds, vacancies, toWrite, run.ContentVersion, run.RunAtUtc, cancellationToken);
+        laps.Lap("write");
+        var took = laps.TotalMilliseconds;
         await db.Set<MatchRunShard>().Where(s => s.RunId == runId && s.Shard == shard)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.RowsWritten, written).SetProperty(x => x.WriteMilliseconds, took), cancellationToken);
         if (BeforeCommit is { } hook)
             await hook("write", shard);
         await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Matching run {RunId} shard {Shard}: {Rows} matches written in {Took} ms", runId, shard, written, took);
+        laps.Lap("commit");
+        logger.LogInformation("Matching run {RunId} shard {Shard}: {Rows} matches written in {Took} ms: {Laps}", runId, shard, written, took, laps);
         return true;
     }
 
@@ -199,6 +233,7 @@ public sealed class ShardedMatchRun(PortalDbContext db, ContentStore content, IO
         await db.Set<MatchPerson>().Where(m => !located.Contains(m.UserId)).ExecuteDeleteAsync(cancellationToken);
         await db.Set<MatchRunCandidate>().Where(c => c.RunId == runId).ExecuteDeleteAsync(cancellationToken);
         await db.Set<MatchRunPlace>().Where(c => c.RunId == runId).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<MatchRunPerson>().Where(c => c.RunId == runId).ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Matching run {RunId} completed", runId);
         return true;
@@ -228,6 +263,17 @@ public sealed class ShardedMatchRun(PortalDbContext db, ContentStore content, IO
             await WriteShardAsync(run.Id, shard, cancellationToken);
         await CompleteAsync(run.Id, cancellationToken);
         return run;
+    }
+
+    private static MatchRunPerson Packed(Guid runId, int shard, PersonToMatch person, float cutoff)
+    {
+        var c = person.Candidate;
+        return new MatchRunPerson
+        {
+            RunId = runId, Shard = shard, UserId = person.UserId, Latitude = c.Latitude, Longitude = c.Longitude, Days = c.Days, Shifts = c.Shifts, DrivingLicence = c.DrivingLicence,
+            ModulesHeld = unchecked((long)c.ModulesHeld), ProgrammesHeld = unchecked((int)c.ProgrammesHeld), RolesWanted = unchecked((long)c.RolesWanted),
+            RolesOnSavedRoute = unchecked((long)c.RolesOnSavedRoute), PayAsked = c.PayAsked, Findable = person.Findable, Cutoff = cutoff,
+        };
     }
 
     private IQueryable<MatchRunShard> Shard(Guid runId, int shard, MatchShardState from, MatchRunState runState) =>

@@ -86,7 +86,7 @@ for nodes in 1 2; do
   rows+=("| sharded run, $nodes node(s) | $(seconds "$out") s | $hash |")
   stop_nodes
   run=$(sql 'SELECT "Id" FROM "MatchRuns" ORDER BY "StartedAtUtc" DESC LIMIT 1')
-  sql "SELECT \"Shard\", \"People\", \"PairsScored\", \"ScoreMilliseconds\", \"WriteMilliseconds\", \"ScoreWorker\", \"WriteWorker\" FROM \"MatchRunShards\" WHERE \"RunId\" = '$run' ORDER BY \"Shard\"" >"$work/shards-$nodes.txt"
+  sql "SELECT \"Shard\", \"People\", \"PairsScored\", \"ScoreMilliseconds\", \"WriteMilliseconds\", \"ScoreWorker\", \"WriteWorker\", \"Vacancies\", \"Candidates\" FROM \"MatchRunShards\" WHERE \"RunId\" = '$run' ORDER BY \"Shard\"" >"$work/shards-$nodes.txt"
   wall[$nodes]=$(seconds "$out")
 done
 
@@ -98,7 +98,7 @@ echo "| run | wall time | stored rows (md5, all columns but the time computed) |
 echo "| --- | ---: | --- |"
 printf '%s\n' "${rows[@]}"
 echo
-echo "Per shard (two nodes): shard, people, pairs past the hard filters, score ms, write ms, scored by, written by"
+echo "Per shard (two nodes): shard, people, pairs past the hard filters, score ms, write ms, scored by, written by, vacancies in reach, candidates put forward"
 echo '```'
 cat "$work/shards-2.txt"
 echo '```'

@@ -39,6 +39,8 @@ internal sealed class MatchRunCandidateConfiguration : IEntityTypeConfiguration<
         builder.ToTable("MatchRunCandidates");
         // No foreign keys, like Matches: written in bulk while a run scores and cleared when it completes.
         builder.HasKey(c => new { c.RunId, c.VacancyId, c.UserId });
+        // A shard scoring looks down each vacancy's best so far, to put forward only people who could still make its list.
+        builder.HasIndex(c => new { c.RunId, c.VacancyId, c.Score });
     }
 }
 
@@ -48,6 +50,19 @@ internal sealed class MatchRunPlaceConfiguration : IEntityTypeConfiguration<Matc
     {
         builder.ToTable("MatchRunPlaces");
         // A shard reads its own people's places.
-        builder.HasKey(p => new { p.RunId, p.Shard, p.UserId, p.VacancyId });
+        builder.HasKey(p => new { p.RunId, p.Shard, p.UserId, p.VacancyId, p.ForPerson });
+    }
+}
+
+internal sealed class MatchRunPersonConfiguration : IEntityTypeConfiguration<MatchRunPerson>
+{
+    public void Configure(EntityTypeBuilder<MatchRunPerson> builder)
+    {
+        builder.ToTable("MatchRunPeople");
+        // No foreign keys, like MatchPeople: written in bulk while a run scores and cleared when it completes.
+        builder.HasKey(p => new { p.RunId, p.Shard, p.UserId });
+        builder.Property(p => p.Days).HasConversion<int>();
+        builder.Property(p => p.Shifts).HasConversion<int>();
+        builder.Ignore(p => p.Candidate);
     }
 }

@@ -24,7 +24,7 @@ public static class PersonColumns
     {
         "AspNetUserClaims.UserId", "AspNetUserLogins.UserId", "AspNetUserRoles.UserId", "AspNetUserTokens.UserId",
         "Applications.UserId", "CandidateProfiles.UserId", "CompetencyRecords.UserId", "Completions.UserId",
-        "Matches.UserId", "MatchPeople.UserId", "MatchRunCandidates.UserId", "MatchRunPlaces.UserId", "MatchesEmailed.UserId", "MatchDismissals.UserId",
+        "Matches.UserId", "MatchPeople.UserId", "MatchRunCandidates.UserId", "MatchRunPlaces.UserId", "MatchRunPeople.UserId", "MatchesEmailed.UserId", "MatchDismissals.UserId",
         "Memberships.UserId", "ModuleProgress.UserId", "OverdueNotices.UserId", "ReminderPreferences.UserId",
         "SavedPlans.UserId", "SavedSearches.UserId", "SentReminders.UserId", "OrganisationRequests.RequestedBy",
         "AspNetUserPasskeys.UserId", "UserSessions.UserId", "OfflineReceipts.UserId",

@@ -142,7 +142,8 @@ public static class EveryArea
             new MatchPerson { UserId = user.Id, Latitude = 53.82f, Longitude = -1.57f, Days = WorkDays.Weekdays, Shifts = ShiftTimes.Early, Findable = true, Cutoff = -1, ContentVersion = "v1", ComputedAtUtc = now },
             new MatchEmailed { UserId = user.Id, VacancyId = employer.VacancyId, SentAtUtc = now },
             new MatchRunCandidate { RunId = Guid.NewGuid(), VacancyId = employer.VacancyId, UserId = user.Id, Score = 0.8f },
-            new MatchRunPlace { RunId = Guid.NewGuid(), VacancyId = employer.VacancyId, UserId = user.Id });
+            new MatchRunPlace { RunId = Guid.NewGuid(), VacancyId = employer.VacancyId, UserId = user.Id },
+            new MatchRunPerson { RunId = Guid.NewGuid(), UserId = user.Id, Latitude = 53.82f, Longitude = -1.57f, Days = WorkDays.Weekdays, Shifts = ShiftTimes.Early, Findable = true, Cutoff = -1 });
 
         await ProgrammesAsync(db, employer, user.Id, marker, now);
         var hubCase = NavigationCase.Start(employer.OrganisationId, user.Id, true, $"Help for {marker}", ContactPreference.Phone, "07700 900123", "Mornings", now);

@@ -33,6 +33,7 @@ public abstract class PersonalDataTests<TDatabase>(TDatabase database) : IClassF
         // A sharded run's working data, derived like MatchPeople and kept only until the run completes: what it becomes is their matches.
         ["MatchRunCandidates.UserId"] = e => e.Matches.Count == 1,
         ["MatchRunPlaces.UserId"] = e => e.Matches.Count == 1,
+        ["MatchRunPeople.UserId"] = e => e.Matches.Count == 1,
         ["MatchesEmailed.UserId"] = e => e.Matches.Count == 1,
         ["MatchDismissals.UserId"] = e => e.MatchesDismissed.Count == 1,
         ["Memberships.UserId"] = e => e.Memberships.Count == 1,

@@ -205,6 +205,51 @@ public abstract class RetentionJobTests<TDatabase>(TDatabase database) : IClassF
         Assert.Equal(new RetentionSummary(0, 0, 0, 0, 0, 0), second);
     }
 
+    [Fact]
+    public async Task AFinishedMatchRunGoesAfterItsDaysWithItsWorkingRowsButTheLatestCompletedRunStays()
+    {
+        // Sharding was switched off three weeks ago: the last completed run is old, and stays.
+        var longAgo = await MatchRunAsync(MatchRunState.Completed, Now.AddDays(-40));
+        var lastCompleted = await MatchRunAsync(MatchRunState.Completed, Now.AddDays(-20));
+        var abandoned = await MatchRunAsync(MatchRunState.Abandoned, Now.AddDays(-_options.MatchRunDays).AddMinutes(-1));
+        var lately = await MatchRunAsync(MatchRunState.Abandoned, Now.AddDays(-_options.MatchRunDays).AddMinutes(1));
+        var unfinished = await MatchRunAsync(MatchRunState.Scoring, null);
+
+        var summary = await RunAsync();
+
+        await using var check = database.CreateContext();
+        var left = await check.Set<MatchRun>().Select(r => r.Id).ToListAsync();
+        Assert.Equal(2, summary.MatchRuns);
+        Assert.DoesNotContain(longAgo, left);
+        Assert.DoesNotContain(abandoned, left);
+        Assert.Contains(lastCompleted, left);
+        Assert.Contains(lately, left);
+        Assert.Contains(unfinished, left);
+        foreach (var (run, kept) in new[] { (longAgo, false), (abandoned, false), (lastCompleted, true), (lately, true), (unfinished, true) })
+        {
+            Assert.Equal(kept, await check.Set<MatchRunShard>().AnyAsync(s => s.RunId == run));
+            Assert.Equal(kept, await check.Set<MatchRunCandidate>().AnyAsync(c => c.RunId == run));
+            Assert.Equal(kept, await check.Set<MatchRunPlace>().AnyAsync(p => p.RunId == run));
+            Assert.Equal(kept, await check.Set<MatchRunPerson>().AnyAsync(p => p.RunId == run));
+        }
+    }
+
+    /// <summary>A run of one shard in a state, finished when given, with a working row of each kind (as an abandoned run leaves them).</summary>
+    private async Task<Guid> MatchRunAsync(MatchRunState state, DateTime? finished)
+    {
+        await using var db = database.CreateContext();
+        var run = MatchRun.Start(Guid.NewGuid(), "v1", 1, (finished ?? Now).AddHours(-1));
+        db.Add(run);
+        db.Add(MatchRunShard.Plan(run.Id, 0, ["LS6"], 1));
+        db.Add(new MatchRunCandidate { RunId = run.Id, VacancyId = Guid.NewGuid(), UserId = "someone", Score = 50 });
+        db.Add(new MatchRunPlace { RunId = run.Id, VacancyId = Guid.NewGuid(), UserId = "someone", ForPerson = true });
+        db.Add(new MatchRunPerson { RunId = run.Id, UserId = "someone", Latitude = 53.82f, Longitude = -1.57f, Days = WorkDays.Weekdays, Shifts = ShiftTimes.Early, Cutoff = -1 });
+        await db.SaveChangesAsync();
+        await db.Set<MatchRun>().Where(r => r.Id == run.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, state).SetProperty(r => r.FinishedAtUtc, finished));
+        return run.Id;
+    }
+
     private async Task<RetentionSummary> RunAsync()
     {
         await using var db = database.CreateContext();

@@ -2057,7 +2057,64 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("RunId", "VacancyId", "UserId");
 
+                    b.HasIndex("RunId", "VacancyId", "Score");
+
                     b.ToTable("MatchRunCandidates", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Talent.MatchRunPerson", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Shard")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<float>("Cutoff")
+                        .HasColumnType("real");
+
+                    b.Property<int>("Days")
+                        .HasMaxLength(40)
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("DrivingLicence")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Findable")
+                        .HasColumnType("boolean");
+
+                    b.Property<float>("Latitude")
+                        .HasColumnType("real");
+
+                    b.Property<float>("Longitude")
+                        .HasColumnType("real");
+
+                    b.Property<long>("ModulesHeld")
+                        .HasColumnType("bigint");
+
+                    b.Property<float>("PayAsked")
+                        .HasColumnType("real");
+
+                    b.Property<int>("ProgrammesHeld")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("RolesOnSavedRoute")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RolesWanted")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Shifts")
+                        .HasMaxLength(40)
+                        .HasColumnType("integer");
+
+                    b.HasKey("RunId", "Shard", "UserId");
+
+                    b.ToTable("MatchRunPeople", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Domain.Talent.MatchRunPlace", b =>
@@ -2075,7 +2132,10 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                     b.Property<Guid>("VacancyId")
                         .HasColumnType("uuid");
 
-                    b.HasKey("RunId", "Shard", "UserId", "VacancyId");
+                    b.Property<bool>("ForPerson")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("RunId", "Shard", "UserId", "VacancyId", "ForPerson");
 
                     b.ToTable("MatchRunPlaces", (string)null);
                 });
@@ -2086,6 +2146,9 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<int>("Shard")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Candidates")
                         .HasColumnType("integer");
 
                     b.Property<string>("Districts")
@@ -2116,6 +2179,9 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Vacancies")
+                        .HasColumnType("integer");
 
                     b.Property<int>("WriteMilliseconds")
                         .HasColumnType("integer");

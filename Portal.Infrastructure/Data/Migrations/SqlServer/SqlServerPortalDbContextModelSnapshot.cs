@@ -2061,7 +2061,64 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
 
                     b.HasKey("RunId", "VacancyId", "UserId");
 
+                    b.HasIndex("RunId", "VacancyId", "Score");
+
                     b.ToTable("MatchRunCandidates", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Talent.MatchRunPerson", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Shard")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<float>("Cutoff")
+                        .HasColumnType("real");
+
+                    b.Property<int>("Days")
+                        .HasMaxLength(40)
+                        .HasColumnType("int");
+
+                    b.Property<bool>("DrivingLicence")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("Findable")
+                        .HasColumnType("bit");
+
+                    b.Property<float>("Latitude")
+                        .HasColumnType("real");
+
+                    b.Property<float>("Longitude")
+                        .HasColumnType("real");
+
+                    b.Property<long>("ModulesHeld")
+                        .HasColumnType("bigint");
+
+                    b.Property<float>("PayAsked")
+                        .HasColumnType("real");
+
+                    b.Property<int>("ProgrammesHeld")
+                        .HasColumnType("int");
+
+                    b.Property<long>("RolesOnSavedRoute")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RolesWanted")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Shifts")
+                        .HasMaxLength(40)
+                        .HasColumnType("int");
+
+                    b.HasKey("RunId", "Shard", "UserId");
+
+                    b.ToTable("MatchRunPeople", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Domain.Talent.MatchRunPlace", b =>
@@ -2079,7 +2136,10 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                     b.Property<Guid>("VacancyId")
                         .HasColumnType("uniqueidentifier");
 
-                    b.HasKey("RunId", "Shard", "UserId", "VacancyId");
+                    b.Property<bool>("ForPerson")
+                        .HasColumnType("bit");
+
+                    b.HasKey("RunId", "Shard", "UserId", "VacancyId", "ForPerson");
 
                     b.ToTable("MatchRunPlaces", (string)null);
                 });
@@ -2090,6 +2150,9 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<int>("Shard")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Candidates")
                         .HasColumnType("int");
 
                     b.Property<string>("Districts")
@@ -2120,6 +2183,9 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
+
+                    b.Property<int>("Vacancies")
+                        .HasColumnType("int");
 
                     b.Property<int>("WriteMilliseconds")
                         .HasColumnType("int");
