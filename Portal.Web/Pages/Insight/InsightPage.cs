@@ -18,6 +18,8 @@ public abstract class InsightPage(InsightService insight, TimeProvider clock) : 
 {
     public IReadOnlyList<InsightService.Scope> Scopes { get; private set; } = [];
 
+    protected InsightService Insight { get; } = insight;
+
     protected InsightService.Viewer Viewer => new(User.RequiredId(), User.IsInRole(PortalRoles.Analyst) || User.IsInRole(PortalRoles.Admin));
 
     /// <returns>
@@ -27,7 +29,7 @@ public abstract class InsightPage(InsightService insight, TimeProvider clock) : 
     /// </returns>
     protected async Task<(IActionResult? Answer, MonthRange? Range, Guid? Organisation)> ChooseAsync(string? from, string? to, Guid? organisation, CancellationToken cancellationToken)
     {
-        Scopes = await insight.ScopesAsync(Viewer, cancellationToken);
+        Scopes = await Insight.ScopesAsync(Viewer, cancellationToken);
         if (Scopes.Count == 0)
             return (NotFound(), null, null);
         var range = InsightQuery.Range(from, to, UkTime.Today(clock.GetUtcNow().UtcDateTime), ModelState);
