@@ -80,6 +80,8 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddScoped<Insight.PipelineRollup>();
         services.AddScoped<Insight.PipelineService>();
         services.AddScoped<Insight.ReflectingService>();
+        services.AddScoped<Insight.RetentionRollup>();
+        services.AddScoped<Insight.RetentionService>();
         services.AddOptions<Accounts.SessionLifetimeOptions>().Bind(configuration.GetSection("Sessions")).ValidateDataAnnotations().ValidateOnStart();
         if (configuration["Sessions:Redis"] is { Length: > 0 })
             services.AddSingleton<Accounts.ISessionCache, Accounts.RedisSessionCache>();

@@ -32,6 +32,7 @@ public static class WebApplicationExtensions
         await DemoInsight.SeedAsync(app.Services);
         await DemoProgrammes.SeedAsync(app.Services);
         await DemoPipeline.SeedAsync(app.Services);
+        await DemoRetention.SeedAsync(app.Services);
         RecurringJobs.Register(app.Services.GetRequiredService<IRecurringJobManager>());
     }
 

@@ -6,6 +6,8 @@ namespace Portal.Domain.Organisations;
 /// </summary>
 public sealed class Membership
 {
+    private readonly List<JobHeld> _jobs = [];
+
     private Membership()
     {
     }
@@ -17,6 +19,12 @@ public sealed class Membership
 
     /// <summary>For staff, the career role slug of their job (care-worker, enhanced-care-worker, ...).</summary>
     public string? JobRole { get; private set; }
+
+    /// <summary>For staff: whether they hold their job as an apprentice, as their manager recorded it.</summary>
+    public bool Apprentice { get; private set; }
+
+    /// <summary>For staff, every job they have held here, oldest first; the last is the one they hold now. Load it before changing their job.</summary>
+    public IReadOnlyList<JobHeld> Jobs => _jobs;
 
     /// <summary>For staff, the team or neighbourhood they work in, if the organisation uses teams.</summary>
     public string? Team { get; private set; }
@@ -41,24 +49,32 @@ public sealed class Membership
     public const int MaxTeamLength = 80;
 
     /// <param name="grantedBy">For a practitioner, who marked them as one (the inviting manager, say).</param>
-    public static Membership Start(Guid organisationId, string userId, MembershipRole role, DateTime utcNow, string? jobRole = null, string? team = null, bool practitioner = false, string? grantedBy = null)
+    /// <param name="apprentice">For staff, whether they start the job as an apprentice.</param>
+    public static Membership Start(Guid organisationId, string userId, MembershipRole role, DateTime utcNow, string? jobRole = null, string? team = null, bool practitioner = false, string? grantedBy = null, bool apprentice = false)
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
         if ((role == MembershipRole.Staff) != !string.IsNullOrEmpty(jobRole))
             throw new ArgumentException("Staff have a job role; recruiters and managers do not.", nameof(jobRole));
-        if (role != MembershipRole.Staff && (team is not null || practitioner))
+        if (role != MembershipRole.Staff && (team is not null || practitioner || apprentice))
             throw new ArgumentException("Only staff have a team or sign off competencies.", nameof(role));
         var membership = new Membership { OrganisationId = organisationId, UserId = userId, Role = role, StartedAtUtc = utcNow };
         if (role == MembershipRole.Staff)
+        {
             membership.ChangeJob(jobRole!, team, practitioner, grantedBy, utcNow);
+            membership.Apprentice = apprentice;
+            membership._jobs.Add(JobHeld.Start(membership, jobRole!, apprentice, utcNow));
+        }
         return membership;
     }
 
     /// <summary>
     /// Moves a member of staff to another job or team, or marks them as a practitioner (or not),
-    /// recording who marked them and when; un-marking clears both.
+    /// recording who marked them and when; un-marking clears both. A new job, or starting or
+    /// finishing an apprenticeship in it, closes the job they held and opens the new one in
+    /// <see cref="Jobs"/> (which must be loaded); a new team alone is the same job.
     /// </summary>
-    public void ChangeJob(string jobRole, string? team, bool practitioner, string? changedBy = null, DateTime? utcNow = null)
+    /// <param name="apprentice">Whether they now hold the job as an apprentice; null leaves it as it is.</param>
+    public void ChangeJob(string jobRole, string? team, bool practitioner, string? changedBy = null, DateTime? utcNow = null, bool? apprentice = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(jobRole);
         if (Role != MembershipRole.Staff)
@@ -68,7 +84,17 @@ public sealed class Membership
         team = string.IsNullOrWhiteSpace(team) ? null : team.Trim();
         if (team is { Length: > MaxTeamLength })
             throw new ArgumentException($"A team name is at most {MaxTeamLength} characters.", nameof(team));
+        var apprenticeNow = apprentice ?? Apprentice;
+        if (JobRole is not null && (JobRole != jobRole || Apprentice != apprenticeNow))
+        {
+            var at = utcNow ?? throw new ArgumentNullException(nameof(utcNow), "A new job needs the time it starts.");
+            var current = _jobs.LastOrDefault(j => j.Current)
+                ?? throw new InvalidOperationException("Their job history is not loaded: load it with the membership before changing their job.");
+            current.Replace(at);
+            _jobs.Add(JobHeld.Start(this, jobRole, apprenticeNow, at));
+        }
         JobRole = jobRole;
+        Apprentice = apprenticeNow;
         Team = team;
         if (practitioner && !Practitioner)
         {
@@ -81,6 +107,17 @@ public sealed class Membership
             PractitionerSinceUtc = null;
         }
         Practitioner = practitioner;
+    }
+
+    /// <summary>
+    /// For staff whose membership was made before job history was kept: their one job so far, from
+    /// the day they joined. Does nothing when they already have a history, so it is safe to repeat.
+    /// </summary>
+    public void RecordFirstJob()
+    {
+        if (Role != MembershipRole.Staff || _jobs.Count > 0)
+            return;
+        _jobs.Add(JobHeld.Start(this, JobRole!, Apprentice, StartedAtUtc));
     }
 
     public void End(DateTime utcNow)

@@ -65,6 +65,7 @@ public sealed class Erasure(PortalDbContext db, AuditLog audit, SessionService s
             await db.Set<ReminderPreferences>().Where(p => p.UserId == userId).ExecuteDeleteAsync(cancellationToken);
             await Programmes.ProgrammePersonalData.EraseAsync(db, userId, UkTime.Today(now), cancellationToken);
             await Navigation.NavigationRecords.EraseAsync(db, userId, cancellationToken);
+            await db.Set<JobHeld>().Where(j => j.UserId == userId).ExecuteDeleteAsync(cancellationToken);
             await db.Set<Membership>().Where(m => m.UserId == userId).ExecuteDeleteAsync(cancellationToken);
             await db.Set<OrganisationRequest>().Where(r => r.RequestedBy == userId).ExecuteDeleteAsync(cancellationToken);
             if (email.Length > 0)

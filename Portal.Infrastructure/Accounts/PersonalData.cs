@@ -99,7 +99,14 @@ public sealed class PersonalData(PortalDbContext db, AuditLog audit, TimeProvide
 
     public sealed record CompetencyPart(string Organisation, string Competency, CompetencyRecordKind Kind, DateOnly On, string Note, string? StepsObserved, string RecordedBy, DateTime RecordedAtUtc);
 
-    public sealed record MembershipPart(string Organisation, MembershipRole Role, string? JobRole, string? Team, bool Practitioner, DateTime StartedAtUtc, DateTime? EndedAtUtc);
+    public sealed record MembershipPart(string Organisation, MembershipRole Role, string? JobRole, string? Team, bool Practitioner, DateTime StartedAtUtc, DateTime? EndedAtUtc)
+    {
+        /// <summary>For staff, each job they held there, oldest first.</summary>
+        public IReadOnlyList<JobPart> Jobs { get; init; } = [];
+    }
+
+    /// <param name="ToUtc">Null for the job held until they left, or hold now.</param>
+    public sealed record JobPart(string JobRole, bool Apprenticeship, DateTime FromUtc, DateTime? ToUtc);
 
     /// <param name="ShownToRecruiters">The vacancy's recruiters see them among its people who fit (only when they let employers find them).</param>
     public sealed record MatchPart(string Vacancy, string Organisation, float Score, float Miles, bool ShownToMe, bool ShownToRecruiters, DateTime ComputedAtUtc);
@@ -170,6 +177,8 @@ public sealed class PersonalData(PortalDbContext db, AuditLog audit, TimeProvide
             .Select(v => new { v.Id, v.Details.Title, v.OrganisationId }).ToListAsync(cancellationToken)).ToDictionary(v => v.Id);
 
         var memberships = await db.Set<Membership>().AsNoTracking().Where(m => m.UserId == userId).OrderBy(m => m.StartedAtUtc).ToListAsync(cancellationToken);
+        var jobs = (await db.Set<JobHeld>().AsNoTracking().Where(j => j.UserId == userId).OrderBy(j => j.FromUtc).ThenBy(j => j.Id).ToListAsync(cancellationToken))
+            .ToLookup(j => j.MembershipId);
         var competencies = await db.Set<CompetencyRecord>().AsNoTracking().Where(r => r.UserId == userId).OrderBy(r => r.RecordedAtUtc).ThenBy(r => r.Id).ToListAsync(cancellationToken);
         var overdue = await db.Set<OverdueNotice>().AsNoTracking().Where(n => n.UserId == userId).OrderBy(n => n.DueOn).ToListAsync(cancellationToken);
         List<Invitation> invitations = email.Length == 0 ? [] : await db.Set<Invitation>().AsNoTracking().Where(i => i.Email == email).OrderBy(i => i.CreatedAtUtc).ToListAsync(cancellationToken);
@@ -217,7 +226,10 @@ public sealed class PersonalData(PortalDbContext db, AuditLog audit, TimeProvide
                 completions.ConvertAll(c => new CompletionPart(c.ModuleSlug, c.Round, c.CompletedAtUtc, c.Score, c.OutOf, c.ContentVersion, c.CertificateName, c.VerificationCode)),
                 fromPhone.ConvertAll(r => new SentFromPhonePart(r.ModuleSlug, r.Kind, r.Outcome, r.Message, r.ReceivedAtUtc))),
             competencies.ConvertAll(c => new CompetencyPart(OrganisationName(c.OrganisationId), c.CompetencySlug, c.Kind, c.On, c.Note, c.StepsObserved, PersonName(c.RecordedBy), c.RecordedAtUtc)),
-            memberships.ConvertAll(m => new MembershipPart(OrganisationName(m.OrganisationId), m.Role, m.JobRole, m.Team, m.Practitioner, m.StartedAtUtc, m.EndedAtUtc)),
+            memberships.ConvertAll(m => new MembershipPart(OrganisationName(m.OrganisationId), m.Role, m.JobRole, m.Team, m.Practitioner, m.StartedAtUtc, m.EndedAtUtc)
+            {
+                Jobs = [.. jobs[m.Id].Select(j => new JobPart(j.JobRole, j.Apprenticeship, j.FromUtc, j.ToUtc))],
+            }),
             [.. matches.OrderByDescending(m => m.Score).Select(m => new MatchPart(VacancyTitle(m.VacancyId), VacancyOrganisation(m.VacancyId), m.Score, m.Miles, m.ForPerson, m.ForVacancy, m.ComputedAtUtc))],
             dismissals.ConvertAll(d => new DismissalPart(VacancyTitle(d.VacancyId), d.Side, d.DismissedAtUtc)),
             alerts.ConvertAll(s => new AlertPart(s.Name, s.Query, s.Frequency, s.CreatedAtUtc, s.LastRunAtUtc)),

@@ -36,6 +36,12 @@ public sealed class ComplianceService(PortalDbContext db, ContentStore content, 
         /// <summary>Who recorded each row of the log.</summary>
         public Recorders RecordedBy { get; init; } = Recorders.None;
 
+        /// <summary>Whether they hold their job as an apprentice.</summary>
+        public bool Apprentice { get; init; }
+
+        /// <summary>The jobs they have held here, oldest first: (job role, from, to; null to for the one they hold now).</summary>
+        public IReadOnlyList<(string JobRole, bool Apprenticeship, DateTime FromUtc, DateTime? ToUtc)> Jobs { get; init; } = [];
+
         public string RecorderOf(CompetencyRecord record) => RecordedBy.Of(record);
 
         /// <summary>Credentials recognised for them here from training passports, newest first, counting or not.</summary>
@@ -262,6 +268,9 @@ public sealed class ComplianceService(PortalDbContext db, ContentStore content, 
         {
             PractitionerGrant = grant,
             RecordedBy = recordedBy,
+            Apprentice = row.m.Apprentice,
+            Jobs = [.. (await db.Set<JobHeld>().AsNoTracking().Where(j => j.MembershipId == row.m.Id).OrderBy(j => j.FromUtc).ThenBy(j => j.Id)
+                .Select(j => new { j.JobRole, j.Apprenticeship, j.FromUtc, j.ToUtc }).ToListAsync(cancellationToken)).Select(j => (j.JobRole, j.Apprenticeship, j.FromUtc, j.ToUtc))],
             Recognised = [.. recognitions.Select(r => new Passport.RecognisedEntry(set.Modules.TryGetValue(r.ModuleSlug, out var m) ? m.Title : r.ModuleSlug, r.AchievementName, r.IssuerName,
                 r.ValidFromUtc, r.ValidUntilUtc, r.RecognisedAtUtc, r.LastCheckedAtUtc, r.RevokedFoundAtUtc is not null, r.Counts(now)))],
         };
@@ -345,7 +354,8 @@ public sealed class ComplianceService(PortalDbContext db, ContentStore content, 
     }
 
     /// <summary>Changes a member of staff's job, team or practitioner flag. A manager cannot make themselves a practitioner.</summary>
-    public async Task<Result> ChangeJobAsync(string managerId, long membershipId, string jobRole, string? team, bool practitioner, CancellationToken cancellationToken = default)
+    /// <param name="apprentice">Whether they hold the job as an apprentice; null leaves it as it is.</param>
+    public async Task<Result> ChangeJobAsync(string managerId, long membershipId, string jobRole, string? team, bool practitioner, bool? apprentice = null, CancellationToken cancellationToken = default)
     {
         var membership = await ManagedStaffAsync(managerId, membershipId, cancellationToken);
         if (membership is null)
@@ -356,7 +366,7 @@ public sealed class ComplianceService(PortalDbContext db, ContentStore content, 
             return Result.Invalid("Team", $"Keep the team name to {Membership.MaxTeamLength} characters");
         if (practitioner && !membership.Practitioner && membership.UserId == managerId)
             return Result.Invalid("Practitioner", "You cannot make yourself a practitioner: ask another manager or an administrator");
-        membership.ChangeJob(jobRole!, team, practitioner, managerId, clock.GetUtcNow().UtcDateTime);
+        membership.ChangeJob(jobRole!, team, practitioner, managerId, clock.GetUtcNow().UtcDateTime, apprentice);
         await db.SaveChangesAsync(cancellationToken);
         return Result.Done();
     }
@@ -375,6 +385,6 @@ public sealed class ComplianceService(PortalDbContext db, ContentStore content, 
     private Task<Membership?> ManagedStaffAsync(string managerId, long membershipId, CancellationToken cancellationToken)
     {
         var managed = organisations.OrganisationsOf(managerId, MembershipRole.Manager);
-        return db.Set<Membership>().FirstOrDefaultAsync(m => m.Id == membershipId && m.Role == MembershipRole.Staff && m.EndedAtUtc == null && managed.Contains(m.OrganisationId), cancellationToken);
+        return db.Set<Membership>().Include(m => m.Jobs).FirstOrDefaultAsync(m => m.Id == membershipId && m.Role == MembershipRole.Staff && m.EndedAtUtc == null && managed.Contains(m.OrganisationId), cancellationToken);
     }
 }

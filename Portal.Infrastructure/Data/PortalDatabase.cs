@@ -57,6 +57,7 @@ public static class PortalDatabase
             progress?.Invoke($"Applying {Migrations(pending.Count)} to {settings.Name}: {string.Join(", ", pending)}");
         }
         await db.Database.MigrateAsync(cancellationToken);
+        await Organisations.JobHistoryBackfill.RunAsync(db, cancellationToken);
         return pending;
     }
 

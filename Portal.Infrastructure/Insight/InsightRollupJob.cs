@@ -14,7 +14,7 @@ namespace Portal.Infrastructure.Insight;
 /// that). Each run replaces its months whole in one exclusive transaction, so a rerun, a second
 /// node or a run killed at any line leaves either the old months or the new ones.
 /// </summary>
-public sealed partial class InsightRollupJob(PortalDbContext db, TimeProvider clock, ILogger<InsightRollupJob> logger, PipelineRollup pipeline)
+public sealed partial class InsightRollupJob(PortalDbContext db, TimeProvider clock, ILogger<InsightRollupJob> logger, PipelineRollup pipeline, RetentionRollup retention)
 {
     public const string RecurringId = "insight-rollup";
     public const string FullRecurringId = "insight-rollup-full";
@@ -32,6 +32,7 @@ public sealed partial class InsightRollupJob(PortalDbContext db, TimeProvider cl
                 : thisMonth.AddMonths(-1);
             months = await ComputeAsync(first, thisMonth, now, cancellationToken);
             await pipeline.ComputeAsync(full, first, thisMonth, now, cancellationToken);
+            await retention.ComputeAsync(full, thisMonth, now, cancellationToken);
         }, cancellationToken);
         Computed(logger, months, full);
         return months;

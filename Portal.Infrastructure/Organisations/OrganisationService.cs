@@ -83,7 +83,7 @@ public sealed class OrganisationService(PortalDbContext db, UserManager<PortalUs
     /// </summary>
     internal async Task JoinAsync(PortalUser user, Guid organisationId, MembershipRole role, StaffTerms? staff, CancellationToken cancellationToken)
     {
-        var active = await db.Set<Membership>().FirstOrDefaultAsync(m => m.OrganisationId == organisationId && m.UserId == user.Id && m.Role == role && m.EndedAtUtc == null, cancellationToken);
+        var active = await db.Set<Membership>().Include(m => m.Jobs).FirstOrDefaultAsync(m => m.OrganisationId == organisationId && m.UserId == user.Id && m.Role == role && m.EndedAtUtc == null, cancellationToken);
         if (active is null)
         {
             db.Add(Membership.Start(organisationId, user.Id, role, clock.GetUtcNow().UtcDateTime, staff?.JobRole, staff?.Team, staff?.Practitioner ?? false, staff?.GrantedBy));

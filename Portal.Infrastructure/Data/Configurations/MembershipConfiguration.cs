@@ -15,6 +15,8 @@ internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Members
         builder.Property(m => m.Team).HasMaxLength(Membership.MaxTeamLength);
         builder.Property(m => m.PractitionerGrantedBy).HasMaxLength(450);
         builder.Ignore(m => m.Active);
+        builder.HasMany(m => m.Jobs).WithOne().HasForeignKey(j => j.MembershipId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(m => m.Jobs).HasField("_jobs").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(m => m.OrganisationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<PortalUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
         // Every organisation-scoped query starts from "which organisations is this person in".

@@ -1,12 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Portal.Domain.Insight;
-using Portal.Infrastructure;
-using Portal.Infrastructure.Accounts;
 using Portal.Infrastructure.Insight;
-using Portal.Web.Accounts;
 
 namespace Portal.Web.Pages.Insight;
 
@@ -15,15 +10,13 @@ namespace Portal.Web.Pages.Insight;
 /// month and broken down by route, programme, neighbourhood or a monitoring question; time to hire;
 /// vacancies posted and filled, and how many meet each fair-work fact.
 /// </summary>
-public sealed class PipelineModel(PipelineService pipeline, InsightService insight, TimeProvider clock) : PageModel
+public sealed class PipelineModel(PipelineService pipeline, InsightService insight, TimeProvider clock) : InsightPage(insight, clock)
 {
     /// <param name="By">A breakdown key (route, programme, neighbourhood, an equality question), or none.</param>
     public sealed record Query(string? From = null, string? To = null, Guid? Organisation = null, string? By = null);
 
     [BindProperty(SupportsGet = true)]
     public Query Input { get; set; } = new();
-
-    public IReadOnlyList<InsightService.Scope> Scopes { get; private set; } = [];
 
     public PipelineService.Pipeline? Figures { get; private set; }
 
@@ -63,11 +56,7 @@ public sealed class PipelineModel(PipelineService pipeline, InsightService insig
         Csv.Row(rows, "Median days from posting to first hire", Days(figures.TimeToFill.Now), Days(figures.TimeToFill.Before));
         foreach (var share in figures.FairWork)
             Csv.Row(rows, $"Vacancies posted: {share.Fact}", Percent(share.PercentNow), Percent(share.PercentBefore));
-        Csv.Row(rows);
-        Csv.Row(rows, "Note", SmallNumbers.Rule);
-        Csv.Row(rows, "As of", figures.AsOfUtc is { } asOf ? asOf.UkDateAndTime() : "not worked out yet");
-        Response.Headers.CacheControl = "no-store";
-        return Csv.File(rows, $"pipeline-{InsightQuery.Month(figures.Range.First)}-to-{InsightQuery.Month(figures.Range.Last)}.csv");
+        return CsvFile(rows, "pipeline", figures.Range, figures.AsOfUtc);
     }
 
     public static string Days(double? days) => days is { } value ? value.ToString("0.#", CultureInfo.InvariantCulture) : "too few to say";
@@ -76,23 +65,13 @@ public sealed class PipelineModel(PipelineService pipeline, InsightService insig
 
     private async Task<IActionResult?> FiguresAsync(CancellationToken cancellationToken)
     {
-        var viewer = new InsightService.Viewer(User.RequiredId(), User.IsInRole(PortalRoles.Analyst) || User.IsInRole(PortalRoles.Admin));
-        Scopes = await insight.ScopesAsync(viewer, cancellationToken);
-        if (Scopes.Count == 0)
-            return NotFound();
-        if (InsightQuery.Range(Input.From, Input.To, UkTime.Today(clock.GetUtcNow().UtcDateTime), ModelState) is not { } range)
-            return null;
-        var organisation = Input.Organisation ?? Scopes[0].OrganisationId;
-        var result = await pipeline.PipelineAsync(viewer, organisation, range, string.IsNullOrEmpty(Input.By) ? null : Input.By, cancellationToken);
-        if (result.Outcome == Outcome.NotFound)
-            return NotFound();
-        if (result.Outcome == Outcome.Invalid)
+        var (answer, range, organisation) = await ChooseAsync(Input.From, Input.To, Input.Organisation, cancellationToken);
+        if (answer is not null || range is not { } months)
+            return answer;
+        return Answer(await pipeline.PipelineAsync(Viewer, organisation, months, string.IsNullOrEmpty(Input.By) ? null : Input.By, cancellationToken), figures =>
         {
-            ModelState.AddModelError($"Input.{result.Problem!.Field}", result.Problem.Message);
-            return null;
-        }
-        Figures = result.Value;
-        Input = Input with { From = InsightQuery.Month(range.First), To = InsightQuery.Month(range.Last), Organisation = organisation };
-        return null;
+            Figures = figures;
+            Input = Input with { From = InsightQuery.Month(months.First), To = InsightQuery.Month(months.Last), Organisation = organisation };
+        });
     }
 }

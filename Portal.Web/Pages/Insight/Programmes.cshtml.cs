@@ -1,11 +1,8 @@
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Domain.Insight;
 using Portal.Infrastructure;
-using Portal.Infrastructure.Accounts;
 using Portal.Infrastructure.Insight;
-using Portal.Web.Accounts;
 
 namespace Portal.Web.Pages.Insight;
 
@@ -13,14 +10,12 @@ namespace Portal.Web.Pages.Insight;
 /// Each cohort's funnel (started, completed, interviewed, hired, still in work), the shape of "49
 /// started, 29 hired". The city's cohorts for analysts; a talent hub's own for its navigators.
 /// </summary>
-public sealed class ProgrammesModel(PipelineService pipeline, InsightService insight, TimeProvider clock) : PageModel
+public sealed class ProgrammesModel(PipelineService pipeline, InsightService insight, TimeProvider clock) : InsightPage(insight, clock)
 {
     public sealed record Query(string? From = null, string? To = null, Guid? Organisation = null);
 
     [BindProperty(SupportsGet = true)]
     public Query Input { get; set; } = new();
-
-    public IReadOnlyList<InsightService.Scope> Scopes { get; private set; } = [];
 
     public PipelineService.Programmes? Figures { get; private set; }
 
@@ -50,27 +45,18 @@ public sealed class ProgrammesModel(PipelineService pipeline, InsightService ins
             Csv.Row(rows, [figures.Scope.Name, cohort.Programme, cohort.Cohort == Guid.Empty ? "" : cohort.StartsOn.UkIsoDate(), cohort.Cohort == Guid.Empty ? "" : cohort.EndsOn.UkIsoDate(),
                 .. Funnel(cohort).Select(c => $"{c}")]);
         }
-        Csv.Row(rows);
-        Csv.Row(rows, "Note", SmallNumbers.Rule);
-        Csv.Row(rows, "As of", figures.AsOfUtc is { } asOf ? asOf.UkDateAndTime() : "not worked out yet");
-        Response.Headers.CacheControl = "no-store";
-        return Csv.File(rows, $"programmes-{InsightQuery.Month(figures.Range.First)}-to-{InsightQuery.Month(figures.Range.Last)}.csv");
+        return CsvFile(rows, "programmes", figures.Range, figures.AsOfUtc);
     }
 
     private async Task<IActionResult?> FiguresAsync(CancellationToken cancellationToken)
     {
-        var viewer = new InsightService.Viewer(User.RequiredId(), User.IsInRole(PortalRoles.Analyst) || User.IsInRole(PortalRoles.Admin));
-        Scopes = await insight.ScopesAsync(viewer, cancellationToken);
-        if (Scopes.Count == 0)
-            return NotFound();
-        if (InsightQuery.Range(Input.From, Input.To, UkTime.Today(clock.GetUtcNow().UtcDateTime), ModelState) is not { } range)
-            return null;
-        var organisation = Input.Organisation ?? Scopes[0].OrganisationId;
-        var result = await pipeline.ProgrammesAsync(viewer, organisation, range, cancellationToken);
-        if (result.Outcome == Outcome.NotFound)
-            return NotFound();
-        Figures = result.Value;
-        Input = Input with { From = InsightQuery.Month(range.First), To = InsightQuery.Month(range.Last), Organisation = organisation };
-        return null;
+        var (answer, range, organisation) = await ChooseAsync(Input.From, Input.To, Input.Organisation, cancellationToken);
+        if (answer is not null || range is not { } months)
+            return answer;
+        return Answer(await pipeline.ProgrammesAsync(Viewer, organisation, months, cancellationToken), figures =>
+        {
+            Figures = figures;
+            Input = Input with { From = InsightQuery.Month(months.First), To = InsightQuery.Month(months.Last), Organisation = organisation };
+        });
     }
 }

@@ -28,6 +28,9 @@ public sealed class StaffModel(ComplianceService compliance, CompetencyService c
     public bool Practitioner { get; set; }
 
     [BindProperty]
+    public bool Apprentice { get; set; }
+
+    [BindProperty]
     public string? Reason { get; set; }
 
     public long? RevokeFailedFor { get; private set; }
@@ -43,12 +46,13 @@ public sealed class StaffModel(ComplianceService compliance, CompetencyService c
         JobRole = Person.JobRole;
         Team = Person.Team;
         Practitioner = Person.Practitioner;
+        Apprentice = Person.Apprentice;
         return Page();
     }
 
     public async Task<IActionResult> OnPostChangeAsync(long id, CancellationToken cancellationToken)
     {
-        var result = await compliance.ChangeJobAsync(User.RequiredId(), id, JobRole ?? "", Team, Practitioner, cancellationToken);
+        var result = await compliance.ChangeJobAsync(User.RequiredId(), id, JobRole ?? "", Team, Practitioner, Apprentice, cancellationToken);
         return await this.AnswerAsync(result, () =>
         {
             TempData["StatusMessage"] = "Their job is saved.";
@@ -86,6 +90,7 @@ public sealed class StaffModel(ComplianceService compliance, CompetencyService c
             JobRole = Person.JobRole;
             Team = Person.Team;
             Practitioner = Person.Practitioner;
+            Apprentice = Person.Apprentice;
             return Task.FromResult<IActionResult>(Page());
         }, field: _ => nameof(Reason));
     }

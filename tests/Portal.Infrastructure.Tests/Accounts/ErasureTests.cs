@@ -31,6 +31,7 @@ public static class PersonColumns
         "Enrolments.UserId", "Attendances.UserId", "Outcomes.UserId", "CheckIns.UserId", "EqualityAnswers.UserId",
         "NavigationCases.UserId", "Circumstances.UserId",
         "PassportCredentials.UserId", "PassportShares.UserId", "Recognitions.UserId",
+        "JobHistory.UserId",
     };
 
     /// <summary>

@@ -127,6 +127,8 @@ public static class EveryArea
         db.Add(CompetencyRecord.SignOff(employer.OrganisationId, user.Id, "blood-glucose", "c1", ["Wash hands", "Check the meter"], [0, 1],
             $"Well done {marker}", DateOnly.FromDateTime(now), employer.ColleagueId, now));
         var membership = Membership.Start(employer.OrganisationId, user.Id, MembershipRole.Staff, now.AddMonths(-6), "care-worker");
+        // A promotion onto an apprenticeship: two rows of job history.
+        membership.ChangeJob("senior-care-worker", null, false, employer.ColleagueId, now.AddMonths(-1), apprentice: true);
         db.Add(membership);
         var due = new DueReminder("safeguarding-adults", ReminderKind.ExpiresWithin30Days, DateOnly.FromDateTime(now).AddDays(20));
         db.AddRange(

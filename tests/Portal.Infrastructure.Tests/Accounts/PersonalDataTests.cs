@@ -37,6 +37,7 @@ public abstract class PersonalDataTests<TDatabase>(TDatabase database) : IClassF
         ["MatchesEmailed.UserId"] = e => e.Matches.Count == 1,
         ["MatchDismissals.UserId"] = e => e.MatchesDismissed.Count == 1,
         ["Memberships.UserId"] = e => e.Memberships.Count == 1,
+        ["JobHistory.UserId"] = e => e.Memberships is [{ Jobs: [{ JobRole: "care-worker", ToUtc: { } }, { JobRole: "senior-care-worker", Apprenticeship: true, ToUtc: null }] }],
         ["ModuleProgress.UserId"] = e => e.Training.Progress.Count == 2,
         ["OfflineReceipts.UserId"] = e => e.Training.SentFromPhone is [{ Module: "fire-safety", Outcome: Portal.Domain.Training.Offline.OfflineOutcome.Recorded }],
         ["OverdueNotices.UserId"] = e => e.Reminders.OverdueToldToEmployers.Count == 1,

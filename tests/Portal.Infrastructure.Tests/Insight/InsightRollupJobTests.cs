@@ -104,7 +104,7 @@ public abstract class InsightRollupJobTests<TDatabase>(TDatabase database) : ICl
     private async Task<int> RunAsync(bool full)
     {
         await using var db = database.CreateContext();
-        return await new InsightRollupJob(db, _time, NullLogger<InsightRollupJob>.Instance, new PipelineRollup(db, new Portal.Domain.Programmes.PriorityNeighbourhoods(["LS9 7"]), Microsoft.Extensions.Options.Options.Create(new Portal.Infrastructure.Talent.TalentOptions()))).RunAsync(full, CancellationToken.None);
+        return await new InsightRollupJob(db, _time, NullLogger<InsightRollupJob>.Instance, new PipelineRollup(db, new Portal.Domain.Programmes.PriorityNeighbourhoods(["LS9 7"]), Microsoft.Extensions.Options.Options.Create(new Portal.Infrastructure.Talent.TalentOptions())), new RetentionRollup(db, ShippedContent.Store)).RunAsync(full, CancellationToken.None);
     }
 
     private async Task<Dictionary<(Guid, DateOnly), (int, int, int)>> RowsAsync()

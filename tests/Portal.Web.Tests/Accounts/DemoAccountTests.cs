@@ -95,6 +95,26 @@ public sealed class DemoAccountTests(DemoAccountTests.Factory app) : IClassFixtu
         Assert.Contains(DemoProgrammes.ProgrammeTitle, hub.Text("table"), StringComparison.Ordinal);
     }
 
+    /// <summary>A year of starters, leavers and promotions at the demo employers: recognisable figures, not zeros.</summary>
+    [Fact]
+    public async Task TheDemoAnalystSeesAYearOfStartersLeaversAndPromotions()
+    {
+        var analyst = app.CreateBrowser();
+        await SignIn.PostSignInAsync(analyst, "analyst@demo.portal.test", DemoAccounts.Password, DemoAuthenticator.Key);
+
+        var page = await analyst.GetPageAsync("/insight/retention");
+
+        var measures = page.QuerySelectorAll("table")[0].QuerySelectorAll("tbody tr").ToDictionary(r => r.Children[0].TextContent.Trim(), r => r.Children[1].TextContent.Trim());
+        Assert.NotEqual("0", measures["Starters"]);
+        Assert.NotEqual("0", measures["Leavers"]);
+        Assert.EndsWith("%", measures["Turnover over the year to the last month"], StringComparison.Ordinal);
+        Assert.NotEqual("0", measures["Moved up a step on a career route"]);
+        Assert.NotEqual("0", measures["Enhanced Care Workers in post at the end"]);
+        Assert.NotEqual("0", measures["Apprentices in post at the end"]);
+        // Two or three starters a month: most months' bars are the held-back pattern, but there are bars.
+        Assert.True(page.QuerySelectorAll("figure.insight-chart rect[fill='#1d70b8'], figure.insight-chart rect[fill^='url(']").Length >= 8);
+    }
+
     [Fact]
     public async Task TheDemoLearnerSignsInWithThePasswordAlone()
     {

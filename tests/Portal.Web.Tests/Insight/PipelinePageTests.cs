@@ -149,6 +149,7 @@ public sealed class PipelineScopeTests(PortalWebFactory app) : IClassFixture<Por
     [Theory]
     [InlineData("/insight/pipeline")]
     [InlineData("/insight/programmes")]
+    [InlineData("/insight/retention")]
     public async Task AManagerSeesTheirOwnOrganisationAndAnotherOrganisationOrTheCityIsNotFound(string path)
     {
         var (mine, theirs) = await TwoOrganisationsAsync();
@@ -166,6 +167,7 @@ public sealed class PipelineScopeTests(PortalWebFactory app) : IClassFixture<Por
     [Theory]
     [InlineData("/insight/pipeline")]
     [InlineData("/insight/programmes")]
+    [InlineData("/insight/retention")]
     public async Task ANavigatorSeesTheirHubsFiguresAndNoOtherHubs(string path)
     {
         var (mine, theirs) = await TwoOrganisationsAsync();
@@ -180,6 +182,7 @@ public sealed class PipelineScopeTests(PortalWebFactory app) : IClassFixture<Por
     [Theory]
     [InlineData("/insight/pipeline")]
     [InlineData("/insight/programmes")]
+    [InlineData("/insight/retention")]
     public async Task AnAnalystSeesTheCityButNoSingleOrganisationAndLearnersNothing(string path)
     {
         var (mine, _) = await TwoOrganisationsAsync();

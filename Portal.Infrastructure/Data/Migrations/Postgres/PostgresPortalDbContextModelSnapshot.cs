@@ -910,6 +910,50 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("Invitations", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Organisations.JobHeld", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("Apprenticeship")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("FromUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("JobRole")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<long>("MembershipId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ToUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MembershipId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("OrganisationId", "FromUtc");
+
+                    b.ToTable("JobHistory", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Organisations.Membership", b =>
                 {
                     b.Property<long>("Id")
@@ -917,6 +961,9 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("Apprentice")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTime?>("EndedAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -2893,6 +2940,49 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("InsightModuleMonths", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Infrastructure.Insight.RetentionFigure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("ComputedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Figure")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "Month", "Figure", "Dimension", "Category")
+                        .IsUnique();
+
+                    b.ToTable("InsightRetentionFigures", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Infrastructure.Passport.BadgeSigningKey", b =>
                 {
                     b.Property<string>("Id")
@@ -3128,6 +3218,15 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                     b.HasOne("Portal.Domain.Organisations.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Organisations.JobHeld", b =>
+                {
+                    b.HasOne("Portal.Domain.Organisations.Membership", null)
+                        .WithMany("Jobs")
+                        .HasForeignKey("MembershipId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3465,6 +3564,11 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Organisations.Membership", b =>
+                {
+                    b.Navigation("Jobs");
                 });
 
             modelBuilder.Entity("Portal.Domain.Passport.PassportShare", b =>

@@ -889,10 +889,55 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("Invitations", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Organisations.JobHeld", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Apprenticeship")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("FromUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JobRole")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MembershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ToUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MembershipId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("OrganisationId", "FromUtc");
+
+                    b.ToTable("JobHistory", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Organisations.Membership", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Apprentice")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("EndedAtUtc")
@@ -2842,6 +2887,47 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("InsightModuleMonths", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Infrastructure.Insight.RetentionFigure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ComputedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Figure")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "Month", "Figure", "Dimension", "Category")
+                        .IsUnique();
+
+                    b.ToTable("InsightRetentionFigures", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Infrastructure.Passport.BadgeSigningKey", b =>
                 {
                     b.Property<string>("Id")
@@ -3077,6 +3163,15 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("Portal.Domain.Organisations.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Organisations.JobHeld", b =>
+                {
+                    b.HasOne("Portal.Domain.Organisations.Membership", null)
+                        .WithMany("Jobs")
+                        .HasForeignKey("MembershipId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3414,6 +3509,11 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Organisations.Membership", b =>
+                {
+                    b.Navigation("Jobs");
                 });
 
             modelBuilder.Entity("Portal.Domain.Passport.PassportShare", b =>
