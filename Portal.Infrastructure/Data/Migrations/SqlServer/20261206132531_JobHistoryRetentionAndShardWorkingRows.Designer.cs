@@ -13,8 +13,8 @@ using Portal.Infrastructure.Data;
 namespace Portal.Infrastructure.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerPortalDbContext))]
-    [Migration("20261206121733_ShardKeepsWhatItScored")]
-    partial class ShardKeepsWhatItScored
+    [Migration("20261206132531_JobHistoryRetentionAndShardWorkingRows")]
+    partial class JobHistoryRetentionAndShardWorkingRows
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -916,6 +916,50 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                     b.ToTable("Invitations", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Organisations.JobHeld", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("Apprenticeship")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime>("FromUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("JobRole")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.Property<long>("MembershipId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("ToUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MembershipId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("OrganisationId", "FromUtc");
+
+                    b.ToTable("JobHistory", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Organisations.Membership", b =>
                 {
                     b.Property<long>("Id")
@@ -923,6 +967,9 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                         .HasColumnType("bigint");
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("Apprentice")
+                        .HasColumnType("bit");
 
                     b.Property<DateTime?>("EndedAtUtc")
                         .HasColumnType("datetime2");
@@ -2901,6 +2948,49 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                     b.ToTable("InsightModuleMonths", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Infrastructure.Insight.RetentionFigure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTime>("ComputedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Figure")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "Month", "Figure", "Dimension", "Category")
+                        .IsUnique();
+
+                    b.ToTable("InsightRetentionFigures", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Infrastructure.Passport.BadgeSigningKey", b =>
                 {
                     b.Property<string>("Id")
@@ -3136,6 +3226,15 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                     b.HasOne("Portal.Domain.Organisations.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Organisations.JobHeld", b =>
+                {
+                    b.HasOne("Portal.Domain.Organisations.Membership", null)
+                        .WithMany("Jobs")
+                        .HasForeignKey("MembershipId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3473,6 +3572,11 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Organisations.Membership", b =>
+                {
+                    b.Navigation("Jobs");
                 });
 
             modelBuilder.Entity("Portal.Domain.Passport.PassportShare", b =>

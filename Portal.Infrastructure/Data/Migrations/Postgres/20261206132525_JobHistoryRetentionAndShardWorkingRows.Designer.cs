@@ -13,8 +13,8 @@ using Portal.Infrastructure.Data;
 namespace Portal.Infrastructure.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPortalDbContext))]
-    [Migration("20261206120622_JobHistoryAndRetention")]
-    partial class JobHistoryAndRetention
+    [Migration("20261206132525_JobHistoryRetentionAndShardWorkingRows")]
+    partial class JobHistoryRetentionAndShardWorkingRows
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -2107,7 +2107,64 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("RunId", "VacancyId", "UserId");
 
+                    b.HasIndex("RunId", "VacancyId", "Score");
+
                     b.ToTable("MatchRunCandidates", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Talent.MatchRunPerson", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Shard")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<float>("Cutoff")
+                        .HasColumnType("real");
+
+                    b.Property<int>("Days")
+                        .HasMaxLength(40)
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("DrivingLicence")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Findable")
+                        .HasColumnType("boolean");
+
+                    b.Property<float>("Latitude")
+                        .HasColumnType("real");
+
+                    b.Property<float>("Longitude")
+                        .HasColumnType("real");
+
+                    b.Property<long>("ModulesHeld")
+                        .HasColumnType("bigint");
+
+                    b.Property<float>("PayAsked")
+                        .HasColumnType("real");
+
+                    b.Property<int>("ProgrammesHeld")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("RolesOnSavedRoute")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RolesWanted")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Shifts")
+                        .HasMaxLength(40)
+                        .HasColumnType("integer");
+
+                    b.HasKey("RunId", "Shard", "UserId");
+
+                    b.ToTable("MatchRunPeople", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Domain.Talent.MatchRunPlace", b =>
@@ -2125,7 +2182,10 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                     b.Property<Guid>("VacancyId")
                         .HasColumnType("uuid");
 
-                    b.HasKey("RunId", "Shard", "UserId", "VacancyId");
+                    b.Property<bool>("ForPerson")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("RunId", "Shard", "UserId", "VacancyId", "ForPerson");
 
                     b.ToTable("MatchRunPlaces", (string)null);
                 });
@@ -2136,6 +2196,9 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<int>("Shard")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Candidates")
                         .HasColumnType("integer");
 
                     b.Property<string>("Districts")
@@ -2166,6 +2229,9 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Vacancies")
+                        .HasColumnType("integer");
 
                     b.Property<int>("WriteMilliseconds")
                         .HasColumnType("integer");

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Portal.Infrastructure.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class ShardKeepsWhatItScored : Migration
+    public partial class JobHistoryRetentionAndShardWorkingRows : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -14,6 +14,13 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
             migrationBuilder.DropPrimaryKey(
                 name: "PK_MatchRunPlaces",
                 table: "MatchRunPlaces");
+
+            migrationBuilder.AddColumn<bool>(
+                name: "Apprentice",
+                table: "Memberships",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
 
             migrationBuilder.AddColumn<int>(
                 name: "Candidates",
@@ -40,6 +47,50 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                 name: "PK_MatchRunPlaces",
                 table: "MatchRunPlaces",
                 columns: new[] { "RunId", "Shard", "UserId", "VacancyId", "ForPerson" });
+
+            migrationBuilder.CreateTable(
+                name: "InsightRetentionFigures",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Month = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Figure = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Dimension = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false),
+                    ComputedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InsightRetentionFigures", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "JobHistory",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MembershipId = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    JobRole = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Apprenticeship = table.Column<bool>(type: "INTEGER", nullable: false),
+                    FromUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ToUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobHistory", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_JobHistory_Memberships_MembershipId",
+                        column: x => x.MembershipId,
+                        principalTable: "Memberships",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
 
             migrationBuilder.CreateTable(
                 name: "MatchRunPeople",
@@ -70,11 +121,38 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                 name: "IX_MatchRunCandidates_RunId_VacancyId_Score",
                 table: "MatchRunCandidates",
                 columns: new[] { "RunId", "VacancyId", "Score" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InsightRetentionFigures_OrganisationId_Month_Figure_Dimension_Category",
+                table: "InsightRetentionFigures",
+                columns: new[] { "OrganisationId", "Month", "Figure", "Dimension", "Category" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_JobHistory_MembershipId",
+                table: "JobHistory",
+                column: "MembershipId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_JobHistory_OrganisationId_FromUtc",
+                table: "JobHistory",
+                columns: new[] { "OrganisationId", "FromUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_JobHistory_UserId",
+                table: "JobHistory",
+                column: "UserId");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "InsightRetentionFigures");
+
+            migrationBuilder.DropTable(
+                name: "JobHistory");
+
             migrationBuilder.DropTable(
                 name: "MatchRunPeople");
 
@@ -85,6 +163,10 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
             migrationBuilder.DropIndex(
                 name: "IX_MatchRunCandidates_RunId_VacancyId_Score",
                 table: "MatchRunCandidates");
+
+            migrationBuilder.DropColumn(
+                name: "Apprentice",
+                table: "Memberships");
 
             migrationBuilder.DropColumn(
                 name: "Candidates",

@@ -12,8 +12,8 @@ using Portal.Infrastructure.Data;
 namespace Portal.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePortalDbContext))]
-    [Migration("20261206120612_JobHistoryAndRetention")]
-    partial class JobHistoryAndRetention
+    [Migration("20261206132519_JobHistoryRetentionAndShardWorkingRows")]
+    partial class JobHistoryRetentionAndShardWorkingRows
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -2066,7 +2066,64 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("RunId", "VacancyId", "UserId");
 
+                    b.HasIndex("RunId", "VacancyId", "Score");
+
                     b.ToTable("MatchRunCandidates", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Talent.MatchRunPerson", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Shard")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<float>("Cutoff")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Days")
+                        .HasMaxLength(40)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("DrivingLicence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Findable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<float>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<float>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("ModulesHeld")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<float>("PayAsked")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("ProgrammesHeld")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RolesOnSavedRoute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RolesWanted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Shifts")
+                        .HasMaxLength(40)
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RunId", "Shard", "UserId");
+
+                    b.ToTable("MatchRunPeople", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Domain.Talent.MatchRunPlace", b =>
@@ -2084,7 +2141,10 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                     b.Property<Guid>("VacancyId")
                         .HasColumnType("TEXT");
 
-                    b.HasKey("RunId", "Shard", "UserId", "VacancyId");
+                    b.Property<bool>("ForPerson")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RunId", "Shard", "UserId", "VacancyId", "ForPerson");
 
                     b.ToTable("MatchRunPlaces", (string)null);
                 });
@@ -2095,6 +2155,9 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Shard")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Candidates")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Districts")
@@ -2125,6 +2188,9 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Vacancies")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("WriteMilliseconds")
                         .HasColumnType("INTEGER");
