@@ -9,9 +9,9 @@ namespace Portal.Infrastructure.Insight;
 
 /// <summary>
 /// Works out the insight rollups from the completions: every month from the first pass on a first
-/// run or a full one, otherwise this month and the one before (a pass is recorded when it
-/// happens, so older months change only when someone is erased; the weekly full run catches
-/// that). Each run replaces its months whole in one exclusive transaction, so a rerun, a second
+/// run or a full one, otherwise this month and the one before, or back to the last run's month if
+/// it was longer ago (a pass is recorded when it happens, so older months change only when someone
+/// is erased; the weekly full run catches that). Each run replaces its months whole in one exclusive transaction, so a rerun, a second
 /// node or a run killed at any line leaves either the old months or the new ones.
 /// </summary>
 public sealed partial class InsightRollupJob(PortalDbContext db, TimeProvider clock, ILogger<InsightRollupJob> logger, PipelineRollup pipeline)
@@ -27,15 +27,25 @@ public sealed partial class InsightRollupJob(PortalDbContext db, TimeProvider cl
         await PortalDatabase.InExclusiveTransactionAsync(db, RecurringId, async () =>
         {
             var thisMonth = MonthRange.MonthOf(UkTime.Today(now));
-            var first = full || !await db.Set<LearningMonth>().AnyAsync(cancellationToken)
+            // Read before anything is replaced: the rollups' own "since the last run" starts here.
+            var lastRun = await db.Set<LearningMonth>().Where(m => m.OrganisationId == LearningMonth.City).MaxAsync(m => (DateTime?)m.ComputedAtUtc, cancellationToken) - SaveMargin;
+            var first = full || lastRun is null
                 ? await FirstMonthAsync(cancellationToken) ?? thisMonth
-                : thisMonth.AddMonths(-1);
+                : Earlier(thisMonth.AddMonths(-1), MonthRange.MonthOf(UkTime.Today(lastRun.Value)));
             months = await ComputeAsync(first, thisMonth, now, cancellationToken);
-            await pipeline.ComputeAsync(full, first, thisMonth, now, cancellationToken);
+            await pipeline.ComputeAsync(full, first, thisMonth, now, lastRun, cancellationToken);
         }, cancellationToken);
         Computed(logger, months, full);
         return months;
     }
+
+    /// <summary>
+    /// How long before the last run a change may have been stamped and still not been committed when
+    /// it read: an hourly run looks back this far past it, so a slow save is never left out.
+    /// </summary>
+    public static readonly TimeSpan SaveMargin = TimeSpan.FromHours(1);
+
+    private static DateOnly Earlier(DateOnly a, DateOnly b) => a < b ? a : b;
 
     private async Task<DateOnly?> FirstMonthAsync(CancellationToken cancellationToken)
     {
