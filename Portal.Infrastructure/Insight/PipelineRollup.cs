@@ -202,9 +202,12 @@ public sealed class PipelineRollup(PortalDbContext db, PriorityNeighbourhoods ne
             }
         }
 
-        // Only the people counted in these months (and the workforce) need what they are counted under.
-        var counted = firsts.Where(f => MonthRange.MonthOf(f.Value) >= from).Select(f => f.Key.User).ToHashSet(StringComparer.Ordinal);
-        var people = new People(db, full, counted, workforceFromUtc);
+        // Only the people counted in these months (and the workforce) need what they are counted under:
+        // those who registered or joined a caseload in them, and the people above.
+        var counted = active?
+            .Union(db.Users.Where(u => u.CreatedUtc >= fromUtc).Select(u => u.Id))
+            .Union(db.Set<NavigationCase>().Where(c => c.OpenedAtUtc >= fromUtc).Select(c => c.UserId));
+        var people = new People(db, counted, workforceFromUtc);
         var under = await people.LoadAsync(neighbourhoods, cancellationToken);
 
         foreach (var ((scope, stage, user), on) in firsts)
@@ -264,7 +267,9 @@ public sealed class PipelineRollup(PortalDbContext db, PriorityNeighbourhoods ne
         var vacancies = db.Set<Vacancy>().AsNoTracking().Where(v => v.PublishedAtUtc != null);
         if (!full)
         {
-            var filledSince = firstHire.Where(f => f.Value >= fromUtc).Select(f => f.Key).ToList();
+            var filledSince = db.Set<ApplicationEvent>().Where(e => e.Status == ApplicationStatus.Hired)
+                .Join(db.Set<Application>(), e => e.ApplicationId, a => a.Id, (e, a) => new { a.VacancyId, e.ChangedAtUtc })
+                .GroupBy(x => x.VacancyId).Where(g => g.Min(x => x.ChangedAtUtc) >= fromUtc).Select(g => g.Key);
             vacancies = vacancies.Where(v => v.PublishedAtUtc >= fromUtc || filledSince.Contains(v.Id));
         }
         await foreach (var vacancy in vacancies.AsAsyncEnumerable().WithCancellation(cancellationToken))
@@ -320,22 +325,24 @@ public sealed class PipelineRollup(PortalDbContext db, PriorityNeighbourhoods ne
     /// programmes, neighbourhood and monitoring answers. A full run reads everyone's; an hourly run
     /// only the people it counts and the staff in post.
     /// </summary>
-    private sealed class People(PortalDbContext db, bool full, HashSet<string> counted, DateTime workforceFromUtc)
+    /// <param name="counted">The people counted in the months worked out; null for everyone (a full run).</param>
+    private sealed class People(PortalDbContext db, IQueryable<string>? counted, DateTime workforceFromUtc)
     {
         public IReadOnlyList<(string UserId, Guid CohortId, DateTime EnrolledAtUtc, DateTime? CompletedAtUtc, DateOnly StartsOn, Guid OrganisationId)> Enrolments { get; private set; } = [];
 
         public async Task<Func<string, (string Dimension, string Category)[]>> LoadAsync(PriorityNeighbourhoods neighbourhoods, CancellationToken cancellationToken)
         {
-            var ids = counted.ToList();
             var plans = db.Set<SavedPlan>().AsNoTracking();
             var profiles = db.Set<CandidateProfile>().AsNoTracking().Where(p => p.Postcode != null);
             var answers = db.Set<EqualityAnswers>().AsNoTracking();
-            if (!full)
+            if (counted is not null)
             {
-                plans = plans.Where(p => ids.Contains(p.UserId));
-                profiles = profiles.Where(p => ids.Contains(p.UserId));
+                plans = plans.Where(p => counted.Contains(p.UserId));
+                profiles = profiles.Where(p => counted.Contains(p.UserId));
                 var inPost = db.Set<Membership>().Where(m => m.Role == MembershipRole.Staff && (m.EndedAtUtc == null || m.EndedAtUtc > workforceFromUtc)).Select(m => m.UserId);
-                answers = answers.Where(a => ids.Contains(a.UserId) || inPost.Contains(a.UserId));
+                // One list (a union), not two ORed: PostgreSQL probes an OR of two subqueries row by row.
+                var theirs = counted.Union(inPost);
+                answers = answers.Where(a => theirs.Contains(a.UserId));
             }
             var routes = await plans.Select(p => new { p.UserId, p.ToRole }).ToDictionaryAsync(p => p.UserId, p => p.ToRole, StringComparer.Ordinal, cancellationToken);
             var postcodes = await profiles.Select(p => new { p.UserId, p.Postcode }).ToDictionaryAsync(p => p.UserId, p => p.Postcode, StringComparer.Ordinal, cancellationToken);
