@@ -35,10 +35,23 @@ public sealed class InsightService(PortalDbContext db, OrganisationService organ
         PeriodTotal Total, PeriodTotal TotalBefore, IReadOnlyList<MonthFigures>? City,
         IReadOnlyList<ModuleFigures> Modules, IReadOnlyList<TopicFigures> Topics, DateTime? AsOfUtc);
 
+    // A page asks for the scopes to fill its filter, and the service it calls asks again to check the
+    // one chosen; the service lives for one request, so the second answer is the first one kept.
+    private (Viewer Viewer, IReadOnlyList<Scope> Scopes)? _scopes;
+
     /// <summary>The scopes this person may choose, the city first when they may see it.</summary>
     public async Task<IReadOnlyList<Scope>> ScopesAsync(Viewer viewer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(viewer);
+        if (_scopes is { } kept && kept.Viewer == viewer)
+            return kept.Scopes;
+        var scopes = await LoadScopesAsync(viewer, cancellationToken);
+        _scopes = (viewer, scopes);
+        return scopes;
+    }
+
+    private async Task<IReadOnlyList<Scope>> LoadScopesAsync(Viewer viewer, CancellationToken cancellationToken)
+    {
         var mine = organisations.OrganisationsOf(viewer.UserId, MembershipRole.Manager)
             .Concat(organisations.OrganisationsOf(viewer.UserId, MembershipRole.Recruiter))
             .Concat(organisations.OrganisationsOf(viewer.UserId, MembershipRole.Navigator));

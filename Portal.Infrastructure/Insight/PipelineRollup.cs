@@ -49,11 +49,33 @@ public sealed class PipelineRollup(PortalDbContext db, PriorityNeighbourhoods ne
 
     private static readonly Guid City = LearningMonth.City;
 
-    /// <param name="full">Every month from the first event; otherwise from <paramref name="first"/> (the first run is always full).</param>
-    public async Task ComputeAsync(bool full, DateOnly first, DateOnly last, DateTime now, CancellationToken cancellationToken)
+    /// <summary>Every figure this rollup writes: a run replaces these and leaves any other rollup's rows alone.</summary>
+    private static readonly string[] Figures =
+    [
+        .. PipelineStages.All.Select(PipelineStages.Key), DaysToHire, VacanciesPosted, VacanciesFilled, DaysToFill, Workforce,
+        CohortStarted, CohortCompleted, CohortInterviewed, CohortHired, CohortInWork,
+    ];
+
+    /// <summary>
+    /// Works out the months from <paramref name="first"/> (every month on a full run) and replaces
+    /// them. An hourly run reads only the people who did something in those months (with their
+    /// whole history, so "the month they first reached it" stays right), grouped in the database
+    /// where it can: every change is stamped when it happens, so older months stay as they were,
+    /// but for a hub outcome recorded since the last run with an earlier date, which takes the run
+    /// back to that month. Erasures and changed answers (route, postcode, monitoring) move people
+    /// between older months' categories: the weekly full run catches those.
+    /// </summary>
+    /// <param name="full">Every month from the first event (a first run is always full).</param>
+    /// <param name="lastRunUtc">When the run before this one worked the figures out (less a margin for saves still committing then); null for none.</param>
+    public async Task ComputeAsync(bool full, DateOnly first, DateOnly last, DateTime now, DateTime? lastRunUtc, CancellationToken cancellationToken)
     {
-        full = full || !await db.Set<InsightFigure>().AnyAsync(cancellationToken);
+        full = full || lastRunUtc is null || !await db.Set<InsightFigure>().AnyAsync(cancellationToken);
         var today = UkTime.Today(now);
+        var from = full ? DateOnly.MinValue : await FirstChangedMonthAsync(first, lastRunUtc!.Value, cancellationToken);
+        // A UK month starts at local midnight; a day either side in UTC catches every row in it.
+        var fromUtc = full ? DateTime.MinValue : StartUtc(from).AddDays(-1);
+        var workforceFrom = full ? last.AddMonths(-(WorkforceMonths - 1)) : from;
+
         var firsts = new Dictionary<(Guid Scope, PipelineStage Stage, string User), DateOnly>();
         void Reached(Guid scope, PipelineStage stage, string user, DateOnly on)
         {
@@ -67,8 +89,21 @@ public sealed class PipelineRollup(PortalDbContext db, PriorityNeighbourhoods ne
         var rows = new Dictionary<(DateOnly Month, Guid Scope, string Figure, string Dimension, string Category), int>();
         void Add(DateOnly month, Guid scope, string figure, string dimension, string category, int count = 1)
         {
+            if (month < from || month > last)
+                return;
             var key = (month, scope, figure, dimension, category);
             rows[key] = rows.GetValueOrDefault(key) + count;
+        }
+
+        // The people who reached a step in these months, by any source (a hire's in-work steps fall up to a year after it).
+        // Each is read with their whole history; everyone else's counts in these months are nought.
+        IQueryable<string>? active = null;
+        if (!full)
+        {
+            var hiresFromUtc = fromUtc.AddDays(-7 * 52);
+            active = db.Set<ApplicationEvent>().Where(e => e.ChangedAtUtc >= fromUtc || (e.Status == ApplicationStatus.Hired && e.ChangedAtUtc >= hiresFromUtc))
+                .Join(db.Set<Application>(), e => e.ApplicationId, a => a.Id, (e, a) => a.UserId)
+                .Union(db.Set<HubOutcome>().Where(o => o.On >= from).Select(o => o.UserId));
         }
 
         // Registered: every account that is not a member of staff's working account.
@@ -76,40 +111,47 @@ public sealed class PipelineRollup(PortalDbContext db, PriorityNeighbourhoods ne
                 .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
                 .Where(x => StaffRoles.Contains(x.Name!)).Select(x => x.UserId).ToListAsync(cancellationToken))
             .ToHashSet(StringComparer.Ordinal);
-        await foreach (var user in db.Users.AsNoTracking().Select(u => new { u.Id, u.CreatedUtc }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        var users = db.Users.AsNoTracking();
+        if (!full)
+            users = users.Where(u => u.CreatedUtc >= fromUtc);
+        await foreach (var user in users.Select(u => new { u.Id, u.CreatedUtc }).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             if (!staffAccounts.Contains(user.Id))
                 Reached(City, PipelineStage.Registered, user.Id, UkTime.Today(user.CreatedUtc));
         }
         // For a talent hub, registered means joining its caseload. A withdrawn consent takes the case out of every figure.
-        foreach (var c in await db.Set<NavigationCase>().AsNoTracking().Where(c => c.ClosedBecause == null || c.ClosedBecause != CaseClosure.ConsentWithdrawn)
-                     .Select(c => new { c.UserId, c.OrganisationId, c.OpenedAtUtc }).ToListAsync(cancellationToken))
+        var cases = db.Set<NavigationCase>().AsNoTracking().Where(c => c.ClosedBecause == null || c.ClosedBecause != CaseClosure.ConsentWithdrawn);
+        if (!full)
+            cases = cases.Where(c => db.Set<NavigationCase>().Any(r => r.UserId == c.UserId && r.OrganisationId == c.OrganisationId && r.OpenedAtUtc >= fromUtc));
+        foreach (var c in await cases.Select(c => new { c.UserId, c.OrganisationId, c.OpenedAtUtc }).ToListAsync(cancellationToken))
             Reached(c.OrganisationId, PipelineStage.Registered, c.UserId, UkTime.Today(c.OpenedAtUtc));
 
-        var moves = await db.Set<ApplicationEvent>().AsNoTracking()
-            .Join(db.Set<Application>(), e => e.ApplicationId, a => a.Id, (e, a) => new { e.ApplicationId, e.Status, e.ChangedAtUtc, a.UserId, a.VacancyId })
-            .Join(db.Set<Vacancy>(), x => x.VacancyId, v => v.Id, (x, v) => new { x.ApplicationId, x.Status, x.ChangedAtUtc, x.UserId, x.VacancyId, v.OrganisationId })
-            .ToListAsync(cancellationToken);
-        foreach (var move in moves)
+        // Applied, interviewed, offered, hired on the portal: each person's first move of each kind at each employer, grouped in the database.
+        var moves = db.Set<ApplicationEvent>().AsNoTracking()
+            .Where(e => e.Status == ApplicationStatus.Submitted || e.Status == ApplicationStatus.Interview || e.Status == ApplicationStatus.Offer || e.Status == ApplicationStatus.Hired)
+            .Join(db.Set<Application>(), e => e.ApplicationId, a => a.Id, (e, a) => new { e.Status, e.ChangedAtUtc, a.UserId, a.VacancyId })
+            .Join(db.Set<Vacancy>(), x => x.VacancyId, v => v.Id, (x, v) => new { x.Status, x.ChangedAtUtc, x.UserId, v.OrganisationId });
+        if (active is not null)
+            moves = moves.Where(x => active.Contains(x.UserId));
+        await foreach (var move in moves.GroupBy(x => new { x.UserId, x.OrganisationId, x.Status })
+                           .Select(g => new { g.Key.UserId, g.Key.OrganisationId, g.Key.Status, At = g.Min(x => x.ChangedAtUtc) })
+                           .AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            PipelineStage? stage = move.Status switch
+            var reached = move.Status switch
             {
                 ApplicationStatus.Submitted => PipelineStage.Applied,
                 ApplicationStatus.Interview => PipelineStage.Interviewed,
                 ApplicationStatus.Offer => PipelineStage.Offered,
-                ApplicationStatus.Hired => PipelineStage.Hired,
-                _ => null,
+                _ => PipelineStage.Hired,
             };
-            if (stage is { } reached)
-            {
-                Reached(City, reached, move.UserId, UkTime.Today(move.ChangedAtUtc));
-                Reached(move.OrganisationId, reached, move.UserId, UkTime.Today(move.ChangedAtUtc));
-            }
+            Reached(City, reached, move.UserId, UkTime.Today(move.At));
+            Reached(move.OrganisationId, reached, move.UserId, UkTime.Today(move.At));
         }
 
-        var outcomes = await db.Set<HubOutcome>().AsNoTracking()
-            .Select(o => new { o.UserId, o.OrganisationId, o.CohortId, o.Kind, o.On }).ToListAsync(cancellationToken);
-        foreach (var outcome in outcomes)
+        var outcomeRows = db.Set<HubOutcome>().AsNoTracking();
+        if (active is not null)
+            outcomeRows = outcomeRows.Where(o => active.Contains(o.UserId));
+        foreach (var outcome in await outcomeRows.Select(o => new { o.UserId, o.OrganisationId, o.Kind, o.On }).ToListAsync(cancellationToken))
         {
             PipelineStage? stage = outcome.Kind switch
             {
@@ -128,11 +170,23 @@ public sealed class PipelineRollup(PortalDbContext db, PriorityNeighbourhoods ne
             }
         }
 
+        // Each hire on the portal, for the in-work steps and time to hire.
+        var hireRows = db.Set<ApplicationEvent>().AsNoTracking().Where(e => e.Status == ApplicationStatus.Hired)
+            .Join(db.Set<Application>(), e => e.ApplicationId, a => a.Id, (e, a) => new { e.ApplicationId, e.ChangedAtUtc, a.UserId, a.VacancyId })
+            .Join(db.Set<Vacancy>(), x => x.VacancyId, v => v.Id, (x, v) => new { x.ApplicationId, x.ChangedAtUtc, x.UserId, x.VacancyId, v.OrganisationId });
+        if (active is not null)
+            hireRows = hireRows.Where(h => active.Contains(h.UserId));
+        var hires = await hireRows.ToListAsync(cancellationToken);
+
+        // Staff memberships: those of the people above (still in work after a hire) and everyone in post in these months (the workforce).
+        var workforceFromUtc = StartUtc(workforceFrom);
+        var staffRows = db.Set<Membership>().AsNoTracking().Where(m => m.Role == MembershipRole.Staff);
+        if (active is not null)
+            staffRows = staffRows.Where(m => m.EndedAtUtc == null || m.EndedAtUtc > workforceFromUtc || active.Contains(m.UserId));
+        var memberships = await staffRows.Select(m => new { m.UserId, m.OrganisationId, m.StartedAtUtc, m.EndedAtUtc }).ToListAsync(cancellationToken);
+        var staff = memberships.ToLookup(m => (m.UserId, m.OrganisationId));
+
         // A hire on the portal is still in work at 13, 26 or 52 weeks when the person is still on that employer's staff then.
-        var staff = (await db.Set<Membership>().AsNoTracking().Where(m => m.Role == MembershipRole.Staff)
-                .Select(m => new { m.UserId, m.OrganisationId, m.StartedAtUtc, m.EndedAtUtc }).ToListAsync(cancellationToken))
-            .ToLookup(m => (m.UserId, m.OrganisationId));
-        var hires = moves.Where(m => m.Status == ApplicationStatus.Hired).ToList();
         foreach (var hire in hires)
         {
             var hiredOn = UkTime.Today(hire.ChangedAtUtc);
@@ -148,72 +202,77 @@ public sealed class PipelineRollup(PortalDbContext db, PriorityNeighbourhoods ne
             }
         }
 
-        // What each person is counted under: the job their saved route leads to, their programmes, neighbourhood and monitoring answers.
-        var routes = await db.Set<SavedPlan>().AsNoTracking().Select(p => new { p.UserId, p.ToRole }).ToDictionaryAsync(p => p.UserId, p => p.ToRole, StringComparer.Ordinal, cancellationToken);
-        var enrolments = await db.Set<Enrolment>().AsNoTracking()
-            .Join(db.Set<Cohort>(), e => e.CohortId, c => c.Id, (e, c) => new { e.UserId, e.CohortId, e.EnrolledAtUtc, e.CompletedAtUtc, c.ProgrammeId, c.StartsOn })
-            .Join(db.Set<Programme>(), x => x.ProgrammeId, p => p.Id, (x, p) => new { x.UserId, x.CohortId, x.EnrolledAtUtc, x.CompletedAtUtc, x.ProgrammeId, x.StartsOn, p.OrganisationId })
-            .ToListAsync(cancellationToken);
-        var programmes = enrolments.ToLookup(e => e.UserId, e => e.ProgrammeId.ToString(), StringComparer.Ordinal);
-        var postcodes = await db.Set<CandidateProfile>().AsNoTracking().Where(p => p.Postcode != null)
-            .Select(p => new { p.UserId, p.Postcode }).ToDictionaryAsync(p => p.UserId, p => p.Postcode, StringComparer.Ordinal, cancellationToken);
-        var equality = await db.Set<EqualityAnswers>().AsNoTracking().ToDictionaryAsync(a => a.UserId, StringComparer.Ordinal, cancellationToken);
+        // Only the people counted in these months (and the workforce) need what they are counted under:
+        // those who registered or joined a caseload in them, and the people above.
+        var counted = active?
+            .Union(db.Users.Where(u => u.CreatedUtc >= fromUtc).Select(u => u.Id))
+            .Union(db.Set<NavigationCase>().Where(c => c.OpenedAtUtc >= fromUtc).Select(c => c.UserId));
+        var people = new People(db, counted, workforceFromUtc);
+        var under = await people.LoadAsync(neighbourhoods, cancellationToken);
 
-        IEnumerable<(string Dimension, string Category)> CountedUnder(string user)
-        {
-            yield return (InsightFigure.All, "");
-            yield return (ByRoute, routes.GetValueOrDefault(user) ?? NoneCategory);
-            var theirs = programmes[user].Distinct(StringComparer.Ordinal).ToList();
-            foreach (var programme in theirs.Count == 0 ? [NoneCategory] : theirs)
-                yield return (ByProgramme, programme);
-            yield return (ByNeighbourhood, neighbourhoods.Place(postcodes.GetValueOrDefault(user)).ToString());
-            var answers = equality.GetValueOrDefault(user)?.ByQuestion();
-            foreach (var question in EqualityQuestions.All)
-                yield return (question.Key, answers?.FirstOrDefault(a => a.Question.Key == question.Key).Code ?? NotAnswered);
-        }
-
-        var lowest = today;
         foreach (var ((scope, stage, user), on) in firsts)
         {
             var month = MonthRange.MonthOf(on);
-            lowest = month < lowest ? month : lowest;
-            if (month < first && !full)
+            if (month < from)
                 continue;
-            foreach (var (dimension, category) in CountedUnder(user))
+            foreach (var (dimension, category) in under(user))
                 Add(month, scope, PipelineStages.Key(stage), dimension, category);
         }
 
         // The workforce at each month's end, by the monitoring questions (and in all), for the city and each employer.
         var equalityKeys = EqualityQuestions.All.Select(q => q.Key).Append(InsightFigure.All).ToHashSet(StringComparer.Ordinal);
-        var memberships = staff.SelectMany(g => g.Select(m => (g.Key.UserId, g.Key.OrganisationId, m.StartedAtUtc, m.EndedAtUtc))).ToList();
-        var workforceFrom = full ? last.AddMonths(-(WorkforceMonths - 1)) : first;
-        for (var month = workforceFrom < first && !full ? first : workforceFrom; month <= last; month = month.AddMonths(1))
+        var monitoring = new Dictionary<string, (string Dimension, string Category)[]>(StringComparer.Ordinal);
+        for (var month = workforceFrom; month <= last; month = month.AddMonths(1))
         {
-            var end = DateTime.SpecifyKind(month.AddMonths(1).ToDateTime(TimeOnly.MinValue), DateTimeKind.Utc);
+            var end = StartUtc(month.AddMonths(1));
             var at = end < now ? end : now;
-            var inPost = memberships.Where(m => m.StartedAtUtc <= at && (m.EndedAtUtc is null || m.EndedAtUtc > at)).ToList();
-            foreach (var (scope, user) in inPost.Select(m => (m.OrganisationId, m.UserId)).Concat(inPost.Select(m => (City, m.UserId))).Distinct())
+            var inPost = new HashSet<(Guid Scope, string User)>();
+            foreach (var m in memberships)
             {
-                foreach (var (dimension, category) in CountedUnder(user).Where(c => equalityKeys.Contains(c.Dimension)))
+                if (m.StartedAtUtc <= at && (m.EndedAtUtc is null || m.EndedAtUtc > at))
+                {
+                    inPost.Add((m.OrganisationId, m.UserId));
+                    inPost.Add((City, m.UserId));
+                }
+            }
+            foreach (var (scope, user) in inPost)
+            {
+                if (!monitoring.TryGetValue(user, out var categories))
+                    monitoring[user] = categories = [.. under(user).Where(c => equalityKeys.Contains(c.Dimension))];
+                foreach (var (dimension, category) in categories)
                     Add(month, scope, Workforce, dimension, category);
             }
         }
 
         // Time to hire: each hire, from the day the application was last submitted (a reapplication starts the clock again).
-        var submitted = moves.Where(m => m.Status == ApplicationStatus.Submitted).ToLookup(m => m.ApplicationId);
+        var submittedRows = db.Set<ApplicationEvent>().AsNoTracking().Where(e => e.Status == ApplicationStatus.Submitted);
+        if (!full)
+            submittedRows = submittedRows.Where(e => db.Set<ApplicationEvent>().Any(h => h.ApplicationId == e.ApplicationId && h.Status == ApplicationStatus.Hired && h.ChangedAtUtc >= fromUtc));
+        var submitted = (await submittedRows.Select(e => new { e.ApplicationId, e.ChangedAtUtc }).ToListAsync(cancellationToken)).ToLookup(e => e.ApplicationId, e => e.ChangedAtUtc);
         foreach (var hire in hires)
         {
-            var from = submitted[hire.ApplicationId].Where(s => s.ChangedAtUtc <= hire.ChangedAtUtc).Select(s => s.ChangedAtUtc).DefaultIfEmpty(hire.ChangedAtUtc).Max();
+            var applied = submitted[hire.ApplicationId].Where(s => s <= hire.ChangedAtUtc).DefaultIfEmpty(hire.ChangedAtUtc).Max();
             var hiredOn = UkTime.Today(hire.ChangedAtUtc);
-            var days = hiredOn.DayNumber - UkTime.Today(from).DayNumber;
+            var days = hiredOn.DayNumber - UkTime.Today(applied).DayNumber;
             foreach (var scope in new[] { City, hire.OrganisationId })
                 Add(MonthRange.MonthOf(hiredOn), scope, DaysToHire, InsightFigure.ByDays, days.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        // Vacancies: posted in the month they were first published, filled in the month of their first hire.
+        // Vacancies: posted in the month they were first published, filled in the month of their first hire (grouped in the database).
         var realLivingWage = talent.Value.RealLivingWage;
-        var firstHire = hires.GroupBy(h => h.VacancyId).ToDictionary(g => g.Key, g => g.Min(h => h.ChangedAtUtc));
-        foreach (var vacancy in await db.Set<Vacancy>().AsNoTracking().Where(v => v.PublishedAtUtc != null).ToListAsync(cancellationToken))
+        var firstHire = await db.Set<ApplicationEvent>().AsNoTracking().Where(e => e.Status == ApplicationStatus.Hired)
+            .Join(db.Set<Application>(), e => e.ApplicationId, a => a.Id, (e, a) => new { a.VacancyId, e.ChangedAtUtc })
+            .GroupBy(x => x.VacancyId).Select(g => new { VacancyId = g.Key, At = g.Min(x => x.ChangedAtUtc) })
+            .ToDictionaryAsync(f => f.VacancyId, f => f.At, cancellationToken);
+        var vacancies = db.Set<Vacancy>().AsNoTracking().Where(v => v.PublishedAtUtc != null);
+        if (!full)
+        {
+            var filledSince = db.Set<ApplicationEvent>().Where(e => e.Status == ApplicationStatus.Hired)
+                .Join(db.Set<Application>(), e => e.ApplicationId, a => a.Id, (e, a) => new { a.VacancyId, e.ChangedAtUtc })
+                .GroupBy(x => x.VacancyId).Where(g => g.Min(x => x.ChangedAtUtc) >= fromUtc).Select(g => g.Key);
+            vacancies = vacancies.Where(v => v.PublishedAtUtc >= fromUtc || filledSince.Contains(v.Id));
+        }
+        await foreach (var vacancy in vacancies.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             var postedOn = UkTime.Today(vacancy.PublishedAtUtc!.Value);
             var badges = FairWork.Badges(vacancy.Details, realLivingWage);
@@ -230,19 +289,87 @@ public sealed class PipelineRollup(PortalDbContext db, PriorityNeighbourhoods ne
                         Math.Max(0, filledOn.DayNumber - postedOn.DayNumber).ToString(System.Globalization.CultureInfo.InvariantCulture));
                 }
             }
-            lowest = MonthRange.MonthOf(postedOn) < lowest ? MonthRange.MonthOf(postedOn) : lowest;
         }
 
-        var from0 = full ? (lowest < workforceFrom ? lowest : workforceFrom) : first;
-        var cohortRows = Cohorts(enrolments.Select(e => (e.UserId, e.CohortId, e.EnrolledAtUtc, e.CompletedAtUtc, e.StartsOn, e.OrganisationId)).ToList(),
-            [.. outcomes.Select(o => (o.UserId, o.CohortId, o.Kind, o.On))], [.. moves.Select(m => (m.UserId, m.Status, m.ChangedAtUtc))]);
+        // Programme cohorts are few and each one's funnel spans its whole life: worked out whole every run.
+        var enrolments = people.Enrolments;
+        var cohortOutcomes = await db.Set<HubOutcome>().AsNoTracking().Where(o => o.CohortId != Guid.Empty)
+            .Select(o => new { o.UserId, o.CohortId, o.Kind, o.On }).ToListAsync(cancellationToken);
+        var enrolled = db.Set<Enrolment>().Select(e => e.UserId);
+        var cohortMoves = await db.Set<ApplicationEvent>().AsNoTracking().Where(e => e.Status == ApplicationStatus.Interview || e.Status == ApplicationStatus.Hired)
+            .Join(db.Set<Application>(), e => e.ApplicationId, a => a.Id, (e, a) => new { a.UserId, e.Status, e.ChangedAtUtc })
+            .Where(x => enrolled.Contains(x.UserId)).ToListAsync(cancellationToken);
+        var cohortRows = Cohorts(enrolments, [.. cohortOutcomes.Select(o => (o.UserId, o.CohortId, o.Kind, o.On))], [.. cohortMoves.Select(m => (m.UserId, m.Status, m.ChangedAtUtc))]);
 
-        await db.Set<InsightFigure>().Where(f => f.Dimension == InsightFigure.ByCohort || f.Month >= from0).ExecuteDeleteAsync(cancellationToken);
-        var figures = rows.Where(r => r.Key.Month >= from0 && r.Key.Month <= last)
-            .Select(r => InsightFigure.Of(r.Key.Month, r.Key.Scope, r.Key.Figure, r.Key.Dimension, r.Key.Category, r.Value, now))
+        var mine = db.Set<InsightFigure>().Where(f => Figures.Contains(f.Figure));
+        await (full ? mine : mine.Where(f => f.Dimension == InsightFigure.ByCohort || f.Month >= from)).ExecuteDeleteAsync(cancellationToken);
+        var figures = rows.Select(r => InsightFigure.Of(r.Key.Month, r.Key.Scope, r.Key.Figure, r.Key.Dimension, r.Key.Category, r.Value, now))
             .Concat(cohortRows.Select(r => InsightFigure.Of(r.Key.Month, r.Key.Scope, r.Key.Figure, InsightFigure.ByCohort, r.Key.Cohort.ToString(), r.Value, now)))
             .ToList();
         await BulkInsert.EntitiesAsync(db, figures, cancellationToken);
+    }
+
+    /// <summary>The earliest month a change since the last run can have touched: the months the hourly run always redoes, the last run's own, or a backdated hub outcome's.</summary>
+    private async Task<DateOnly> FirstChangedMonthAsync(DateOnly first, DateTime lastRunUtc, CancellationToken cancellationToken)
+    {
+        var since = MonthRange.MonthOf(UkTime.Today(lastRunUtc));
+        var from = since < first ? since : first;
+        var backdated = await db.Set<HubOutcome>().Where(o => o.RecordedAtUtc >= lastRunUtc).MinAsync(o => (DateOnly?)o.On, cancellationToken);
+        return backdated is { } on && MonthRange.MonthOf(on) < from ? MonthRange.MonthOf(on) : from;
+    }
+
+    private static DateTime StartUtc(DateOnly month) => DateTime.SpecifyKind(month.ToDateTime(TimeOnly.MinValue), DateTimeKind.Utc);
+
+    /// <summary>
+    /// What each counted person is counted under: the job their saved route leads to, their
+    /// programmes, neighbourhood and monitoring answers. A full run reads everyone's; an hourly run
+    /// only the people it counts and the staff in post.
+    /// </summary>
+    /// <param name="counted">The people counted in the months worked out; null for everyone (a full run).</param>
+    private sealed class People(PortalDbContext db, IQueryable<string>? counted, DateTime workforceFromUtc)
+    {
+        public IReadOnlyList<(string UserId, Guid CohortId, DateTime EnrolledAtUtc, DateTime? CompletedAtUtc, DateOnly StartsOn, Guid OrganisationId)> Enrolments { get; private set; } = [];
+
+        public async Task<Func<string, (string Dimension, string Category)[]>> LoadAsync(PriorityNeighbourhoods neighbourhoods, CancellationToken cancellationToken)
+        {
+            var plans = db.Set<SavedPlan>().AsNoTracking();
+            var profiles = db.Set<CandidateProfile>().AsNoTracking().Where(p => p.Postcode != null);
+            var answers = db.Set<EqualityAnswers>().AsNoTracking();
+            if (counted is not null)
+            {
+                plans = plans.Where(p => counted.Contains(p.UserId));
+                profiles = profiles.Where(p => counted.Contains(p.UserId));
+                var inPost = db.Set<Membership>().Where(m => m.Role == MembershipRole.Staff && (m.EndedAtUtc == null || m.EndedAtUtc > workforceFromUtc)).Select(m => m.UserId);
+                // One list (a union), not two ORed: PostgreSQL probes an OR of two subqueries row by row.
+                var theirs = counted.Union(inPost);
+                answers = answers.Where(a => theirs.Contains(a.UserId));
+            }
+            var routes = await plans.Select(p => new { p.UserId, p.ToRole }).ToDictionaryAsync(p => p.UserId, p => p.ToRole, StringComparer.Ordinal, cancellationToken);
+            var postcodes = await profiles.Select(p => new { p.UserId, p.Postcode }).ToDictionaryAsync(p => p.UserId, p => p.Postcode, StringComparer.Ordinal, cancellationToken);
+            var equality = await answers.ToDictionaryAsync(a => a.UserId, StringComparer.Ordinal, cancellationToken);
+            var enrolments = await db.Set<Enrolment>().AsNoTracking()
+                .Join(db.Set<Cohort>(), e => e.CohortId, c => c.Id, (e, c) => new { e.UserId, e.CohortId, e.EnrolledAtUtc, e.CompletedAtUtc, c.ProgrammeId, c.StartsOn })
+                .Join(db.Set<Programme>(), x => x.ProgrammeId, p => p.Id, (x, p) => new { x.UserId, x.CohortId, x.EnrolledAtUtc, x.CompletedAtUtc, x.StartsOn, p.OrganisationId, x.ProgrammeId })
+                .ToListAsync(cancellationToken);
+            Enrolments = [.. enrolments.Select(e => (e.UserId, e.CohortId, e.EnrolledAtUtc, e.CompletedAtUtc, e.StartsOn, e.OrganisationId))];
+            var programmes = enrolments.ToLookup(e => e.UserId, e => e.ProgrammeId.ToString(), StringComparer.Ordinal);
+
+            var cache = new Dictionary<string, (string, string)[]>(StringComparer.Ordinal);
+            return user =>
+            {
+                if (cache.TryGetValue(user, out var known))
+                    return known;
+                var list = new List<(string, string)> { (InsightFigure.All, ""), (ByRoute, routes.GetValueOrDefault(user) ?? NoneCategory) };
+                var theirs = programmes[user].Distinct(StringComparer.Ordinal).ToList();
+                foreach (var programme in theirs.Count == 0 ? [NoneCategory] : theirs)
+                    list.Add((ByProgramme, programme));
+                list.Add((ByNeighbourhood, neighbourhoods.Place(postcodes.GetValueOrDefault(user)).ToString()));
+                var given = equality.GetValueOrDefault(user)?.ByQuestion();
+                foreach (var question in EqualityQuestions.All)
+                    list.Add((question.Key, given?.FirstOrDefault(a => a.Question.Key == question.Key).Code ?? NotAnswered));
+                return cache[user] = [.. list];
+            };
+        }
     }
 
     /// <summary>

@@ -8,7 +8,8 @@ namespace Portal.LoadData.Tests;
 /// <summary>The tool as the load scripts run it: a real process on a fresh database, configured like the portal.</summary>
 public abstract class LoadDataToolTests : IAsyncLifetime
 {
-    private static readonly string[] Small = ["--people", "120", "--organisations", "4", "--vacancies", "30", "--profiles", "150", "--completions", "400", "--applications", "40", "--plans", "20", "--alerts", "10", "--staff", "60", "--seed", "3"];
+    private static readonly string[] Small = ["--people", "120", "--organisations", "4", "--vacancies", "30", "--profiles", "150", "--completions", "400", "--applications", "40", "--plans", "20", "--alerts", "10", "--staff", "60", "--seed", "3",
+        "--workforce", "0", "--past-vacancies", "0", "--past-applications", "0", "--hub-people", "0", "--monitoring-percent", "0"];
 
     protected string WorkDir { get; } = Directory.CreateTempSubdirectory("portal-loaddata-").FullName;
 

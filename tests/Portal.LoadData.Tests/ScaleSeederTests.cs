@@ -15,7 +15,8 @@ public abstract class ScaleSeederTests<TDatabase>(TDatabase database) : IClassFi
     where TDatabase : TestDatabase
 {
     private static readonly ContentSet Content = new ContentLoader().Load(Path.Combine(TestEnvironment.RepositoryRoot(), "content"), DateTime.UnixEpoch);
-    private static readonly ScaleSeedOptions Small = new() { People = 300, Organisations = 12, Vacancies = 250, Profiles = 400, Completions = 1_500, Seed = 7, MatrixStaff = 120, Applications = 900, SavedPlans = 150, Alerts = 60 };
+    private static readonly ScaleSeedOptions Small = new() { People = 300, Organisations = 12, Vacancies = 250, Profiles = 400, Completions = 1_500, Seed = 7, MatrixStaff = 120, Applications = 900, SavedPlans = 150, Alerts = 60,
+        Workforce = 0, PastVacancies = 0, PastApplications = 0, HubPeople = 0, MonitoringPercent = 0 };
 
     [Fact]
     public async Task ItGeneratesWhatWasAskedForOnceAndTheSameWayEachTime()

@@ -27,7 +27,23 @@ public sealed record ScaleSeedOptions
     /// <summary>Job searches kept as daily or weekly alerts.</summary>
     public int Alerts { get; init; } = 20_000;
 
-    public const string Usage = "Portal.LoadData [--people N] [--organisations N] [--vacancies N] [--profiles N] [--completions N] [--applications N] [--plans N] [--alerts N] [--staff N] [--seed N]";
+    /// <summary>Staff memberships across the other employers over the last three years, about a third of them ended (the city's turnover).</summary>
+    public int Workforce { get; init; } = 30_000;
+
+    /// <summary>Vacancies posted over the last two years and closed six weeks on: the pipeline's history, beside the open ones above.</summary>
+    public int PastVacancies { get; init; } = 6_000;
+
+    /// <summary>Applications to those past vacancies, moved along as a recruiter would; the hires join the employer's staff.</summary>
+    public int PastApplications { get; init; } = 60_000;
+
+    /// <summary>People the city's talent hub helped over two years (cases, a programme's cohorts, outcomes and check-ins).</summary>
+    public int HubPeople { get; init; } = 600;
+
+    /// <summary>Share (percent) of people with a profile who answered the equality monitoring questions.</summary>
+    public int MonitoringPercent { get; init; } = 60;
+
+    public const string Usage = "Portal.LoadData [--people N] [--organisations N] [--vacancies N] [--profiles N] [--completions N] [--applications N] [--plans N] [--alerts N] [--staff N] " +
+        "[--workforce N] [--past-vacancies N] [--past-applications N] [--hub-people N] [--monitoring-percent N] [--seed N]";
 
     /// <summary>The command line's options over the defaults, or null when one is not understood.</summary>
     public static ScaleSeedOptions? Parse(IReadOnlyList<string> args)
@@ -49,6 +65,11 @@ public sealed record ScaleSeedOptions
                 "--plans" => options with { SavedPlans = value },
                 "--alerts" => options with { Alerts = value },
                 "--staff" => options with { MatrixStaff = value },
+                "--workforce" => options with { Workforce = value },
+                "--past-vacancies" => options with { PastVacancies = value },
+                "--past-applications" => options with { PastApplications = value },
+                "--hub-people" => options with { HubPeople = value },
+                "--monitoring-percent" => options with { MonitoringPercent = Math.Min(value, 100) },
                 "--seed" => options with { Seed = value },
                 _ => null,
             };

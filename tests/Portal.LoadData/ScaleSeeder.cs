@@ -20,7 +20,7 @@ namespace Portal.LoadData;
 /// stays flat. Generated accounts have addresses at seed.invalid and no password: nobody can sign
 /// in as them and no mail can reach them. For load and benchmark databases, never a live one.
 /// </summary>
-public sealed class ScaleSeeder(PortalDbContext db, PostcodeDistricts postcodes, TimeProvider clock, MinimumWage? minimumWage = null)
+public sealed partial class ScaleSeeder(PortalDbContext db, PostcodeDistricts postcodes, TimeProvider clock, MinimumWage? minimumWage = null)
 {
     private MinimumWage Floor { get; } = minimumWage ?? new TalentOptions().LegalMinimumWage();
 
@@ -121,6 +121,7 @@ public sealed class ScaleSeeder(PortalDbContext db, PostcodeDistricts postcodes,
             await AlertsAsync(city, cancellationToken);
             var completions = await CompletionsAsync(city, cancellationToken);
             await StaffAsync(city, cancellationToken);
+            await PipelineHistoryAsync(city, cancellationToken);
             progress($"the first organisation's staff: {Math.Min(options.MatrixStaff, options.People - (2 * options.Organisations)):N0}, every module required");
             return new Result(Math.Max(options.People, options.Profiles), options.Organisations, options.Vacancies, options.Profiles, completions, applications, watch.Elapsed);
         }

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Makes a manager or recruiter of the generated city's large employer and prints their cookie header.
+"""Makes a manager or recruiter of the generated city's large employer (or a city analyst) and prints their cookie header.
 
 Registers an account through the portal's forms and confirms it from the pickup folder, then, as
 an admin would, makes it a manager (or recruiter) of the organisation with staff by writing the
@@ -7,14 +7,14 @@ membership, the site role and a known authenticator key into the database (staff
 factors), and signs in with the password and the current code. For a recruiter, a second line
 names that organisation's vacancy with the most applications (its pipeline page is measured).
 
-usage: member.py BASE_URL MAIL_DIR sqlite DB_PATH [Manager|Recruiter]
-       member.py BASE_URL MAIL_DIR postgres PSQL_CONNINFO [Manager|Recruiter]
+usage: member.py BASE_URL MAIL_DIR sqlite DB_PATH [Manager|Recruiter|Analyst]
+       member.py BASE_URL MAIL_DIR postgres PSQL_CONNINFO [Manager|Recruiter|Analyst]
 """
 import base64, hashlib, hmac, importlib.util, os, sqlite3, struct, subprocess, sys, time, urllib.parse
 
 base, mail_dir, provider, target = sys.argv[1:5]
 role = sys.argv[5] if len(sys.argv) > 5 else "Manager"
-assert role in ("Manager", "Recruiter"), role
+assert role in ("Manager", "Recruiter", "Analyst"), role
 here = os.path.dirname(os.path.abspath(__file__))
 # setup.py's helpers (fetch, form_fields, confirmation_link) read their settings from sys.argv.
 sys.argv = [sys.argv[0], base, mail_dir, "0", "duty-of-care"]
@@ -43,6 +43,9 @@ sql = [
        SELECT "Id", '[AspNetUserStore]', 'AuthenticatorKey', '{key}' FROM "AspNetUsers" WHERE "NormalizedEmail" = '{email}'""",
     """UPDATE "AspNetUsers" SET "TwoFactorEnabled" = {true} WHERE "NormalizedEmail" = '{email}'""",
 ]
+# An analyst sees the city's figures by their site role alone: no membership of an organisation.
+if role == "Analyst":
+    sql = sql[1:]
 KEY = "LOADLOADLOADLOADLOADLOADLOADLOAD"
 
 

@@ -80,6 +80,8 @@ dotnet build "$root/tests/Portal.LoadData" -c Release -v q -nologo >/dev/null
 if [[ -z $keep || ! -f $keep/seeded ]]; then
   echo "generating the city (3-10 minutes)" >&2
   dotnet "$root/tests/Portal.LoadData/bin/Release/net10.0/Portal.LoadData.dll" >&2
+  # The insight pages read rollups: work them out from scratch once, timed (the figure the issue asks for).
+  (cd "$root/Portal.Web" && /usr/bin/time -f "insight rollup from scratch: %e s, %U s CPU" dotnet bin/Release/net10.0/Portal.Web.dll run-job insight-rollup-full) >&2
   [[ -z $keep ]] || touch "$keep/seeded"
 fi
 port=$(free_port)
@@ -108,6 +110,7 @@ first_learner() { /usr/bin/python3 -c "import re,sys; print(re.search(sys.argv[2
 cookie=$(first_learner cookie)
 manager=$(/usr/bin/python3 "$here/member.py" "$base" "$work/mail" "$provider" "$target" Manager)
 { read -r recruiter; read -r pipeline; } < <(/usr/bin/python3 "$here/member.py" "$base" "$work/mail" "$provider" "$target" Recruiter)
+analyst=$(/usr/bin/python3 "$here/member.py" "$base" "$work/mail" "$provider" "$target" Analyst)
 # A signed-out visit to the sign-in form: its antiforgery cookie and token, for the sign-in posts.
 { read -r signin_cookie; read -r signin_token; } < <(/usr/bin/python3 - "$base" "$here" <<'PY'
 import re, sys, html
@@ -141,6 +144,12 @@ pages=(
   "Recruiter's dashboard|/recruit|recruiter|0.1|"
   "Recruiter pipeline: the employer's busiest vacancy|/recruit/vacancies/$pipeline/applications|recruiter|0.1|"
   "Manager's training matrix: 500 staff x 44 topics|/manage/matrix|manager|0.1|4"
+  "Insight: the figures there are (analyst)|/insight|analyst|0.25|"
+  "Insight: learning reach, the city's last 12 months|/insight/learning|analyst|0.1|"
+  "Insight: the pipeline, the city's last 12 months|/insight/pipeline|analyst|0.1|"
+  "Insight: the pipeline by ethnic group|/insight/pipeline?Input.By=ethnicity|analyst|0.1|"
+  "Insight: programmes|/insight/programmes|analyst|0.1|"
+  "Insight: reflecting the people it serves|/insight/reflecting|analyst|0.1|"
   "Sign in (the password check; a write)|/Identity/Account/Login|signin|0.05|4"
   "Quiz cycle: refresher start, quiz page, submit (2 writes in 3)|/learn/$slug/quiz|quiz|0.05|"
 )
@@ -151,13 +160,13 @@ if [[ -n $only ]]; then
 fi
 
 # The signed-in kinds of page and whose session each is measured with.
-declare -A cookies=([auth]="$cookie" [recruiter]="$recruiter" [manager]="$manager")
+declare -A cookies=([auth]="$cookie" [recruiter]="$recruiter" [manager]="$manager" [analyst]="$analyst")
 wrk_run() { # kind path connections interval_ms -> wrk output
   local kind=$1 path=$2 connections=$3 interval=$4
   case $kind in
     get)  taskset -c 1 wrk -H "X-Forwarded-Proto: https" -t2 -c"$connections" -d"$duration" --timeout 10s --latency -s "$here/paced.lua" "$base$path" -- "$interval" ;;
     jobs) taskset -c 1 wrk -H "X-Forwarded-Proto: https" -t2 -c"$connections" -d"$duration" --timeout 10s --latency -s "$here/jobs.lua" "$base" -- "$interval" ;;
-    auth|recruiter|manager) taskset -c 1 wrk -H "X-Forwarded-Proto: https" -t2 -c"$connections" -d"$duration" --timeout 10s --latency -H "Cookie: ${cookies[$kind]}" -s "$here/paced.lua" "$base$path" -- "$interval" ;;
+    auth|recruiter|manager|analyst) taskset -c 1 wrk -H "X-Forwarded-Proto: https" -t2 -c"$connections" -d"$duration" --timeout 10s --latency -H "Cookie: ${cookies[$kind]}" -s "$here/paced.lua" "$base$path" -- "$interval" ;;
     signin) taskset -c 1 wrk -H "X-Forwarded-Proto: https" -t2 -c"$connections" -d"$duration" --timeout 10s --latency -s "$here/signin.lua" "$base" -- "$(first_learner email)" "tidal meadow lantern 2026" "$signin_cookie" "$signin_token" "$interval" ;;
     quiz) taskset -c 1 wrk -H "X-Forwarded-Proto: https" -t"$learners" -c"$learners" -d"$duration" --timeout 10s --latency -s "$here/quiz.lua" "$base" -- "$work/learners.lua" "$answers" "$slug" "$interval" ;;
   esac
