@@ -95,7 +95,7 @@ public abstract class PipelineIncrementalTests<TDatabase>(TDatabase database) : 
     {
         await using var db = database.CreateContext();
         var pipeline = new PipelineRollup(db, new PriorityNeighbourhoods(["LS9 7"]), Options.Create(new TalentOptions()));
-        await new InsightRollupJob(db, _time, NullLogger<InsightRollupJob>.Instance, pipeline).RunAsync(full, CancellationToken.None);
+        await new InsightRollupJob(db, _time, NullLogger<InsightRollupJob>.Instance, pipeline, new RetentionRollup(db, ShippedContent.Store)).RunAsync(full, CancellationToken.None);
     }
 
     private async Task<Dictionary<(Guid Scope, DateOnly Month, string Figure, string Dimension, string Category), int>> RowsAsync()
