@@ -21,6 +21,22 @@ public sealed class ShellTests(PortalWebFactory app) : IClassFixture<PortalWebFa
         Assert.Empty(page.QuerySelectorAll("script:not([src])"));
     }
 
+    /// <summary>The menu marks the section a page is in (for screen readers and the eye), and only that one.</summary>
+    [Theory]
+    [InlineData("/careers/roles/enhanced-care-worker", "Careers", "/careers")]
+    [InlineData("/learn", "Learn", "/learn")]
+    [InlineData("/jobs", "Jobs", "/jobs")]
+    [InlineData("/programmes", "Programmes", "/programmes")]
+    public async Task TheMenuMarksTheSectionAPageIsIn(string path, string section, string href)
+    {
+        var page = await app.CreateBrowser().GetPageAsync(path);
+
+        var current = Assert.Single(page.QuerySelectorAll("nav[aria-label=Main] a[aria-current=page]"));
+        Assert.Equal(section, current.TextContent);
+        Assert.Equal(href, current.GetAttribute("href"));
+        Assert.Empty((await app.CreateBrowser().GetPageAsync("/")).QuerySelectorAll("nav[aria-label=Main] a[aria-current]"));
+    }
+
     [Theory]
     [InlineData("/Identity/Account/Login")]
     [InlineData("/Identity/Account/Register")]
