@@ -5,7 +5,7 @@ namespace Portal.Browser.Tests.Insight;
 
 /// <summary>
 /// The demo analyst, on a phone, from the home page through every insight page: a chart and its
-/// table on each, a breakdown, a CSV download, and a city reference figure entered. Axe-core on
+/// table on each (retention and progression included), a breakdown, a CSV download, and a city reference figure entered. Axe-core on
 /// every page.
 /// </summary>
 [Collection(DemoPortal.Name)]
@@ -55,6 +55,13 @@ public sealed class InsightJourneyTests(DemoBrowserFixture portal)
         await page.Locator("#main").GetByRole(AriaRole.Link, new() { Name = "Programmes", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Programmes", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Each cohort's funnel, newest first" })).ToContainTextAsync("Care careers in six weeks");
+        await page.AssertNoSeriousIssuesAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Insight", Exact = true }).Last.ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Retention and progression" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Retention and progression", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Retention and progression, this period and the period before" })).ToContainTextAsync("Moved up a step on a career route");
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Staff in post, starters, leavers and turnover, by month" })).ToBeVisibleAsync();
         await page.AssertNoSeriousIssuesAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Insight", Exact = true }).Last.ClickAsync();

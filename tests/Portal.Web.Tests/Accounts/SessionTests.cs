@@ -1,8 +1,10 @@
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Infrastructure;
 using Portal.Infrastructure.Accounts;
+using Portal.Infrastructure.Data;
 using Portal.Tests.Common;
 using Portal.Web.Tests.Support;
 
@@ -236,6 +238,30 @@ public abstract class SessionEndingTests<TFactory>(TFactory app) : IClassFixture
     }
 
     protected Task<HttpStatusCode> OpensProfileWithAsync(string cookie) => OpensWithAsync(cookie, "/profile");
+
+    /// <summary>
+    /// For a cache in front of the sessions: the row is deleted behind the app's back (as an
+    /// operator's SQL, or a command run beside the portal, would), so only the copy can still let
+    /// the cookie in, and only for as long as a copy lives (<paramref name="setting"/>, 5 s in these tests).
+    /// </summary>
+    protected async Task ACopyServesTheCookieAfterItsRowIsGoneButNoLongerThanItLivesAsync(string setting)
+    {
+        var (device, email) = await SignedInDeviceAsync();
+        var saved = device.SavedCookie();
+        Assert.Equal(HttpStatusCode.OK, await OpensProfileWithAsync(saved));
+
+        var userId = await app.WithUsersAsync(async users => (await users.FindByEmailAsync(email))!.Id);
+        await using (var scope = app.Services.CreateAsyncScope())
+            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Set<UserSession>().Where(s => s.UserId == userId).ExecuteDeleteAsync());
+
+        Assert.Equal(HttpStatusCode.OK, await OpensProfileWithAsync(saved));
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await OpensProfileWithAsync(saved) == HttpStatusCode.OK)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"The cached copy outlived {setting} (5 s) by far.");
+            await Task.Delay(500);
+        }
+    }
 
     /// <summary>A fresh browser that has only the saved cookie.</summary>
     private async Task<HttpStatusCode> OpensWithAsync(string cookie, string path)
