@@ -1,7 +1,8 @@
 -- The quiz as a write: each connection is one signed-in learner (from setup.py) who goes round a
--- cycle of three requests: start the module again as a refresher (a write: a new round), open the
--- quiz (a read, which tells us the round the form must name), and submit the right answers (a
--- write: a completion row). One connection per thread keeps each learner's requests in order.
+-- cycle: start the module again as a refresher (a write: a new round), read each lesson of the
+-- round in order (a write each: lessons cannot be skipped, so the quiz opens only after the last),
+-- open the quiz (a read, which tells us the round the form must name), and submit the right
+-- answers (a write: a completion row). One connection per thread keeps each learner's requests in order.
 -- Arguments: learners.lua, the form-encoded right answers, the module slug, pacing interval (ms).
 local learners, answers, slug, interval
 local count = 0
@@ -37,6 +38,8 @@ function request()
   sent = state
   if state == "start" then
     return wrk.format("POST", "/learn/" .. slug .. "?handler=Start", headers, token)
+  elseif state == "lesson" then
+    return wrk.format("POST", "/learn/" .. slug .. "/lessons/" .. lesson, headers, token .. "&version=" .. me.version)
   elseif state == "open" then
     return wrk.format("GET", "/learn/" .. slug .. "/quiz", { ["Cookie"] = me.cookie, ["X-Forwarded-Proto"] = "https" })
   end
@@ -47,7 +50,12 @@ end
 
 function response(status, headers, body)
   if sent == "start" then
-    if status == 302 then state = "open" else wrong = wrong + 1 end
+    if status == 302 then state = "lesson"; lesson = 1 else wrong = wrong + 1 end
+  elseif sent == "lesson" then
+    local location = headers["Location"] or ""
+    if status ~= 302 then wrong = wrong + 1; state = "start"
+    elseif location:sub(-5) == "/quiz" then state = "open"
+    else lesson = lesson + 1 end
   elseif sent == "open" then
     round = tonumber(body:match('name="Input.Round" value="(%d+)"') or "0")
     if status == 200 and round > 0 then state = "submit" else wrong = wrong + 1; state = "start" end

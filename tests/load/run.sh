@@ -151,7 +151,7 @@ pages=(
   "Insight: programmes|/insight/programmes|analyst|0.1|"
   "Insight: reflecting the people it serves|/insight/reflecting|analyst|0.1|"
   "Sign in (the password check; a write)|/Identity/Account/Login|signin|0.05|4"
-  "Quiz cycle: refresher start, quiz page, submit (2 writes in 3)|/learn/$slug/quiz|quiz|0.05|"
+  "Quiz cycle: refresher start, the 5 lessons read in order, quiz page, submit (7 writes in 8)|/learn/$slug/quiz|quiz|0.05|"
 )
 if [[ -n $only ]]; then
   chosen=("${pages[0]}")
