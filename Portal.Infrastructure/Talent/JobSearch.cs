@@ -26,7 +26,6 @@ public sealed class JobSearch(PortalDbContext db, JobIndex index, ContentStore c
             var job = snapshot.Documents[i];
             if (job.ClosingDate < today
                 || (scores is not null && scores[i] == 0)
-                || (!string.IsNullOrWhiteSpace(query.CareerRole) && job.CareerRole != query.CareerRole)
                 || (query.MinimumPay is { } pay && job.HourlyPay < pay)
                 || (query.GuaranteedHours && !job.GuaranteedHours)
                 || (query.PaidTravelTime && !job.PaidTravelTime)

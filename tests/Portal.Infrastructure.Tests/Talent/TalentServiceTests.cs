@@ -79,6 +79,25 @@ public abstract partial class TalentServiceTests<TDatabase>(TDatabase database) 
         Assert.Empty((await jobs.SearchAsync(new JobQuery { Keyword = $"%{tag[1..]}" })).Jobs);
     }
 
+    /// <summary>A role page's "open vacancies for this job": that career role's alone, with the other filters still applied.</summary>
+    [Fact]
+    public async Task SearchByCareerRoleFindsThatRolesVacanciesOnly()
+    {
+        var (org, recruiter) = await NewOrganisationWithRecruiterAsync($"Role Care {Guid.NewGuid():N}");
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var carer = await PublishedAsync(org, recruiter, Details($"Headingley {tag} care worker", "LS6", 12.80m));
+        var senior = await PublishedAsync(org, recruiter, Details($"Headingley {tag} senior carer", "LS6", 14.20m, role: "senior-care-worker"));
+
+        await using var search = Services();
+        var jobs = search.Get<JobSearch>();
+
+        Assert.Equal([senior], (await jobs.SearchAsync(new JobQuery { Keyword = tag, CareerRole = "senior-care-worker" })).Jobs.Select(j => j.Id));
+        Assert.Equal([carer], (await jobs.SearchAsync(new JobQuery { Keyword = tag, CareerRole = "care-worker" })).Jobs.Select(j => j.Id));
+        Assert.Empty((await jobs.SearchAsync(new JobQuery { Keyword = tag, CareerRole = "care-worker", MinimumPay = 13m })).Jobs);
+        Assert.Empty((await jobs.SearchAsync(new JobQuery { Keyword = tag, CareerRole = "no-such-role" })).Jobs);
+        Assert.Equal(2, (await jobs.SearchAsync(new JobQuery { Keyword = tag, CareerRole = " " })).Total);
+    }
+
     [Fact]
     public async Task ClosedAndPastClosingVacanciesAreNotFound()
     {
