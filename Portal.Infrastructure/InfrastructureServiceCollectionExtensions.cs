@@ -82,6 +82,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddScoped<Insight.ReflectingService>();
         services.AddScoped<Insight.RetentionRollup>();
         services.AddScoped<Insight.RetentionService>();
+        services.AddScoped<Insight.TrainingInDateService>();
         services.AddOptions<Accounts.SessionLifetimeOptions>().Bind(configuration.GetSection("Sessions")).ValidateDataAnnotations().ValidateOnStart();
         if (configuration["Sessions:Redis"] is { Length: > 0 })
             services.AddSingleton<Accounts.ISessionCache, Accounts.RedisSessionCache>();

@@ -16,6 +16,9 @@ public sealed class Organisation
     public string Name { get; private set; } = "";
     public OrganisationType Type { get; private set; }
 
+    /// <summary>Where it mainly gives care; null until an admin records it.</summary>
+    public CareSetting? Setting { get; private set; }
+
     /// <summary>The Care Quality Commission location id (like 1-123456789), where it has one.</summary>
     public string? CqcLocationId { get; private set; }
 
@@ -46,5 +49,13 @@ public sealed class Organisation
             Postcode = postcode,
             CreatedAtUtc = utcNow,
         };
+    }
+
+    /// <summary>Records (or, with null, clears) where the organisation mainly gives care.</summary>
+    public void ChangeSetting(CareSetting? setting)
+    {
+        if (setting is { } value && !Enum.IsDefined(value))
+            throw new ArgumentOutOfRangeException(nameof(setting), "Not a care setting.");
+        Setting = setting;
     }
 }

@@ -4,8 +4,10 @@ namespace Portal.Infrastructure.Insight;
 /// One raw count of the retention and progression rollup (<see cref="RetentionRollup"/>): staff in
 /// post, starters, leavers, starters still in post months on, steps up, Enhanced Care Workers and
 /// apprentices in post, for the city (<see cref="LearningMonth.City"/>) or one employer, in one UK
-/// calendar month, in all or by one dimension (the city by sector). Kept apart from the pipeline's
-/// figures so each rollup replaces only its own rows. The disclosure rule is applied when read.
+/// calendar month, in all or by one dimension (the city by sector). Also the counts of required
+/// training in date (<see cref="TrainingInDateRollup"/>, under its own figure names, by sector and
+/// by setting), which keep their own months. Kept apart from the pipeline's figures so each rollup
+/// replaces only its own rows. The disclosure rule is applied when read.
 /// </summary>
 public sealed class RetentionFigure
 {

@@ -18,6 +18,8 @@ namespace Portal.Infrastructure.Insight;
 /// </summary>
 public sealed class RetentionRollup(PortalDbContext db, ContentStore content)
 {
+    private readonly TrainingInDateRollup _training = new(db, content);
+
     public const string Headcount = "headcount";
     public const string Starters = "starters";
     public const string Leavers = "leavers";
@@ -122,8 +124,10 @@ public sealed class RetentionRollup(PortalDbContext db, ContentStore content)
             }
         }
 
-        await db.Set<RetentionFigure>().Where(f => f.Month >= first).ExecuteDeleteAsync(cancellationToken);
+        // The training-in-date figures share the table and keep their own months (a record of how things stood).
+        await db.Set<RetentionFigure>().Where(f => f.Month >= first && !TrainingInDateRollup.Figures.Contains(f.Figure)).ExecuteDeleteAsync(cancellationToken);
         await BulkInsert.EntitiesAsync(db, [.. rows.Select(r => RetentionFigure.Of(r.Key.Month, r.Key.Scope, r.Key.Figure, r.Key.Dimension, r.Key.Category, r.Value, now))], cancellationToken);
+        await _training.ComputeAsync(thisMonth, now, cancellationToken);
         return (thisMonth.Year - first.Year) * 12 + thisMonth.Month - first.Month + 1;
     }
 

@@ -43,6 +43,18 @@ public sealed class OrganisationService(PortalDbContext db, UserManager<PortalUs
         return Result.Done(organisation);
     }
 
+    /// <summary>Records where an organisation mainly gives care (null: not recorded). An unknown organisation is not found.</summary>
+    public async Task<Result> ChangeSettingAsync(Guid organisationId, CareSetting? setting, CancellationToken cancellationToken = default)
+    {
+        if (setting is { } value && !Enum.IsDefined(value))
+            return Result.Invalid("Setting", "Choose a care setting from the list");
+        if (await db.Set<Organisation>().FirstOrDefaultAsync(o => o.Id == organisationId, cancellationToken) is not { } organisation)
+            return Result.NotFound();
+        organisation.ChangeSetting(setting);
+        await db.SaveChangesAsync(cancellationToken);
+        return Result.Done();
+    }
+
     public async Task<IReadOnlyList<Member>> MembersAsync(Guid organisationId, CancellationToken cancellationToken = default)
     {
         var rows = await db.Set<Membership>().AsNoTracking()

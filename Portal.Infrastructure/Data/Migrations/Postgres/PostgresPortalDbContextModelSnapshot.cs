@@ -1034,6 +1034,10 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<string>("Setting")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(40)

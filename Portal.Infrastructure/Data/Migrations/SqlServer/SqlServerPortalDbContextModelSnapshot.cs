@@ -1037,6 +1037,10 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                         .HasMaxLength(10)
                         .HasColumnType("nvarchar(10)");
 
+                    b.Property<string>("Setting")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(40)
