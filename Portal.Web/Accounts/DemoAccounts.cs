@@ -99,6 +99,7 @@ public static class DemoAccounts
         if (await db.Set<Organisation>().AnyAsync(o => o.Name == OrganisationName))
             return;
         var organisation = Organisation.Create(OrganisationName, OrganisationType.CareProvider, null, "LS6 1AA", now);
+        organisation.ChangeSetting(CareSetting.HomeCare);
         db.Add(organisation);
         async Task<string> Id(string email) => (await users.FindByEmailAsync(email))!.Id;
         db.Add(Membership.Start(organisation.Id, await Id("recruiter@demo.portal.test"), MembershipRole.Recruiter, now));

@@ -46,6 +46,7 @@ public static class DemoPassport
         if (home is null)
         {
             home = Organisation.Create(CareHomeName, OrganisationType.CareProvider, null, "LS8 2AA", now.AddYears(-3));
+            home.ChangeSetting(CareSetting.CareHome);
             db.Add(home);
             await db.SaveChangesAsync();
         }

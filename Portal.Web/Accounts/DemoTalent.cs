@@ -28,7 +28,7 @@ public static class DemoTalent
 
     public const string OfferedName = "Omar Hussain";
 
-    private sealed record Employer(string Name, OrganisationType Type, string Postcode);
+    private sealed record Employer(string Name, OrganisationType Type, string Postcode, CareSetting Setting);
 
     private sealed record Job(int Employer, string Role, string Title, string Postcode, decimal Pay, decimal Hours, WorkDays Days, ShiftTimes Shifts,
         bool WholeShift, bool Guaranteed, bool Travel, bool Licence, string Description, params string[] Modules);
@@ -41,12 +41,12 @@ public static class DemoTalent
     // Employer 0 is the demo recruiter's own organisation, made by DemoAccounts.
     private static readonly Employer[] Employers =
     [
-        new(DemoAccounts.OrganisationName, OrganisationType.CareProvider, "LS6 1AA"),
-        new("Aire Valley Home Support", OrganisationType.CareProvider, "LS13 2AB"),
-        new("Kirkstall Lodge Care Home", OrganisationType.CareProvider, "LS5 3AA"),
-        new("Chapeltown Community Health", OrganisationType.NhsTrust, "LS7 3AB"),
-        new("Rothwell and Outwood Reablement", OrganisationType.Council, "LS26 0AA"),
-        new("Wharfedale Supported Living", OrganisationType.Charity, "LS21 1AA"),
+        new(DemoAccounts.OrganisationName, OrganisationType.CareProvider, "LS6 1AA", CareSetting.HomeCare),
+        new("Aire Valley Home Support", OrganisationType.CareProvider, "LS13 2AB", CareSetting.HomeCare),
+        new("Kirkstall Lodge Care Home", OrganisationType.CareProvider, "LS5 3AA", CareSetting.CareHomeWithNursing),
+        new("Chapeltown Community Health", OrganisationType.NhsTrust, "LS7 3AB", CareSetting.CommunityHealth),
+        new("Rothwell and Outwood Reablement", OrganisationType.Council, "LS26 0AA", CareSetting.HomeCare),
+        new("Wharfedale Supported Living", OrganisationType.Charity, "LS21 1AA", CareSetting.SupportedLiving),
     ];
 
     private static readonly Job[] Jobs =
@@ -134,6 +134,7 @@ public static class DemoTalent
                     existing = Organisation.Create(employer.Name, employer.Type, null, employer.Postcode, now.AddMonths(-6));
                     db.Add(existing);
                 }
+                existing.ChangeSetting(existing.Setting ?? employer.Setting);
                 organisations.Add(existing.Id);
             }
 

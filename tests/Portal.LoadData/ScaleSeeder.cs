@@ -183,6 +183,14 @@ public sealed partial class ScaleSeeder(PortalDbContext db, PostcodeDistricts po
             var organisation = Organisation.Create(name, type, type == OrganisationType.CareProvider ? $"1-{100_000_000 + i}" : null, Postcode(random, district), now.AddDays(-random.Next(30, 1_100)));
             organisationIds[i] = NextGuid(random);
             organisationDistricts[i] = district;
+            // From the index, not the random stream, so the rest of the city is the same as before settings were recorded.
+            organisation.ChangeSetting(type switch
+            {
+                OrganisationType.CareProvider => (i % 5) switch { 0 or 1 => CareSetting.HomeCare, 2 or 3 => CareSetting.CareHome, _ => CareSetting.CareHomeWithNursing },
+                OrganisationType.NhsTrust => i % 2 == 0 ? CareSetting.Hospital : CareSetting.CommunityHealth,
+                OrganisationType.Council => i % 2 == 0 ? CareSetting.HomeCare : CareSetting.DayAndCommunityServices,
+                _ => i % 2 == 0 ? CareSetting.SupportedLiving : CareSetting.DayAndCommunityServices,
+            });
             db.Entry(organisation).Property(o => o.Id).CurrentValue = organisationIds[i];
             db.Add(organisation);
             db.Add(Membership.Start(organisationIds[i], userIds[2 * i], MembershipRole.Recruiter, organisation.CreatedAtUtc));

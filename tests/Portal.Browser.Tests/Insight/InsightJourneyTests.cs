@@ -65,6 +65,13 @@ public sealed class InsightJourneyTests(DemoBrowserFixture portal)
         await page.AssertNoSeriousIssuesAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Insight", Exact = true }).Last.ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Required training in date" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Required training in date", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Required training in date, at the end of the period and of the period before" })).ToContainTextAsync("Staff with all of theirs in date");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "By care setting" })).ToBeVisibleAsync();
+        await page.AssertNoSeriousIssuesAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Insight", Exact = true }).Last.ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Reflecting the people it serves" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Reflecting the people it serves", Level = 1 })).ToBeVisibleAsync();
         await page.AssertNoSeriousIssuesAsync();

@@ -115,6 +115,24 @@ public sealed class DemoAccountTests(DemoAccountTests.Factory app) : IClassFixtu
         Assert.True(page.QuerySelectorAll("figure.insight-chart rect[fill='#1d70b8'], figure.insight-chart rect[fill^='url(']").Length >= 8);
     }
 
+    /// <summary>A year of required training in date at the demo employers, split by kind of employer and care setting.</summary>
+    [Fact]
+    public async Task TheDemoAnalystSeesAYearOfRequiredTrainingInDateBySectorAndSetting()
+    {
+        var analyst = app.CreateBrowser();
+        await SignIn.PostSignInAsync(analyst, "analyst@demo.portal.test", DemoAccounts.Password, DemoAuthenticator.Key);
+
+        var page = await analyst.GetPageAsync("/insight/training");
+
+        var tables = page.QuerySelectorAll("table");
+        var now = tables[0].QuerySelectorAll("tbody tr").ToDictionary(r => r.Children[0].TextContent.Trim(), r => r.Children[1].TextContent.Trim());
+        Assert.EndsWith("%", now["Required training in date"], StringComparison.Ordinal);
+        // Every month of the year has a figure, worked out from the training records on the first update.
+        Assert.All(tables[1].QuerySelectorAll("tbody tr"), r => Assert.EndsWith("%", r.Children[2].TextContent.Trim(), StringComparison.Ordinal));
+        Assert.Contains("Care at home (domiciliary care)", tables[3].TextContent, StringComparison.Ordinal);
+        Assert.True(tables[3].QuerySelectorAll("tbody tr").Length >= 3);
+    }
+
     [Fact]
     public async Task TheDemoLearnerSignsInWithThePasswordAlone()
     {
