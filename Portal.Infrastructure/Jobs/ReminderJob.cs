@@ -60,13 +60,7 @@ public sealed class ReminderJob(PortalDbContext db, ContentStore content, Outbox
         // People with any training, in id order, a batch at a time.
         var reminded = (await InIdOrder.ForEachBatchAsync(
             "",
-            (after, take, ct) => db.Users
-                .Where(u => u.Id.CompareTo(after) > 0 && u.EmailConfirmed
-                    && (db.Set<Completion>().Any(c => c.UserId == u.Id) || db.Set<ModuleProgress>().Any(p => p.UserId == u.Id && p.PassedAtUtc == null)
-                        || db.Set<Membership>().Any(m => m.UserId == u.Id && m.Role == MembershipRole.Staff && m.EndedAtUtc == null)))
-                .OrderBy(u => u.Id).Take(take)
-                .Select(u => new Person(u.Id, u.Email, u.DisplayName))
-                .ToListAsync(ct),
+            PeopleWithTrainingAfterAsync,
             person => person.Id,
             BatchSize,
             (people, batchTally, ct) => RemindAsync(people, set, now, localNow, batchTally, ct),
@@ -77,6 +71,35 @@ public sealed class ReminderJob(PortalDbContext db, ContentStore content, Outbox
         var summary = new ReminderRunSummary(reminded, managerSummaries, tally.Failed);
         logger.LogInformation("Training reminders: {Summary}", summary);
         return summary;
+    }
+
+    /// <summary>
+    /// The next people with any training (a pass, a module under way, or a job that requires some),
+    /// in id order: the next accounts by id, then which of them have training, a window at a time
+    /// until one has somebody. Asked as one query (the three kinds of training as EXISTS under OR,
+    /// with a LIMIT), PostgreSQL hashed the whole table of unfinished modules for every batch on the
+    /// generated city: half a second a batch, 90 of a run's 85-160 s.
+    /// </summary>
+    private async Task<List<Person>> PeopleWithTrainingAfterAsync(string after, int take, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var window = await db.Users.Where(u => u.Id.CompareTo(after) > 0).OrderBy(u => u.Id).Take(take)
+                .Select(u => new { u.Id, u.Email, u.DisplayName, u.EmailConfirmed })
+                .ToListAsync(cancellationToken);
+            if (window.Count == 0)
+                return [];
+            var ids = window.Select(u => u.Id).ToList();
+            var trained = (await db.Set<Completion>().Where(c => ids.Contains(c.UserId)).Select(c => c.UserId)
+                    .Union(db.Set<ModuleProgress>().Where(p => ids.Contains(p.UserId) && p.PassedAtUtc == null).Select(p => p.UserId))
+                    .Union(db.Set<Membership>().Where(m => ids.Contains(m.UserId) && m.Role == MembershipRole.Staff && m.EndedAtUtc == null).Select(m => m.UserId))
+                    .ToListAsync(cancellationToken))
+                .ToHashSet(StringComparer.Ordinal);
+            var people = window.Where(u => u.EmailConfirmed && trained.Contains(u.Id)).Select(u => new Person(u.Id, u.Email, u.DisplayName)).ToList();
+            if (people.Count > 0 || window.Count < take)
+                return people;
+            after = window[^1].Id;
+        }
     }
 
     /// <summary>Works out one batch's reminders, person by person, then records and queues them together.</summary>

@@ -296,6 +296,33 @@ public abstract class ReminderJobTests<TDatabase>(TDatabase database) : IClassFi
     }
 
     [Fact]
+    public async Task ABatchOfAccountsWithNoTrainingIsPassedOverAndThePeopleAfterItAreStillReminded()
+    {
+        // Ids that sort before everyone else's here: two accounts with no training (one unconfirmed
+        // with a module under way), then one with a module under way.
+        async Task<(string Id, string Email)> AccountAsync(string prefix, bool confirmed)
+        {
+            var id = $"0000-{prefix}-{Guid.NewGuid()}";
+            var email = $"{id}@example.com";
+            await using var db = database.CreateContext();
+            db.Users.Add(new PortalUser { Id = id, UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(), EmailConfirmed = confirmed, DisplayName = "Kofi Mensah" });
+            await db.SaveChangesAsync();
+            return (id, email);
+        }
+        var untrained = await AccountAsync("a", confirmed: true);
+        var unconfirmed = await AccountAsync("b", confirmed: false);
+        await StartedAsync(unconfirmed.Id, "communication", new DateTime(2026, 11, 10, 9, 0, 0, DateTimeKind.Utc));
+        var learner = await AccountAsync("c", confirmed: true);
+        await StartedAsync(learner.Id, "communication", new DateTime(2026, 11, 10, 9, 0, 0, DateTimeKind.Utc));
+
+        await RunAsync(job => job.BatchSize = 2);
+
+        Assert.Contains("You started Communication", Assert.Single(await MailAsync(learner.Email)), StringComparison.Ordinal);
+        Assert.Empty(await MailAsync(untrained.Email));
+        Assert.Empty(await MailAsync(unconfirmed.Email));
+    }
+
+    [Fact]
     public async Task AKilledRunAndRunsAtOnceSendEachReminderOnce()
     {
         var people = new List<(string Id, string Email)>();
