@@ -30,6 +30,9 @@ public sealed class Invitation
     /// <summary>For staff, whether they join as a practitioner who may sign off competencies.</summary>
     public bool Practitioner { get; private set; }
 
+    /// <summary>For staff, whether they join on an apprenticeship in that job (their first job's, as the staff page's tick).</summary>
+    public bool Apprenticeship { get; private set; }
+
     public string TokenHash { get; private set; } = "";
     public string InvitedBy { get; private set; } = "";
     public DateTime CreatedAtUtc { get; private set; }
@@ -38,12 +41,12 @@ public sealed class Invitation
     public string? AcceptedBy { get; private set; }
 
     /// <returns>The invitation and the token for its link (shown once, in the email).</returns>
-    public static (Invitation Invitation, string Token) Create(Guid organisationId, string email, MembershipRole role, string invitedBy, DateTime utcNow, string? jobRole = null, string? team = null, bool practitioner = false)
+    public static (Invitation Invitation, string Token) Create(Guid organisationId, string email, MembershipRole role, string invitedBy, DateTime utcNow, string? jobRole = null, string? team = null, bool practitioner = false, bool apprenticeship = false)
     {
         if ((role == MembershipRole.Staff) != !string.IsNullOrEmpty(jobRole))
             throw new ArgumentException("Staff are invited to a job role; recruiters and managers are not.", nameof(jobRole));
-        if (role != MembershipRole.Staff && (team is not null || practitioner))
-            throw new ArgumentException("Only staff have a team or sign off competencies.", nameof(role));
+        if (role != MembershipRole.Staff && (team is not null || practitioner || apprenticeship))
+            throw new ArgumentException("Only staff have a team, sign off competencies or join on an apprenticeship.", nameof(role));
         team = string.IsNullOrWhiteSpace(team) ? null : team.Trim();
         if (team is { Length: > Membership.MaxTeamLength })
             throw new ArgumentException($"A team name is at most {Membership.MaxTeamLength} characters.", nameof(team));
@@ -59,6 +62,7 @@ public sealed class Invitation
             JobRole = jobRole,
             Team = team,
             Practitioner = practitioner,
+            Apprenticeship = apprenticeship,
             TokenHash = Hash(token),
             InvitedBy = invitedBy,
             CreatedAtUtc = utcNow,

@@ -49,9 +49,52 @@ internal static class BulkInsert
         if (connection is NpgsqlConnection npgsql)
             return await CopyAsync(npgsql, table, columns, rows, cancellationToken);
         if (db.Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true)
+        {
+            rows = InIndexOrder(entityType, store, columns, rows);
             return await PreparedAsync(db.Database, connection, table, columns, rows, mappings, cancellationToken);
+        }
         return await ValuesAsync(db.Database, table, columns, rows, cancellationToken);
     }
+
+    /// <summary>
+    /// The rows in the order of the table's unique index as SQLite compares it (text, byte by byte):
+    /// each row's index entry then lands beside the last one instead of on a random page, which over
+    /// a million rows (the insight rollups) is most of the time the insert takes. Rows whose index
+    /// holds a value with no plain text form stay as they came.
+    /// </summary>
+    private static List<object?[]> InIndexOrder(Microsoft.EntityFrameworkCore.Metadata.IEntityType entityType, Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier store, string[] columns, List<object?[]> rows)
+    {
+        var index = entityType.GetIndexes().FirstOrDefault(i => i.IsUnique);
+        if (index is null || rows.Count < 2)
+            return rows;
+        var at = index.Properties.Select(p => Array.IndexOf(columns, p.GetColumnName(store))).ToArray();
+        if (at.Any(i => i < 0))
+            return rows;
+        var keys = new string[rows.Count];
+        var parts = new string[at.Length];
+        for (var r = 0; r < rows.Count; r++)
+        {
+            for (var c = 0; c < at.Length; c++)
+            {
+                if (SqliteText(rows[r][at[c]]) is not { } text)
+                    return rows;
+                parts[c] = text;
+            }
+            keys[r] = string.Join('\0', parts);
+        }
+        var ordered = rows.ToArray();
+        Array.Sort(keys, ordered, StringComparer.Ordinal);
+        return [.. ordered];
+    }
+
+    /// <summary>How Microsoft.Data.Sqlite writes a value as text (a Guid in capitals, a date as yyyy-MM-dd), or null for a value it does not write as text.</summary>
+    private static string? SqliteText(object? value) => value switch
+    {
+        string text => text,
+        Guid guid => guid.ToString("D").ToUpperInvariant(),
+        DateOnly date => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        _ => null,
+    };
 
     private static bool IsWholeNumber(Type type) => type == typeof(long) || type == typeof(int) || type == typeof(short);
 

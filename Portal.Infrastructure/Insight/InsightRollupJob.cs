@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Portal.Domain.Insight;
@@ -24,6 +25,14 @@ public sealed partial class InsightRollupJob(PortalDbContext db, TimeProvider cl
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var months = 0;
+        // Each rollup's time in the log: at city scale the run's length is the operator's first question.
+        var watch = Stopwatch.StartNew();
+        var lap = TimeSpan.Zero;
+        void Step(string name)
+        {
+            StepTook(logger, name, (watch.Elapsed - lap).TotalSeconds);
+            lap = watch.Elapsed;
+        }
         await PortalDatabase.InExclusiveTransactionAsync(db, RecurringId, async () =>
         {
             var thisMonth = MonthRange.MonthOf(UkTime.Today(now));
@@ -32,10 +41,15 @@ public sealed partial class InsightRollupJob(PortalDbContext db, TimeProvider cl
             var first = full || lastRun is null
                 ? await FirstMonthAsync(cancellationToken) ?? thisMonth
                 : Earlier(thisMonth.AddMonths(-1), MonthRange.MonthOf(UkTime.Today(lastRun.Value)));
-            months = await ComputeAsync(first, thisMonth, now, cancellationToken);
+            Step("waiting for the lock and the last run");
+            months = await ComputeAsync(full || lastRun is null, first, thisMonth, now, cancellationToken);
+            Step("learning");
             await pipeline.ComputeAsync(full, first, thisMonth, now, lastRun, cancellationToken);
+            Step("pipeline and programmes");
             await retention.ComputeAsync(full, thisMonth, now, cancellationToken);
+            Step("retention");
         }, cancellationToken);
+        Step("commit");
         Computed(logger, months, full);
         return months;
     }
@@ -54,68 +68,158 @@ public sealed partial class InsightRollupJob(PortalDbContext db, TimeProvider cl
         return earliest is { } at ? MonthRange.MonthOf(UkTime.Today(at)) : null;
     }
 
-    private async Task<int> ComputeAsync(DateOnly first, DateOnly last, DateTime now, CancellationToken cancellationToken)
+    private async Task<int> ComputeAsync(bool everything, DateOnly first, DateOnly last, DateTime now, CancellationToken cancellationToken)
     {
         // A UK month starts at local midnight; a day either side in UTC catches every pass in it.
         var fromUtc = DateTime.SpecifyKind(first.ToDateTime(TimeOnly.MinValue).AddDays(-1), DateTimeKind.Utc);
+        var months = new UkMonths(first, last);
 
         // Whose staff each person was, and when: a pass counts for the organisations they worked for at the time.
+        var organisations = new Dictionary<Guid, int> { [LearningMonth.City] = 0 };
         var staff = (await db.Set<Membership>().AsNoTracking()
                 .Where(m => m.Role == MembershipRole.Staff && (m.EndedAtUtc == null || m.EndedAtUtc > fromUtc))
                 .Select(m => new { m.UserId, m.OrganisationId, m.StartedAtUtc, m.EndedAtUtc })
                 .ToListAsync(cancellationToken))
-            .ToLookup(m => m.UserId, m => (m.OrganisationId, m.StartedAtUtc, m.EndedAtUtc), StringComparer.Ordinal);
-        // Only people who passed something in these months can be first-timers in them.
-        // A list worked out once (IN), not a probe per row (EXISTS): five times faster over the city's 3,000,000 passes on SQLite.
-        var recent = db.Set<Completion>().Where(c => c.CompletedAtUtc >= fromUtc).Select(c => c.UserId);
-        var firstPass = await db.Set<Completion>().AsNoTracking()
-            .Where(c => recent.Contains(c.UserId))
-            .GroupBy(c => c.UserId)
-            .Select(g => new { UserId = g.Key, At = g.Min(c => c.CompletedAtUtc) })
-            .ToDictionaryAsync(f => f.UserId, f => f.At, StringComparer.Ordinal, cancellationToken);
-
-        var tallies = new Dictionary<(Guid Organisation, DateOnly Month), Tally>();
-        var modules = new Dictionary<(Guid Organisation, DateOnly Month, string Module), int>();
-        var people = new Dictionary<string, int>(StringComparer.Ordinal);
-        await foreach (var pass in db.Set<Completion>().AsNoTracking().Where(c => c.CompletedAtUtc >= fromUtc)
-            .Select(c => new { c.UserId, c.ModuleSlug, c.CompletedAtUtc }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+            .ToLookup(m => m.UserId, m => (Organisation: Index(organisations, m.OrganisationId), m.StartedAtUtc, m.EndedAtUtc), StringComparer.Ordinal);
+        // Only people who passed something in these months can be first-timers in them. A run over
+        // every pass finds each person's first as it goes; a shorter one asks for theirs, as a list
+        // worked out once (IN), not a probe per row (EXISTS): five times faster on SQLite.
+        Dictionary<string, DateTime>? firstPass = null;
+        var passes = db.Set<Completion>().AsNoTracking();
+        if (!everything)
         {
-            var month = MonthRange.MonthOf(UkTime.Today(pass.CompletedAtUtc));
-            if (month < first || month > last)
-                continue;
-            if (!people.TryGetValue(pass.UserId, out var person))
-                people[pass.UserId] = person = people.Count;
-            var isFirst = firstPass.TryGetValue(pass.UserId, out var firstAt) && firstAt == pass.CompletedAtUtc;
-            Count(LearningMonth.City);
-            foreach (var (organisation, started, ended) in staff[pass.UserId])
-            {
-                if (started <= pass.CompletedAtUtc && (ended is null || ended > pass.CompletedAtUtc))
-                    Count(organisation);
-            }
+            passes = passes.Where(c => c.CompletedAtUtc >= fromUtc);
+            var recent = passes.Select(c => c.UserId);
+            firstPass = await db.Set<Completion>().AsNoTracking()
+                .Where(c => recent.Contains(c.UserId))
+                .GroupBy(c => c.UserId)
+                .Select(g => new { UserId = g.Key, At = g.Min(c => c.CompletedAtUtc) })
+                .ToDictionaryAsync(f => f.UserId, f => f.At, StringComparer.Ordinal, cancellationToken);
+        }
 
-            void Count(Guid organisation)
+        // Three million passes on a full run: one string lookup each (the person), then whole numbers.
+        var people = new Dictionary<string, Person>(StringComparer.Ordinal);
+        var modules = new Dictionary<string, int>(StringComparer.Ordinal);
+        var tallies = new Dictionary<int, Tally>();
+        var moduleCounts = new Dictionary<long, int>();
+        var places = new List<int>();
+        await foreach (var pass in passes.Select(c => new { c.UserId, c.ModuleSlug, c.CompletedAtUtc }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            if (!people.TryGetValue(pass.UserId, out var person))
             {
-                if (!tallies.TryGetValue((organisation, month), out var tally))
-                    tallies[(organisation, month)] = tally = new Tally();
-                tally.Add(person, isFirst);
-                var key = (organisation, month, pass.ModuleSlug);
-                modules[key] = modules.GetValueOrDefault(key) + 1;
+                person = new Person(people.Count, firstPass is null ? DateTime.MaxValue : firstPass.GetValueOrDefault(pass.UserId, DateTime.MinValue), [.. staff[pass.UserId]]);
+                people.Add(pass.UserId, person);
+            }
+            if (firstPass is null && pass.CompletedAtUtc < person.FirstAt)
+                person.FirstAt = pass.CompletedAtUtc;
+            var month = months.IndexOf(pass.CompletedAtUtc);
+            if (month < 0)
+                continue;
+            if (!modules.TryGetValue(pass.ModuleSlug, out var module))
+                modules.Add(pass.ModuleSlug, module = modules.Count);
+            // On a shorter run a first-timer is known now; on a full one, once every pass has been seen.
+            var isFirst = firstPass is not null && person.FirstAt == pass.CompletedAtUtc;
+            person.PlacesAt(pass.CompletedAtUtc, places);
+            foreach (var organisation in places)
+            {
+                var key = organisation * months.Count + month;
+                if (!tallies.TryGetValue(key, out var tally))
+                    tallies.Add(key, tally = new Tally());
+                tally.Add(person.Index, isFirst);
+                var moduleKey = ((long)key << 16) | (uint)module;
+                moduleCounts[moduleKey] = moduleCounts.GetValueOrDefault(moduleKey) + 1;
+            }
+        }
+        if (firstPass is null)
+        {
+            foreach (var person in people.Values)
+            {
+                var month = months.IndexOf(person.FirstAt);
+                if (month < 0)
+                    continue;
+                person.PlacesAt(person.FirstAt, places);
+                foreach (var organisation in places)
+                    tallies[organisation * months.Count + month].AddFirstTimer(person.Index);
             }
         }
 
         await db.Set<LearningMonth>().Where(m => m.Month >= first).ExecuteDeleteAsync(cancellationToken);
         await db.Set<ModuleMonth>().Where(m => m.Month >= first).ExecuteDeleteAsync(cancellationToken);
+        var organisationOf = organisations.OrderBy(o => o.Value).Select(o => o.Key).ToArray();
+        var moduleOf = modules.OrderBy(m => m.Value).Select(m => m.Key).ToArray();
         // A month with no passes still gets its city row, so the pages can tell "none" from "not worked out yet".
         var rows = new List<LearningMonth>();
-        for (var month = first; month <= last; month = month.AddMonths(1))
+        for (var month = 0; month < months.Count; month++)
         {
-            if (!tallies.ContainsKey((LearningMonth.City, month)))
-                rows.Add(LearningMonth.Of(month, LearningMonth.City, 0, 0, 0, now));
+            if (!tallies.ContainsKey(month))
+                rows.Add(LearningMonth.Of(months[month], LearningMonth.City, 0, 0, 0, now));
         }
-        rows.AddRange(tallies.Select(t => LearningMonth.Of(t.Key.Month, t.Key.Organisation, t.Value.Learners, t.Value.FirstTimers, t.Value.Completions, now)));
+        rows.AddRange(tallies.Select(t => LearningMonth.Of(months[t.Key % months.Count], organisationOf[t.Key / months.Count], t.Value.Learners, t.Value.FirstTimers, t.Value.Completions, now)));
         await BulkInsert.EntitiesAsync(db, rows, cancellationToken);
-        await BulkInsert.EntitiesAsync(db, [.. modules.Select(m => ModuleMonth.Of(m.Key.Month, m.Key.Organisation, m.Key.Module, m.Value))], cancellationToken);
-        return (last.Year - first.Year) * 12 + last.Month - first.Month + 1;
+        await BulkInsert.EntitiesAsync(db, [.. moduleCounts.Select(m =>
+        {
+            var key = (int)(m.Key >> 16);
+            return ModuleMonth.Of(months[key % months.Count], organisationOf[key / months.Count], moduleOf[(int)(m.Key & 0xFFFF)], m.Value);
+        })], cancellationToken);
+        return months.Count;
+    }
+
+    private static int Index(Dictionary<Guid, int> organisations, Guid organisation)
+    {
+        if (!organisations.TryGetValue(organisation, out var index))
+            organisations.Add(organisation, index = organisations.Count);
+        return index;
+    }
+
+    /// <summary>One learner while the passes stream by: a number for the counting sets, their first pass, and whose staff they were when.</summary>
+    private sealed class Person(int index, DateTime firstAt, (int Organisation, DateTime StartedAtUtc, DateTime? EndedAtUtc)[] staff)
+    {
+        public int Index { get; } = index;
+
+        public DateTime FirstAt { get; set; } = firstAt;
+
+        /// <summary>The city (0) and each organisation whose staff they were at <paramref name="at"/>.</summary>
+        public void PlacesAt(DateTime at, List<int> places)
+        {
+            places.Clear();
+            places.Add(0);
+            foreach (var (organisation, started, ended) in staff)
+            {
+                if (started <= at && (ended is null || ended > at))
+                    places.Add(organisation);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The UK calendar months of a run by number (0 the first), with where each starts in UTC, so a
+    /// pass finds its month by comparing instants instead of converting each one to UK time.
+    /// </summary>
+    private sealed class UkMonths
+    {
+        private readonly DateOnly[] _months;
+        private readonly DateTime[] _startsUtc;
+
+        public UkMonths(DateOnly first, DateOnly last)
+        {
+            var months = new List<DateOnly>();
+            for (var month = first; month <= last; month = month.AddMonths(1))
+                months.Add(month);
+            _months = [.. months];
+            _startsUtc = [.. months.Append(last.AddMonths(1)).Select(RetentionRollup.MonthStartUtc)];
+        }
+
+        public int Count => _months.Length;
+
+        public DateOnly this[int index] => _months[index];
+
+        /// <returns>The number of the month <paramref name="utc"/> falls in, or -1 outside them.</returns>
+        public int IndexOf(DateTime utc)
+        {
+            var i = Array.BinarySearch(_startsUtc, DateTime.SpecifyKind(utc, DateTimeKind.Utc));
+            var month = i >= 0 ? i : ~i - 1;
+            return month >= 0 && month < _months.Length ? month : -1;
+        }
     }
 
     private sealed class Tally
@@ -136,7 +240,12 @@ public sealed partial class InsightRollupJob(PortalDbContext db, TimeProvider cl
             if (isFirst)
                 _firstTimers.Add(person);
         }
+
+        public void AddFirstTimer(int person) => _firstTimers.Add(person);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Insight rollup: {Step} took {Seconds:F1} s")]
+    private static partial void StepTook(ILogger logger, string step, double seconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Insight rollup: {Months} months worked out (full: {Full})")]
     private static partial void Computed(ILogger logger, int months, bool full);

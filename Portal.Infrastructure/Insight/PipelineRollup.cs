@@ -97,13 +97,16 @@ public sealed class PipelineRollup(PortalDbContext db, PriorityNeighbourhoods ne
 
         // The people who reached a step in these months, by any source (a hire's in-work steps fall up to a year after it).
         // Each is read with their whole history; everyone else's counts in these months are nought.
-        IQueryable<string>? active = null;
+        // Worked out once and handed to each query as one list parameter (EF.Parameter: thousands of ids
+        // are more than SQLite allows as separate parameters); as a subquery every query below ran it again.
+        string[]? active = null;
         if (!full)
         {
             var hiresFromUtc = fromUtc.AddDays(-7 * 52);
-            active = db.Set<ApplicationEvent>().Where(e => e.ChangedAtUtc >= fromUtc || (e.Status == ApplicationStatus.Hired && e.ChangedAtUtc >= hiresFromUtc))
+            active = [.. await db.Set<ApplicationEvent>().Where(e => e.ChangedAtUtc >= fromUtc || (e.Status == ApplicationStatus.Hired && e.ChangedAtUtc >= hiresFromUtc))
                 .Join(db.Set<Application>(), e => e.ApplicationId, a => a.Id, (e, a) => a.UserId)
-                .Union(db.Set<HubOutcome>().Where(o => o.On >= from).Select(o => o.UserId));
+                .Union(db.Set<HubOutcome>().Where(o => o.On >= from).Select(o => o.UserId))
+                .ToListAsync(cancellationToken)];
         }
 
         // Registered: every account that is not a member of staff's working account.
@@ -132,7 +135,7 @@ public sealed class PipelineRollup(PortalDbContext db, PriorityNeighbourhoods ne
             .Join(db.Set<Application>(), e => e.ApplicationId, a => a.Id, (e, a) => new { e.Status, e.ChangedAtUtc, a.UserId, a.VacancyId })
             .Join(db.Set<Vacancy>(), x => x.VacancyId, v => v.Id, (x, v) => new { x.Status, x.ChangedAtUtc, x.UserId, v.OrganisationId });
         if (active is not null)
-            moves = moves.Where(x => active.Contains(x.UserId));
+            moves = moves.Where(x => EF.Parameter(active).Contains(x.UserId));
         await foreach (var move in moves.GroupBy(x => new { x.UserId, x.OrganisationId, x.Status })
                            .Select(g => new { g.Key.UserId, g.Key.OrganisationId, g.Key.Status, At = g.Min(x => x.ChangedAtUtc) })
                            .AsAsyncEnumerable().WithCancellation(cancellationToken))
@@ -150,7 +153,7 @@ public sealed class PipelineRollup(PortalDbContext db, PriorityNeighbourhoods ne
 
         var outcomeRows = db.Set<HubOutcome>().AsNoTracking();
         if (active is not null)
-            outcomeRows = outcomeRows.Where(o => active.Contains(o.UserId));
+            outcomeRows = outcomeRows.Where(o => EF.Parameter(active).Contains(o.UserId));
         foreach (var outcome in await outcomeRows.Select(o => new { o.UserId, o.OrganisationId, o.Kind, o.On }).ToListAsync(cancellationToken))
         {
             PipelineStage? stage = outcome.Kind switch
@@ -175,14 +178,14 @@ public sealed class PipelineRollup(PortalDbContext db, PriorityNeighbourhoods ne
             .Join(db.Set<Application>(), e => e.ApplicationId, a => a.Id, (e, a) => new { e.ApplicationId, e.ChangedAtUtc, a.UserId, a.VacancyId })
             .Join(db.Set<Vacancy>(), x => x.VacancyId, v => v.Id, (x, v) => new { x.ApplicationId, x.ChangedAtUtc, x.UserId, x.VacancyId, v.OrganisationId });
         if (active is not null)
-            hireRows = hireRows.Where(h => active.Contains(h.UserId));
+            hireRows = hireRows.Where(h => EF.Parameter(active).Contains(h.UserId));
         var hires = await hireRows.ToListAsync(cancellationToken);
 
         // Staff memberships: those of the people above (still in work after a hire) and everyone in post in these months (the workforce).
         var workforceFromUtc = StartUtc(workforceFrom);
         var staffRows = db.Set<Membership>().AsNoTracking().Where(m => m.Role == MembershipRole.Staff);
         if (active is not null)
-            staffRows = staffRows.Where(m => m.EndedAtUtc == null || m.EndedAtUtc > workforceFromUtc || active.Contains(m.UserId));
+            staffRows = staffRows.Where(m => m.EndedAtUtc == null || m.EndedAtUtc > workforceFromUtc || EF.Parameter(active).Contains(m.UserId));
         var memberships = await staffRows.Select(m => new { m.UserId, m.OrganisationId, m.StartedAtUtc, m.EndedAtUtc }).ToListAsync(cancellationToken);
         var staff = memberships.ToLookup(m => (m.UserId, m.OrganisationId));
 
@@ -204,10 +207,16 @@ public sealed class PipelineRollup(PortalDbContext db, PriorityNeighbourhoods ne
 
         // Only the people counted in these months (and the workforce) need what they are counted under:
         // those who registered or joined a caseload in them, and the people above.
-        var counted = active?
-            .Union(db.Users.Where(u => u.CreatedUtc >= fromUtc).Select(u => u.Id))
-            .Union(db.Set<NavigationCase>().Where(c => c.OpenedAtUtc >= fromUtc).Select(c => c.UserId));
-        var people = new People(db, counted, workforceFromUtc);
+        string[]? counted = null;
+        if (active is not null)
+        {
+            var newcomers = await db.Users.Where(u => u.CreatedUtc >= fromUtc).Select(u => u.Id)
+                .Union(db.Set<NavigationCase>().Where(c => c.OpenedAtUtc >= fromUtc).Select(c => c.UserId))
+                .ToListAsync(cancellationToken);
+            counted = [.. active.Union(newcomers, StringComparer.Ordinal)];
+        }
+        var workforce = memberships.Where(m => m.EndedAtUtc == null || m.EndedAtUtc > workforceFromUtc).Select(m => m.UserId);
+        var people = new People(db, counted, workforce);
         var under = await people.LoadAsync(neighbourhoods, cancellationToken);
 
         foreach (var ((scope, stage, user), on) in firsts)
@@ -302,7 +311,14 @@ public sealed class PipelineRollup(PortalDbContext db, PriorityNeighbourhoods ne
         var cohortRows = Cohorts(enrolments, [.. cohortOutcomes.Select(o => (o.UserId, o.CohortId, o.Kind, o.On))], [.. cohortMoves.Select(m => (m.UserId, m.Status, m.ChangedAtUtc))]);
 
         var mine = db.Set<InsightFigure>().Where(f => Figures.Contains(f.Figure));
-        await (full ? mine : mine.Where(f => f.Dimension == InsightFigure.ByCohort || f.Month >= from)).ExecuteDeleteAsync(cancellationToken);
+        if (full)
+            await mine.ExecuteDeleteAsync(cancellationToken);
+        else
+        {
+            // Two deletes, not one ORed: the months' one reads the month index instead of every row.
+            await mine.Where(f => f.Month >= from).ExecuteDeleteAsync(cancellationToken);
+            await mine.Where(f => f.Dimension == InsightFigure.ByCohort).ExecuteDeleteAsync(cancellationToken);
+        }
         var figures = rows.Select(r => InsightFigure.Of(r.Key.Month, r.Key.Scope, r.Key.Figure, r.Key.Dimension, r.Key.Category, r.Value, now))
             .Concat(cohortRows.Select(r => InsightFigure.Of(r.Key.Month, r.Key.Scope, r.Key.Figure, InsightFigure.ByCohort, r.Key.Cohort.ToString(), r.Value, now)))
             .ToList();
@@ -326,7 +342,8 @@ public sealed class PipelineRollup(PortalDbContext db, PriorityNeighbourhoods ne
     /// only the people it counts and the staff in post.
     /// </summary>
     /// <param name="counted">The people counted in the months worked out; null for everyone (a full run).</param>
-    private sealed class People(PortalDbContext db, IQueryable<string>? counted, DateTime workforceFromUtc)
+    /// <param name="workforce">The staff in post in the months worked out (their monitoring answers count in the workforce figures).</param>
+    private sealed class People(PortalDbContext db, IReadOnlyCollection<string>? counted, IEnumerable<string> workforce)
     {
         public IReadOnlyList<(string UserId, Guid CohortId, DateTime EnrolledAtUtc, DateTime? CompletedAtUtc, DateOnly StartsOn, Guid OrganisationId)> Enrolments { get; private set; } = [];
 
@@ -337,12 +354,11 @@ public sealed class PipelineRollup(PortalDbContext db, PriorityNeighbourhoods ne
             var answers = db.Set<EqualityAnswers>().AsNoTracking();
             if (counted is not null)
             {
-                plans = plans.Where(p => counted.Contains(p.UserId));
-                profiles = profiles.Where(p => counted.Contains(p.UserId));
-                var inPost = db.Set<Membership>().Where(m => m.Role == MembershipRole.Staff && (m.EndedAtUtc == null || m.EndedAtUtc > workforceFromUtc)).Select(m => m.UserId);
-                // One list (a union), not two ORed: PostgreSQL probes an OR of two subqueries row by row.
-                var theirs = counted.Union(inPost);
-                answers = answers.Where(a => theirs.Contains(a.UserId));
+                plans = plans.Where(p => EF.Parameter(counted).Contains(p.UserId));
+                profiles = profiles.Where(p => EF.Parameter(counted).Contains(p.UserId));
+                // One list, not two ORed: PostgreSQL probes an OR of two subqueries row by row.
+                string[] theirs = [.. counted.Union(workforce, StringComparer.Ordinal)];
+                answers = answers.Where(a => EF.Parameter(theirs).Contains(a.UserId));
             }
             var routes = await plans.Select(p => new { p.UserId, p.ToRole }).ToDictionaryAsync(p => p.UserId, p => p.ToRole, StringComparer.Ordinal, cancellationToken);
             var postcodes = await profiles.Select(p => new { p.UserId, p.Postcode }).ToDictionaryAsync(p => p.UserId, p => p.Postcode, StringComparer.Ordinal, cancellationToken);

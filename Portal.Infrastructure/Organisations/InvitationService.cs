@@ -41,7 +41,7 @@ public sealed class InvitationService(
         if (await LimitReachedAsync(inviterId, organisationId, email, organisation.Name, cancellationToken) is { } limit)
             return limit;
 
-        var (invitation, token) = Invitation.Create(organisationId, email, role, inviterId, clock.GetUtcNow().UtcDateTime, jobRole, staff?.Team, staff?.Practitioner ?? false);
+        var (invitation, token) = Invitation.Create(organisationId, email, role, inviterId, clock.GetUtcNow().UtcDateTime, jobRole, staff?.Team, staff?.Practitioner ?? false, staff?.Apprentice ?? false);
         db.Add(invitation);
         outbox.Enqueue(await InvitationMailAsync(invitation, organisation.Name, link(token)), kind: MailKind.Invitation);
         await db.SaveChangesAsync(cancellationToken);
@@ -93,7 +93,7 @@ public sealed class InvitationService(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         invitation.Accept(userId, user.Email!, now);
         await organisations.JoinAsync(user, invitation.OrganisationId, invitation.Role,
-            invitation.JobRole is { } job ? new StaffTerms(job, invitation.Team, invitation.Practitioner, invitation.InvitedBy) : null, cancellationToken);
+            invitation.JobRole is { } job ? new StaffTerms(job, invitation.Team, invitation.Practitioner, invitation.InvitedBy, invitation.Apprenticeship) : null, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return Result.Done();
     }

@@ -10,5 +10,7 @@ internal sealed class ApplicationEventConfiguration : IEntityTypeConfiguration<A
     {
         builder.ToTable("ApplicationEvents");
         builder.HasKey(e => e.Id);
+        // The hourly pipeline rollup starts from the moves since its months began.
+        builder.HasIndex(e => e.ChangedAtUtc);
     }
 }

@@ -20,6 +20,8 @@ internal sealed class CompletionConfiguration : IEntityTypeConfiguration<Complet
         // "Latest completion of each module" for a person or a staff list reads this index alone.
         builder.HasIndex(c => new { c.UserId, c.ModuleSlug, c.CompletedAtUtc });
         builder.HasIndex(c => c.VerificationCode).IsUnique();
+        // The hourly insight rollup reads the last month or two of passes, not all three million.
+        builder.HasIndex(c => c.CompletedAtUtc);
         // Deleting an account erases its record too; its certificates then no longer verify.
         builder.HasOne<PortalUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -15,5 +15,7 @@ internal sealed class InsightFigureConfiguration : IEntityTypeConfiguration<Insi
         builder.Property(f => f.Category).HasMaxLength(InsightFigure.MaxCategoryLength).IsRequired();
         // One row per count: a rerun replaces, never adds. Also the pages' read, by organisation and months.
         builder.HasIndex(f => new { f.OrganisationId, f.Month, f.Figure, f.Dimension, f.Category }).IsUnique();
+        // The hourly run replaces its recent months: without this its delete reads every row.
+        builder.HasIndex(f => f.Month);
     }
 }

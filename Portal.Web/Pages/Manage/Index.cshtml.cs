@@ -39,6 +39,9 @@ public sealed class IndexModel(OrganisationService organisations, InvitationServ
     [BindProperty]
     public bool Practitioner { get; set; }
 
+    [BindProperty]
+    public bool Apprentice { get; set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var userId = User.RequiredId();
@@ -55,7 +58,7 @@ public sealed class IndexModel(OrganisationService organisations, InvitationServ
         if (!ModelState.IsValid)
             return await ShowAsync(cancellationToken);
         var result = await invitations.InviteAsync(User.RequiredId(), inviterIsAdmin: false, InviteTo!.Value, InviteEmail!, MembershipRole.Staff,
-            this.AcceptLink(), new StaffTerms(JobRole!, Team, Practitioner), cancellationToken);
+            this.AcceptLink(), new StaffTerms(JobRole!, Team, Practitioner, Apprentice: Apprentice), cancellationToken);
         return await this.AnswerAsync(result, () => this.Sent(InviteEmail!), () => ShowAsync(cancellationToken), field: _ => nameof(InviteEmail));
     }
 

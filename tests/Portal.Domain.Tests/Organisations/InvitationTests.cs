@@ -35,4 +35,13 @@ public sealed class InvitationTests
         Assert.Contains("already been used", invitation.Refusal("rita@example.com", Now.AddDays(2)), StringComparison.Ordinal);
         Assert.Throws<InvalidOperationException>(() => invitation.Accept("u1", "rita@example.com", Now.AddDays(2)));
     }
+
+    [Fact]
+    public void OnlyStaffAreInvitedOnAnApprenticeship()
+    {
+        var (staff, _) = Invitation.Create(Guid.NewGuid(), "lee@example.com", MembershipRole.Staff, "manager", Now, "care-worker", apprenticeship: true);
+
+        Assert.True(staff.Apprenticeship);
+        Assert.Throws<ArgumentException>(() => Invitation.Create(Guid.NewGuid(), "rita@example.com", MembershipRole.Recruiter, "admin", Now, apprenticeship: true));
+    }
 }

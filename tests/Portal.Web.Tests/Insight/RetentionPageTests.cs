@@ -23,7 +23,8 @@ public sealed class RetentionPageTests(RetentionPageTests.Factory app) : IClassF
 {
     public sealed class Factory : PortalWebFactory;
 
-    private static readonly DateOnly ThisMonth = MonthRange.MonthOf(DateOnly.FromDateTime(DateTime.UtcNow));
+    // The rollup's months are the UK's (UkTime): in the first hour of a summer month UTC is still in the month before.
+    private static readonly DateOnly ThisMonth = MonthRange.MonthOf(Portal.Infrastructure.UkTime.Today(DateTime.UtcNow));
     private static readonly DateOnly TwoMonthsAgo = ThisMonth.AddMonths(-2);
     private static readonly DateOnly LastMonth = ThisMonth.AddMonths(-1);
 

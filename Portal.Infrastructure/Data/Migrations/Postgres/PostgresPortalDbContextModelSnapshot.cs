@@ -860,6 +860,9 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<bool>("Apprenticeship")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1800,6 +1803,8 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("ApplicationId");
 
+                    b.HasIndex("ChangedAtUtc");
+
                     b.ToTable("ApplicationEvents", (string)null);
                 });
 
@@ -2494,6 +2499,8 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CompletedAtUtc");
+
                     b.HasIndex("VerificationCode")
                         .IsUnique();
 
@@ -2873,6 +2880,8 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Month");
 
                     b.HasIndex("OrganisationId", "Month", "Figure", "Dimension", "Category")
                         .IsUnique();

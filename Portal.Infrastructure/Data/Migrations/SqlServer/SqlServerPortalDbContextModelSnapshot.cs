@@ -863,6 +863,9 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<bool>("Apprenticeship")
+                        .HasColumnType("bit");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
 
@@ -1804,6 +1807,8 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
 
                     b.HasIndex("ApplicationId");
 
+                    b.HasIndex("ChangedAtUtc");
+
                     b.ToTable("ApplicationEvents", (string)null);
                 });
 
@@ -2498,6 +2503,8 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CompletedAtUtc");
+
                     b.HasIndex("VerificationCode")
                         .IsUnique();
 
@@ -2878,6 +2885,8 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Month");
 
                     b.HasIndex("OrganisationId", "Month", "Figure", "Dimension", "Category")
                         .IsUnique();

@@ -839,6 +839,9 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Apprenticeship")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -1761,6 +1764,8 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("ApplicationId");
 
+                    b.HasIndex("ChangedAtUtc");
+
                     b.ToTable("ApplicationEvents", (string)null);
                 });
 
@@ -2451,6 +2456,8 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CompletedAtUtc");
+
                     b.HasIndex("VerificationCode")
                         .IsUnique();
 
@@ -2824,6 +2831,8 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Month");
 
                     b.HasIndex("OrganisationId", "Month", "Figure", "Dimension", "Category")
                         .IsUnique();

@@ -1,0 +1,56 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Portal.Infrastructure.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class InsightRollupIndexesAndApprenticeInvitations : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "Apprenticeship",
+                table: "Invitations",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InsightFigures_Month",
+                table: "InsightFigures",
+                column: "Month");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Completions_CompletedAtUtc",
+                table: "Completions",
+                column: "CompletedAtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApplicationEvents_ChangedAtUtc",
+                table: "ApplicationEvents",
+                column: "ChangedAtUtc");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_InsightFigures_Month",
+                table: "InsightFigures");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Completions_CompletedAtUtc",
+                table: "Completions");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ApplicationEvents_ChangedAtUtc",
+                table: "ApplicationEvents");
+
+            migrationBuilder.DropColumn(
+                name: "Apprenticeship",
+                table: "Invitations");
+        }
+    }
+}
