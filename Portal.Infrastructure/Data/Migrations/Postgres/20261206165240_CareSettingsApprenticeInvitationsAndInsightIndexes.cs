@@ -2,18 +2,25 @@
 
 #nullable disable
 
-namespace Portal.Infrastructure.Data.Migrations.Sqlite
+namespace Portal.Infrastructure.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class InsightRollupIndexesAndApprenticeInvitations : Migration
+    public partial class CareSettingsApprenticeInvitationsAndInsightIndexes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "Setting",
+                table: "Organisations",
+                type: "character varying(40)",
+                maxLength: 40,
+                nullable: true);
+
             migrationBuilder.AddColumn<bool>(
                 name: "Apprenticeship",
                 table: "Invitations",
-                type: "INTEGER",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
@@ -47,6 +54,10 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
             migrationBuilder.DropIndex(
                 name: "IX_ApplicationEvents_ChangedAtUtc",
                 table: "ApplicationEvents");
+
+            migrationBuilder.DropColumn(
+                name: "Setting",
+                table: "Organisations");
 
             migrationBuilder.DropColumn(
                 name: "Apprenticeship",
