@@ -62,7 +62,9 @@ public sealed class MatrixTable(MatrixView view, string caption, Func<string, st
             if (person.Team is { } team)
                 encoder.Encode(writer, team);
             writer.Write("</td><td class=\"mx-held\">");
-            WriteCount(writer, row);
+            writer.Write(row.Held);
+            writer.Write(" of ");
+            writer.Write(row.Required);
             writer.Write("</td>");
             foreach (var cell in row.Cells)
                 WriteCell(writer, encoder, cell, dates);
@@ -96,23 +98,6 @@ public sealed class MatrixTable(MatrixView view, string caption, Func<string, st
             writer.Write("</td>");
         }
         writer.Write("</tr></tfoot></table></div>");
-    }
-
-    /// <summary>"3 of 4": held of required, counted in one pass over the row.</summary>
-    private static void WriteCount(TextWriter writer, MatrixRow row)
-    {
-        int held = 0, required = 0;
-        foreach (var cell in row.Cells)
-        {
-            if (cell is not { } c)
-                continue;
-            required++;
-            if (c.Held)
-                held++;
-        }
-        writer.Write(held);
-        writer.Write(" of ");
-        writer.Write(required);
     }
 
     private static void WriteCell(TextWriter writer, HtmlEncoder encoder, ComplianceCell? cell, Dictionary<DateOnly, string> dates)
