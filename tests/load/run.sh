@@ -257,7 +257,13 @@ done
 again=$(rate_of <<<"$(wrk_run get /health/live 16 0)")
 peak=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$pid/status")
 model=$(lscpu | awk -F: '/Model name/ { gsub(/^ +/, "", $2); print $2; exit }')
+# The matrix's weight on the wire: the whole page as sent, unpacked and as Brotli and gzip pack it.
+sizes=""
+if [[ " ${pages[*]}" == *"/manage/matrix|manager"* ]]; then
+  matrix_size() { curl -s -H "X-Forwarded-Proto: https" -H "Cookie: $manager" ${1:+-H "Accept-Encoding: $1"} "$base/manage/matrix" | wc -c; }
+  sizes=" Matrix HTML: $(matrix_size) bytes, $(matrix_size br) with Brotli, $(matrix_size gzip) with gzip."
+fi
 result="$table
 
-Provider: $provider. Trivial endpoint at the start $(printf '%.0f' "$trivial") requests/s, at the end $(printf '%.0f' "$again"). Peak working set of the portal process: $peak MiB. Machine: $(nproc) cores ($model), portal on CPU 0, wrk on CPU 1, $duration per run, $(date -u +%Y-%m-%d)."
+Provider: $provider.$sizes Trivial endpoint at the start $(printf '%.0f' "$trivial") requests/s, at the end $(printf '%.0f' "$again"). Peak working set of the portal process: $peak MiB. Machine: $(nproc) cores ($model), portal on CPU 0, wrk on CPU 1, $duration per run, $(date -u +%Y-%m-%d)."
 echo "$result" | tee "$here/results-$provider.md"

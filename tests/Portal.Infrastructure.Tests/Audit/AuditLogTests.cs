@@ -34,6 +34,51 @@ public abstract class AuditLogTests<TDatabase>(TDatabase database) : IClassFixtu
         Assert.Equal(("user-7", "203.0.113.7", organisation, Now, "training record"), (recorded.ActorUserId, recorded.IpAddress, recorded.OrganisationId, recorded.OccurredUtc, recorded.Details));
     }
 
+    /// <summary>
+    /// A recruiter reloading a vacancy's applicants: each applicant gets one event an hour from that
+    /// recruiter for that list, a newcomer to the list gets theirs at once, and another recruiter,
+    /// another list, or an hour after a person's last event, is a new event.
+    /// </summary>
+    [Fact]
+    public async Task RepeatedViewsOfTheSamePeopleByTheSameViewerAreRecordedOnceAnHour()
+    {
+        var organisation = Guid.NewGuid();
+        var (ann, bo, cat) = ($"ann-{Guid.NewGuid():N}", $"bo-{Guid.NewGuid():N}", $"cat-{Guid.NewGuid():N}");
+        var recruiter = $"recruiter-{Guid.NewGuid():N}";
+        async Task ViewAsync(string viewer, string details, params string[] people)
+        {
+            await using var db = database.CreateContext();
+            await new AuditLog(db, new Actor(viewer, "203.0.113.9"), _time).OpenedOnceAsync(AuditAction.ProfileOpened, people, organisation, details);
+        }
+        async Task<List<(string Viewer, string Person, string? Details, DateTime At)>> EventsAsync()
+        {
+            await using var db = database.CreateContext();
+            return [.. (await db.AuditEvents.AsNoTracking().Where(e => e.OrganisationId == organisation).OrderBy(e => e.Id).ToListAsync())
+                .Select(e => (e.ActorUserId!, e.SubjectId, e.Details, e.OccurredUtc))];
+        }
+
+        await ViewAsync(recruiter, "application for Care worker", ann, bo);
+        _time.Advance(TimeSpan.FromMinutes(20));
+        await ViewAsync(recruiter, "application for Care worker", ann, bo);
+        await ViewAsync(recruiter, "application for Care worker", ann, bo, cat);
+        var first = Now.AddMinutes(-20);
+        Assert.Equal(
+            [(recruiter, ann, "application for Care worker", first), (recruiter, bo, "application for Care worker", first), (recruiter, cat, "application for Care worker", Now)],
+            await EventsAsync());
+
+        await ViewAsync("another-recruiter", "application for Care worker", ann);
+        await ViewAsync(recruiter, "application for Night carer", ann);
+        Assert.Equal(5, (await EventsAsync()).Count);
+
+        // An hour and a minute after the first view: Ann and Bo again; Cat was first seen 41 minutes ago.
+        _time.Advance(TimeSpan.FromMinutes(41));
+        await ViewAsync(recruiter, "application for Care worker", ann, bo, cat);
+        var events = await EventsAsync();
+        Assert.Equal(7, events.Count);
+        Assert.Equal([ann, bo], events.Skip(5).Select(e => e.Person));
+        Assert.All(events.Skip(5), e => Assert.Equal(Now, e.At));
+    }
+
     [Fact]
     public async Task SearchFindsWhatAPersonDidAndWhatWasDoneToThemNewestFirst()
     {

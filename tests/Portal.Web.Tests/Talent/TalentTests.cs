@@ -255,6 +255,42 @@ public sealed class TalentTests(PortalWebFactory app) : IClassFixture<PortalWebF
         Assert.Contains("\"'=HYPERLINK(\"\"x\"\") I live in LS6.\"", row, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Opening a vacancy's applicants is in each applicant's audit trail (who opened their data), once
+    /// an hour however often the recruiter reloads the list; each CSV download is its own event.
+    /// </summary>
+    [Fact]
+    public async Task EachApplicantSeesTheListOpenedOnceAnHourAndEveryDownload()
+    {
+        var admin = await app.AsAdminWithTwoFactorAsync();
+        var (organisation, recruiter) = await OrganisationWithRecruiterAsync(admin, $"Audited Care {Guid.NewGuid():N}");
+        var url = await PostVacancyAsync(recruiter, "Audited job");
+        var applicants = new List<string>();
+        for (var i = 0; i < 2; i++)
+        {
+            var email = $"applicant.{Guid.NewGuid():N}@example.com";
+            applicants.Add((await app.CreateUserAsync(email, SignIn.Password)).Id);
+            var applicant = app.CreateBrowser();
+            await SignIn.PostSignInAsync(applicant, email, SignIn.Password);
+            var applied = await applicant.SubmitAsync(await applicant.GetPageAsync($"/jobs/{url.Split('/')[^1]}"), new Dictionary<string, string>(), "form[action*=Apply]");
+            Assert.Equal(HttpStatusCode.Redirect, applied.StatusCode);
+        }
+
+        for (var i = 0; i < 3; i++)
+            Assert.Equal(2, (await recruiter.GetPageAsync($"{url}/applications")).QuerySelectorAll(".record-item").Length);
+        for (var i = 0; i < 2; i++)
+            Assert.Equal(HttpStatusCode.OK, (await recruiter.GetAsync($"{url}/applications/csv")).StatusCode);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var events = await scope.ServiceProvider.GetRequiredService<PortalDbContext>().AuditEvents.AsNoTracking()
+            .Where(e => e.OrganisationId == organisation && e.Action == Portal.Domain.Audit.AuditAction.ProfileOpened).ToListAsync();
+        foreach (var applicant in applicants)
+        {
+            Assert.Equal(["application for Audited job", "application for Audited job, downloaded", "application for Audited job, downloaded"],
+                events.Where(e => e.SubjectId == applicant).OrderBy(e => e.Id).Select(e => e.Details));
+        }
+    }
+
     [Fact]
     public async Task AnApplicantCanWithdrawAndNotTwice()
     {

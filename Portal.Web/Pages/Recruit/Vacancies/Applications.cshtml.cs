@@ -29,8 +29,8 @@ public sealed class ApplicationsModel(ApplicationService applications, VacancySe
     {
         if (!await LoadAsync(id, cancellationToken))
             return NotFound();
-        // Each applicant can see that this organisation opened their application and profile.
-        await audit.OpenedAsync(AuditAction.ProfileOpened, Applicants.Select(a => a.UserId), Vacancy.OrganisationId, $"application for {Vacancy.Details.Title}", cancellationToken);
+        // Each applicant can see that this organisation opened their application and profile (once an hour per recruiter).
+        await audit.OpenedOnceAsync(AuditAction.ProfileOpened, Applicants.Select(a => a.UserId), Vacancy.OrganisationId, $"application for {Vacancy.Details.Title}", cancellationToken);
         return Page();
     }
 

@@ -27,8 +27,8 @@ public sealed class PeopleModel(VacancyService vacancies, MatchService matches, 
             return NotFound();
         Vacancy = vacancy;
         People = people;
-        // Each person shown can see that this organisation saw their profile.
-        await audit.OpenedAsync(AuditAction.ProfileOpened, people.Select(p => p.UserId), vacancy.OrganisationId, $"among people who fit {vacancy.Details.Title}", cancellationToken);
+        // Each person shown can see that this organisation saw their profile (once an hour per recruiter).
+        await audit.OpenedOnceAsync(AuditAction.ProfileOpened, people.Select(p => p.UserId), vacancy.OrganisationId, $"among people who fit {vacancy.Details.Title}", cancellationToken);
         return Page();
     }
 
