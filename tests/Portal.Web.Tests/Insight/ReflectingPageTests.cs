@@ -9,7 +9,6 @@ using Portal.Domain.Organisations;
 using Portal.Infrastructure.Accounts;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Insight;
-using Portal.Infrastructure.Organisations;
 using Portal.Web.Tests.Support;
 
 namespace Portal.Web.Tests.Insight;
@@ -64,7 +63,7 @@ public sealed class ReflectingPageTests(ReflectingPageTests.Factory app) : IClas
         Assert.Contains("rounded to the nearest 5", csv, StringComparison.Ordinal);
 
         // A manager sees their own organisation, not another's, and cannot enter the city's figures.
-        var manager = await ManagerAsync(harehills);
+        var manager = await app.AsManagerOfAsync(harehills);
         Assert.Contains("Harehills Lane Care", (await manager.GetPageAsync("/insight/reflecting")).Text("main"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync($"/insight/reflecting?Input.Organisation={Guid.Empty}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync($"/insight/reflecting?handler=Csv&Input.Organisation={Guid.NewGuid()}")).StatusCode);
@@ -92,16 +91,5 @@ public sealed class ReflectingPageTests(ReflectingPageTests.Factory app) : IClas
         await db.SaveChangesAsync();
         await scope.ServiceProvider.GetRequiredService<InsightRollupJob>().RunAsync(full: true, CancellationToken.None);
         return harehills.Id;
-    }
-
-    private async Task<HttpClient> ManagerAsync(Guid organisation)
-    {
-        var email = $"manager.{Guid.NewGuid():N}@example.com";
-        await app.CreateUserAsync(email, SignIn.Password);
-        await using (var scope = app.Services.CreateAsyncScope())
-            Assert.True((await scope.ServiceProvider.GetRequiredService<OrganisationService>().AddMemberAsync(organisation, email, MembershipRole.Manager)).IsDone);
-        var browser = app.CreateBrowser();
-        await app.SignInWithTwoFactorAsync(browser, email);
-        return browser;
     }
 }

@@ -7,8 +7,6 @@ using Portal.Domain.Insight;
 using Portal.Domain.Organisations;
 using Portal.Infrastructure.Accounts;
 using Portal.Infrastructure.Data;
-using Portal.Infrastructure.Insight;
-using Portal.Infrastructure.Organisations;
 using Portal.Web.Tests.Support;
 
 namespace Portal.Web.Tests.Insight;
@@ -90,7 +88,7 @@ public sealed class RetentionPageTests(RetentionPageTests.Factory app) : IClassF
         Assert.Equal("0", before.Single(r => r[0] == "Moved up a step on a career route")[1]);
         Assert.Equal("0", before.Single(r => r[0] == "Apprentices in post at the end")[1]);
 
-        var manager = await ManagerAsync(seacroft);
+        var manager = await app.AsManagerOfAsync(seacroft);
         var staff = await manager.GetPageAsync($"/manage/staff/{promote}");
         Assert.Equal(HttpStatusCode.Redirect, (await manager.SubmitAsync(staff, new Dictionary<string, string> { ["JobRole"] = "senior-care-worker" }, "main form[action*='handler=Change']")).StatusCode);
         staff = await manager.GetPageAsync($"/manage/staff/{apprentice}");
@@ -151,20 +149,5 @@ public sealed class RetentionPageTests(RetentionPageTests.Factory app) : IClassF
         }
     }
 
-    private async Task RollupAsync()
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<InsightRollupJob>().RunAsync(full: true, CancellationToken.None);
-    }
-
-    private async Task<HttpClient> ManagerAsync(Guid organisation)
-    {
-        var email = $"manager.{Guid.NewGuid():N}@example.com";
-        await app.CreateUserAsync(email, SignIn.Password);
-        await using (var scope = app.Services.CreateAsyncScope())
-            Assert.True((await scope.ServiceProvider.GetRequiredService<OrganisationService>().AddMemberAsync(organisation, email, MembershipRole.Manager)).IsDone);
-        var browser = app.CreateBrowser();
-        await app.SignInWithTwoFactorAsync(browser, email);
-        return browser;
-    }
+    private Task RollupAsync() => app.RollupAsync(full: true);
 }

@@ -7,8 +7,6 @@ using Portal.Domain.Compliance;
 using Portal.Domain.Organisations;
 using Portal.Infrastructure.Accounts;
 using Portal.Infrastructure.Data;
-using Portal.Infrastructure.Insight;
-using Portal.Infrastructure.Organisations;
 using Portal.Web.Tests.Navigation;
 using Portal.Web.Tests.Support;
 
@@ -105,7 +103,7 @@ public sealed class TrainingPageTests(TrainingPageTests.Factory app) : IClassFix
         Assert.DoesNotContain(Rows(settings), r => r[0] == "Setting not recorded");
 
         // The employer's manager sees their own staff beside the city, and nobody else's.
-        var manager = await ManagerAsync(seeded.Harehills);
+        var manager = await app.AsManagerOfAsync(seeded.Harehills);
         var own = await manager.GetPageAsync("/insight/training");
         Assert.Contains("Harehills Homecare", own.Text("main"), StringComparison.Ordinal);
         Assert.StartsWith("City, end of", own.QuerySelectorAll("table")[0].QuerySelectorAll("thead th")[3].TextContent.Trim(), StringComparison.Ordinal);
@@ -166,20 +164,5 @@ public sealed class TrainingPageTests(TrainingPageTests.Factory app) : IClassFix
         return await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Set<Organisation>().Where(o => o.Id == organisation).Select(o => o.Setting).SingleAsync();
     }
 
-    private async Task RollupAsync()
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<InsightRollupJob>().RunAsync(full: false, CancellationToken.None);
-    }
-
-    private async Task<HttpClient> ManagerAsync(Guid organisation)
-    {
-        var email = $"manager.{Guid.NewGuid():N}@example.com";
-        await app.CreateUserAsync(email, SignIn.Password);
-        await using (var scope = app.Services.CreateAsyncScope())
-            Assert.True((await scope.ServiceProvider.GetRequiredService<OrganisationService>().AddMemberAsync(organisation, email, MembershipRole.Manager)).IsDone);
-        var browser = app.CreateBrowser();
-        await app.SignInWithTwoFactorAsync(browser, email);
-        return browser;
-    }
+    private Task RollupAsync() => app.RollupAsync(full: false);
 }
