@@ -91,6 +91,34 @@ public abstract class ScaleSeederTests<TDatabase>(TDatabase database) : IClassFi
             Assert.Equal(250, await db.Set<Vacancy>().CountAsync());
     }
 
+    /// <summary>
+    /// The talent hub's outcomes are recorded on the day they happened, as a navigator records them,
+    /// not all at the moment the city was generated (which made the first hourly insight rollup
+    /// take every one as backdated news and redo two years).
+    /// </summary>
+    [Fact]
+    public async Task TheHubsOutcomesAreRecordedOnTheDaysTheyHappened()
+    {
+        var now = new DateTime(2026, 11, 26, 9, 0, 0, DateTimeKind.Utc);
+        var fresh = new SqliteTestDatabase();
+        await fresh.InitializeAsync();
+        try
+        {
+            await using (var db = fresh.CreateContext())
+                await new ScaleSeeder(db, PostcodeDistricts.Shipped(), new FakeTimeProvider(now)).RunAsync(Small with { HubPeople = 120 }, Content, _ => { });
+            await using var read = fresh.CreateContext();
+            var outcomes = await read.Set<Portal.Domain.Programmes.HubOutcome>().AsNoTracking().ToListAsync();
+            Assert.NotEmpty(outcomes);
+            Assert.All(outcomes, o => Assert.Equal(o.On, DateOnly.FromDateTime(o.RecordedAtUtc)));
+            Assert.All(outcomes, o => Assert.True(o.RecordedAtUtc <= now));
+            Assert.True(outcomes.Select(o => o.RecordedAtUtc).Distinct().Count() > 10);
+        }
+        finally
+        {
+            await fresh.DisposeAsync();
+        }
+    }
+
     /// <summary>The same run into a second, fresh SQLite database.</summary>
     private static async Task<(Guid, string)> ExpectedFirstVacancyAsync()
     {

@@ -16,6 +16,17 @@ namespace Portal.LoadData;
 /// </summary>
 public sealed partial class ScaleSeeder
 {
+    /// <summary>
+    /// When a navigator records an outcome: at noon on its day (never after now). Recorded all at the
+    /// generation time, every outcome looked like backdated news to the first hourly insight rollup,
+    /// which then redid two years.
+    /// </summary>
+    private static DateTime RecordedOn(DateOnly on, DateTime now)
+    {
+        var noon = on.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc);
+        return noon < now ? noon : now;
+    }
+
     private static readonly string[] HubNeeds = ["Finding a first job in care", "Getting a DBS check", "Confidence with interviews", "Childcare around shifts", "Travel to work"];
 
     private async Task PipelineHistoryAsync(City city, CancellationToken cancellationToken)
@@ -209,7 +220,7 @@ public sealed partial class ScaleSeeder
                 if (cohort.FinishedOn(today) && random.Next(10) < 8)
                 {
                     enrolment.Complete(cohort.EndsOn.ToDateTime(new TimeOnly(16, 0), DateTimeKind.Utc));
-                    db.Add(HubOutcome.Record(userId, hub.Id, cohort.Id, OutcomeKind.ProgrammeCompleted, null, cohort.EndsOn, navigator, now));
+                    db.Add(HubOutcome.Record(userId, hub.Id, cohort.Id, OutcomeKind.ProgrammeCompleted, null, cohort.EndsOn, navigator, RecordedOn(cohort.EndsOn, now)));
                 }
                 db.Add(enrolment);
                 cohortId = cohort.Id;
@@ -218,11 +229,11 @@ public sealed partial class ScaleSeeder
             if (on > today || random.Next(10) < 3)
                 continue;
             var employer = "Leeds Teaching Hospitals";
-            db.Add(HubOutcome.Record(userId, hub.Id, cohortId, OutcomeKind.Interview, employer, on, navigator, now));
+            db.Add(HubOutcome.Record(userId, hub.Id, cohortId, OutcomeKind.Interview, employer, on, navigator, RecordedOn(on, now)));
             on = on.AddDays(random.Next(5, 20));
             if (on > today || random.Next(10) < 4)
                 continue;
-            db.Add(HubOutcome.Record(userId, hub.Id, cohortId, OutcomeKind.StartedWork, employer, on, navigator, now));
+            db.Add(HubOutcome.Record(userId, hub.Id, cohortId, OutcomeKind.StartedWork, employer, on, navigator, RecordedOn(on, now)));
             foreach (var weeks in new[] { 13, 26, 52 })
             {
                 var due = on.AddDays(7 * weeks);
@@ -230,10 +241,10 @@ public sealed partial class ScaleSeeder
                     break;
                 if (random.Next(10) == 0)
                 {
-                    db.Add(HubOutcome.Record(userId, hub.Id, cohortId, OutcomeKind.LeftWork, null, due, navigator, now));
+                    db.Add(HubOutcome.Record(userId, hub.Id, cohortId, OutcomeKind.LeftWork, null, due, navigator, RecordedOn(due, now)));
                     break;
                 }
-                db.Add(HubOutcome.Record(userId, hub.Id, cohortId, HubOutcome.StillInWorkAt(weeks), null, due, navigator, now));
+                db.Add(HubOutcome.Record(userId, hub.Id, cohortId, HubOutcome.StillInWorkAt(weeks), null, due, navigator, RecordedOn(due, now)));
             }
         }
         await SaveBatchAsync(cancellationToken);
