@@ -24,8 +24,8 @@ internal static class ContentCache
         model.EndpointMetadata.Add(new OutputCacheAttribute { PolicyName = JobsPolicy });
 
     // Waits for the eviction so that no request after Load returns can be served an old page; the
-    // in-memory store evicts synchronously and Redis (several nodes) in one round trip, so nothing
-    // blocks for long.
+    // in-memory store evicts synchronously and the shared one (several nodes, SharedOutputCache)
+    // when Redis has deleted the pages, so nothing blocks for long.
     public static void EvictOnReload(ContentStore content, IOutputCacheStore cache) =>
         content.Reloaded += (_, _) => cache.EvictByTagAsync(Tag, CancellationToken.None).AsTask().GetAwaiter().GetResult();
 }

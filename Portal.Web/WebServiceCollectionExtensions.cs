@@ -106,13 +106,7 @@ public static class WebServiceCollectionExtensions
         // memory (faster, and right for one node), and another node's change reaches it only when
         // its copy expires.
         if (configuration["OutputCache:Redis"] is { Length: > 0 } redis)
-        {
-            services.AddStackExchangeRedisOutputCache(options =>
-            {
-                options.Configuration = redis;
-                options.InstanceName = "portal:";
-            });
-        }
+            SharedOutputCache.AddRedis(services, redis);
 
         // Public content pages are the same for every signed-out visitor; signed-in requests bypass the cache.
         services.AddOutputCache(options =>
