@@ -21,7 +21,8 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; e
 free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 work=$(mktemp -d /tmp/portal-matrix.XXXXXX)
-# MATRIX_KEEP=DIR keeps the generated SQLite city in DIR for the next run; MATRIX_PG_PORT=N uses an
+# MATRIX_GC_SERVER=0 runs the portal with the workstation garbage collector instead of the server
+# one it ships with. MATRIX_KEEP=DIR keeps the generated SQLite city in DIR for the next run; MATRIX_PG_PORT=N uses an
 # already running PostgreSQL on loopback (database portal_matrix, kept) instead of a throwaway one.
 keep=${MATRIX_KEEP:-}
 pid=""
@@ -71,7 +72,8 @@ if [[ ! -f $seeded_flag ]]; then
 fi
 port=$(free_port)
 base="http://127.0.0.1:$port"
-ASPNETCORE_URLS="$base" Mail__PickupDirectory="$work/mail" RateLimiting__AccountPostsPerMinute=100000 DOTNET_gcServer=0 \
+gc_name=$([[ ${MATRIX_GC_SERVER:-1} == 1 ]] && echo server || echo workstation)
+ASPNETCORE_URLS="$base" Mail__PickupDirectory="$work/mail" RateLimiting__AccountPostsPerMinute=100000 DOTNET_gcServer=${MATRIX_GC_SERVER:-1} \
   taskset -c 0 dotnet Portal.Web.dll >"$work/portal.log" 2>&1 &
 pid=$!
 until curl -H "X-Forwarded-Proto: https" -sf -o /dev/null "$base/health/live"; do
@@ -127,6 +129,6 @@ cpu=$(lscpu | awk -F: '/Model name/ { gsub(/^ +/, "", $2); print $2; exit }')
 steal=$(top -bn1 | awk -F, '/Cpu\(s\)/ { for (i = 1; i <= NF; i++) if ($i ~ / st/) { gsub(/[^0-9.]/, "", $i); print $i } }')
 result="$table
 
-$rows people x $columns topics ($bytes bytes of HTML), $provider, $(nproc) cores ($cpu), portal on CPU 0, wrk on CPU 1, $(date -u +%Y-%m-%d). Peak working set $peak MiB. CPU steal at the end: ${steal:-?}%."
+$rows people x $columns topics ($bytes bytes of HTML), $provider, $(nproc) cores ($cpu), portal on CPU 0, wrk on CPU 1, $(date -u +%Y-%m-%d). Peak working set $peak MiB ($gc_name GC). CPU steal at the end: ${steal:-?}%."
 echo "$result"
 echo "$result" >"$here/results-matrix-$provider.md"

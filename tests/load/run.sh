@@ -19,6 +19,9 @@
 #                                        # (15 s) and its summary (profile.py) in DIR; with
 #   LOAD_PROFILER=perf                   # Linux perf's CPU samples instead of dotnet-trace's thread-time
 #                                        # samples (which count threads waiting for the core as busy)
+#   LOAD_GC=workstation ...              # the workstation garbage collector; left out, the portal runs as
+#                                        # it ships (Portal.Web's runtimeconfig: server GC, which .NET 10
+#                                        # sizes dynamically, DATAS)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 here="$root/tests/load"
@@ -33,6 +36,9 @@ keep=${LOAD_KEEP:-}
 only=${LOAD_PAGES:-}
 profile=${LOAD_PROFILE:-}
 profiler=${LOAD_PROFILER:-dotnet-trace}
+gc=${LOAD_GC:-server}
+[[ $gc == server || $gc == workstation ]] || { echo "LOAD_GC is server or workstation" >&2; exit 2; }
+gc_env=$([[ $gc == workstation ]] && echo "DOTNET_gcServer=0" || echo "DOTNET_gcServer=1")
 perf_map=$([[ -n $profile && $profiler == perf ]] && echo 1 || echo 0)
 # For perf to name methods: JIT-compiled code outside the double-mapped (write-xor-execute) memory,
 # and the framework compiled by the JIT too rather than precompiled (ReadyToRun), so it is in the map.
@@ -87,7 +93,7 @@ fi
 port=$(free_port)
 base="http://127.0.0.1:$port"
 # From the project folder, so the web root (styles, scripts, the version hashes in links) is found as when deployed.
-(cd "$root/Portal.Web" && exec env ASPNETCORE_URLS="$base" Mail__PickupDirectory="$work/mail" RateLimiting__AccountPostsPerMinute=100000 DOTNET_gcServer=0 DOTNET_PerfMapEnabled=$perf_map $perf_env \
+(cd "$root/Portal.Web" && exec env ASPNETCORE_URLS="$base" Mail__PickupDirectory="$work/mail" RateLimiting__AccountPostsPerMinute=100000 $gc_env DOTNET_PerfMapEnabled=$perf_map $perf_env \
   taskset -c 0 dotnet bin/Release/net10.0/Portal.Web.dll) >"$work/portal.log" 2>&1 &
 pid=$!
 until curl -H "X-Forwarded-Proto: https" -sf -o /dev/null "$base/health/live"; do
@@ -265,5 +271,5 @@ if [[ " ${pages[*]}" == *"/manage/matrix|manager"* ]]; then
 fi
 result="$table
 
-Provider: $provider.$sizes Trivial endpoint at the start $(printf '%.0f' "$trivial") requests/s, at the end $(printf '%.0f' "$again"). Peak working set of the portal process: $peak MiB. Machine: $(nproc) cores ($model), portal on CPU 0, wrk on CPU 1, $duration per run, $(date -u +%Y-%m-%d)."
+Provider: $provider.$sizes Trivial endpoint at the start $(printf '%.0f' "$trivial") requests/s, at the end $(printf '%.0f' "$again"). Peak working set of the portal process: $peak MiB ($gc GC). Machine: $(nproc) cores ($model), portal on CPU 0, wrk on CPU 1, $duration per run, $(date -u +%Y-%m-%d)."
 echo "$result" | tee "$here/results-$provider.md"

@@ -39,7 +39,7 @@ public class MatchRunBenchmarks
             ["Database:MigrateOnStartup"] = "false",
             ["ConnectionStrings:Portal"] = connection,
             ["Jobs:ServerEnabled"] = "false",
-            ["Content:Path"] = Path.Combine(RepositoryRoot(), "content"),
+            ["Content:Path"] = Path.Combine(BenchmarkPaths.RepositoryRoot(), "content"),
         });
         builder.Logging.ClearProviders();
         builder.Services.AddPortalInfrastructure(builder.Configuration, builder.Environment);
@@ -56,17 +56,6 @@ public class MatchRunBenchmarks
             .OrderBy(v => v.Id).Select(v => v.Id).Take(100)];
         if (_people.Length == 0 || _vacancies.Length == 0)
             throw new InvalidOperationException("The database has no matched people or open vacancies: fill it with tests/Portal.LoadData, then run-job matching-nightly.");
-    }
-
-    private static string RepositoryRoot()
-    {
-        // BenchmarkDotNet builds and runs a copy deep under bin/: walk up to the repository.
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Portal.sln")))
-                return directory.FullName;
-        }
-        throw new InvalidOperationException("Run the benchmarks from inside the repository.");
     }
 
     [GlobalCleanup]
