@@ -1,6 +1,8 @@
 using Portal.Domain.Compliance;
 using Portal.Domain.Training;
+using Microsoft.EntityFrameworkCore;
 using Portal.Infrastructure.Content;
+using Portal.Infrastructure.Data;
 
 namespace Portal.Infrastructure.Compliance;
 
@@ -37,6 +39,32 @@ public sealed class OrganisationTraining
         return new OrganisationTraining(content,
             requirements.ToDictionary(r => r.JobRole, r => (IReadOnlyList<Topic>)[.. r.Topics.Where(t => Exists(content, t))], StringComparer.Ordinal),
             content.RefreshDefaults.ForOrganisation(ownOverrides), ownOverrides);
+    }
+
+    /// <summary>
+    /// Organisations' rules in two queries (their own job lists, their own refresh intervals): those
+    /// named, each present even with nothing of its own, or with none named every organisation that
+    /// has something of its own (the rest use <c>From(content, [], [])</c>). One organisation's
+    /// page reads its rules in one query instead (<see cref="ComplianceService"/>).
+    /// </summary>
+    public static async Task<Dictionary<Guid, OrganisationTraining>> ForOrganisationsAsync(PortalDbContext db, ContentSet content, IReadOnlyCollection<Guid>? organisationIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (organisationIds is { Count: 0 })
+            return [];
+        var lists = db.Set<JobRequirements>().AsNoTracking();
+        var intervals = db.Set<RefreshOverride>().AsNoTracking();
+        if (organisationIds is not null)
+        {
+            lists = lists.Where(r => organisationIds.Contains(r.OrganisationId));
+            intervals = intervals.Where(o => organisationIds.Contains(o.OrganisationId));
+        }
+        var requirements = (await lists.Select(r => new { r.OrganisationId, r.JobRole, r.Modules, r.Competencies }).ToListAsync(cancellationToken))
+            .ToLookup(r => r.OrganisationId, r => (r.JobRole, JobRequirements.TopicsOf(r.Modules, r.Competencies)));
+        var overrides = (await intervals.Select(o => new { o.OrganisationId, o.ModuleSlug, o.Months }).ToListAsync(cancellationToken))
+            .ToLookup(o => o.OrganisationId, o => (o.ModuleSlug, o.Months));
+        var ids = organisationIds ?? [.. requirements.Select(l => l.Key).Union(overrides.Select(o => o.Key))];
+        return ids.Distinct().ToDictionary(id => id, id => From(content, requirements[id], overrides[id]));
     }
 
     /// <summary>Whether the organisation has its own list for the job (rather than the defaults).</summary>

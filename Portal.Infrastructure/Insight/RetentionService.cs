@@ -49,6 +49,8 @@ public sealed class RetentionService(PortalDbContext db, InsightService insight)
         var from = before.First.AddMonths(-(Turnover.Months - 1));
         var rows = await db.Set<RetentionFigure>().AsNoTracking()
             .Where(f => (f.OrganisationId == key || f.OrganisationId == LearningMonth.City) && f.Month >= from && f.Month <= range.Last)
+            // The table also holds the training-in-date figures (their own page reads them).
+            .Where(f => !TrainingInDateRollup.Figures.Contains(f.Figure))
             .Select(f => new { f.OrganisationId, f.Month, f.Figure, f.Dimension, f.Category, f.Count })
             .ToListAsync(cancellationToken);
 

@@ -67,7 +67,9 @@ public sealed class TrainingInDateRollup(PortalDbContext db, ContentStore conten
             .ToLookup(j => j.MembershipId, j => (j.JobRole, j.FromUtc, j.ToUtc));
         var organisations = (await db.Set<Organisation>().AsNoTracking().Select(o => new { o.Id, o.Type, o.Setting }).ToListAsync(cancellationToken))
             .ToDictionary(o => o.Id, o => (Sector: o.Type.ToString(), Setting: o.Setting?.ToString() ?? ""));
-        var rules = await RulesAsync(set, cancellationToken);
+        // Every organisation with rules of its own; Guid.Empty holds the defaults, for the rest.
+        var rules = await OrganisationTraining.ForOrganisationsAsync(db, set, null, cancellationToken);
+        rules[Guid.Empty] = OrganisationTraining.From(set, [], []);
         var signOffs = (await db.Set<CompetencyRecord>().AsNoTracking()
                 .Where(r => inPost.Select(m => m.UserId).Contains(r.UserId))
                 .Select(r => new { r.OrganisationId, r.UserId, r.CompetencySlug, r.Id, r.Kind, r.On, r.RevokesId })
@@ -225,18 +227,5 @@ public sealed class TrainingInDateRollup(PortalDbContext db, ContentStore conten
             .Where(r => Recognition.CountsAt(r.From, r.Until, revoked: false, at))
             .Select(r => (r.Issuer, r.From, r.Until));
         return ComplianceMatrix.ModuleCell(latest, training.Refresh.MonthsFor(topic.Slug), at, standing);
-    }
-
-    /// <summary>Every organisation's rules in two queries; <see cref="Guid.Empty"/> holds the defaults, for an organisation with no rules of its own.</summary>
-    private async Task<Dictionary<Guid, OrganisationTraining>> RulesAsync(ContentSet set, CancellationToken cancellationToken)
-    {
-        var lists = (await db.Set<JobRequirements>().AsNoTracking().Select(r => new { r.OrganisationId, r.JobRole, r.Modules, r.Competencies }).ToListAsync(cancellationToken))
-            .ToLookup(r => r.OrganisationId, r => (r.JobRole, JobRequirements.TopicsOf(r.Modules, r.Competencies)));
-        var refresh = (await db.Set<RefreshOverride>().AsNoTracking().Select(o => new { o.OrganisationId, o.ModuleSlug, o.Months }).ToListAsync(cancellationToken))
-            .ToLookup(o => o.OrganisationId, o => (o.ModuleSlug, o.Months));
-        var rules = lists.Select(l => l.Key).Union(refresh.Select(r => r.Key))
-            .ToDictionary(id => id, id => OrganisationTraining.From(set, lists[id], refresh[id]));
-        rules[Guid.Empty] = OrganisationTraining.From(set, [], []);
-        return rules;
     }
 }

@@ -241,26 +241,15 @@ public sealed class ReminderJob(PortalDbContext db, ContentStore content, Outbox
     {
         try
         {
-            return await ReadTrainingsAsync(organisationIds, set, cancellationToken);
+            return await OrganisationTraining.ForOrganisationsAsync(db, set, organisationIds, cancellationToken);
         }
         catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
             var trainings = new Dictionary<Guid, OrganisationTraining>();
             foreach (var id in organisationIds)
-                await tally.TryAsync("organisation", id, async () => trainings[id] = (await ReadTrainingsAsync([id], set, cancellationToken))[id], () => { });
+                await tally.TryAsync("organisation", id, async () => trainings[id] = (await OrganisationTraining.ForOrganisationsAsync(db, set, [id], cancellationToken))[id], () => { });
             return trainings;
         }
-    }
-
-    /// <summary>Organisations' own training rules (required training per job, refresh intervals), in two queries.</summary>
-    private async Task<Dictionary<Guid, OrganisationTraining>> ReadTrainingsAsync(List<Guid> organisationIds, ContentSet set, CancellationToken cancellationToken)
-    {
-        if (organisationIds.Count == 0)
-            return [];
-        var requirements = (await db.Set<JobRequirements>().AsNoTracking().Where(r => organisationIds.Contains(r.OrganisationId)).ToListAsync(cancellationToken)).ToLookup(r => r.OrganisationId);
-        var overrides = (await db.Set<RefreshOverride>().AsNoTracking().Where(r => organisationIds.Contains(r.OrganisationId)).ToListAsync(cancellationToken)).ToLookup(r => r.OrganisationId);
-        return organisationIds.ToDictionary(id => id, id => OrganisationTraining.From(set,
-            requirements[id].Select(r => (r.JobRole, r.Topics)), overrides[id].Select(o => (o.ModuleSlug, o.Months))));
     }
 
     /// <summary>The modules a job requires in its organisation, each due from the day the person started in it.</summary>
