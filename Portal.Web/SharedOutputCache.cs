@@ -17,11 +17,11 @@ internal static class SharedOutputCache
 {
     public static void AddRedis(IServiceCollection services, string configuration)
     {
-        var connection = new Lazy<Task<IConnectionMultiplexer>>(async () => await ConnectionMultiplexer.ConnectAsync(configuration));
+        var connection = new Connection(configuration);
         services.AddStackExchangeRedisOutputCache(options =>
         {
             options.InstanceName = "portal:";
-            options.ConnectionMultiplexerFactory = () => connection.Value;
+            options.ConnectionMultiplexerFactory = connection.GetAsync;
         });
         var framework = services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
         services.Remove(framework);
@@ -36,12 +36,44 @@ internal static class SharedOutputCache
         _ => throw new InvalidOperationException("The Redis output cache store is registered in a way this wrapper does not know."),
     };
 
-    private sealed class EvictionConfirmed(IOutputCacheStore store, Lazy<Task<IConnectionMultiplexer>> connection) : IOutputCacheBufferStore, IDisposable
+    /// <summary>
+    /// One connection for the store and its confirmations. A connection that failed is tried again
+    /// on the next request, as the framework's store does on its own: Redis down when the node
+    /// started must not leave the node without its cache once Redis is back.
+    /// </summary>
+    private sealed class Connection(string configuration) : IDisposable
+    {
+        private readonly Lock _lock = new();
+        private Task<IConnectionMultiplexer>? _current;
+
+        public Task<IConnectionMultiplexer> GetAsync()
+        {
+            lock (_lock)
+            {
+                if (_current is null || _current.IsFaulted || _current.IsCanceled)
+                    _current = ConnectAsync();
+                return _current;
+            }
+        }
+
+        private async Task<IConnectionMultiplexer> ConnectAsync() => await ConnectionMultiplexer.ConnectAsync(configuration);
+
+        public void Dispose()
+        {
+            lock (_lock)
+            {
+                if (_current is { IsCompletedSuccessfully: true })
+                    _current.Result.Dispose();
+            }
+        }
+    }
+
+    private sealed class EvictionConfirmed(IOutputCacheStore store, Connection connection) : IOutputCacheBufferStore, IDisposable
     {
         public async ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken)
         {
             await store.EvictByTagAsync(tag, cancellationToken);
-            var redis = await connection.Value;
+            var redis = await connection.GetAsync();
             await redis.GetDatabase().PingAsync();
         }
 
@@ -70,8 +102,7 @@ internal static class SharedOutputCache
         public void Dispose()
         {
             (store as IDisposable)?.Dispose();
-            if (connection.IsValueCreated && connection.Value.IsCompletedSuccessfully)
-                connection.Value.Result.Dispose();
+            connection.Dispose();
         }
     }
 }
