@@ -1,16 +1,12 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Portal.Domain.Compliance;
 using Portal.Domain.Organisations;
 using Portal.Domain.Training;
-using Portal.Infrastructure;
 using Portal.Infrastructure.Accounts;
 using Portal.Infrastructure.Compliance;
-using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Training;
 
@@ -35,23 +31,8 @@ public class MatrixBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var connection = Environment.GetEnvironmentVariable("PORTAL_BENCH_CONNECTION")
-            ?? throw new InvalidOperationException("Set PORTAL_BENCH_CONNECTION to a generated city (see tests/Portal.Benchmarks/README.md).");
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Production" });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = Environment.GetEnvironmentVariable("PORTAL_BENCH_PROVIDER") ?? "Sqlite",
-            ["Database:MigrateOnStartup"] = "false",
-            ["ConnectionStrings:Portal"] = connection,
-            ["Jobs:ServerEnabled"] = "false",
-            ["Content:Path"] = Path.Combine(BenchmarkPaths.RepositoryRoot(), "content"),
-        });
-        builder.Logging.ClearProviders();
-        builder.Services.AddPortalInfrastructure(builder.Configuration, builder.Environment);
         // The manager's organisations come through OrganisationService, which asks Identity.
-        builder.Services.AddIdentityCore<PortalUser>().AddRoles<Microsoft.AspNetCore.Identity.IdentityRole>().AddEntityFrameworkStores<PortalDbContext>();
-        _host = builder.Build();
-        _host.Services.GetRequiredService<ContentStore>().Load();
+        _host = BenchmarkCity.Start("a generated city", services => services.AddIdentityCore<PortalUser>().AddRoles<Microsoft.AspNetCore.Identity.IdentityRole>().AddEntityFrameworkStores<PortalDbContext>());
 
         using var scope = _host.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();

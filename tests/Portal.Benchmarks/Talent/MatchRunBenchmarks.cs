@@ -1,12 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Portal.Domain.Talent;
-using Portal.Infrastructure;
-using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Talent;
 
@@ -30,21 +26,7 @@ public class MatchRunBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var connection = Environment.GetEnvironmentVariable("PORTAL_BENCH_CONNECTION")
-            ?? throw new InvalidOperationException("Set PORTAL_BENCH_CONNECTION to a seeded, matched database (see tests/Portal.Benchmarks/README.md).");
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Production" });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = Environment.GetEnvironmentVariable("PORTAL_BENCH_PROVIDER") ?? "Sqlite",
-            ["Database:MigrateOnStartup"] = "false",
-            ["ConnectionStrings:Portal"] = connection,
-            ["Jobs:ServerEnabled"] = "false",
-            ["Content:Path"] = Path.Combine(BenchmarkPaths.RepositoryRoot(), "content"),
-        });
-        builder.Logging.ClearProviders();
-        builder.Services.AddPortalInfrastructure(builder.Configuration, builder.Environment);
-        _host = builder.Build();
-        _host.Services.GetRequiredService<ContentStore>().Load();
+        _host = BenchmarkCity.Start("a seeded, matched database");
 
         using var scope = _host.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
