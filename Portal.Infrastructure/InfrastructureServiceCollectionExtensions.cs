@@ -102,6 +102,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddOptions<MatchingOptions>().Bind(configuration.GetSection(MatchingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<MatchCache>();
         services.AddScoped<MatchService>();
+        services.AddSingleton<Compliance.StaffCompletionsCache>();
         services.AddScoped<Compliance.ComplianceService>();
         services.AddScoped<Compliance.CompetencyService>();
         services.AddScoped<Rematch>();

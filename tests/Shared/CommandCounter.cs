@@ -14,6 +14,7 @@ public sealed class CommandCounter : IDisposable, IObserver<DiagnosticListener>,
     private readonly string _connectionString;
     private readonly IDisposable _all;
     private readonly List<IDisposable> _listeners = [];
+    private readonly List<string> _texts = [];
     private int _count;
 
     public CommandCounter(string connectionStringPart)
@@ -24,6 +25,26 @@ public sealed class CommandCounter : IDisposable, IObserver<DiagnosticListener>,
     }
 
     public int Count => Volatile.Read(ref _count);
+
+    /// <summary>The SQL of the commands counted, in the order they ran.</summary>
+    public IReadOnlyList<string> Texts
+    {
+        get
+        {
+            lock (_texts)
+                return [.. _texts];
+        }
+    }
+
+    /// <summary>Forgets what was counted so far.</summary>
+    public void Clear()
+    {
+        lock (_texts)
+        {
+            _texts.Clear();
+            Volatile.Write(ref _count, 0);
+        }
+    }
 
     /// <summary>
     /// Starts counting commands of contexts that already exist, such as the portal's pooled ones: EF
@@ -51,7 +72,13 @@ public sealed class CommandCounter : IDisposable, IObserver<DiagnosticListener>,
     {
         if (value.Key == RelationalEventId.CommandExecuted.Name && value.Value is CommandExecutedEventData data
             && data.Context?.Database.GetConnectionString()?.Contains(_connectionString, StringComparison.Ordinal) == true)
-            Interlocked.Increment(ref _count);
+        {
+            lock (_texts)
+            {
+                _texts.Add(data.Command.CommandText);
+                Interlocked.Increment(ref _count);
+            }
+        }
     }
 
     public void OnCompleted()

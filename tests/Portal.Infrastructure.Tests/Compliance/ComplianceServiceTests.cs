@@ -56,6 +56,17 @@ public abstract class ComplianceServiceTests<TDatabase>(TDatabase database) : Ta
         await db.SaveChangesAsync();
     }
 
+    /// <summary>A refresher passed at <paramref name="at"/>: the next round of the module, a new row.</summary>
+    private async Task RefreshedAsync(string userId, string module, DateTime at)
+    {
+        await using var db = Database.CreateContext();
+        var progress = await db.Set<ModuleProgress>().SingleAsync(p => p.UserId == userId && p.ModuleSlug == module);
+        progress.StartRefresher("v1", at.AddMinutes(-10));
+        progress.MarkPassed(at);
+        db.Add(Completion.Record(progress, new QuizOutcome.Scored(5, 5, 4, true, []), Guid.NewGuid().ToString("N")[..24], at));
+        await db.SaveChangesAsync();
+    }
+
     private async Task<ComplianceService.MatrixPage?> MatrixAsync(string manager, Guid? organisation = null, MatrixFilter? filter = null)
     {
         await using var scope = Services();
@@ -401,6 +412,133 @@ public abstract class ComplianceServiceTests<TDatabase>(TDatabase database) : Ta
         Assert.Equal(12, page!.View.Rows.Count);
         Assert.InRange(counter.Count, 1, 6);
     }
+
+    /// <summary>
+    /// The matrix keeps what it read of the staff's completions between views (StaffCompletionsCache):
+    /// whatever happens in between shows on the manager's next view. A pass (written as any node
+    /// writes it, to the shared database), a new member of staff who trained elsewhere, a refresher
+    /// passed offline two days before the last view and sent in after it (a watermark by time would
+    /// miss it), and a leaver.
+    /// </summary>
+    [Fact]
+    public async Task WhatHappensBetweenTwoViewsOfTheMatrixShowsOnTheNext()
+    {
+        var (organisation, manager) = await OrganisationAsync("Between Care");
+        await using (var scope = Services())
+            await scope.Get<ComplianceService>().SetRequiredAsync(manager, organisation, "care-worker", [Infection.Key, Safeguarding.Key]);
+        var amy = await NewUserAsync();
+        var membership = await StaffAsync(organisation, amy, "care-worker");
+        var cath = await NewUserAsync();
+        await StaffAsync(organisation, cath, "care-worker");
+        await CompletedAsync(cath, Infection.Slug, Now.AddMonths(-37));
+
+        var first = (await MatrixAsync(manager))!;
+        Assert.Equal(ComplianceStatus.Missing, CellOf(first, amy, Infection)!.Value.Status);
+        Assert.Equal(ComplianceStatus.Expired, CellOf(first, cath, Infection)!.Value.Status);
+
+        await CompletedAsync(amy, Infection.Slug, Now.AddMinutes(-1));
+        Assert.Equal(ComplianceStatus.Valid, CellOf((await MatrixAsync(manager))!, amy, Infection)!.Value.Status);
+        Assert.Equal(ComplianceStatus.Missing, CellOf((await MatrixAsync(manager))!, amy, Safeguarding)!.Value.Status);
+
+        var ben = await NewUserAsync();
+        await CompletedAsync(ben, Safeguarding.Slug, Now.AddMonths(-2));
+        await StaffAsync(organisation, ben, "care-worker");
+        Assert.Equal(ComplianceStatus.Valid, CellOf((await MatrixAsync(manager))!, ben, Safeguarding)!.Value.Status);
+
+        await RefreshedAsync(cath, Infection.Slug, Now.AddDays(-2));
+        var refreshed = CellOf((await MatrixAsync(manager))!, cath, Infection)!.Value;
+        Assert.Equal(ComplianceStatus.Valid, refreshed.Status);
+        Assert.Equal(DateOnly.FromDateTime(Now.AddDays(-2).AddMonths(36)), refreshed.Expires);
+
+        await using (var scope = Services())
+            Assert.Equal(Outcome.Done, (await scope.Get<ComplianceService>().EndAsync(manager, membership)).Outcome);
+        var after = (await MatrixAsync(manager))!;
+        Assert.Equal(new[] { ben, cath }.Order(StringComparer.Ordinal), after.View.Rows.Select(r => r.Person.UserId).Order(StringComparer.Ordinal));
+        Assert.Equal(ComplianceStatus.Valid, CellOf(after, ben, Safeguarding)!.Value.Status);
+    }
+
+    /// <summary>Two organisations' matrices, viewed in turn, each show their own staff's training; one person on both staffs shows in both.</summary>
+    [Fact]
+    public async Task TwoOrganisationsMatricesViewedInTurnNeverMix()
+    {
+        var (north, northManager) = await OrganisationAsync("North Turn Care");
+        var (south, southManager) = await OrganisationAsync("South Turn Care");
+        await using (var scope = Services())
+        {
+            var service = scope.Get<ComplianceService>();
+            await service.SetRequiredAsync(northManager, north, "care-worker", [Infection.Key]);
+            await service.SetRequiredAsync(southManager, south, "care-worker", [Infection.Key]);
+        }
+        var northOnly = await NewUserAsync();
+        var southOnly = await NewUserAsync();
+        var both = await NewUserAsync();
+        await StaffAsync(north, northOnly, "care-worker");
+        await StaffAsync(south, southOnly, "care-worker");
+        await StaffAsync(north, both, "care-worker");
+        await StaffAsync(south, both, "care-worker");
+        await CompletedAsync(northOnly, Infection.Slug, Now.AddMonths(-1));
+        await CompletedAsync(southOnly, Infection.Slug, Now.AddMonths(-37));
+
+        for (var turn = 0; turn < 3; turn++)
+        {
+            if (turn == 2)
+                await CompletedAsync(both, Infection.Slug, Now.AddDays(-1));
+            var atNorth = (await MatrixAsync(northManager))!;
+            var atSouth = (await MatrixAsync(southManager))!;
+            Assert.Equal(new[] { both, northOnly }.Order(StringComparer.Ordinal), atNorth.View.Rows.Select(r => r.Person.UserId).Order(StringComparer.Ordinal));
+            Assert.Equal(new[] { both, southOnly }.Order(StringComparer.Ordinal), atSouth.View.Rows.Select(r => r.Person.UserId).Order(StringComparer.Ordinal));
+            Assert.Equal(ComplianceStatus.Valid, CellOf(atNorth, northOnly, Infection)!.Value.Status);
+            Assert.Equal(ComplianceStatus.Expired, CellOf(atSouth, southOnly, Infection)!.Value.Status);
+            var expected = turn == 2 ? ComplianceStatus.Valid : ComplianceStatus.Missing;
+            Assert.Equal(expected, CellOf(atNorth, both, Infection)!.Value.Status);
+            Assert.Equal(expected, CellOf(atSouth, both, Infection)!.Value.Status);
+        }
+    }
+
+    /// <summary>
+    /// A second view with nothing changed counts the staff's completions instead of reading every
+    /// person's modules again; after a pass, the next view reads them afresh.
+    /// </summary>
+    [Fact]
+    public async Task ASecondViewCountsTheStaffsCompletionsInsteadOfReadingThemAgain()
+    {
+        var (organisation, manager) = await OrganisationAsync("Counting Care");
+        await using (var scope = Services())
+            await scope.Get<ComplianceService>().SetRequiredAsync(manager, organisation, "care-worker", [Infection.Key]);
+        var workers = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            var user = await NewUserAsync();
+            workers.Add(user);
+            await StaffAsync(organisation, user, "care-worker");
+            await CompletedAsync(user, Infection.Slug, Now.AddMonths(-i));
+        }
+        string connectionString;
+        await using (var db = Database.CreateContext())
+            connectionString = db.Database.GetConnectionString()!;
+        using var commands = new Portal.Tests.Common.CommandCounter(connectionString);
+
+        await MatrixAsync(manager);
+        Assert.Single(commands.Texts, ReadsEveryModule);
+        Assert.DoesNotContain(commands.Texts, CountsCompletions);
+
+        commands.Clear();
+        Assert.Equal(4, (await MatrixAsync(manager))!.View.Rows.Count(r => r.Cells[0]!.Value.Held));
+        Assert.DoesNotContain(commands.Texts, ReadsEveryModule);
+        Assert.Single(commands.Texts, CountsCompletions);
+
+        await RefreshedAsync(workers[3], Infection.Slug, Now);
+        commands.Clear();
+        var page = (await MatrixAsync(manager))!;
+        Assert.Single(commands.Texts, ReadsEveryModule);
+        Assert.Equal(DateOnly.FromDateTime(Now.AddMonths(36)), CellOf(page, workers[3], Infection)!.Value.Expires);
+    }
+
+    private static bool ReadsEveryModule(string sql) =>
+        sql.Contains("Completions", StringComparison.Ordinal) && sql.Contains("GROUP BY", StringComparison.OrdinalIgnoreCase);
+
+    private static bool CountsCompletions(string sql) =>
+        sql.Contains("Completions", StringComparison.Ordinal) && sql.Contains("COUNT(", StringComparison.OrdinalIgnoreCase) && !sql.Contains("GROUP BY", StringComparison.OrdinalIgnoreCase);
 }
 
 public sealed class SqliteComplianceServiceTests(SqliteTestDatabase database) : ComplianceServiceTests<SqliteTestDatabase>(database);

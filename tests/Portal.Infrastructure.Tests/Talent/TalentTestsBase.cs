@@ -37,6 +37,7 @@ public abstract class TalentTestsBase<TDatabase>(TDatabase database)
 
     // One per test, as a host has one: every scope of a test shares it, as requests on a node do.
     private readonly MatchCache _matchCache = new();
+    private readonly Portal.Infrastructure.Compliance.StaffCompletionsCache _staffCompletions = new();
 
     protected sealed class Scope(ServiceProvider services, AsyncServiceScope scope) : IAsyncDisposable
     {
@@ -90,6 +91,7 @@ public abstract class TalentTestsBase<TDatabase>(TDatabase database)
         services.AddSingleton(_matchCache);
         services.AddScoped<MatchService>();
         services.AddScoped<InvitationService>();
+        services.AddSingleton(_staffCompletions);
         services.AddScoped<Portal.Infrastructure.Compliance.ComplianceService>();
         services.AddScoped<Portal.Infrastructure.Compliance.CompetencyService>();
         return services;

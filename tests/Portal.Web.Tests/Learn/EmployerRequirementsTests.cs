@@ -126,15 +126,23 @@ public sealed class EmployerRequirementsTests(PortalWebFactory app) : IClassFixt
             learn.QuerySelectorAll(".role-card__title").Select(t => t.TextContent.Trim()));
         Assert.Contains($"Required by {name}: Overdue", learn.QuerySelectorAll(".role-card")[0].TextContent, StringComparison.Ordinal);
 
-        // They complete it: their view and the manager's matrix both show it done.
+        // The manager looks first (the portal keeps what the matrix read for her next view).
+        Assert.StartsWith("Missing", await MatrixCellAsync(manager, organisation, "Amy Carer", "Duty of care"), StringComparison.Ordinal);
+
+        // They complete it: their view and the manager's next view of the matrix both show it done.
         await PassAsync(learner, "duty-of-care");
         Assert.StartsWith("Duty of care Done on", Item(await learner.GetPageAsync("/learn/record"), "Duty of care"), StringComparison.Ordinal);
         Assert.Contains("1 overdue or not done", (await learner.GetPageAsync("/")).Text(".employer-requirements__summary"), StringComparison.Ordinal);
+        Assert.StartsWith("Valid", await MatrixCellAsync(manager, organisation, "Amy Carer", "Duty of care"), StringComparison.Ordinal);
+        Assert.StartsWith("Expired", await MatrixCellAsync(manager, organisation, "Amy Carer", "Safeguarding adults"), StringComparison.Ordinal);
+    }
+
+    private static async Task<string> MatrixCellAsync(HttpClient manager, Guid organisation, string person, string topic)
+    {
         var matrix = await manager.GetPageAsync($"/manage/matrix?org={organisation}");
         var columns = matrix.QuerySelectorAll("thead .mx-topic").Select(h => h.TextContent.Trim()).ToList();
-        var cells = matrix.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains("Amy Carer", StringComparison.Ordinal)).QuerySelectorAll("td.mx");
-        Assert.StartsWith("Valid", cells[columns.IndexOf("Duty of care")].TextContent.Trim(), StringComparison.Ordinal);
-        Assert.StartsWith("Expired", cells[columns.IndexOf("Safeguarding adults")].TextContent.Trim(), StringComparison.Ordinal);
+        var cells = matrix.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains(person, StringComparison.Ordinal)).QuerySelectorAll("td.mx");
+        return cells[columns.IndexOf(topic)].TextContent.Trim();
     }
 
     [Fact]
