@@ -1,9 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Portal.Domain.Organisations;
-using Portal.Domain.Training;
-using Portal.Infrastructure.Accounts;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Insight;
 using Portal.Infrastructure.Tests.Support;
@@ -101,11 +98,7 @@ public abstract class InsightRollupJobTests<TDatabase>(TDatabase database) : ICl
         Assert.Equal(rows.OrderBy(r => r.Key).ToList(), again.OrderBy(r => r.Key).ToList());
     }
 
-    private async Task<int> RunAsync(bool full)
-    {
-        await using var db = database.CreateContext();
-        return await new InsightRollupJob(db, _time, NullLogger<InsightRollupJob>.Instance, new PipelineRollup(db, new Portal.Domain.Programmes.PriorityNeighbourhoods(["LS9 7"]), Microsoft.Extensions.Options.Options.Create(new Portal.Infrastructure.Talent.TalentOptions())), new RetentionRollup(db, ShippedContent.Store)).RunAsync(full, CancellationToken.None);
-    }
+    private Task<int> RunAsync(bool full) => InsightRows.RollupAsync(database, _time, full);
 
     private async Task<Dictionary<(Guid, DateOnly), (int, int, int)>> RowsAsync()
     {
@@ -114,20 +107,9 @@ public abstract class InsightRollupJobTests<TDatabase>(TDatabase database) : ICl
         return rows.ToDictionary(r => (r.OrganisationId, r.Month), r => (r.Learners, r.FirstTimeLearners, r.Completions));
     }
 
-    private static string Person(PortalDbContext db)
-    {
-        var id = Guid.NewGuid().ToString();
-        var email = $"{id}@example.com";
-        db.Users.Add(new PortalUser { Id = id, UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(), EmailConfirmed = true, CreatedUtc = Utc(2025, 1, 1) });
-        return id;
-    }
+    private static string Person(PortalDbContext db) => InsightRows.Person(db, Utc(2025, 1, 1));
 
-    private static void Pass(PortalDbContext db, string userId, string module, DateTime at)
-    {
-        var progress = ModuleProgress.Start(userId, module, "v1", at.AddMinutes(-10));
-        progress.MarkPassed(at);
-        db.AddRange(progress, Completion.Record(progress, new QuizOutcome.Scored(5, 5, 4, true, []), Guid.NewGuid().ToString("N")[..24], at));
-    }
+    private static void Pass(PortalDbContext db, string userId, string module, DateTime at) => InsightRows.Pass(db, userId, module, at);
 }
 
 public sealed class SqliteInsightRollupJobTests(SqliteTestDatabase database) : InsightRollupJobTests<SqliteTestDatabase>(database);

@@ -1,11 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Portal.Domain.Organisations;
 using Portal.Domain.Programmes;
 using Portal.Domain.Talent;
-using Portal.Infrastructure.Accounts;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Insight;
 using Portal.Infrastructure.Talent;
@@ -91,12 +88,7 @@ public abstract class PipelineIncrementalTests<TDatabase>(TDatabase database) : 
         return (priya, hub.Id);
     }
 
-    private async Task RunAsync(bool full)
-    {
-        await using var db = database.CreateContext();
-        var pipeline = new PipelineRollup(db, new PriorityNeighbourhoods(["LS9 7"]), Options.Create(new TalentOptions()));
-        await new InsightRollupJob(db, _time, NullLogger<InsightRollupJob>.Instance, pipeline, new RetentionRollup(db, ShippedContent.Store)).RunAsync(full, CancellationToken.None);
-    }
+    private Task<int> RunAsync(bool full) => InsightRows.RollupAsync(database, _time, full);
 
     private async Task<Dictionary<(Guid Scope, DateOnly Month, string Figure, string Dimension, string Category), int>> RowsAsync()
     {
@@ -113,13 +105,7 @@ public abstract class PipelineIncrementalTests<TDatabase>(TDatabase database) : 
             .ToDictionary(f => (f.OrganisationId, f.Month, f.Figure, f.Dimension, f.Category), f => f.ComputedAtUtc);
     }
 
-    private static string Person(PortalDbContext db, DateTime created)
-    {
-        var id = Guid.NewGuid().ToString();
-        var email = $"{id}@example.com";
-        db.Users.Add(new PortalUser { Id = id, UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(), EmailConfirmed = true, CreatedUtc = created });
-        return id;
-    }
+    private static string Person(PortalDbContext db, DateTime created) => InsightRows.Person(db, created);
 }
 
 public sealed class SqlitePipelineIncrementalTests(SqliteTestDatabase database) : PipelineIncrementalTests<SqliteTestDatabase>(database);

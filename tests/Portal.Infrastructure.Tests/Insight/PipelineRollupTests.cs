@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Portal.Domain.Equality;
 using Portal.Domain.Navigation;
@@ -9,7 +7,6 @@ using Portal.Domain.Organisations;
 using Portal.Domain.Pathways;
 using Portal.Domain.Programmes;
 using Portal.Domain.Talent;
-using Portal.Infrastructure.Accounts;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Insight;
 using Portal.Infrastructure.Talent;
@@ -153,14 +150,7 @@ public abstract class PipelineRollupTests<TDatabase>(TDatabase database) : IClas
         return (harehills.Id, kirkstall.Id, hub.Id, programme.Id, cohort.Id);
     }
 
-    private Task RunAsync(bool full) => RunWithAsync(full);
-
-    private async Task RunWithAsync(bool full)
-    {
-        await using var db = database.CreateContext();
-        var pipeline = new PipelineRollup(db, new PriorityNeighbourhoods(["LS9 7"]), Options.Create(new TalentOptions()));
-        await new InsightRollupJob(db, _time, NullLogger<InsightRollupJob>.Instance, pipeline, new RetentionRollup(db, ShippedContent.Store)).RunAsync(full, CancellationToken.None);
-    }
+    private Task<int> RunAsync(bool full) => InsightRows.RollupAsync(database, _time, full);
 
     private async Task<Dictionary<(Guid Scope, DateOnly Month, string Figure, string Dimension, string Category), int>> RowsAsync()
     {
@@ -199,13 +189,7 @@ public abstract class PipelineRollupTests<TDatabase>(TDatabase database) : IClas
         db.Add(profile);
     }
 
-    private static string Person(PortalDbContext db, DateTime created)
-    {
-        var id = Guid.NewGuid().ToString();
-        var email = $"{id}@example.com";
-        db.Users.Add(new PortalUser { Id = id, UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(), EmailConfirmed = true, CreatedUtc = created });
-        return id;
-    }
+    private static string Person(PortalDbContext db, DateTime created) => InsightRows.Person(db, created);
 }
 
 public sealed class SqlitePipelineRollupTests(SqliteTestDatabase database) : PipelineRollupTests<SqliteTestDatabase>(database);

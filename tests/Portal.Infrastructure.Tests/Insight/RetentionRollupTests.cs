@@ -1,14 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Portal.Domain.Organisations;
-using Portal.Domain.Programmes;
-using Portal.Infrastructure.Accounts;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Insight;
 using Portal.Infrastructure.Organisations;
-using Portal.Infrastructure.Talent;
 using Portal.Infrastructure.Tests.Support;
 
 namespace Portal.Infrastructure.Tests.Insight;
@@ -140,12 +135,7 @@ public abstract class RetentionRollupTests<TDatabase>(TDatabase database) : ICla
         }
     }
 
-    private async Task RunAsync(bool full)
-    {
-        await using var db = database.CreateContext();
-        var pipeline = new PipelineRollup(db, new PriorityNeighbourhoods(["LS9 7"]), Options.Create(new TalentOptions()));
-        await new InsightRollupJob(db, _time, NullLogger<InsightRollupJob>.Instance, pipeline, new RetentionRollup(db, ShippedContent.Store)).RunAsync(full, CancellationToken.None);
-    }
+    private Task<int> RunAsync(bool full) => InsightRows.RollupAsync(database, _time, full);
 
     private async Task<Dictionary<(Guid, DateOnly, string, string, string), int>> RowsAsync()
     {
@@ -154,13 +144,7 @@ public abstract class RetentionRollupTests<TDatabase>(TDatabase database) : ICla
             .ToDictionary(r => (r.OrganisationId, r.Month, r.Figure, r.Dimension, r.Category), r => r.Count);
     }
 
-    private static string Person(PortalDbContext db)
-    {
-        var id = Guid.NewGuid().ToString();
-        var email = $"{id}@example.com";
-        db.Users.Add(new PortalUser { Id = id, UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(), EmailConfirmed = true, CreatedUtc = Utc(2025, 1, 1) });
-        return id;
-    }
+    private static string Person(PortalDbContext db) => InsightRows.Person(db, Utc(2025, 1, 1));
 }
 
 public sealed class SqliteRetentionRollupTests(SqliteTestDatabase database) : RetentionRollupTests<SqliteTestDatabase>(database);

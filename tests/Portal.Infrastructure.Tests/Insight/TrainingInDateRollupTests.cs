@@ -1,16 +1,10 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Portal.Domain.Compliance;
 using Portal.Domain.Organisations;
 using Portal.Domain.Passport;
-using Portal.Domain.Programmes;
-using Portal.Domain.Training;
-using Portal.Infrastructure.Accounts;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Insight;
-using Portal.Infrastructure.Talent;
 using Portal.Infrastructure.Tests.Support;
 
 namespace Portal.Infrastructure.Tests.Insight;
@@ -130,12 +124,7 @@ public abstract class TrainingInDateRollupTests<TDatabase>(TDatabase database) :
         return (Count(TrainingInDateRollup.Staff), Count(TrainingInDateRollup.StaffAllHeld), Count(TrainingInDateRollup.Required), Count(TrainingInDateRollup.Held));
     }
 
-    private async Task RunAsync(bool full)
-    {
-        await using var db = database.CreateContext();
-        var pipeline = new PipelineRollup(db, new PriorityNeighbourhoods(["LS9 7"]), Options.Create(new TalentOptions()));
-        await new InsightRollupJob(db, _time, NullLogger<InsightRollupJob>.Instance, pipeline, new RetentionRollup(db, ShippedContent.Store)).RunAsync(full, CancellationToken.None);
-    }
+    private Task<int> RunAsync(bool full) => InsightRows.RollupAsync(database, _time, full);
 
     private async Task<Dictionary<(Guid, DateOnly, string, string, string), int>> RowsAsync()
     {
@@ -157,20 +146,9 @@ public abstract class TrainingInDateRollupTests<TDatabase>(TDatabase database) :
     private static void SignOff(PortalDbContext db, Guid organisation, string worker, DateOnly observed) =>
         db.Add(CompetencyRecord.SignOff(organisation, worker, "medication-support", "v1", ["Reads the MAR chart"], [0], null, observed, "practitioner", observed.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(12)));
 
-    private static void Pass(PortalDbContext db, string userId, string module, DateTime at)
-    {
-        var progress = ModuleProgress.Start(userId, module, "v1", at.AddMinutes(-10));
-        progress.MarkPassed(at);
-        db.AddRange(progress, Completion.Record(progress, new QuizOutcome.Scored(5, 5, 4, true, []), Guid.NewGuid().ToString("N")[..24], at));
-    }
+    private static void Pass(PortalDbContext db, string userId, string module, DateTime at) => InsightRows.Pass(db, userId, module, at);
 
-    private static string Person(PortalDbContext db)
-    {
-        var id = Guid.NewGuid().ToString();
-        var email = $"{id}@example.com";
-        db.Users.Add(new PortalUser { Id = id, UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(), EmailConfirmed = true, CreatedUtc = Utc(2025, 1, 1) });
-        return id;
-    }
+    private static string Person(PortalDbContext db) => InsightRows.Person(db, Utc(2025, 1, 1));
 }
 
 public sealed class SqliteTrainingInDateRollupTests(SqliteTestDatabase database) : TrainingInDateRollupTests<SqliteTestDatabase>(database);
