@@ -34,7 +34,11 @@ public sealed class CompetencyService(PortalDbContext db, ContentStore content, 
 
     /// <summary>Whether the person may sign off anyone at all: a practitioner on some organisation's staff.</summary>
     public Task<bool> IsPractitionerAsync(string userId, CancellationToken cancellationToken = default) =>
-        PractitionerOrganisations(userId).AnyAsync(cancellationToken);
+        IsPractitioner(db, userId, cancellationToken);
+
+    // Asked on the person's home page at every view: compiled once (issue 25).
+    private static readonly Func<PortalDbContext, string, CancellationToken, Task<bool>> IsPractitioner = CompiledQueries.One((PortalDbContext db, string userId, CancellationToken _) =>
+        db.Set<Membership>().Any(m => m.UserId == userId && m.Role == MembershipRole.Staff && m.Practitioner && m.EndedAtUtc == null));
 
     private IQueryable<Guid> PractitionerOrganisations(string userId) =>
         db.Set<Membership>().Where(m => m.UserId == userId && m.Role == MembershipRole.Staff && m.Practitioner && m.EndedAtUtc == null).Select(m => m.OrganisationId);

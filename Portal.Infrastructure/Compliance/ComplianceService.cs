@@ -120,13 +120,37 @@ public sealed class ComplianceService(PortalDbContext db, ContentStore content, 
     }
 
     /// <summary>Recognised credentials that count now (started, not ended, not found revoked), by person and module.</summary>
-    private static async Task<ILookup<(string, string), (string, DateTime, DateTime?)>> RecognisedAsync(IQueryable<Recognition> query, DateTime now, CancellationToken cancellationToken)
-    {
-        var rows = await query.AsNoTracking().Where(r => r.RevokedFoundAtUtc == null)
-            .Select(r => new { r.UserId, r.ModuleSlug, r.IssuerName, r.ValidFromUtc, r.ValidUntilUtc }).ToListAsync(cancellationToken);
-        return rows.Where(r => Recognition.CountsAt(r.ValidFromUtc, r.ValidUntilUtc, revoked: false, now))
+    private static async Task<ILookup<(string, string), (string, DateTime, DateTime?)>> RecognisedAsync(IQueryable<Recognition> query, DateTime now, CancellationToken cancellationToken) =>
+        CountingNow(await query.AsNoTracking().Where(r => r.RevokedFoundAtUtc == null)
+            .Select(r => new RecognitionRow(r.UserId, r.ModuleSlug, r.IssuerName, r.ValidFromUtc, r.ValidUntilUtc)).ToListAsync(cancellationToken), now);
+
+    private static ILookup<(string, string), (string, DateTime, DateTime?)> CountingNow(List<RecognitionRow> rows, DateTime now) =>
+        rows.Where(r => Recognition.CountsAt(r.ValidFromUtc, r.ValidUntilUtc, revoked: false, now))
             .ToLookup(r => (r.UserId, r.ModuleSlug), r => (r.IssuerName, r.ValidFromUtc, r.ValidUntilUtc));
-    }
+
+    private sealed record RecognitionRow(string UserId, string ModuleSlug, string IssuerName, DateTime ValidFromUtc, DateTime? ValidUntilUtc);
+
+    // What a person's own pages read about them on every view (their employers' requirements),
+    // compiled once so a view does not pay EF Core to take each query apart again (issue 25).
+    private sealed record JobRow(Guid OrganisationId, string Name, string? JobRole);
+
+    private static readonly Func<PortalDbContext, string, IAsyncEnumerable<JobRow>> JobsOf = CompiledQueries.Rows((PortalDbContext db, string userId) =>
+        db.Set<Membership>().AsNoTracking()
+            .Where(m => m.UserId == userId && m.Role == MembershipRole.Staff && m.EndedAtUtc == null && m.JobRole != null)
+            .Join(db.Set<Organisation>(), m => m.OrganisationId, o => o.Id, (m, o) => new JobRow(m.OrganisationId, o.Name, m.JobRole)));
+
+    private static readonly Func<PortalDbContext, string, IAsyncEnumerable<CompetencyRecord>> CompetencyLogOf = CompiledQueries.Rows<string, CompetencyRecord>((PortalDbContext db, string userId) =>
+        db.Set<CompetencyRecord>().AsNoTracking().Where(r => r.UserId == userId).OrderByDescending(r => r.RecordedAtUtc).ThenByDescending(r => r.Id));
+
+    private static readonly Func<PortalDbContext, Guid, string, IAsyncEnumerable<RecognitionRow>> RecognitionsOf = CompiledQueries.Rows((PortalDbContext db, Guid organisationId, string userId) =>
+        db.Set<Recognition>().AsNoTracking().Where(r => r.OrganisationId == organisationId && r.UserId == userId && r.RevokedFoundAtUtc == null)
+            .Select(r => new RecognitionRow(r.UserId, r.ModuleSlug, r.IssuerName, r.ValidFromUtc, r.ValidUntilUtc)));
+
+    private static readonly Func<PortalDbContext, Guid, IAsyncEnumerable<RuleRow>> RulesOf = CompiledQueries.Rows((PortalDbContext db, Guid organisationId) =>
+        db.Set<JobRequirements>().AsNoTracking().Where(r => r.OrganisationId == organisationId)
+            .Select(r => new RuleRow { Job = r.JobRole, Modules = r.Modules, Competencies = r.Competencies, Module = null, Months = null, IsRefresh = false })
+            .Concat(db.Set<RefreshOverride>().AsNoTracking().Where(o => o.OrganisationId == organisationId)
+                .Select(o => new RuleRow { Job = null, Modules = null, Competencies = null, Module = o.ModuleSlug, Months = o.Months, IsRefresh = true })));
 
     private IQueryable<Membership> StaffQuery(Guid organisationId) =>
         db.Set<Membership>().AsNoTracking().Where(m => m.OrganisationId == organisationId && m.Role == MembershipRole.Staff && m.EndedAtUtc == null);
@@ -134,11 +158,7 @@ public sealed class ComplianceService(PortalDbContext db, ContentStore content, 
     /// <summary>The organisation's rules in one query: its own job lists and refresh intervals.</summary>
     internal async Task<OrganisationTraining> TrainingAsync(Guid organisationId, ContentSet set, CancellationToken cancellationToken)
     {
-        var rows = await db.Set<JobRequirements>().AsNoTracking().Where(r => r.OrganisationId == organisationId)
-            .Select(r => new RuleRow { Job = r.JobRole, Modules = r.Modules, Competencies = r.Competencies, Module = null, Months = null, IsRefresh = false })
-            .Concat(db.Set<RefreshOverride>().AsNoTracking().Where(o => o.OrganisationId == organisationId)
-                .Select(o => new RuleRow { Job = null, Modules = null, Competencies = null, Module = o.ModuleSlug, Months = o.Months, IsRefresh = true }))
-            .ToListAsync(cancellationToken);
+        var rows = await RulesOf(db, organisationId).ToListAsync(cancellationToken);
         return OrganisationTraining.From(set,
             rows.Where(r => !r.IsRefresh).Select(r => (r.Job!, JobRequirements.TopicsOf(r.Modules!, r.Competencies!))),
             rows.Where(r => r.IsRefresh).Select(r => (r.Module!, r.Months)));
@@ -310,16 +330,11 @@ public sealed class ComplianceService(PortalDbContext db, ContentStore content, 
     {
         var set = content.Current;
         var now = clock.GetUtcNow().UtcDateTime;
-        var jobs = await db.Set<Membership>().AsNoTracking()
-            .Where(m => m.UserId == userId && m.Role == MembershipRole.Staff && m.EndedAtUtc == null && m.JobRole != null)
-            .Join(db.Set<Organisation>(), m => m.OrganisationId, o => o.Id, (m, o) => new { m.OrganisationId, o.Name, m.JobRole })
-            .ToListAsync(cancellationToken);
-        var log = await db.Set<CompetencyRecord>().AsNoTracking().Where(r => r.UserId == userId)
-            .OrderByDescending(r => r.RecordedAtUtc).ThenByDescending(r => r.Id).ToListAsync(cancellationToken);
+        var jobs = await JobsOf(db, userId).ToListAsync(cancellationToken);
+        var log = await CompetencyLogOf(db, userId).ToListAsync(cancellationToken);
         if (jobs.Count == 0 && log.Count == 0)
             return new MyRequirements([], []);
-        var latest = (await db.Set<Completion>().AsNoTracking().Where(c => c.UserId == userId).LatestPerModule().ToListAsync(cancellationToken))
-            .ToDictionary(l => (l.UserId, l.ModuleSlug), l => l.CompletedAtUtc);
+        var latest = await LatestCompletions.OfPerson(db, userId).ToDictionaryAsync(l => (l.UserId, l.ModuleSlug), l => l.CompletedAtUtc, cancellationToken: cancellationToken);
         var order = OrganisationTraining.AllTopics(set);
         var employers = new List<EmployerRequirements>();
         foreach (var job in jobs.OrderBy(j => j.Name, StringComparer.CurrentCulture))
@@ -327,7 +342,7 @@ public sealed class ComplianceService(PortalDbContext db, ContentStore content, 
             var training = await TrainingAsync(job.OrganisationId, set, cancellationToken);
             var required = training.Required(job.JobRole!);
             var byCompetency = log.Where(r => r.OrganisationId == job.OrganisationId).ToLookup(r => (r.UserId, r.CompetencySlug), CompetencyEvent.Of);
-            var recognised = await RecognisedAsync(db.Set<Recognition>().Where(r => r.OrganisationId == job.OrganisationId && r.UserId == userId), now, cancellationToken);
+            var recognised = CountingNow(await RecognitionsOf(db, job.OrganisationId, userId).ToListAsync(cancellationToken), now);
             var cells = order.Where(t => required.Contains(t.Topic))
                 .Select(t => new PersonCell(t.Topic, t.Title, Cell(userId, t.Topic, set, training, latest, byCompetency, recognised, now)))
                 .OrderByDescending(c => c.Cell.Status).ThenBy(c => c.Cell.Expires).ToList();

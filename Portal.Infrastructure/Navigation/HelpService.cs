@@ -80,17 +80,23 @@ public sealed class HelpService(PortalDbContext db, CaseReader reader, TimeProvi
     /// <summary>Their open case with its plan and notes, or null when they have none.</summary>
     public async Task<MyCase?> MineAsync(string userId, CancellationToken cancellationToken = default)
     {
-        var row = await Mine(userId).AsNoTracking()
-            .Join(db.Set<Organisation>(), c => c.OrganisationId, o => o.Id, (c, o) => new { c, o.Name })
-            .OrderByDescending(r => r.c.OpenedAtUtc).FirstOrDefaultAsync(cancellationToken);
+        var row = await OpenCaseOf(db, userId, cancellationToken);
         if (row is null)
             return null;
-        var navigator = row.c.NavigatorId is null ? null
-            : await db.Users.AsNoTracking().Where(u => u.Id == row.c.NavigatorId).Select(u => PortalUser.ShownName(u.DisplayName, u.Email)).FirstOrDefaultAsync(cancellationToken);
+        var navigator = row.Case.NavigatorId is null ? null
+            : await db.Users.AsNoTracking().Where(u => u.Id == row.Case.NavigatorId).Select(u => PortalUser.ShownName(u.DisplayName, u.Email)).FirstOrDefaultAsync(cancellationToken);
         var today = UkTime.Today(clock.GetUtcNow().UtcDateTime);
-        return new MyCase(row.c.Id, row.Name, navigator, row.c.Stage, row.c.HelpWith, row.c.OpenedAtUtc,
-            await reader.StepsAsync(row.c.Id, today, cancellationToken), await reader.NotesAsync(row.c.Id, cancellationToken));
+        return new MyCase(row.Case.Id, row.Name, navigator, row.Case.Stage, row.Case.HelpWith, row.Case.OpenedAtUtc,
+            await reader.StepsAsync(row.Case.Id, today, cancellationToken), await reader.NotesAsync(row.Case.Id, cancellationToken));
     }
+
+    private sealed record CaseRow(NavigationCase Case, string Name);
+
+    // Looked for on the person's home page at every view, and nearly always not there: compiled once (issue 25).
+    private static readonly Func<PortalDbContext, string, CancellationToken, Task<CaseRow?>> OpenCaseOf = CompiledQueries.One((PortalDbContext db, string userId, CancellationToken _) =>
+        db.Set<NavigationCase>().AsNoTracking().Where(c => c.UserId == userId && c.Stage != CaseStage.Closed)
+            .Join(db.Set<Organisation>(), c => c.OrganisationId, o => o.Id, (c, o) => new { c, o.Name })
+            .OrderByDescending(r => r.c.OpenedAtUtc).Select(r => new CaseRow(r.c, r.Name)).FirstOrDefault());
 
     /// <summary>The person ticks one of their own steps done.</summary>
     public async Task<Result> CompleteMyStepAsync(string userId, long stepId, CancellationToken cancellationToken = default)

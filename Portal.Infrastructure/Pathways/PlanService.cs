@@ -20,7 +20,11 @@ public sealed class PlanService(PortalDbContext db, Rematch rematch, TimeProvide
     }
 
     public Task<SavedPlan?> FindAsync(string userId, CancellationToken cancellationToken = default) =>
-        db.Set<SavedPlan>().AsNoTracking().FirstOrDefaultAsync(p => p.UserId == userId, cancellationToken);
+        PlanOf(db, userId, cancellationToken);
+
+    // On the person's home page at every view: compiled once (issue 25).
+    private static readonly Func<PortalDbContext, string, CancellationToken, Task<SavedPlan?>> PlanOf = CompiledQueries.One((PortalDbContext db, string userId, CancellationToken _) =>
+        db.Set<SavedPlan>().AsNoTracking().FirstOrDefault(p => p.UserId == userId));
 
     /// <summary>Saves the plan when both roles exist and the goal is a job; invalid (nothing saved) otherwise.</summary>
     public async Task<Result> SaveAsync(string userId, string fromRole, string toRole, ContentSet content, CancellationToken cancellationToken = default)

@@ -35,7 +35,15 @@ public sealed class MatchService(PortalDbContext db, OrganisationService organis
     public async Task<IReadOnlyList<RoleThatFits>> RolesForAsync(string userId, CancellationToken cancellationToken = default)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var rows = await db.Set<JobMatch>().AsNoTracking()
+        var rows = await RolesFor(db, userId, today).ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new RoleThatFits(r.Match.VacancyId, r.Title, r.Name, r.District, r.HourlyPay, r.ClosingDate, r.Match.Reasons(MatchSide.Person)))];
+    }
+
+    private sealed record RoleRow(JobMatch Match, string Title, string Name, string District, decimal HourlyPay, DateOnly ClosingDate);
+
+    // On the person's home page at every view: compiled once, so a view does not pay EF Core to take it apart again (issue 25).
+    private static readonly Func<PortalDbContext, string, DateOnly, IAsyncEnumerable<RoleRow>> RolesFor = CompiledQueries.Rows<string, DateOnly, RoleRow>((PortalDbContext db, string userId, DateOnly today) =>
+        db.Set<JobMatch>().AsNoTracking()
             .Where(m => m.UserId == userId && m.ForPerson
                 && !db.Set<MatchDismissal>().Any(d => d.UserId == userId && d.VacancyId == m.VacancyId && d.Side == MatchSide.Person)
                 // Read live, not from the last run: a job applied for (or held) is followed under applications.
@@ -45,9 +53,7 @@ public sealed class MatchService(PortalDbContext db, OrganisationService organis
             .Join(db.Set<Organisation>(), x => x.OrganisationId, o => o.Id, (x, o) => new { x.Match, x.Title, o.Name, x.District, x.HourlyPay, x.ClosingDate })
             .OrderByDescending(x => x.Match.Score).ThenBy(x => x.Match.VacancyId)
             .Take(RolesShown)
-            .ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new RoleThatFits(r.Match.VacancyId, r.Title, r.Name, r.District, r.HourlyPay, r.ClosingDate, r.Match.Reasons(MatchSide.Person)))];
-    }
+            .Select(x => new RoleRow(x.Match, x.Title, x.Name, x.District, x.HourlyPay, x.ClosingDate)));
 
     /// <returns>Null when the vacancy is not one the recruiter recruits for, whether or not it exists.</returns>
     public async Task<IReadOnlyList<PersonWhoFits>?> PeopleForAsync(string recruiterId, Guid vacancyId, CancellationToken cancellationToken = default)

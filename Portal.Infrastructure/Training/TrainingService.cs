@@ -14,9 +14,21 @@ namespace Portal.Infrastructure.Training;
 /// </summary>
 public sealed class TrainingService(PortalDbContext db, Rematch rematch, TimeProvider clock)
 {
+    // A person's own pages read these on every view: compiled once, so a view does not pay EF Core
+    // to take the query apart, look it up and pull out its parameter each time (issue 25).
+    private static readonly Func<PortalDbContext, string, IAsyncEnumerable<Completion>> CompletionsOf =
+        CompiledQueries.Rows((PortalDbContext db, string userId) => db.Set<Completion>().AsNoTracking().Where(c => c.UserId == userId));
+
+    private static readonly Func<PortalDbContext, string, IAsyncEnumerable<ModuleProgress>> ProgressOf =
+        CompiledQueries.Rows((PortalDbContext db, string userId) => db.Set<ModuleProgress>().AsNoTracking().Where(p => p.UserId == userId));
+
     public Task<ModuleProgress?> FindProgressAsync(string userId, string moduleSlug, CancellationToken cancellationToken = default) =>
-        db.Set<ModuleProgress>().AsNoTracking()
-            .FirstOrDefaultAsync(p => p.UserId == userId && p.ModuleSlug == moduleSlug, cancellationToken);
+        ProgressIn(db, userId, moduleSlug, cancellationToken);
+
+    // The lesson page's one query.
+    private static readonly Func<PortalDbContext, string, string, CancellationToken, Task<ModuleProgress?>> ProgressIn =
+        CompiledQueries.One((PortalDbContext db, string userId, string moduleSlug, CancellationToken _) =>
+            db.Set<ModuleProgress>().AsNoTracking().FirstOrDefault(p => p.UserId == userId && p.ModuleSlug == moduleSlug));
 
     /// <summary>
     /// Starts the module, resumes it, or starts a refresher after a pass. Returns the lesson to show
@@ -172,12 +184,8 @@ public sealed class TrainingService(PortalDbContext db, Rematch rematch, TimePro
     public async Task<IReadOnlyList<RecordEntry>> GetRecordAsync(string userId, ContentSet content, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
-        var completions = await db.Set<Completion>().AsNoTracking()
-            .Where(c => c.UserId == userId)
-            .ToListAsync(cancellationToken);
-        var progress = await db.Set<ModuleProgress>().AsNoTracking()
-            .Where(p => p.UserId == userId)
-            .ToDictionaryAsync(p => p.ModuleSlug, StringComparer.Ordinal, cancellationToken);
+        var completions = await CompletionsOf(db, userId).ToListAsync(cancellationToken);
+        var progress = await ProgressOf(db, userId).ToDictionaryAsync(p => p.ModuleSlug, StringComparer.Ordinal, cancellationToken);
         var policy = await RefreshPolicies.ForPersonAsync(db, content, userId, cancellationToken);
         var history = completions.ToLookup(c => c.ModuleSlug, StringComparer.Ordinal);
         var now = clock.GetUtcNow().UtcDateTime;
