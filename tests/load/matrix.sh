@@ -65,7 +65,8 @@ fi
 dotnet build "$root/Portal.Web" -c Release -v q -nologo >/dev/null
 dotnet build "$root/tests/Portal.LoadData" -c Release -v q -nologo >/dev/null
 cd "$root/Portal.Web/bin/Release/net10.0"
-if [[ ! -f $seeded_flag ]]; then
+# A SQLite city kept by tests/load/run.sh (its marker is "seeded") is the same city: keep it too.
+if [[ ! -f $seeded_flag && ! ( $provider == sqlite && -f $data/seeded ) ]]; then
   echo "generating the city (3-10 minutes)" >&2
   /usr/bin/time -f "seeded in %e s, peak %M KiB" dotnet "$root/tests/Portal.LoadData/bin/Release/net10.0/Portal.LoadData.dll" >&2
   touch "$seeded_flag"
