@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Compliance;
 using Portal.Domain.Organisations;
@@ -36,12 +37,15 @@ public sealed class CompetencyService(PortalDbContext db, ContentStore content, 
     public Task<bool> IsPractitionerAsync(string userId, CancellationToken cancellationToken = default) =>
         IsPractitioner(db, userId, cancellationToken);
 
+    /// <summary>A current staff membership as a practitioner: where the person may sign others off.</summary>
+    private static readonly Expression<Func<Membership, bool>> Practising = m => m.Role == MembershipRole.Staff && m.Practitioner && m.EndedAtUtc == null;
+
     // Asked on the person's home page at every view: compiled once (issue 25).
     private static readonly Func<PortalDbContext, string, CancellationToken, Task<bool>> IsPractitioner = CompiledQueries.One((PortalDbContext db, string userId, CancellationToken _) =>
-        db.Set<Membership>().Any(m => m.UserId == userId && m.Role == MembershipRole.Staff && m.Practitioner && m.EndedAtUtc == null));
+        db.Set<Membership>().Where(m => m.UserId == userId).Where(Practising).Any());
 
     private IQueryable<Guid> PractitionerOrganisations(string userId) =>
-        db.Set<Membership>().Where(m => m.UserId == userId && m.Role == MembershipRole.Staff && m.Practitioner && m.EndedAtUtc == null).Select(m => m.OrganisationId);
+        db.Set<Membership>().Where(m => m.UserId == userId).Where(Practising).Select(m => m.OrganisationId);
 
     /// <summary>Everyone the practitioner may observe whose job requires a competency, and where each stands.</summary>
     public async Task<IReadOnlyList<ToObserve>> ToObserveAsync(string practitionerId, CancellationToken cancellationToken = default)

@@ -136,7 +136,7 @@ public sealed class ComplianceService(PortalDbContext db, ContentStore content, 
 
     private static readonly Func<PortalDbContext, string, IAsyncEnumerable<JobRow>> JobsOf = CompiledQueries.Rows((PortalDbContext db, string userId) =>
         db.Set<Membership>().AsNoTracking()
-            .Where(m => m.UserId == userId && m.Role == MembershipRole.Staff && m.EndedAtUtc == null && m.JobRole != null)
+            .Where(m => m.UserId == userId).Where(RefreshPolicies.Employed)
             .Join(db.Set<Organisation>(), m => m.OrganisationId, o => o.Id, (m, o) => new JobRow(m.OrganisationId, o.Name, m.JobRole)));
 
     private static readonly Func<PortalDbContext, string, IAsyncEnumerable<CompetencyRecord>> CompetencyLogOf = CompiledQueries.Rows<string, CompetencyRecord>((PortalDbContext db, string userId) =>

@@ -23,7 +23,8 @@ public static class RefreshPolicies
         return found.GetValueOrDefault(userId) ?? content.RefreshDefaults;
     }
 
-    private static readonly Expression<Func<Membership, bool>> Employed = m => m.Role == MembershipRole.Staff && m.EndedAtUtc == null && m.JobRole != null;
+    /// <summary>A current staff membership with a job: an employment whose employer's rules apply to the person.</summary>
+    internal static readonly Expression<Func<Membership, bool>> Employed = m => m.Role == MembershipRole.Staff && m.EndedAtUtc == null && m.JobRole != null;
 
     // The same query as LoadAsync's for one person, compiled once: every page of a learner's own
     // training reads it, and EF Core taking the union apart on each view was a tenth of the learn
