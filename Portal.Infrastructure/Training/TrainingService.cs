@@ -181,12 +181,16 @@ public sealed class TrainingService(PortalDbContext db, Rematch rematch, TimePro
     /// Every module in the content, plus any withdrawn module the learner holds, with its status today
     /// under the intervals that apply to them (their employers' where shorter: see <see cref="RefreshPolicy.ForPerson"/>).
     /// </summary>
-    public async Task<IReadOnlyList<RecordEntry>> GetRecordAsync(string userId, ContentSet content, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<RecordEntry>> GetRecordAsync(string userId, ContentSet content, CancellationToken cancellationToken = default) =>
+        GetRecordAsync(userId, content, null, cancellationToken);
+
+    /// <summary>The same, judged by intervals the caller has already read (from the employers' rules it read anyway).</summary>
+    internal async Task<IReadOnlyList<RecordEntry>> GetRecordAsync(string userId, ContentSet content, RefreshPolicy? policy, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
         var completions = await CompletionsOf(db, userId).ToListAsync(cancellationToken);
         var progress = await ProgressOf(db, userId).ToDictionaryAsync(p => p.ModuleSlug, StringComparer.Ordinal, cancellationToken);
-        var policy = await RefreshPolicies.ForPersonAsync(db, content, userId, cancellationToken);
+        policy ??= await RefreshPolicies.ForPersonAsync(db, content, userId, cancellationToken);
         var history = completions.ToLookup(c => c.ModuleSlug, StringComparer.Ordinal);
         var now = clock.GetUtcNow().UtcDateTime;
 

@@ -16,7 +16,7 @@ namespace Portal.Web.Pages;
 /// The front door. Signed out: what the portal offers. Signed in: the person's own start page,
 /// with learning to carry on, training falling due, and the next step on their saved plan.
 /// </summary>
-public sealed class IndexModel(ContentStore content, TrainingService training, PlanService plans, ProfileService profiles, MatchService matches,
+public sealed class IndexModel(ContentStore content, PlanService plans, ProfileService profiles, MatchService matches,
     CompetencyService competencies, ComplianceService compliance, Portal.Infrastructure.Navigation.HelpService help) : PageModel
 {
     /// <summary>Their open case with a talent hub, if they asked for help: its plan goes near the top.</summary>
@@ -71,11 +71,11 @@ public sealed class IndexModel(ContentStore content, TrainingService training, P
             return;
         SignedIn = true;
         Catalogue = content.Current;
-        var record = await training.GetRecordAsync(userId, Catalogue, cancellationToken);
+        var (record, required) = await compliance.MineAsync(userId, Catalogue, cancellationToken);
+        Required = required;
         InProgress = [.. record.Where(e => e.NextLesson is not null && e.Module is not null)];
         Due = [.. record.Where(e => TrainingExpiry.IsDue(e.Status)).OrderBy(e => e.ExpiresAtUtc)];
         Valid = record.Count(e => TrainingExpiry.CountsAsHeld(e.Status));
-        Required = await compliance.RequiredOfAsync(userId, cancellationToken);
         IsRecruiter = User.IsInRole(PortalRoles.Recruiter);
         var isManager = User.IsInRole(PortalRoles.Manager);
         MatrixNeedsSecondStep = isManager && !User.SignedInWithTwoFactors();

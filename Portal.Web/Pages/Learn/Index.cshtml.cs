@@ -62,10 +62,6 @@ public sealed class IndexModel(ContentStore content, TrainingService training, C
 
         var userId = User.IdIfSignedIn();
         SignedIn = userId is not null;
-        var record = userId is null
-            ? new Dictionary<string, RecordEntry>()
-            : (await training.GetRecordAsync(userId, set, cancellationToken)).ToDictionary(e => e.ModuleSlug, StringComparer.Ordinal);
-
         if (Filter.Topic is not null && !LearnVocabulary.Topics.Contains(Filter.Topic))
             ModelState.AddModelError("Filter.Topic", "Choose a topic from the list");
         if (Filter.Role is not null && !neededFor.ContainsKey(Filter.Role))
@@ -77,9 +73,14 @@ public sealed class IndexModel(ContentStore content, TrainingService training, C
 
         // Like the careers explorer: a bad value is shown as an error and left out, the rest still filter.
         var valid = ModelState.IsValid ? Filter : Keep(Filter);
+        // Filtered by what is required, the record comes with the requirements, read together.
+        var mine = valid.Status == RequiredByEmployer && userId is not null ? await compliance.MineAsync(userId, set, cancellationToken) : null;
+        var record = userId is null
+            ? new Dictionary<string, RecordEntry>()
+            : (mine?.Record ?? await training.GetRecordAsync(userId, set, cancellationToken)).ToDictionary(e => e.ModuleSlug, StringComparer.Ordinal);
         // The employer's own judgement of each required module (the cells its matrix shows), worst employer first.
-        var required = valid.Status == RequiredByEmployer && userId is not null
-            ? (await compliance.RequiredOfAsync(userId, cancellationToken)).Employers
+        var required = mine is not null
+            ? mine.Required.Employers
                 .SelectMany(e => e.Cells.Where(c => c.Topic.Kind == TopicKind.Module).Select(c => (c.Topic.Slug, c.Cell, e.OrganisationName)))
                 .GroupBy(x => x.Slug, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => (g.MinBy(x => LearnText.Urgency(x.Cell.Status)).Cell, string.Join(", ", g.Select(x => x.OrganisationName).Distinct())), StringComparer.Ordinal)

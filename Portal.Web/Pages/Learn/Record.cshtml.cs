@@ -31,15 +31,16 @@ public sealed class RecordModel(ContentStore content, TrainingService training, 
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        await LoadAsync(cancellationToken);
-        Required = await compliance.RequiredOfAsync(User.RequiredId(), cancellationToken);
+        var (record, required) = await compliance.MineAsync(User.RequiredId(), content.Current, cancellationToken);
+        Required = required;
+        Show(record);
         return Page();
     }
 
     /// <summary>The same rows as the page, with its filters, for a new employer or a spreadsheet.</summary>
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
     {
-        await LoadAsync(cancellationToken);
+        Show(await training.GetRecordAsync(User.RequiredId(), content.Current, cancellationToken));
         if (!ModelState.IsValid)
             return BadRequest();
         var csv = new StringBuilder();
@@ -59,7 +60,8 @@ public sealed class RecordModel(ContentStore content, TrainingService training, 
         return Csv.File(csv, $"training-record-{clock.GetUtcNow().UtcDateTime.UkIsoDate()}.csv");
     }
 
-    private async Task LoadAsync(CancellationToken cancellationToken)
+    /// <summary>The record's rows with the page's filters (a filter value not in its list is shown as an error and left out).</summary>
+    private void Show(IReadOnlyList<RecordEntry> all)
     {
         if (Topic is not null && !LearnVocabulary.Topics.Contains(Topic))
         {
@@ -72,7 +74,6 @@ public sealed class RecordModel(ContentStore content, TrainingService training, 
             ModelState.AddModelError(nameof(Status), "Choose a status from the list");
             Status = null;
         }
-        var all = await training.GetRecordAsync(User.RequiredId(), content.Current, cancellationToken);
         Total = all.Count;
         Counts = all.GroupBy(e => e.Status).ToDictionary(g => g.Key, g => g.Count());
         Entries = [.. all.Where(e => (Status is null || e.Status == Status) && (Topic is null || e.Module?.Topics.Contains(Topic) == true))];

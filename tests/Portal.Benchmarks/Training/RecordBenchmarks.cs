@@ -17,7 +17,7 @@ namespace Portal.Benchmarks.Training;
 /// training record and the learner's home): their training record
 /// (<see cref="TrainingService.GetRecordAsync"/>: their completions, modules in progress and the
 /// refresh intervals their employers set) and what each employer requires of them
-/// (<see cref="ComplianceService.RequiredOfAsync"/>), for a member of the generated city's largest
+/// (<see cref="ComplianceService.MineAsync"/>, which reads the record with them), for a member of the generated city's largest
 /// employer and for a learner who works nowhere. Each call is a few small indexed reads, so the
 /// figures are mostly EF Core's own work per query. Point it at a city filled by
 /// tests/Portal.LoadData (PORTAL_BENCH_PROVIDER, PORTAL_BENCH_CONNECTION).
@@ -58,11 +58,16 @@ public class RecordBenchmarks
     public Task<int> RecordOfLearnerWorkingNowhere() => RecordAsync(_nowhere);
 
     [Benchmark]
-    public async Task<int> RequiredOfStaff()
+    public Task<int> RecordAndRequiredOfStaff() => MineAsync(_staff);
+
+    [Benchmark]
+    public Task<int> RecordAndRequiredOfLearnerWorkingNowhere() => MineAsync(_nowhere);
+
+    private async Task<int> MineAsync(string userId)
     {
         await using var scope = _host!.Services.CreateAsyncScope();
-        var required = await scope.ServiceProvider.GetRequiredService<ComplianceService>().RequiredOfAsync(_staff);
-        return required.Employers.Sum(e => e.Cells.Count);
+        var (record, required) = await scope.ServiceProvider.GetRequiredService<ComplianceService>().MineAsync(userId, _content);
+        return record.Count(e => e.Latest is not null) + required.Employers.Sum(e => e.Cells.Count);
     }
 
     private async Task<int> RecordAsync(string userId)

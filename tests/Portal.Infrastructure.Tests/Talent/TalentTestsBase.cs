@@ -92,6 +92,7 @@ public abstract class TalentTestsBase<TDatabase>(TDatabase database)
         services.AddScoped<MatchService>();
         services.AddScoped<InvitationService>();
         services.AddSingleton(_staffCompletions);
+        services.AddScoped<Portal.Infrastructure.Training.TrainingService>();
         services.AddScoped<Portal.Infrastructure.Compliance.ComplianceService>();
         services.AddScoped<Portal.Infrastructure.Compliance.CompetencyService>();
         return services;

@@ -5,6 +5,7 @@ using Portal.Domain.Compliance;
 using Portal.Domain.Organisations;
 using Portal.Domain.Talent;
 using Portal.Domain.Training;
+using Portal.Infrastructure.Compliance;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Email;
 using Portal.Infrastructure.Jobs;
@@ -93,6 +94,13 @@ public abstract class RefreshIntervalTests<TDatabase>(TDatabase database) : Tale
         Assert.Contains("Lone working ran out on 1 October 2026", reminder, StringComparison.Ordinal);
         Assert.Equal(TrainingStatus.Expired, entry.Status);
         Assert.Equal(RanOutWhereTheyWork, entry.ExpiresAtUtc);
+
+        // Read with what the employer requires (their home and record pages), from the rules that read gives.
+        await using var scope = Services();
+        var (record, _) = await scope.Get<ComplianceService>().MineAsync(person, Content.Current);
+        var withRequirements = Assert.Single(record, e => e.ModuleSlug == Module);
+        Assert.Equal(TrainingStatus.Expired, withRequirements.Status);
+        Assert.Equal(RanOutWhereTheyWork, withRequirements.ExpiresAtUtc);
     }
 
     [Fact]

@@ -9,6 +9,7 @@ using Portal.Domain.Organisations;
 using Portal.Infrastructure.Content;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Organisations;
+using Portal.Tests.Common;
 using Portal.Web.Tests.Support;
 
 namespace Portal.Web.Tests.Learn;
@@ -135,6 +136,65 @@ public sealed class EmployerRequirementsTests(PortalWebFactory app) : IClassFixt
         Assert.Contains("1 overdue or not done", (await learner.GetPageAsync("/")).Text(".employer-requirements__summary"), StringComparison.Ordinal);
         Assert.StartsWith("Valid", await MatrixCellAsync(manager, organisation, "Amy Carer", "Duty of care"), StringComparison.Ordinal);
         Assert.StartsWith("Expired", await MatrixCellAsync(manager, organisation, "Amy Carer", "Safeguarding adults"), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A manager wants lone working (three-yearly by default) redone every year: the care worker who
+    /// did it fourteen months ago sees it run out on every page of her own the moment the rule is
+    /// saved, as her manager's matrix does. Her record is judged by her employer's intervals whether
+    /// it is read with the requirements (home, record) or alone (the learn catalogue).
+    /// </summary>
+    [Fact]
+    public async Task WhenTheManagerWantsAModuleRedoneSoonerTheLearnersOwnPagesSayItRanOut()
+    {
+        var (organisation, _, manager) = await OrganisationAsync();
+        var rules = await manager.GetPageAsync($"/manage/training?org={organisation}&job=care-worker");
+        Assert.Equal(HttpStatusCode.Redirect, (await manager.PostFormAsync(rules, "form[action*=Required]", [new("topic", "module:lone-working")])).StatusCode);
+        var (learnerId, learner) = await StaffAsync(organisation, "care-worker", "Lou Worker");
+        await app.CompletedAsync(learnerId, "lone-working", DateTime.UtcNow.AddMonths(-14));
+
+        static string Status(IDocument record) =>
+            record.QuerySelectorAll(".record-item").Single(i => i.QuerySelector("h3")!.TextContent.Trim() == "Lone working").QuerySelector(".status")!.TextContent.Trim();
+        Assert.Equal("Valid", Status(await learner.GetPageAsync("/learn/record")));
+        Assert.Equal("", Item(await learner.GetPageAsync("/"), "Lone working"));
+        Assert.DoesNotContain("Lone working", (await learner.GetPageAsync("/learn?Filter.Status=due")).Text("main"), StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await manager.PostFormAsync(await manager.GetPageAsync($"/manage/training?org={organisation}&job=care-worker"),
+            "form[action*=Refresh]", [new("refresh[lone-working]", "12")])).StatusCode);
+
+        var record = await learner.GetPageAsync("/learn/record");
+        Assert.Equal("Expired", Status(record));
+        Assert.Contains("Overdue: ran out on", Item(record, "Lone working"), StringComparison.Ordinal);
+        var home = await learner.GetPageAsync("/");
+        Assert.Contains("Overdue: ran out on", Item(home, "Lone working"), StringComparison.Ordinal);
+        Assert.Contains("Lone working: Expired since", home.Text(".dashboard"), StringComparison.Ordinal);
+        Assert.Equal(["Lone working"], (await learner.GetPageAsync("/learn?Filter.Status=due")).QuerySelectorAll(".role-card__title").Select(t => t.TextContent.Trim()));
+        Assert.Equal(["Lone working"], (await learner.GetPageAsync("/learn?Filter.Status=required")).QuerySelectorAll(".role-card__title").Select(t => t.TextContent.Trim()));
+        Assert.StartsWith("Expired", await MatrixCellAsync(manager, organisation, "Lou Worker", "Lone working"), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Her home and her record read her employments and her completions once each (they were read two
+    /// and three times: issue 25), and stay within a fixed number of queries: each is a round trip to
+    /// the database server on PostgreSQL.
+    /// </summary>
+    [Fact]
+    public async Task TheLearnersHomeAndRecordReadHerEmploymentsAndCompletionsOnce()
+    {
+        var (_, _, _, _, learner) = await AmyAtACareProviderAsync();
+        foreach (var (path, most) in new[] { ("/", 10), ("/learn/record", 6) })
+        {
+            await learner.GetPageAsync(path);
+            using var counter = await CommandCounter.StartAsync(app.DataRoot);
+            var page = await learner.GetPageAsync(path);
+            Assert.Contains("Overdue: ran out on", Item(page, "Safeguarding adults"), StringComparison.Ordinal);
+            // The session's own row, read when the portal's short-lived copy of it runs out, is not the page's.
+            var texts = counter.Texts.Where(t => !t.Contains("\"UserSessions\"", StringComparison.Ordinal)).ToList();
+            Assert.Equal(1, texts.Count(t => t.Contains("FROM \"Completions\"", StringComparison.Ordinal)));
+            // Her jobs with their employers' names; on the home page also whether she signs others off.
+            Assert.Equal(path == "/" ? 2 : 1, texts.Count(t => t.Contains("FROM \"Memberships\"", StringComparison.Ordinal)));
+            Assert.InRange(texts.Count, 1, most);
+        }
     }
 
     private static async Task<string> MatrixCellAsync(HttpClient manager, Guid organisation, string person, string topic)
