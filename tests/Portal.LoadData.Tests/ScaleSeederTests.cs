@@ -14,7 +14,7 @@ namespace Portal.LoadData.Tests;
 public abstract class ScaleSeederTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>
     where TDatabase : TestDatabase
 {
-    private static readonly ContentSet Content = new ContentLoader().Load(Path.Combine(TestEnvironment.RepositoryRoot(), "content"), DateTime.UnixEpoch);
+    private static readonly ContentSet Content = ShippedContent.Set;
     private static readonly ScaleSeedOptions Small = new() { People = 300, Organisations = 12, Vacancies = 250, Profiles = 400, Completions = 1_500, Seed = 7, MatrixStaff = 120, Applications = 900, SavedPlans = 150, Alerts = 60,
         Workforce = 0, PastVacancies = 0, PastApplications = 0, HubPeople = 0, MonitoringPercent = 0 };
 

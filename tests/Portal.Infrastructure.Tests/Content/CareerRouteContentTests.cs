@@ -109,7 +109,7 @@ public sealed class CareerRouteContentTests : IDisposable
     [Fact]
     public void ShippedRoutesTakeSomeoneNewToCareToEnhancedCareWorkerAndOnToRegisteredNurse()
     {
-        var set = new ContentLoader().Load(Path.Combine(TestEnvironment.RepositoryRoot(), "content"), DateTime.UnixEpoch);
+        var set = ShippedContent.Set;
         var planner = set.Planner;
 
         var toEnhanced = planner.Plan("new-to-care", "enhanced-care-worker", 3);
@@ -122,7 +122,7 @@ public sealed class CareerRouteContentTests : IDisposable
             Assert.True(planner.Plan(start.Slug, "registered-manager", 1).Found, $"{start.Slug} has no route to registered manager"));
     }
 
-    private static ContentSet Shipped() => new ContentLoader().Load(Path.Combine(TestEnvironment.RepositoryRoot(), "content"), DateTime.UnixEpoch);
+    private static ContentSet Shipped() => ShippedContent.Set;
 
     [Fact]
     public void ShippedRouteToTeamLeaderDoesNotListTheDiplomaTheApprenticeshipIncludes()

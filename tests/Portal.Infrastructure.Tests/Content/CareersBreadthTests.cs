@@ -11,8 +11,7 @@ namespace Portal.Infrastructure.Tests.Content;
 /// </summary>
 public sealed class CareersBreadthTests
 {
-    private static readonly ContentSet Shipped =
-        new ContentLoader().Load(Path.Combine(TestEnvironment.RepositoryRoot(), "content"), DateTime.UnixEpoch);
+    private static readonly ContentSet Shipped = ShippedContent.Set;
 
     [Fact]
     public void AtLeastThirtyRolesLoadIncludingTheCitysWiderRange()

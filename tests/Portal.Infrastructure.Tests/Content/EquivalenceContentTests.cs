@@ -47,8 +47,7 @@ public sealed class EquivalenceContentTests : IDisposable
     [Fact]
     public void TheShippedTableMapsAlignmentsToModules()
     {
-        var store = new ContentStore(Path.Combine(Portal.Tests.Common.TestEnvironment.RepositoryRoot(), "content"), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<ContentStore>.Instance);
-        store.Load();
+        var store = Portal.Tests.Common.ShippedContent.Store;
 
         Assert.Equal("basic-life-support-awareness", store.Current.Equivalences.ModuleFor("https://elsewhere.example/bls", [12]));
     }

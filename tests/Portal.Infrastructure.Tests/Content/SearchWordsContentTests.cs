@@ -1,5 +1,3 @@
-using Portal.Infrastructure.Content;
-
 namespace Portal.Infrastructure.Tests.Content;
 
 /// <summary>The job search's everyday words are content: read from search/, checked like everything else.</summary>
@@ -34,9 +32,7 @@ public sealed class SearchWordsContentTests : IDisposable
     [Fact]
     public void TheShippedListExpandsEverydayWords()
     {
-        var store = new ContentStore(Path.Combine(Portal.Tests.Common.TestEnvironment.RepositoryRoot(), "content"), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<ContentStore>.Instance);
-        store.Load();
-        var words = store.Current.SearchWords;
+        var words = Portal.Tests.Common.ShippedContent.Store.Current.SearchWords;
 
         var terms = words.Terms(["part", "time", "hca"]);
 

@@ -15,7 +15,7 @@ namespace Portal.Infrastructure.Tests.Data;
 /// </summary>
 public sealed class CompiledQueriesTests(SqliteTestDatabase sqlite, PostgresTestDatabase postgres) : IClassFixture<SqliteTestDatabase>, IClassFixture<PostgresTestDatabase>, IDisposable
 {
-    private static readonly ContentSet Content = new ContentLoader().Load(Path.Combine(TestEnvironment.RepositoryRoot(), "content"), DateTime.UnixEpoch);
+    private static readonly ContentSet Content = ShippedContent.Set;
 
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 7, 9, 0, 0, TimeSpan.Zero));
     private readonly Queued _queued = new();

@@ -7,6 +7,7 @@ using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Insight;
 using Portal.Infrastructure.Talent;
 using Portal.Infrastructure.Tests.Support;
+using Portal.Tests.Common;
 
 namespace Portal.Infrastructure.Tests.Insight;
 

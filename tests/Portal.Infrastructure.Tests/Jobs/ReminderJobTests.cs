@@ -20,14 +20,7 @@ public abstract class ReminderJobTests<TDatabase>(TDatabase database) : IClassFi
 {
     // 10:00 in London: not quiet.
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 26, 10, 0, 0, TimeSpan.Zero));
-    private readonly ContentStore _content = LoadedContent();
-
-    private static ContentStore LoadedContent()
-    {
-        var store = new ContentStore(Path.Combine(TestEnvironment.RepositoryRoot(), "content"), TimeProvider.System, NullLogger<ContentStore>.Instance);
-        store.Load();
-        return store;
-    }
+    private readonly ContentStore _content = ShippedContent.Store;
 
     private async Task<(string Id, string Email)> PersonAsync(string name = "Amina Yusuf")
     {

@@ -13,7 +13,7 @@ namespace Portal.Infrastructure.Tests.Pathways;
 public abstract class PlanServiceTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>, IDisposable
     where TDatabase : TestDatabase
 {
-    private static readonly ContentSet Content = new ContentLoader().Load(Path.Combine(TestEnvironment.RepositoryRoot(), "content"), DateTime.UnixEpoch);
+    private static readonly ContentSet Content = ShippedContent.Set;
 
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
     private readonly Queued _queued = new();

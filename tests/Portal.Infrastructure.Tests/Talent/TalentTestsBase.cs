@@ -19,17 +19,8 @@ public abstract class TalentTestsBase<TDatabase>(TDatabase database)
     protected TDatabase Database => database;
 
     protected static readonly PostcodeDistricts Postcodes = PostcodeDistricts.Shipped();
-    private static readonly Portal.Infrastructure.Content.ContentStore LoadedContent = LoadContent();
+    protected static Portal.Infrastructure.Content.ContentStore Content => Portal.Tests.Common.ShippedContent.Store;
 
-    protected static Portal.Infrastructure.Content.ContentStore Content => LoadedContent;
-
-    private static Portal.Infrastructure.Content.ContentStore LoadContent()
-    {
-        var store = new Portal.Infrastructure.Content.ContentStore(
-            Path.Combine(Portal.Tests.Common.TestEnvironment.RepositoryRoot(), "content"), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Portal.Infrastructure.Content.ContentStore>.Instance);
-        store.Load();
-        return store;
-    }
     protected FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
 
     /// <summary>How matching is shared out in this test's services.</summary>
@@ -83,7 +74,7 @@ public abstract class TalentTestsBase<TDatabase>(TDatabase database)
         services.AddScoped<Portal.Infrastructure.Jobs.JobAlertJob>();
         services.AddScoped<Portal.Infrastructure.Jobs.Rematch>();
         services.AddScoped<Portal.Infrastructure.Jobs.MatchEmailJob>();
-        services.AddSingleton(LoadedContent);
+        services.AddSingleton(Content);
         services.AddScoped<ProfileService>();
         services.AddScoped<MatchRunner>();
         services.AddScoped<ShardedMatchRun>();
