@@ -130,7 +130,7 @@ public static class InfrastructureServiceCollectionExtensions
                 services.AddDbContextPool<PortalDbContext, SqlitePortalDbContext>(o => o.UseSqlite(database.ConnectionString).AddInterceptors(TransactionEndInterceptor.Instance));
                 break;
             case DatabaseProvider.Postgres:
-                services.AddDbContextPool<PortalDbContext, PostgresPortalDbContext>(o => o.UseNpgsql(database.ConnectionString).AddInterceptors(TransactionEndInterceptor.Instance));
+                services.AddDbContextPool<PortalDbContext, PostgresPortalDbContext>(o => o.UseNpgsql(database.ContextConnectionString).AddInterceptors(TransactionEndInterceptor.Instance));
                 break;
             case DatabaseProvider.SqlServer:
                 services.AddDbContextPool<PortalDbContext, SqlServerPortalDbContext>(o => o.UseSqlServer(database.ConnectionString).AddInterceptors(TransactionEndInterceptor.Instance));

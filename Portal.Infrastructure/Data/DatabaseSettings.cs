@@ -36,6 +36,31 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         return new DatabaseSettings(provider, connectionString!, migrate);
     }
 
+    /// <summary>
+    /// The connection string the portal's own database contexts use. On PostgreSQL a connection going
+    /// back to Npgsql's pool is not reset (<c>No Reset On Close</c>) unless the operator's string says
+    /// otherwise: the reset is seven statements sent ahead of the next query on that connection
+    /// (<c>RESET ALL</c>, <c>pg_advisory_unlock_all()</c>, ...), which a page of six to ten queries paid on
+    /// every one of them, a third of the database's time on a learner's pages (issue 25). The portal
+    /// leaves nothing on a session for it to clear: no <c>SET</c>, no session advisory lock (only
+    /// transaction ones), no temporary table, no <c>LISTEN</c>; and a transaction left open by a failed
+    /// request is still rolled back when its connection goes back to the pool. Background jobs'
+    /// storage (Hangfire) keeps the string as given.
+    /// </summary>
+    public string ContextConnectionString
+    {
+        get
+        {
+            if (Provider != DatabaseProvider.Postgres)
+                return ConnectionString;
+            var builder = new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString);
+            var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = ConnectionString };
+            if (!given.Keys.Cast<string>().Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals("NoResetOnClose", StringComparison.OrdinalIgnoreCase)))
+                builder.NoResetOnClose = true;
+            return builder.ConnectionString;
+        }
+    }
+
     /// <summary>Which database, in words for an operator: the file, or the database and its server (never a password).</summary>
     public string Name
     {

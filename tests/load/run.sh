@@ -19,6 +19,8 @@
 #                                        # (15 s) and its summary (profile.py) in DIR; with
 #   LOAD_PROFILER=perf                   # Linux perf's CPU samples instead of dotnet-trace's thread-time
 #                                        # samples (which count threads waiting for the core as busy)
+#   LOAD_STATEMENTS=1 ... postgres       # after each page, the statements that took the database's time
+#                                        # for it (pg_stat_statements: calls per request, mean ms, share)
 #   LOAD_GC=workstation ...              # the workstation garbage collector; left out, the portal runs as
 #                                        # it ships (Portal.Web's runtimeconfig: server GC, which .NET 10
 #                                        # sizes dynamically, DATAS)
@@ -37,6 +39,8 @@ only=${LOAD_PAGES:-}
 profile=${LOAD_PROFILE:-}
 profiler=${LOAD_PROFILER:-dotnet-trace}
 gc=${LOAD_GC:-server}
+statements=${LOAD_STATEMENTS:-}
+[[ -z $statements || $provider == postgres ]] || { echo "LOAD_STATEMENTS needs postgres" >&2; exit 2; }
 [[ $gc == server || $gc == workstation ]] || { echo "LOAD_GC is server or workstation" >&2; exit 2; }
 gc_env=$([[ $gc == workstation ]] && echo "DOTNET_gcServer=0" || echo "DOTNET_gcServer=1")
 perf_map=$([[ -n $profile && $profiler == perf ]] && echo 1 || echo 0)
@@ -70,6 +74,7 @@ if [[ $provider == postgres ]]; then
   # shellcheck source=../support/postgres.sh
   source "$root/tests/support/postgres.sh"
   pg_port=$(free_port)
+  [[ -z $statements ]] || export PG_EXTRA_CONF="shared_preload_libraries = 'pg_stat_statements'"
   start_postgres "$pg_port"
   taskset -cp 0 "$(head -n1 "$PG_DIR/data/postmaster.pid")" >/dev/null   # the database shares the portal's core
   export Database__Provider=Postgres ConnectionStrings__Portal="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=portal_load;Maximum Pool Size=64;Max Auto Prepare=50"
@@ -239,6 +244,16 @@ if [[ -n $profile ]]; then
   exit 0
 fi
 
+if [[ -n $statements ]]; then
+  psql_load() { "$PG_BIN/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d portal_load -Atq "$@"; }
+  psql_load -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements"
+  # The statements of the page just measured at full rate, by the time they took: each one's calls
+  # per request, mean time and share of the database's time (sessions, jobs and autovacuum included).
+  page_statements() {
+    psql_load -F ' | ' -c "SELECT round(calls::numeric / $1, 2) || ' per request', round(mean_exec_time::numeric, 3) || ' ms', round(100 * total_exec_time / sum(total_exec_time) OVER ())::int || '%', left(regexp_replace(query, '\s+', ' ', 'g'), 160) FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = 'portal_load') ORDER BY total_exec_time DESC LIMIT 8" | sed 's/^/    /'
+  }
+fi
+
 table="| Page | Requests/s | Ratio | Target | p50 at half rate | p99 at half rate | Errors | CPU per request: portal / database |
 |---|---:|---:|---:|---:|---:|---:|---:|"
 trivial=""
@@ -246,10 +261,12 @@ for entry in "${pages[@]}"; do
   IFS='|' read -r name path kind target connections <<<"$entry"
   [[ $kind != quiz ]] || connections=$learners
   connections=${connections:-16}
+  [[ -z $statements ]] || psql_load -c "SELECT pg_stat_statements_reset()" >/dev/null
   portal_before=$(cpu_ticks); db_before=$(db_ticks)
   full=$(wrk_run "$kind" "$path" "$connections" 0)
   portal_after=$(cpu_ticks); db_after=$(db_ticks)
   requests=$(awk '/requests in/ { print $1 }' <<<"$full")
+  [[ -z $statements ]] || page_statements "$requests" >&2
   # CPU time per request from /proc (ticks of 1/CLK_TCK s): what a page costs, whatever the machine's steal time.
   cpu=$(awk -v p=$((portal_after - portal_before)) -v d=$((db_after - db_before)) -v n="$requests" -v hz="$hz" -v pg="$provider" \
     'BEGIN { f = (p * 1000 / hz) / n; g = (d * 1000 / hz) / n; if (pg == "postgres") printf "%.2f / %.2f ms", f, g; else printf "%.2f ms / (in process)", f }')

@@ -1,5 +1,6 @@
 # A throwaway PostgreSQL cluster on loopback, for tests/run.sh and tests/load/run.sh.
 # Source it, then: start_postgres PORT (sets PG_BIN, PG_DIR, PG_PID) ... stop_postgres.
+# PG_EXTRA_CONF, when set, is added to the cluster's postgresql.conf.
 # Uses the caller's log() and is_running() when it has them, and keep_log() to save the
 # server log before the cluster is thrown away.
 
@@ -42,6 +43,7 @@ max_connections = 200
 fsync = off
 synchronous_commit = off
 full_page_writes = off
+${PG_EXTRA_CONF:-}
 EOF
 
     # Run the postmaster as our own child rather than via "pg_ctl start":
