@@ -121,14 +121,37 @@ public sealed class SessionTicketStore(IServiceScopeFactory scopes, IDataProtect
             return null;
         }
 
-        var seen = row.LastSeenUtc;
-        if (now - seen > SeenGranularity)
+        if (now - row.LastSeenUtc > SeenGranularity && !await SeenAsync(db, id, now, cancellationToken))
+            return WithSessionId(ticket, id);   // not stamped: no copy kept, so the next request tries again
+        await cache.KeepAsync(id, new CachedSession(row.Ticket, now - row.LastSeenUtc > SeenGranularity ? now : row.LastSeenUtc, row.ExpiresUtc, row.AbsoluteExpiresUtc));
+        return WithSessionId(ticket, id);
+    }
+
+    /// <summary>How long a "last seen" stamp may wait for the database before the request goes on without it.</summary>
+    internal static readonly TimeSpan SeenWaitsAtMost = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Stamps "last seen", at most once per <see cref="SeenGranularity"/>. Only a stamp: a request that
+    /// reads must not wait on, or fail for, a database whose writer is busy (SQLite's single writer held by
+    /// a long background job), so it waits briefly and otherwise goes on; a later request stamps it.
+    /// </summary>
+    private static async Task<bool> SeenAsync(PortalDbContext db, string id, DateTime now, CancellationToken cancellationToken)
+    {
+        var usual = db.Database.GetCommandTimeout();
+        db.Database.SetCommandTimeout(SeenWaitsAtMost);
+        try
         {
             await db.Set<UserSession>().Where(s => s.Id == id).ExecuteUpdateAsync(s => s.SetProperty(r => r.LastSeenUtc, now), cancellationToken);
-            seen = now;
+            return true;
         }
-        await cache.KeepAsync(id, new CachedSession(row.Ticket, seen, row.ExpiresUtc, row.AbsoluteExpiresUtc));
-        return WithSessionId(ticket, id);
+        catch (System.Data.Common.DbException)
+        {
+            return false;
+        }
+        finally
+        {
+            db.Database.SetCommandTimeout(usual);
+        }
     }
 
     private static AuthenticationTicket WithSessionId(AuthenticationTicket ticket, string id)
