@@ -121,14 +121,15 @@ public sealed class SessionTicketStore(IServiceScopeFactory scopes, IDataProtect
             return null;
         }
 
-        if (now - row.LastSeenUtc > SeenGranularity && !await SeenAsync(db, id, now, cancellationToken))
+        var due = now - row.LastSeenUtc > SeenGranularity;
+        if (due && !await SeenAsync(db, id, now, cancellationToken))
             return WithSessionId(ticket, id);   // not stamped: no copy kept, so the next request tries again
-        await cache.KeepAsync(id, new CachedSession(row.Ticket, now - row.LastSeenUtc > SeenGranularity ? now : row.LastSeenUtc, row.ExpiresUtc, row.AbsoluteExpiresUtc));
+        await cache.KeepAsync(id, new CachedSession(row.Ticket, due ? now : row.LastSeenUtc, row.ExpiresUtc, row.AbsoluteExpiresUtc));
         return WithSessionId(ticket, id);
     }
 
     /// <summary>How long a "last seen" stamp may wait for the database before the request goes on without it.</summary>
-    internal static readonly TimeSpan SeenWaitsAtMost = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan SeenWaitsAtMost = TimeSpan.FromSeconds(2);
 
     /// <summary>
     /// Stamps "last seen", at most once per <see cref="SeenGranularity"/>. Only a stamp: a request that
