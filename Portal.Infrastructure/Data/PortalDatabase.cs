@@ -1,3 +1,4 @@
+using System.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -79,6 +80,88 @@ public static class PortalDatabase
             await db.Database.ExecuteSqlAsync($"EXEC sp_getapplock @Resource = {name}, @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 60000", cancellationToken);
         await work();
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one process at a time for <paramref name="name"/>, holding no
+    /// transaction and, on SQLite, not the database's one write lock while it runs: for long work
+    /// that reads a lot and writes a little at the end in its own short transaction (the insight
+    /// rollup). PostgreSQL: a session advisory lock on the context's connection, kept open for the
+    /// work; SQL Server: a session application lock, likewise; SQLite: a lock on a file beside the
+    /// database (<see cref="SqliteFileLock"/>). Each is released when the work ends, or with the
+    /// connection or process if that dies first.
+    /// </summary>
+    public static async Task OneAtATimeAsync(PortalDbContext db, string name, Func<Task> work, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(work);
+        if (db.Database.IsSqlite())
+        {
+            await using var file = await SqliteFileLock.TakeAsync(db.Database.GetConnectionString(), $".{name}-lock", () => { }, cancellationToken);
+            await work();
+            return;
+        }
+
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            if (db.Database.IsNpgsql())
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock(hashtext({name}))", cancellationToken);
+            else
+                await db.Database.ExecuteSqlAsync($"EXEC sp_getapplock @Resource = {name}, @LockMode = 'Exclusive', @LockOwner = 'Session', @LockTimeout = -1", cancellationToken);
+            try
+            {
+                await work();
+            }
+            finally
+            {
+                if (db.Database.IsNpgsql())
+                    await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock(hashtext({name}))", CancellationToken.None);
+                else
+                    await db.Database.ExecuteSqlAsync($"EXEC sp_releaseapplock @Resource = {name}, @LockOwner = 'Session'", CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/>'s reads in one transaction that sees the database as it stood
+    /// when the first of them ran and holds no write lock: on SQLite a deferred transaction (under
+    /// WAL a reader neither waits for the writer nor holds it up), on PostgreSQL repeatable read. SQL
+    /// Server's snapshot isolation needs a database setting the portal does not ask for, so there
+    /// each read sees what was committed when it ran (read committed). <paramref name="work"/> must not write.
+    /// </summary>
+    public static async Task<T> InReadSnapshotAsync<T>(PortalDbContext db, Func<Task<T>> work, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(work);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var connection = db.Database.GetDbConnection();
+            // Microsoft.Data.Sqlite begins IMMEDIATE (the write lock) unless asked for a deferred transaction.
+            await using var transaction = connection is SqliteConnection sqlite
+                ? sqlite.BeginTransaction(deferred: true)
+                : await connection.BeginTransactionAsync(db.Database.IsNpgsql() ? IsolationLevel.RepeatableRead : IsolationLevel.ReadCommitted, cancellationToken);
+            await db.Database.UseTransactionAsync(transaction, cancellationToken);
+            try
+            {
+                var result = await work();
+                await transaction.CommitAsync(cancellationToken);
+                return result;
+            }
+            finally
+            {
+                await db.Database.UseTransactionAsync(null, CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>"1 migration", "19 migrations".</summary>

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -15,8 +14,6 @@ namespace Portal.Infrastructure.Data;
 /// </summary>
 internal sealed class SqliteMigrationLock : IAsyncDisposable
 {
-    private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(250);
-
     private readonly FileStream _file;
 
     private SqliteMigrationLock(FileStream file) => _file = file;
@@ -24,37 +21,20 @@ internal sealed class SqliteMigrationLock : IAsyncDisposable
     /// <summary>Waits until no other process is migrating this file, then clears a stale EF lock. Null for an in-memory database.</summary>
     public static async Task<SqliteMigrationLock?> AcquireAsync(PortalDbContext db, ILogger logger, CancellationToken cancellationToken)
     {
-        var builder = new SqliteConnectionStringBuilder(db.Database.GetConnectionString());
-        if (builder.Mode == SqliteOpenMode.Memory || builder.DataSource is "" or ":memory:")
+        var file = await SqliteFileLock.TakeAsync(db.Database.GetConnectionString(), ".migration-lock",
+            () => logger.LogWarning("Waiting for another process that is migrating {Database}", db.Database.GetDbConnection().DataSource), cancellationToken);
+        if (file is null)
             return null;
-
-        var path = Path.GetFullPath(builder.DataSource) + ".migration-lock";
-        var waiting = false;
-        while (true)
+        try
         {
-            try
-            {
-                // FileShare.None takes an exclusive lock on the file (flock on Linux) for as long as it is open.
-                var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-                try
-                {
-                    await ClearStaleLockAsync(db, logger, cancellationToken);
-                }
-                catch
-                {
-                    await file.DisposeAsync();
-                    throw;
-                }
-                return new SqliteMigrationLock(file);
-            }
-            catch (IOException) when (File.Exists(path))
-            {
-                if (!waiting)
-                    logger.LogWarning("Waiting for another process that is migrating {Database}", builder.DataSource);
-                waiting = true;
-                await Task.Delay(RetryDelay, cancellationToken);
-            }
+            await ClearStaleLockAsync(db, logger, cancellationToken);
         }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
+        return new SqliteMigrationLock(file);
     }
 
     private static async Task ClearStaleLockAsync(PortalDbContext db, ILogger logger, CancellationToken cancellationToken)

@@ -12,8 +12,10 @@ namespace Portal.Infrastructure.Insight;
 /// Works out the insight rollups from the completions: every month from the first pass on a first
 /// run or a full one, otherwise this month and the one before, or back to the last run's month if
 /// it was longer ago (a pass is recorded when it happens, so older months change only when someone
-/// is erased; the weekly full run catches that). Each run replaces its months whole in one exclusive transaction, so a rerun, a second
-/// node or a run killed at any line leaves either the old months or the new ones.
+/// is erased; the weekly full run catches that). One run at a time works its figures out from one
+/// snapshot of the database, holding no write lock, then replaces its months whole in one short
+/// transaction, so a rerun, a second node or a run killed at any line leaves either the old months
+/// or the new ones, and a learner's pass in the meantime never waits for it.
 /// </summary>
 public sealed partial class InsightRollupJob(PortalDbContext db, TimeProvider clock, ILogger<InsightRollupJob> logger, PipelineRollup pipeline, RetentionRollup retention)
 {
@@ -33,23 +35,36 @@ public sealed partial class InsightRollupJob(PortalDbContext db, TimeProvider cl
             StepTook(logger, name, (watch.Elapsed - lap).TotalSeconds);
             lap = watch.Elapsed;
         }
-        await PortalDatabase.InExclusiveTransactionAsync(db, RecurringId, async () =>
+        // Two runs are kept apart, but the figures are worked out without SQLite's one write lock (a
+        // city's full run reads for a minute or more, and every pass, application and sign-in stamp
+        // would wait for it): read in one snapshot, then replaced in one short transaction.
+        await PortalDatabase.OneAtATimeAsync(db, RecurringId, async () =>
         {
-            var thisMonth = MonthRange.MonthOf(UkTime.Today(now));
-            // Read before anything is replaced: the rollups' own "since the last run" starts here.
-            var lastRun = await db.Set<LearningMonth>().Where(m => m.OrganisationId == LearningMonth.City).MaxAsync(m => (DateTime?)m.ComputedAtUtc, cancellationToken) - SaveMargin;
-            var first = full || lastRun is null
-                ? await FirstMonthAsync(cancellationToken) ?? thisMonth
-                : Earlier(thisMonth.AddMonths(-1), MonthRange.MonthOf(UkTime.Today(lastRun.Value)));
-            Step("waiting for the lock and the last run");
-            months = await ComputeAsync(full || lastRun is null, first, thisMonth, now, cancellationToken);
-            Step("learning");
-            await pipeline.ComputeAsync(full, first, thisMonth, now, lastRun, cancellationToken);
-            Step("pipeline and programmes");
-            await retention.ComputeAsync(full, thisMonth, now, cancellationToken);
-            Step("retention");
+            Step("waiting for another run");
+            var replaces = await PortalDatabase.InReadSnapshotAsync(db, async () =>
+            {
+                var thisMonth = MonthRange.MonthOf(UkTime.Today(now));
+                // Read before anything is replaced: the rollups' own "since the last run" starts here.
+                var lastRun = await db.Set<LearningMonth>().Where(m => m.OrganisationId == LearningMonth.City).MaxAsync(m => (DateTime?)m.ComputedAtUtc, cancellationToken) - SaveMargin;
+                var first = full || lastRun is null
+                    ? await FirstMonthAsync(cancellationToken) ?? thisMonth
+                    : Earlier(thisMonth.AddMonths(-1), MonthRange.MonthOf(UkTime.Today(lastRun.Value)));
+                Step("the last run");
+                (months, var learning) = await ComputeAsync(full || lastRun is null, first, thisMonth, now, cancellationToken);
+                Step("learning");
+                var pipelineRows = await pipeline.ComputeAsync(full, first, thisMonth, now, lastRun, cancellationToken);
+                Step("pipeline and programmes");
+                var (_, retentionRows) = await retention.ComputeAsync(full, thisMonth, now, cancellationToken);
+                Step("retention");
+                return new[] { learning, pipelineRows, retentionRows };
+            }, cancellationToken);
+
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            foreach (var replace in replaces)
+                await replace(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            Step("replacing the figures");
         }, cancellationToken);
-        Step("commit");
         Computed(logger, months, full);
         return months;
     }
@@ -68,7 +83,8 @@ public sealed partial class InsightRollupJob(PortalDbContext db, TimeProvider cl
         return earliest is { } at ? MonthRange.MonthOf(UkTime.Today(at)) : null;
     }
 
-    private async Task<int> ComputeAsync(bool everything, DateOnly first, DateOnly last, DateTime now, CancellationToken cancellationToken)
+    /// <returns>The months worked out, and the replacing of their rows, to run in the write transaction.</returns>
+    private async Task<(int Months, Func<CancellationToken, Task> Replace)> ComputeAsync(bool everything, DateOnly first, DateOnly last, DateTime now, CancellationToken cancellationToken)
     {
         // A UK month starts at local midnight; a day either side in UTC catches every pass in it.
         var fromUtc = DateTime.SpecifyKind(first.ToDateTime(TimeOnly.MinValue).AddDays(-1), DateTimeKind.Utc);
@@ -143,8 +159,6 @@ public sealed partial class InsightRollupJob(PortalDbContext db, TimeProvider cl
             }
         }
 
-        await db.Set<LearningMonth>().Where(m => m.Month >= first).ExecuteDeleteAsync(cancellationToken);
-        await db.Set<ModuleMonth>().Where(m => m.Month >= first).ExecuteDeleteAsync(cancellationToken);
         var organisationOf = organisations.OrderBy(o => o.Value).Select(o => o.Key).ToArray();
         var moduleOf = modules.OrderBy(m => m.Value).Select(m => m.Key).ToArray();
         // A month with no passes still gets its city row, so the pages can tell "none" from "not worked out yet".
@@ -155,13 +169,18 @@ public sealed partial class InsightRollupJob(PortalDbContext db, TimeProvider cl
                 rows.Add(LearningMonth.Of(months[month], LearningMonth.City, 0, 0, 0, now));
         }
         rows.AddRange(tallies.Select(t => LearningMonth.Of(months[t.Key % months.Count], organisationOf[t.Key / months.Count], t.Value.Learners, t.Value.FirstTimers, t.Value.Completions, now)));
-        await BulkInsert.EntitiesAsync(db, rows, cancellationToken);
-        await BulkInsert.EntitiesAsync(db, [.. moduleCounts.Select(m =>
+        List<ModuleMonth> moduleRows = [.. moduleCounts.Select(m =>
         {
             var key = (int)(m.Key >> 16);
             return ModuleMonth.Of(months[key % months.Count], organisationOf[key / months.Count], moduleOf[(int)(m.Key & 0xFFFF)], m.Value);
-        })], cancellationToken);
-        return months.Count;
+        })];
+        return (months.Count, async ct =>
+        {
+            await db.Set<LearningMonth>().Where(m => m.Month >= first).ExecuteDeleteAsync(ct);
+            await db.Set<ModuleMonth>().Where(m => m.Month >= first).ExecuteDeleteAsync(ct);
+            await BulkInsert.EntitiesAsync(db, rows, ct);
+            await BulkInsert.EntitiesAsync(db, moduleRows, ct);
+        });
     }
 
     private static int Index(Dictionary<Guid, int> organisations, Guid organisation)

@@ -67,7 +67,8 @@ public sealed class PipelineRollup(PortalDbContext db, PriorityNeighbourhoods ne
     /// </summary>
     /// <param name="full">Every month from the first event (a first run is always full).</param>
     /// <param name="lastRunUtc">When the run before this one worked the figures out (less a margin for saves still committing then); null for none.</param>
-    public async Task ComputeAsync(bool full, DateOnly first, DateOnly last, DateTime now, DateTime? lastRunUtc, CancellationToken cancellationToken)
+    /// <returns>The replacing of those months' rows, to run in the write transaction.</returns>
+    public async Task<Func<CancellationToken, Task>> ComputeAsync(bool full, DateOnly first, DateOnly last, DateTime now, DateTime? lastRunUtc, CancellationToken cancellationToken)
     {
         full = full || lastRunUtc is null || !await db.Set<InsightFigure>().AnyAsync(cancellationToken);
         var today = UkTime.Today(now);
@@ -310,19 +311,22 @@ public sealed class PipelineRollup(PortalDbContext db, PriorityNeighbourhoods ne
             .Where(x => enrolled.Contains(x.UserId)).ToListAsync(cancellationToken);
         var cohortRows = Cohorts(enrolments, [.. cohortOutcomes.Select(o => (o.UserId, o.CohortId, o.Kind, o.On))], [.. cohortMoves.Select(m => (m.UserId, m.Status, m.ChangedAtUtc))]);
 
-        var mine = db.Set<InsightFigure>().Where(f => Figures.Contains(f.Figure));
-        if (full)
-            await mine.ExecuteDeleteAsync(cancellationToken);
-        else
-        {
-            // Two deletes, not one ORed: the months' one reads the month index instead of every row.
-            await mine.Where(f => f.Month >= from).ExecuteDeleteAsync(cancellationToken);
-            await mine.Where(f => f.Dimension == InsightFigure.ByCohort).ExecuteDeleteAsync(cancellationToken);
-        }
         var figures = rows.Select(r => InsightFigure.Of(r.Key.Month, r.Key.Scope, r.Key.Figure, r.Key.Dimension, r.Key.Category, r.Value, now))
             .Concat(cohortRows.Select(r => InsightFigure.Of(r.Key.Month, r.Key.Scope, r.Key.Figure, InsightFigure.ByCohort, r.Key.Cohort.ToString(), r.Value, now)))
             .ToList();
-        await BulkInsert.EntitiesAsync(db, figures, cancellationToken);
+        return async ct =>
+        {
+            var mine = db.Set<InsightFigure>().Where(f => Figures.Contains(f.Figure));
+            if (full)
+                await mine.ExecuteDeleteAsync(ct);
+            else
+            {
+                // Two deletes, not one ORed: the months' one reads the month index instead of every row.
+                await mine.Where(f => f.Month >= from).ExecuteDeleteAsync(ct);
+                await mine.Where(f => f.Dimension == InsightFigure.ByCohort).ExecuteDeleteAsync(ct);
+            }
+            await BulkInsert.EntitiesAsync(db, figures, ct);
+        };
     }
 
     /// <summary>The earliest month a change since the last run can have touched: the months the hourly run always redoes, the last run's own, or a backdated hub outcome's.</summary>

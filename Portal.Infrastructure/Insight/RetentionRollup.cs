@@ -45,8 +45,8 @@ public sealed class RetentionRollup(PortalDbContext db, ContentStore content)
     /// <summary>Of <see cref="Due"/>, those still in post then.</summary>
     public static string Retained(int months) => $"retained-{months}";
 
-    /// <returns>The number of months worked out.</returns>
-    public async Task<int> ComputeAsync(bool full, DateOnly thisMonth, DateTime now, CancellationToken cancellationToken)
+    /// <returns>The number of months worked out, and the replacing of their rows (and the training-in-date ones), to run in the write transaction.</returns>
+    public async Task<(int Months, Func<CancellationToken, Task> Replace)> ComputeAsync(bool full, DateOnly thisMonth, DateTime now, CancellationToken cancellationToken)
     {
         full = full || !await db.Set<RetentionFigure>().AnyAsync(cancellationToken);
         var first = thisMonth.AddMonths(-(HourlyMonths - 1));
@@ -124,11 +124,15 @@ public sealed class RetentionRollup(PortalDbContext db, ContentStore content)
             }
         }
 
-        // The training-in-date figures share the table and keep their own months (a record of how things stood).
-        await db.Set<RetentionFigure>().Where(f => f.Month >= first && !TrainingInDateRollup.Figures.Contains(f.Figure)).ExecuteDeleteAsync(cancellationToken);
-        await BulkInsert.EntitiesAsync(db, [.. rows.Select(r => RetentionFigure.Of(r.Key.Month, r.Key.Scope, r.Key.Figure, r.Key.Dimension, r.Key.Category, r.Value, now))], cancellationToken);
-        await _training.ComputeAsync(thisMonth, now, cancellationToken);
-        return (thisMonth.Year - first.Year) * 12 + thisMonth.Month - first.Month + 1;
+        List<RetentionFigure> figures = [.. rows.Select(r => RetentionFigure.Of(r.Key.Month, r.Key.Scope, r.Key.Figure, r.Key.Dimension, r.Key.Category, r.Value, now))];
+        var (_, training) = await _training.ComputeAsync(thisMonth, now, cancellationToken);
+        return ((thisMonth.Year - first.Year) * 12 + thisMonth.Month - first.Month + 1, async ct =>
+        {
+            // The training-in-date figures share the table and keep their own months (a record of how things stood).
+            await db.Set<RetentionFigure>().Where(f => f.Month >= first && !TrainingInDateRollup.Figures.Contains(f.Figure)).ExecuteDeleteAsync(ct);
+            await BulkInsert.EntitiesAsync(db, figures, ct);
+            await training(ct);
+        });
     }
 
     /// <summary>When a UK calendar month begins, in UTC.</summary>

@@ -16,8 +16,8 @@ namespace Portal.Infrastructure.Insight;
 /// figure names. A month is a record of how things stood: it is worked out until a run after its
 /// end has done so, then left alone, so an employer changing what a job requires changes this
 /// month's figure and not last spring's. The first run works out the last <see cref="BackfillMonths"/>
-/// months from the training records, under the rules then set. Runs inside the insight job's
-/// exclusive transaction; each run replaces only its own months.
+/// months from the training records, under the rules then set. Worked out in the insight job's
+/// read snapshot and replaced in its write transaction; each run replaces only its own months.
 /// </summary>
 public sealed class TrainingInDateRollup(PortalDbContext db, ContentStore content)
 {
@@ -42,8 +42,8 @@ public sealed class TrainingInDateRollup(PortalDbContext db, ContentStore conten
 
     private static readonly Guid City = LearningMonth.City;
 
-    /// <returns>The number of months worked out.</returns>
-    public async Task<int> ComputeAsync(DateOnly thisMonth, DateTime now, CancellationToken cancellationToken)
+    /// <returns>The number of months worked out, and the replacing of their rows, to run in the write transaction.</returns>
+    public async Task<(int Months, Func<CancellationToken, Task> Replace)> ComputeAsync(DateOnly thisMonth, DateTime now, CancellationToken cancellationToken)
     {
         var first = await FirstUnsettledAsync(thisMonth, cancellationToken);
         var months = new List<(DateOnly Month, DateTime At)>();
@@ -161,11 +161,14 @@ public sealed class TrainingInDateRollup(PortalDbContext db, ContentStore conten
             Add(month, City, BySetting, setting, tally);
         }
 
-        await db.Set<RetentionFigure>().Where(f => f.Month >= first && Figures.Contains(f.Figure)).ExecuteDeleteAsync(cancellationToken);
         // Zero counts are kept only for the city's marker row: it says the month was worked out.
-        await BulkInsert.EntitiesAsync(db, [.. rows.Where(r => r.Value > 0 || (r.Key.Scope == City && r.Key.Dimension == InsightFigure.All && r.Key.Figure == Staff))
-            .Select(r => RetentionFigure.Of(r.Key.Month, r.Key.Scope, r.Key.Figure, r.Key.Dimension, r.Key.Category, r.Value, now))], cancellationToken);
-        return months.Count;
+        List<RetentionFigure> figures = [.. rows.Where(r => r.Value > 0 || (r.Key.Scope == City && r.Key.Dimension == InsightFigure.All && r.Key.Figure == Staff))
+            .Select(r => RetentionFigure.Of(r.Key.Month, r.Key.Scope, r.Key.Figure, r.Key.Dimension, r.Key.Category, r.Value, now))];
+        return (months.Count, async ct =>
+        {
+            await db.Set<RetentionFigure>().Where(f => f.Month >= first && Figures.Contains(f.Figure)).ExecuteDeleteAsync(ct);
+            await BulkInsert.EntitiesAsync(db, figures, ct);
+        });
     }
 
     /// <summary>

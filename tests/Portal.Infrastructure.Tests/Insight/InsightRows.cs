@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Portal.Domain.Programmes;
@@ -15,9 +16,9 @@ namespace Portal.Infrastructure.Tests.Insight;
 internal static class InsightRows
 {
     /// <summary>The hourly rollup (or, <paramref name="full"/>, from scratch) over the test database; the number of months it worked out.</summary>
-    public static async Task<int> RollupAsync(TestDatabase database, TimeProvider time, bool full)
+    public static async Task<int> RollupAsync(TestDatabase database, TimeProvider time, bool full, params IInterceptor[] interceptors)
     {
-        await using var db = database.CreateContext();
+        await using var db = database.CreateContext(interceptors);
         var pipeline = new PipelineRollup(db, new PriorityNeighbourhoods(["LS9 7"]), Options.Create(new TalentOptions()));
         return await new InsightRollupJob(db, time, NullLogger<InsightRollupJob>.Instance, pipeline, new RetentionRollup(db, ShippedContent.Store)).RunAsync(full, CancellationToken.None);
     }
