@@ -56,14 +56,17 @@ public sealed partial class InsightRollupJob(PortalDbContext db, TimeProvider cl
                 Step("pipeline and programmes");
                 var (_, retentionRows) = await retention.ComputeAsync(full, thisMonth, now, cancellationToken);
                 Step("retention");
-                return new[] { learning, pipelineRows, retentionRows };
+                return new[] { ("replacing learning", learning), ("replacing pipeline and programmes", pipelineRows), ("replacing retention", retentionRows) };
             }, cancellationToken);
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            foreach (var replace in replaces)
+            foreach (var (name, replace) in replaces)
+            {
                 await replace(cancellationToken);
+                Step(name);
+            }
             await transaction.CommitAsync(cancellationToken);
-            Step("replacing the figures");
+            Step("commit");
         }, cancellationToken);
         Computed(logger, months, full);
         return months;
