@@ -105,10 +105,20 @@ public static class PortalDatabase
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            if (db.Database.IsNpgsql())
-                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock(hashtext({name}))", cancellationToken);
-            else
-                await db.Database.ExecuteSqlAsync($"EXEC sp_getapplock @Resource = {name}, @LockMode = 'Exclusive', @LockOwner = 'Session', @LockTimeout = -1", cancellationToken);
+            // However long the run before it takes, as on SQLite: no command timeout (0) while waiting.
+            var timeout = db.Database.GetCommandTimeout();
+            db.Database.SetCommandTimeout(0);
+            try
+            {
+                if (db.Database.IsNpgsql())
+                    await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock(hashtext({name}))", cancellationToken);
+                else
+                    await db.Database.ExecuteSqlAsync($"EXEC sp_getapplock @Resource = {name}, @LockMode = 'Exclusive', @LockOwner = 'Session', @LockTimeout = -1", cancellationToken);
+            }
+            finally
+            {
+                db.Database.SetCommandTimeout(timeout);
+            }
             try
             {
                 await work();

@@ -257,6 +257,7 @@ fi
 table="| Page | Requests/s | Ratio | Target | p50 at half rate | p99 at half rate | Errors | CPU per request: portal / database |
 |---|---:|---:|---:|---:|---:|---:|---:|"
 trivial=""
+stalled=()
 for entry in "${pages[@]}"; do
   IFS='|' read -r name path kind target connections <<<"$entry"
   [[ $kind != quiz ]] || connections=$learners
@@ -266,6 +267,14 @@ for entry in "${pages[@]}"; do
   full=$(wrk_run "$kind" "$path" "$connections" 0)
   portal_after=$(cpu_ticks); db_after=$(db_ticks)
   requests=$(awk '/requests in/ { print $1 }' <<<"$full")
+  if [[ ${requests:-0} == 0 ]]; then
+    # Every request timed out or failed (wrk counts only the ones that came back): say so, not a row of zeros.
+    row="| $name | 0 | - | $target | - | - | **no request completed** | - |"
+    echo "$row" >&2
+    table+=$'\n'"$row"
+    stalled+=("$name")
+    continue
+  fi
   [[ -z $statements ]] || page_statements "$requests" >&2
   # CPU time per request from /proc (ticks of 1/CLK_TCK s): what a page costs, whatever the machine's steal time.
   cpu=$(awk -v p=$((portal_after - portal_before)) -v d=$((db_after - db_before)) -v n="$requests" -v hz="$hz" -v pg="$provider" \
@@ -294,4 +303,10 @@ fi
 result="$table
 
 Provider: $provider.$sizes Trivial endpoint at the start $(printf '%.0f' "$trivial") requests/s, at the end $(printf '%.0f' "$again"). Peak working set of the portal process: $peak MiB ($gc GC). Machine: $(nproc) cores ($model), portal on CPU 0, wrk on CPU 1, $duration per run, $(date -u +%Y-%m-%d)."
+if ((${#stalled[@]})); then
+  result+="
+
+**No request completed for: $(IFS=';'; echo "${stalled[*]}" | sed 's/;/; /g')** (the portal's log is kept in /tmp/portal-load-last.log)."
+fi
 echo "$result" | tee "$here/results-$provider.md"
+((${#stalled[@]} == 0)) || exit 1
