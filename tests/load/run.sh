@@ -21,6 +21,9 @@
 #                                        # samples (which count threads waiting for the core as busy)
 #   LOAD_STATEMENTS=1 ... postgres       # after each page, the statements that took the database's time
 #                                        # for it (pg_stat_statements: calls per request, mean ms, share)
+#   LOAD_REDIS=0 ... postgres            # no Redis: each signed-in request reads its session row, and the
+#                                        # output cache is the process's own (left out, postgres runs start
+#                                        # a throwaway Redis for both, as a deployment of several nodes has)
 #   LOAD_GC=workstation ...              # the workstation garbage collector; left out, the portal runs as
 #                                        # it ships (Portal.Web's runtimeconfig: server GC, which .NET 10
 #                                        # sizes dynamically, DATAS)
@@ -40,6 +43,7 @@ profile=${LOAD_PROFILE:-}
 profiler=${LOAD_PROFILER:-dotnet-trace}
 gc=${LOAD_GC:-server}
 statements=${LOAD_STATEMENTS:-}
+redis=$([[ $provider == postgres ]] && echo "${LOAD_REDIS:-1}" || echo 0)
 [[ -z $statements || $provider == postgres ]] || { echo "LOAD_STATEMENTS needs postgres" >&2; exit 2; }
 [[ $gc == server || $gc == workstation ]] || { echo "LOAD_GC is server or workstation" >&2; exit 2; }
 gc_env=$([[ $gc == workstation ]] && echo "DOTNET_gcServer=0" || echo "DOTNET_gcServer=1")
@@ -49,8 +53,10 @@ perf_map=$([[ -n $profile && $profiler == perf ]] && echo 1 || echo 0)
 perf_env=$([[ $perf_map == 1 ]] && echo "DOTNET_EnableWriteXorExecute=0 DOTNET_ReadyToRun=0" || echo "DOTNET_EnableWriteXorExecute=1")
 [[ -z $keep || $provider == sqlite ]] || { echo "LOAD_KEEP keeps a SQLite city only" >&2; exit 2; }
 pid=""
+redis_pid=""
 cleanup() {
   [[ -z $pid ]] || kill "$pid" 2>/dev/null || true
+  [[ -z $redis_pid ]] || kill "$redis_pid" 2>/dev/null || true
   [[ $provider != postgres ]] || stop_postgres
   wait 2>/dev/null || true
   cp "$work/portal.log" /tmp/portal-load-last.log 2>/dev/null || true
@@ -78,6 +84,17 @@ if [[ $provider == postgres ]]; then
   start_postgres "$pg_port"
   taskset -cp 0 "$(head -n1 "$PG_DIR/data/postmaster.pid")" >/dev/null   # the database shares the portal's core
   export Database__Provider=Postgres ConnectionStrings__Portal="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=portal_load;Maximum Pool Size=64;Max Auto Prepare=50"
+  if [[ $redis == 1 ]]; then
+    [[ -x /usr/bin/redis-server ]] || { echo "redis-server is missing: apt-get install redis-server (or LOAD_REDIS=0)" >&2; exit 2; }
+    redis_port=$(free_port)
+    taskset -c 0 /usr/bin/redis-server --bind 127.0.0.1 --port "$redis_port" --save "" --appendonly no --daemonize no >"$work/redis.log" 2>&1 &
+    redis_pid=$!
+    until grep -qF "Ready to accept connections" "$work/redis.log"; do
+      kill -0 "$redis_pid" 2>/dev/null || { cat "$work/redis.log" >&2; exit 1; }
+      sleep 0.1
+    done
+    export Sessions__Redis="127.0.0.1:$redis_port" OutputCache__Redis="127.0.0.1:$redis_port"
+  fi
 else
   data=${keep:-$work}
   mkdir -p "$data"
@@ -211,6 +228,8 @@ db_ticks() {
     awk '{ print $14 + $15 + $16 + $17 }' "/proc/$postmaster/stat"
     # A backend may exit between listing and reading: skip it (its time is then in the postmaster's).
     for p in $(pgrep -P "$postmaster" || true); do awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || true; done
+    # Redis, when started, counts with the database: it is the other server a request waits on.
+    [[ -z $redis_pid ]] || awk '{ print $14 + $15 }' "/proc/$redis_pid/stat"
   } | awk '{ n += $1 } END { print n + 0 }'
 }
 hz=$(getconf CLK_TCK)
@@ -302,7 +321,7 @@ if [[ " ${pages[*]}" == *"/manage/matrix|manager"* ]]; then
 fi
 result="$table
 
-Provider: $provider.$sizes Trivial endpoint at the start $(printf '%.0f' "$trivial") requests/s, at the end $(printf '%.0f' "$again"). Peak working set of the portal process: $peak MiB ($gc GC). Machine: $(nproc) cores ($model), portal on CPU 0, wrk on CPU 1, $duration per run, $(date -u +%Y-%m-%d)."
+Provider: $provider.$sizes Trivial endpoint at the start $(printf '%.0f' "$trivial") requests/s, at the end $(printf '%.0f' "$again"). Peak working set of the portal process: $peak MiB ($gc GC).$([[ $redis == 1 ]] && echo " Sessions and output cache in Redis (its CPU counted with the database's).") Machine: $(nproc) cores ($model), portal on CPU 0, wrk on CPU 1, $duration per run, $(date -u +%Y-%m-%d)."
 if ((${#stalled[@]})); then
   result+="
 
