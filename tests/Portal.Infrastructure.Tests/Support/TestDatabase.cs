@@ -50,7 +50,7 @@ public sealed class SqliteTestDatabase : TestDatabase
 
     public override Task DisposeAsync()
     {
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        foreach (var suffix in new[] { "", "-wal", "-shm", ".insight-rollup-lock" })
             File.Delete(_path + suffix);
         return Task.CompletedTask;
     }

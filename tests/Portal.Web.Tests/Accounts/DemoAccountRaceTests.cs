@@ -63,7 +63,7 @@ public sealed class SqliteDemoAccountRaceTests : DemoAccountRaceTests
     public override Task DisposeAsync()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm", ".migration-lock" })
+        foreach (var suffix in new[] { "", "-wal", "-shm", ".migration-lock", ".insight-rollup-lock" })
             File.Delete(_file + suffix);
         return Task.CompletedTask;
     }
