@@ -228,14 +228,20 @@ public sealed class TrainingService(PortalDbContext db, Rematch rematch, TimePro
     };
 
     /// <summary>
-    /// For several people at once (an applicant list), the modules each holds valid today: one query,
-    /// however many people.
+    /// For several people at once (a vacancy's applicants), which of <paramref name="modules"/> (the
+    /// vacancy's required training) each holds valid today, under their employers' intervals: one
+    /// query for the completions, however many people, reading only those modules' (a busy
+    /// vacancy's applicants have some 800 completions, of which its three modules are about 50).
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, IReadOnlySet<string>>> ValidModulesAsync(IReadOnlyCollection<string> userIds, ContentSet content, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<string, IReadOnlySet<string>>> ValidModulesAsync(IReadOnlyCollection<string> userIds, IReadOnlyCollection<string> modules, ContentSet content, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(userIds);
+        ArgumentNullException.ThrowIfNull(modules);
         ArgumentNullException.ThrowIfNull(content);
+        if (userIds.Count == 0 || modules.Count == 0)
+            return userIds.ToDictionary(id => id, _ => (IReadOnlySet<string>)new HashSet<string>(), StringComparer.Ordinal);
         var latest = await db.Set<Completion>().AsNoTracking()
-            .Where(c => userIds.Contains(c.UserId))
+            .Where(c => userIds.Contains(c.UserId) && modules.Contains(c.ModuleSlug))
             .LatestPerModule()
             .ToListAsync(cancellationToken);
         var policies = await RefreshPolicies.ForPeopleAsync(db, content, userIds, cancellationToken);

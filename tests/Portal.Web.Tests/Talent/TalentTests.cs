@@ -256,6 +256,40 @@ public sealed class TalentTests(PortalWebFactory app) : IClassFixture<PortalWebF
     }
 
     /// <summary>
+    /// The recruiter sees, for each applicant, which of the vacancy's required training they hold in
+    /// date: a pass within its refresh interval counts, an expired one and training the vacancy does
+    /// not ask for do not (the page and the CSV).
+    /// </summary>
+    [Fact]
+    public async Task TheApplicantsListSaysWhichRequiredTrainingEachApplicantHoldsInDate()
+    {
+        var admin = await app.AsAdminWithTwoFactorAsync();
+        var (_, recruiter) = await OrganisationWithRecruiterAsync(admin, $"Required Care {Guid.NewGuid():N}");
+        var form = await recruiter.GetPageAsync("/recruit/vacancies/new");
+        var saved = await recruiter.PostFormAsync(form, "main form[method=post]",
+            [.. VacancyForm("Care worker, training required"), new("Input.RequiredModules", "fire-safety"), new("Input.RequiredModules", "safeguarding-adults")]);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var url = saved.Headers.Location!.OriginalString;
+        Assert.Equal(HttpStatusCode.Redirect, (await recruiter.SubmitAsync(await recruiter.GetPageAsync(url), new Dictionary<string, string>(), "form[action*=Publish]")).StatusCode);
+
+        var email = $"trained.{Guid.NewGuid():N}@example.com";
+        var person = await app.CreateUserAsync(email, SignIn.Password);
+        // Both yearly: fire safety a month ago (held), safeguarding fourteen months ago (run out); food hygiene is not asked for.
+        await app.CompletedAsync(person.Id, "fire-safety", DateTime.UtcNow.AddMonths(-1));
+        await app.CompletedAsync(person.Id, "safeguarding-adults", DateTime.UtcNow.AddMonths(-14));
+        await app.CompletedAsync(person.Id, "food-hygiene", DateTime.UtcNow.AddMonths(-1));
+        var applicant = app.CreateBrowser();
+        await SignIn.PostSignInAsync(applicant, email, SignIn.Password);
+        var applied = await applicant.SubmitAsync(await applicant.GetPageAsync($"/jobs/{url.Split('/')[^1]}"), new Dictionary<string, string> { ["Note"] = "" }, "form[action*=Apply]");
+        Assert.Equal(HttpStatusCode.Redirect, applied.StatusCode);
+
+        var item = Assert.Single((await recruiter.GetPageAsync($"{url}/applications")).QuerySelectorAll(".record-item"));
+        Assert.Contains("Required training held: 1 of 2 (holds Fire safety, missing Safeguarding adults)", string.Join(' ', item.TextContent.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+        var csv = await (await recruiter.GetAsync($"{url}/applications/csv")).Content.ReadAsStringAsync();
+        Assert.Contains(",1 of 2,", csv.Split("\r\n")[1], StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// Opening a vacancy's applicants is in each applicant's audit trail (who opened their data), once
     /// an hour however often the recruiter reloads the list; each CSV download is its own event.
     /// </summary>

@@ -80,7 +80,7 @@ public sealed class ApplicationsModel(ApplicationService applications, VacancySe
         Vacancy = vacancy;
         Applicants = applicants;
         var people = applicants.Select(a => a.UserId).Distinct().ToList();
-        Held = await training.ValidModulesAsync(people, content.Current, cancellationToken);
+        Held = await training.ValidModulesAsync(people, vacancy.Details.RequiredModules, content.Current, cancellationToken);
         Profiles = await profiles.FindManyAsync(people, cancellationToken);
         return true;
     }
