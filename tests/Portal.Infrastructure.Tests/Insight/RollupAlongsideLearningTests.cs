@@ -23,17 +23,7 @@ public abstract class RollupAlongsideLearningTests<TDatabase>(TDatabase database
     [Fact]
     public async Task APassIsSavedWhileTheRollupWorksItsFiguresOutAndCountsInTheNextRun()
     {
-        await ClearAsync();
-        await using (var db = database.CreateContext())
-        {
-            InsightRows.Pass(db, InsightRows.Person(db, Utc(2026, 1, 5)), "fire-safety", Utc(2026, 6, 10));
-            await db.SaveChangesAsync();
-        }
-
-        // The rollup stops as it starts reading the passes, its snapshot already taken.
-        var paused = new PauseAtPasses();
-        var rollup = Task.Run(() => InsightRows.RollupAsync(database, _time, full: true, paused));
-        await paused.Reached.Task.WaitAsync(Patience);
+        var (paused, rollup) = await OnePassAndARollupHeldPartWayAsync();
         try
         {
             // Before the change, on SQLite, this failed with "database is locked" after the 30-second busy wait.
@@ -56,16 +46,7 @@ public abstract class RollupAlongsideLearningTests<TDatabase>(TDatabase database
     [Fact]
     public async Task ASecondRunWaitsForTheFirstAndTheFiguresAreWrittenOnce()
     {
-        await ClearAsync();
-        await using (var db = database.CreateContext())
-        {
-            InsightRows.Pass(db, InsightRows.Person(db, Utc(2026, 1, 5)), "fire-safety", Utc(2026, 6, 10));
-            await db.SaveChangesAsync();
-        }
-
-        var first = new PauseAtPasses();
-        var firstRun = Task.Run(() => InsightRows.RollupAsync(database, _time, full: true, first));
-        await first.Reached.Task.WaitAsync(Patience);
+        var (first, firstRun) = await OnePassAndARollupHeldPartWayAsync();
         var second = new PauseAtPasses();
         second.Release.SetResult();
         var secondRun = Task.Run(() => InsightRows.RollupAsync(database, _time, full: false, second));
@@ -85,6 +66,24 @@ public abstract class RollupAlongsideLearningTests<TDatabase>(TDatabase database
         Assert.Equal(1, await JuneCompletionsAsync());
         await using var check = database.CreateContext();
         Assert.Equal(1, await check.Set<LearningMonth>().CountAsync(m => m.OrganisationId == LearningMonth.City && m.Month == new DateOnly(2026, 6, 1)));
+    }
+
+    /// <summary>
+    /// One pass in June, then a full rollup started and held as it starts reading the passes, its
+    /// snapshot already taken; release it with the pause's <see cref="PauseAtPasses.Release"/>.
+    /// </summary>
+    private async Task<(PauseAtPasses Pause, Task<int> Run)> OnePassAndARollupHeldPartWayAsync()
+    {
+        await ClearAsync();
+        await using (var db = database.CreateContext())
+        {
+            InsightRows.Pass(db, InsightRows.Person(db, Utc(2026, 1, 5)), "fire-safety", Utc(2026, 6, 10));
+            await db.SaveChangesAsync();
+        }
+        var pause = new PauseAtPasses();
+        var run = Task.Run(() => InsightRows.RollupAsync(database, _time, full: true, pause));
+        await pause.Reached.Task.WaitAsync(Patience);
+        return (pause, run);
     }
 
     private static DateTime Utc(int year, int month, int day) => new(year, month, day, 10, 0, 0, DateTimeKind.Utc);
