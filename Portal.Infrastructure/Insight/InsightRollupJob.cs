@@ -15,7 +15,8 @@ namespace Portal.Infrastructure.Insight;
 /// is erased; the weekly full run catches that). One run at a time works its figures out from one
 /// snapshot of the database, holding no write lock, then replaces its months whole in one short
 /// transaction, so a rerun, a second node or a run killed at any line leaves either the old months
-/// or the new ones, and a learner's pass in the meantime never waits for it.
+/// or the new ones, and a learner's pass in the meantime waits (on SQLite) only for that
+/// replacing, seconds at city scale, not for the run.
 /// </summary>
 public sealed partial class InsightRollupJob(PortalDbContext db, TimeProvider clock, ILogger<InsightRollupJob> logger, PipelineRollup pipeline, RetentionRollup retention)
 {
