@@ -34,17 +34,22 @@ internal static class BulkInsert
         var properties = entityType.GetProperties().Where(p => !(p.IsKey() && p.ValueGenerated != Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never && IsWholeNumber(p.ClrType))).ToArray();
         var columns = properties.Select(p => p.GetColumnName(store)!).ToArray();
         var mappings = properties.Select(p => p.GetRelationalTypeMapping()).ToArray();
-        var rows = new List<object?[]>(entities.Count);
-        foreach (var entity in entities)
+        // Each row's values are taken from its entity as it is written, into one reused array: a copy of
+        // every row as boxed values first would hold the whole table twice (hundreds of megabytes for
+        // the insight rollup's full run or the matches).
+        var getters = properties.Select(p => p.GetGetter()).ToArray();
+        var converters = mappings.Select(m => m.Converter).ToArray();
+        var values = new object?[properties.Length];
+        var rows = new Rows(entities.Count, i =>
         {
-            var row = new object?[properties.Length];
-            for (var c = 0; c < properties.Length; c++)
+            var entity = entities[i];
+            for (var c = 0; c < values.Length; c++)
             {
-                var value = properties[c].GetGetter().GetClrValue(entity);
-                row[c] = value is null ? null : mappings[c].Converter is { } converter ? converter.ConvertToProvider(value) : value;
+                var value = getters[c].GetClrValue(entity);
+                values[c] = value is null ? null : converters[c] is { } converter ? converter.ConvertToProvider(value) : value;
             }
-            rows.Add(row);
-        }
+            return values;
+        });
         var connection = db.Database.GetDbConnection();
         if (connection is NpgsqlConnection npgsql)
             return await CopyAsync(npgsql, table, columns, rows, cancellationToken);
@@ -57,12 +62,26 @@ internal static class BulkInsert
     }
 
     /// <summary>
+    /// The rows to write, in the order to write them: <see cref="Values"/> gives the <c>i</c>th one's
+    /// provider values in an array that the next call overwrites.
+    /// </summary>
+    private sealed class Rows(int count, Func<int, object?[]> valuesAt, int[]? order = null)
+    {
+        public int Count => count;
+
+        public object?[] Values(int i) => valuesAt(order is null ? i : order[i]);
+
+        public Rows InOrder(int[] newOrder) => new(count, valuesAt, newOrder);
+    }
+
+    /// <summary>
     /// The rows in the order of the table's unique index as SQLite compares it (text, byte by byte):
     /// each row's index entry then lands beside the last one instead of on a random page, which over
     /// a million rows (the insight rollups) is most of the time the insert takes. Rows whose index
-    /// holds a value with no plain text form stay as they came.
+    /// holds a value with no plain text form stay as they came. Each index column's distinct values
+    /// are ranked by their text once, so a row's place is a few whole numbers, not a string.
     /// </summary>
-    private static List<object?[]> InIndexOrder(Microsoft.EntityFrameworkCore.Metadata.IEntityType entityType, Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier store, string[] columns, List<object?[]> rows)
+    private static Rows InIndexOrder(Microsoft.EntityFrameworkCore.Metadata.IEntityType entityType, Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier store, string[] columns, Rows rows)
     {
         var index = entityType.GetIndexes().FirstOrDefault(i => i.IsUnique);
         if (index is null || rows.Count < 2)
@@ -70,21 +89,61 @@ internal static class BulkInsert
         var at = index.Properties.Select(p => Array.IndexOf(columns, p.GetColumnName(store))).ToArray();
         if (at.Any(i => i < 0))
             return rows;
-        var keys = new string[rows.Count];
-        var parts = new string[at.Length];
+        // Each index column's distinct values (numbered as first met) and the text SQLite compares them by.
+        var width = at.Length;
+        var numbers = new Dictionary<object, int>[width];
+        var texts = new List<string>[width];
+        for (var c = 0; c < width; c++)
+        {
+            numbers[c] = [];
+            texts[c] = [];
+        }
+        var valueIds = new int[rows.Count * width];
         for (var r = 0; r < rows.Count; r++)
         {
-            for (var c = 0; c < at.Length; c++)
+            var values = rows.Values(r);
+            for (var c = 0; c < width; c++)
             {
-                if (SqliteText(rows[r][at[c]]) is not { } text)
+                var value = values[at[c]];
+                if (value is null)
                     return rows;
-                parts[c] = text;
+                if (!numbers[c].TryGetValue(value, out var id))
+                {
+                    if (SqliteText(value) is not { } text)
+                        return rows;
+                    numbers[c].Add(value, id = texts[c].Count);
+                    texts[c].Add(text);
+                }
+                valueIds[r * width + c] = id;
             }
-            keys[r] = string.Join('\0', parts);
         }
-        var ordered = rows.ToArray();
-        Array.Sort(keys, ordered, StringComparer.Ordinal);
-        return [.. ordered];
+        // Rank each column's values by their text; a row's key is then its ranks, column by column,
+        // which orders rows as their joined text would (no text here holds a character below '\0').
+        var ranks = new int[width][];
+        for (var c = 0; c < width; c++)
+        {
+            var byText = Enumerable.Range(0, texts[c].Count).OrderBy(id => texts[c][id], StringComparer.Ordinal).ToArray();
+            ranks[c] = new int[byText.Length];
+            for (var rank = 0; rank < byText.Length; rank++)
+                ranks[c][byText[rank]] = rank;
+        }
+        var keys = new int[valueIds.Length];
+        for (var i = 0; i < keys.Length; i++)
+            keys[i] = ranks[i % width][valueIds[i]];
+        var order = new int[rows.Count];
+        for (var r = 0; r < order.Length; r++)
+            order[r] = r;
+        Array.Sort(order, (a, b) =>
+        {
+            for (var c = 0; c < width; c++)
+            {
+                var compared = keys[a * width + c].CompareTo(keys[b * width + c]);
+                if (compared != 0)
+                    return compared;
+            }
+            return a.CompareTo(b);
+        });
+        return rows.InOrder(order);
     }
 
     /// <summary>How Microsoft.Data.Sqlite writes a value as text (a Guid in capitals, a date as yyyy-MM-dd), or null for a value it does not write as text.</summary>
@@ -101,15 +160,15 @@ internal static class BulkInsert
     private static string Head(string table, string[] columns) =>
         $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ";
 
-    private static async Task<int> CopyAsync(NpgsqlConnection connection, string table, string[] columns, List<object?[]> rows, CancellationToken cancellationToken)
+    private static async Task<int> CopyAsync(NpgsqlConnection connection, string table, string[] columns, Rows rows, CancellationToken cancellationToken)
     {
         // The connection is the context's, already open and in its transaction.
         await using var writer = await connection.BeginBinaryImportAsync(
             $"COPY \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) FROM STDIN (FORMAT BINARY)", cancellationToken);
-        foreach (var row in rows)
+        for (var r = 0; r < rows.Count; r++)
         {
             await writer.StartRowAsync(cancellationToken);
-            foreach (var value in row)
+            foreach (var value in rows.Values(r))
             {
                 if (value is null)
                     await writer.WriteNullAsync(cancellationToken);
@@ -120,7 +179,7 @@ internal static class BulkInsert
         return (int)await writer.CompleteAsync(cancellationToken);
     }
 
-    private static async Task<int> PreparedAsync(DatabaseFacade database, DbConnection connection, string table, string[] columns, List<object?[]> rows, RelationalTypeMapping[] mappings, CancellationToken cancellationToken)
+    private static async Task<int> PreparedAsync(DatabaseFacade database, DbConnection connection, string table, string[] columns, Rows rows, RelationalTypeMapping[] mappings, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = database.CurrentTransaction?.GetDbTransaction();
@@ -133,8 +192,9 @@ internal static class BulkInsert
         }
         await command.PrepareAsync(cancellationToken);
         var written = 0;
-        foreach (var row in rows)
+        for (var r = 0; r < rows.Count; r++)
         {
+            var row = rows.Values(r);
             for (var c = 0; c < columns.Length; c++)
                 parameters[c].Value = row[c] ?? DBNull.Value;
             written += await command.ExecuteNonQueryAsync(cancellationToken);
@@ -142,7 +202,7 @@ internal static class BulkInsert
         return written;
     }
 
-    private static async Task<int> ValuesAsync(DatabaseFacade database, string table, string[] columns, List<object?[]> rows, CancellationToken cancellationToken)
+    private static async Task<int> ValuesAsync(DatabaseFacade database, string table, string[] columns, Rows rows, CancellationToken cancellationToken)
     {
         // SQL Server takes at most 2,100 parameters a statement.
         var perStatement = Math.Max(1, 2_000 / columns.Length);
@@ -156,11 +216,12 @@ internal static class BulkInsert
             var next = 0;
             for (var r = 0; r < count; r++)
             {
+                var row = rows.Values(start + r);
                 sql.Append(r == 0 ? "(" : ", (");
                 for (var c = 0; c < columns.Length; c++)
                 {
                     sql.Append(c == 0 ? "{" : ", {").Append(next).Append('}');
-                    values[next++] = rows[start + r][c] ?? DBNull.Value;
+                    values[next++] = row[c] ?? DBNull.Value;
                 }
                 sql.Append(')');
             }

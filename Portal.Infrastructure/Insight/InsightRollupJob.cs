@@ -178,14 +178,17 @@ public sealed partial class InsightRollupJob(PortalDbContext db, TimeProvider cl
             var key = (int)(m.Key >> 16);
             return ModuleMonth.Of(months[key % months.Count], organisationOf[key / months.Count], moduleOf[(int)(m.Key & 0xFFFF)], m.Value);
         })];
-        return (months.Count, async ct =>
-        {
-            await db.Set<LearningMonth>().Where(m => m.Month >= first).ExecuteDeleteAsync(ct);
-            await db.Set<ModuleMonth>().Where(m => m.Month >= first).ExecuteDeleteAsync(ct);
-            await BulkInsert.EntitiesAsync(db, rows, ct);
-            await BulkInsert.EntitiesAsync(db, moduleRows, ct);
-        });
+        return (months.Count, Replacing(db, first, rows, moduleRows));
     }
+
+    /// <summary>The replacing of the months' rows, made apart from the working out so that it holds only the rows to write, not the run's tallies.</summary>
+    private static Func<CancellationToken, Task> Replacing(PortalDbContext db, DateOnly first, List<LearningMonth> rows, List<ModuleMonth> moduleRows) => async ct =>
+    {
+        await db.Set<LearningMonth>().Where(m => m.Month >= first).ExecuteDeleteAsync(ct);
+        await db.Set<ModuleMonth>().Where(m => m.Month >= first).ExecuteDeleteAsync(ct);
+        await BulkInsert.EntitiesAsync(db, rows, ct);
+        await BulkInsert.EntitiesAsync(db, moduleRows, ct);
+    };
 
     private static int Index(Dictionary<Guid, int> organisations, Guid organisation)
     {

@@ -314,20 +314,27 @@ public sealed class PipelineRollup(PortalDbContext db, PriorityNeighbourhoods ne
         var figures = rows.Select(r => InsightFigure.Of(r.Key.Month, r.Key.Scope, r.Key.Figure, r.Key.Dimension, r.Key.Category, r.Value, now))
             .Concat(cohortRows.Select(r => InsightFigure.Of(r.Key.Month, r.Key.Scope, r.Key.Figure, InsightFigure.ByCohort, r.Key.Cohort.ToString(), r.Value, now)))
             .ToList();
-        return async ct =>
-        {
-            var mine = db.Set<InsightFigure>().Where(f => Figures.Contains(f.Figure));
-            if (full)
-                await mine.ExecuteDeleteAsync(ct);
-            else
-            {
-                // Two deletes, not one ORed: the months' one reads the month index instead of every row.
-                await mine.Where(f => f.Month >= from).ExecuteDeleteAsync(ct);
-                await mine.Where(f => f.Dimension == InsightFigure.ByCohort).ExecuteDeleteAsync(ct);
-            }
-            await BulkInsert.EntitiesAsync(db, figures, ct);
-        };
+        return Replacing(db, full, from, figures);
     }
+
+    /// <summary>
+    /// The replacing of the months' rows by <paramref name="figures"/>, made apart from the working
+    /// out so that it holds only the rows to write, not the run's tallies (a closure sharing their
+    /// scope would keep them alive until the write transaction).
+    /// </summary>
+    private static Func<CancellationToken, Task> Replacing(PortalDbContext db, bool full, DateOnly from, List<InsightFigure> figures) => async ct =>
+    {
+        var mine = db.Set<InsightFigure>().Where(f => Figures.Contains(f.Figure));
+        if (full)
+            await mine.ExecuteDeleteAsync(ct);
+        else
+        {
+            // Two deletes, not one ORed: the months' one reads the month index instead of every row.
+            await mine.Where(f => f.Month >= from).ExecuteDeleteAsync(ct);
+            await mine.Where(f => f.Dimension == InsightFigure.ByCohort).ExecuteDeleteAsync(ct);
+        }
+        await BulkInsert.EntitiesAsync(db, figures, ct);
+    };
 
     /// <summary>The earliest month a change since the last run can have touched: the months the hourly run always redoes, the last run's own, or a backdated hub outcome's.</summary>
     private async Task<DateOnly> FirstChangedMonthAsync(DateOnly first, DateTime lastRunUtc, CancellationToken cancellationToken)

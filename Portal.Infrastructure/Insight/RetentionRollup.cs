@@ -126,14 +126,17 @@ public sealed class RetentionRollup(PortalDbContext db, ContentStore content)
 
         List<RetentionFigure> figures = [.. rows.Select(r => RetentionFigure.Of(r.Key.Month, r.Key.Scope, r.Key.Figure, r.Key.Dimension, r.Key.Category, r.Value, now))];
         var (_, training) = await _training.ComputeAsync(thisMonth, now, cancellationToken);
-        return ((thisMonth.Year - first.Year) * 12 + thisMonth.Month - first.Month + 1, async ct =>
-        {
-            // The training-in-date figures share the table and keep their own months (a record of how things stood).
-            await db.Set<RetentionFigure>().Where(f => f.Month >= first && !TrainingInDateRollup.Figures.Contains(f.Figure)).ExecuteDeleteAsync(ct);
-            await BulkInsert.EntitiesAsync(db, figures, ct);
-            await training(ct);
-        });
+        return ((thisMonth.Year - first.Year) * 12 + thisMonth.Month - first.Month + 1, Replacing(db, first, figures, training));
     }
+
+    /// <summary>The replacing of the months' rows, made apart from the working out so that it holds only the rows to write (as the pipeline's).</summary>
+    private static Func<CancellationToken, Task> Replacing(PortalDbContext db, DateOnly first, List<RetentionFigure> figures, Func<CancellationToken, Task> training) => async ct =>
+    {
+        // The training-in-date figures share the table and keep their own months (a record of how things stood).
+        await db.Set<RetentionFigure>().Where(f => f.Month >= first && !TrainingInDateRollup.Figures.Contains(f.Figure)).ExecuteDeleteAsync(ct);
+        await BulkInsert.EntitiesAsync(db, figures, ct);
+        await training(ct);
+    };
 
     /// <summary>When a UK calendar month begins, in UTC.</summary>
     public static DateTime MonthStartUtc(DateOnly month) =>

@@ -164,12 +164,15 @@ public sealed class TrainingInDateRollup(PortalDbContext db, ContentStore conten
         // Zero counts are kept only for the city's marker row: it says the month was worked out.
         List<RetentionFigure> figures = [.. rows.Where(r => r.Value > 0 || (r.Key.Scope == City && r.Key.Dimension == InsightFigure.All && r.Key.Figure == Staff))
             .Select(r => RetentionFigure.Of(r.Key.Month, r.Key.Scope, r.Key.Figure, r.Key.Dimension, r.Key.Category, r.Value, now))];
-        return (months.Count, async ct =>
-        {
-            await db.Set<RetentionFigure>().Where(f => f.Month >= first && Figures.Contains(f.Figure)).ExecuteDeleteAsync(ct);
-            await BulkInsert.EntitiesAsync(db, figures, ct);
-        });
+        return (months.Count, Replacing(db, first, figures));
     }
+
+    /// <summary>The replacing of the months' rows, made apart from the working out so that it holds only the rows to write (as the pipeline's).</summary>
+    private static Func<CancellationToken, Task> Replacing(PortalDbContext db, DateOnly first, List<RetentionFigure> figures) => async ct =>
+    {
+        await db.Set<RetentionFigure>().Where(f => f.Month >= first && Figures.Contains(f.Figure)).ExecuteDeleteAsync(ct);
+        await BulkInsert.EntitiesAsync(db, figures, ct);
+    };
 
     /// <summary>
     /// The earliest month still to work out: this one, and each before it back to the first one a run
