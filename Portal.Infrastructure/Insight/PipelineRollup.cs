@@ -87,13 +87,11 @@ public sealed class PipelineRollup(PortalDbContext db, PriorityNeighbourhoods ne
                 firsts[key] = on;
         }
 
-        var rows = new Dictionary<(DateOnly Month, Guid Scope, string Figure, string Dimension, string Category), int>();
-        void Add(DateOnly month, Guid scope, string figure, string dimension, string category, int count = 1)
+        var counts = new FigureCounts();
+        void Add(DateOnly month, Guid scope, string figure, string dimension, string category)
         {
-            if (month < from || month > last)
-                return;
-            var key = (month, scope, figure, dimension, category);
-            rows[key] = rows.GetValueOrDefault(key) + count;
+            if (month >= from && month <= last)
+                counts.Add(month, scope, figure, dimension, category);
         }
 
         // The people who reached a step in these months, by any source (a hire's in-work steps fall up to a year after it).
@@ -311,10 +309,9 @@ public sealed class PipelineRollup(PortalDbContext db, PriorityNeighbourhoods ne
             .Where(x => enrolled.Contains(x.UserId)).ToListAsync(cancellationToken);
         var cohortRows = Cohorts(enrolments, [.. cohortOutcomes.Select(o => (o.UserId, o.CohortId, o.Kind, o.On))], [.. cohortMoves.Select(m => (m.UserId, m.Status, m.ChangedAtUtc))]);
 
-        var figures = rows.Select(r => InsightFigure.Of(r.Key.Month, r.Key.Scope, r.Key.Figure, r.Key.Dimension, r.Key.Category, r.Value, now))
-            .Concat(cohortRows.Select(r => InsightFigure.Of(r.Key.Month, r.Key.Scope, r.Key.Figure, InsightFigure.ByCohort, r.Key.Cohort.ToString(), r.Value, now)))
-            .ToList();
-        return Replacing(db, full, from, figures);
+        foreach (var ((month, scope, figure, cohort), count) in cohortRows)
+            counts.Add(month, scope, figure, InsightFigure.ByCohort, cohort.ToString(), count);
+        return Replacing(db, full, from, counts.Rows((month, scope, figure, dimension, category, count) => InsightFigure.Of(month, scope, figure, dimension, category, count, now)));
     }
 
     /// <summary>
@@ -322,7 +319,7 @@ public sealed class PipelineRollup(PortalDbContext db, PriorityNeighbourhoods ne
     /// out so that it holds only the rows to write, not the run's tallies (a closure sharing their
     /// scope would keep them alive until the write transaction).
     /// </summary>
-    private static Func<CancellationToken, Task> Replacing(PortalDbContext db, bool full, DateOnly from, List<InsightFigure> figures) => async ct =>
+    private static Func<CancellationToken, Task> Replacing(PortalDbContext db, bool full, DateOnly from, IReadOnlyList<InsightFigure> figures) => async ct =>
     {
         var mine = db.Set<InsightFigure>().Where(f => Figures.Contains(f.Figure));
         if (full)
