@@ -5,7 +5,8 @@ namespace Portal.Infrastructure.Insight;
 /// (the pipeline's full run: 724,885 on the city of the load tests). Each scope and each text is
 /// numbered once and a count is keyed by five whole numbers: keyed by the Guid and strings
 /// themselves the counts took 89 MB, and the rows made from them 66 MB more while they waited for
-/// the write. <see cref="Rows{T}"/> hands the rows over as a list that makes each one when it is read.
+/// the write. <see cref="Settle"/> takes out what is stored already, and <see cref="Rows{T}"/> hands
+/// the rest over as a list that makes each row when it is read.
 /// </summary>
 internal sealed class FigureCounts
 {
@@ -22,6 +23,21 @@ internal sealed class FigureCounts
         var key = (month.Year * 12 + month.Month - 1, Number(_scopeNumbers, _scopes, scope), Number(_textNumbers, _texts, figure),
             Number(_textNumbers, _texts, dimension), Number(_textNumbers, _texts, category));
         _counts[key] = _counts.GetValueOrDefault(key) + count;
+    }
+
+    /// <summary>
+    /// Sets a row already stored against the counts, so that only what differs is written: the same
+    /// count needs nothing (and is no longer a row to insert); another count, <paramref name="count"/>,
+    /// an update; a row with no count here, a delete.
+    /// </summary>
+    public StoredRow Settle(DateOnly month, Guid scope, string figure, string dimension, string category, int stored, out int count)
+    {
+        count = 0;
+        if (!_scopeNumbers.TryGetValue(scope, out var scopeNumber) || !_textNumbers.TryGetValue(figure, out var figureNumber)
+            || !_textNumbers.TryGetValue(dimension, out var dimensionNumber) || !_textNumbers.TryGetValue(category, out var categoryNumber)
+            || !_counts.Remove((month.Year * 12 + month.Month - 1, scopeNumber, figureNumber, dimensionNumber, categoryNumber), out count))
+            return StoredRow.Delete;
+        return count == stored ? StoredRow.Same : StoredRow.Update;
     }
 
     /// <summary>
@@ -48,6 +64,13 @@ internal sealed class FigureCounts
             values.Add(value);
         }
         return number;
+    }
+
+    public enum StoredRow
+    {
+        Same,
+        Update,
+        Delete,
     }
 
     private sealed class MadeOnRead<T>(int count, Func<int, T> make) : IReadOnlyList<T>

@@ -35,6 +35,7 @@ public sealed class InsightFigure
 
     public int Count { get; private set; }
 
+    /// <summary>When the count was last written: a run that works out the same count leaves the row as it was.</summary>
     public DateTime ComputedAtUtc { get; private set; }
 
     public static InsightFigure Of(DateOnly month, Guid organisationId, string figure, string dimension, string category, int count, DateTime computedAtUtc) => new()
