@@ -35,4 +35,23 @@ public sealed class FigureCountsTests
             rows.Order(StringComparer.Ordinal));
         Assert.Throws<ArgumentOutOfRangeException>(() => rows[5]);
     }
+
+    [Fact]
+    public void AStoredRowIsLeftAloneUpdatedOrDeletedAndOnlyTheRestAreInserted()
+    {
+        var city = Guid.NewGuid();
+        var counts = new FigureCounts();
+        counts.Add(new DateOnly(2026, 1, 1), city, "applied", "all", "", 3);
+        counts.Add(new DateOnly(2026, 2, 1), city, "applied", "all", "", 4);
+        counts.Add(new DateOnly(2026, 3, 1), city, "applied", "all", "", 5);
+
+        Assert.Equal(FigureCounts.StoredRow.Same, counts.Settle(new DateOnly(2026, 1, 1), city, "applied", "all", "", 3, out _));
+        Assert.Equal(FigureCounts.StoredRow.Update, counts.Settle(new DateOnly(2026, 2, 1), city, "applied", "all", "", 2, out var now));
+        Assert.Equal(4, now);
+        Assert.Equal(FigureCounts.StoredRow.Delete, counts.Settle(new DateOnly(2025, 12, 1), city, "applied", "all", "", 1, out _));
+        Assert.Equal(FigureCounts.StoredRow.Delete, counts.Settle(new DateOnly(2026, 1, 1), Guid.NewGuid(), "applied", "all", "", 3, out _));
+        Assert.Equal(FigureCounts.StoredRow.Delete, counts.Settle(new DateOnly(2026, 1, 1), city, "hired", "all", "", 3, out _));
+
+        Assert.Equal(["2026-03-01 5"], counts.Rows((month, _, _, _, _, count) => $"{month:yyyy-MM-dd} {count}"));
+    }
 }
