@@ -173,21 +173,55 @@ public sealed partial class InsightRollupJob(PortalDbContext db, TimeProvider cl
                 rows.Add(LearningMonth.Of(months[month], LearningMonth.City, 0, 0, 0, now));
         }
         rows.AddRange(tallies.Select(t => LearningMonth.Of(months[t.Key % months.Count], organisationOf[t.Key / months.Count], t.Value.Learners, t.Value.FirstTimers, t.Value.Completions, now)));
+        // The months' rows are replaced whole (their times say when the figures were worked out); of
+        // the modules' (248,257 on a city's full run) only those that changed are written. A full run
+        // replaces every month, including any before the first pass there is now (an erasure's).
+        var replaceFrom = everything ? DateOnly.MinValue : first;
+        var changes = new ModuleChanges();
+        await foreach (var stored in db.Set<ModuleMonth>().AsNoTracking().Where(m => m.Month >= replaceFrom)
+                           .Select(m => new { m.Id, m.Month, m.OrganisationId, m.ModuleSlug, m.Completions }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            var month = (stored.Month.Year - first.Year) * 12 + stored.Month.Month - first.Month;
+            if (month < 0 || month >= months.Count || !organisations.TryGetValue(stored.OrganisationId, out var organisation) || !modules.TryGetValue(stored.ModuleSlug, out var module)
+                || !moduleCounts.Remove(((long)(organisation * months.Count + month) << 16) | (uint)module, out var completions))
+                changes.Deletes.Add(stored.Id);
+            else if (completions != stored.Completions)
+            {
+                if (!changes.Updates.TryGetValue(completions, out var ids))
+                    changes.Updates.Add(completions, ids = []);
+                ids.Add(stored.Id);
+            }
+        }
         List<ModuleMonth> moduleRows = [.. moduleCounts.Select(m =>
         {
             var key = (int)(m.Key >> 16);
             return ModuleMonth.Of(months[key % months.Count], organisationOf[key / months.Count], moduleOf[(int)(m.Key & 0xFFFF)], m.Value);
         })];
-        return (months.Count, Replacing(db, first, rows, moduleRows));
+        return (months.Count, Writing(db, replaceFrom, rows, changes, moduleRows));
     }
 
-    /// <summary>The replacing of the months' rows, made apart from the working out so that it holds only the rows to write, not the run's tallies.</summary>
-    private static Func<CancellationToken, Task> Replacing(PortalDbContext db, DateOnly first, List<LearningMonth> rows, List<ModuleMonth> moduleRows) => async ct =>
+    /// <summary>The stored module rows a run deletes, and those it gives a new count (by the count).</summary>
+    private sealed class ModuleChanges
     {
-        await db.Set<LearningMonth>().Where(m => m.Month >= first).ExecuteDeleteAsync(ct);
-        await db.Set<ModuleMonth>().Where(m => m.Month >= first).ExecuteDeleteAsync(ct);
+        public List<long> Deletes { get; } = [];
+
+        public Dictionary<int, List<long>> Updates { get; } = [];
+    }
+
+    /// <summary>The writing of the months' rows and the modules' changes, made apart from the working out so that it holds only these, not the run's tallies.</summary>
+    private static Func<CancellationToken, Task> Writing(PortalDbContext db, DateOnly replaceFrom, List<LearningMonth> rows, ModuleChanges modules, List<ModuleMonth> moduleInserts) => async ct =>
+    {
+        const int PerStatement = 1_000;
+        await db.Set<LearningMonth>().Where(m => m.Month >= replaceFrom).ExecuteDeleteAsync(ct);
         await BulkInsert.EntitiesAsync(db, rows, ct);
-        await BulkInsert.EntitiesAsync(db, moduleRows, ct);
+        foreach (var ids in modules.Deletes.Chunk(PerStatement))
+            await db.Set<ModuleMonth>().Where(m => ids.Contains(m.Id)).ExecuteDeleteAsync(ct);
+        foreach (var (completions, all) in modules.Updates)
+        {
+            foreach (var ids in all.Chunk(PerStatement))
+                await db.Set<ModuleMonth>().Where(m => ids.Contains(m.Id)).ExecuteUpdateAsync(s => s.SetProperty(m => m.Completions, completions), ct);
+        }
+        await BulkInsert.EntitiesAsync(db, moduleInserts, ct);
     };
 
     private static int Index(Dictionary<Guid, int> organisations, Guid organisation)

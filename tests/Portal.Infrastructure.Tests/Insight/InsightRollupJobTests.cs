@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using Portal.Domain.Organisations;
+using Portal.Domain.Training;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Insight;
 using Portal.Infrastructure.Tests.Support;
@@ -81,21 +82,46 @@ public abstract class InsightRollupJobTests<TDatabase>(TDatabase database) : ICl
             Assert.Equal([("fire-safety", 2), ("moving-and-handling", 1)], january.Select(m => (m.ModuleSlug, m.Completions)));
         }
 
-        // The hourly run: this month and last only, replaced whole.
+        // The hourly run: this month and last only; a module's count changes where it was stored, a new one is added.
         await using (var db = database.CreateContext())
         {
             Pass(db, p3, "safeguarding-adults", Utc(2026, 6, 10));
+            Pass(db, Person(db), "fire-safety", Utc(2026, 6, 12));
             await db.SaveChangesAsync();
         }
         Assert.Equal(2, await RunAsync(full: false));
         rows = await RowsAsync();
-        Assert.Equal((2, 1, 2), City(Month(2026, 6)));
+        Assert.Equal((3, 2, 3), City(Month(2026, 6)));
         Assert.Equal((2, 2, 3), City(Month(2026, 1)));
+        Assert.Equal(["city 2026-06 fire-safety 2", "city 2026-06 safeguarding-adults 1"], (await ModulesAsync()).Where(m => m.StartsWith("city 2026-06", StringComparison.Ordinal)));
 
         // The weekly full run gives the same months, once each.
         Assert.Equal(7, await RunAsync(full: true));
         var again = await RowsAsync();
         Assert.Equal(rows.OrderBy(r => r.Key).ToList(), again.OrderBy(r => r.Key).ToList());
+
+        // The first pass erased (as a person's erasure does): the full run starts at the next one and takes December away.
+        await using (var db = database.CreateContext())
+            await db.Set<Completion>().Where(c => c.UserId == p3 && c.CompletedAtUtc < Utc(2026, 1, 1)).ExecuteDeleteAsync();
+        Assert.Equal(6, await RunAsync(full: true));
+        Assert.DoesNotContain((LearningMonth.City, Month(2025, 12)), (await RowsAsync()).Keys);
+        var modules = await ModulesAsync();
+        Assert.DoesNotContain(modules, m => m.StartsWith("city 2025-12", StringComparison.Ordinal));
+        Assert.Contains("city 2026-01 fire-safety 2", modules);
+
+        // What the runs left, writing only what changed, is what a run from nothing writes.
+        await using (var db = database.CreateContext())
+            await db.Set<ModuleMonth>().ExecuteDeleteAsync();
+        await RunAsync(full: true);
+        Assert.Equal(modules, await ModulesAsync());
+    }
+
+    private async Task<List<string>> ModulesAsync()
+    {
+        await using var db = database.CreateContext();
+        return [.. (await db.Set<ModuleMonth>().AsNoTracking().ToListAsync())
+            .Select(m => $"{(m.OrganisationId == LearningMonth.City ? "city" : m.OrganisationId.ToString())} {m.Month:yyyy-MM} {m.ModuleSlug} {m.Completions}")
+            .Order(StringComparer.Ordinal)];
     }
 
     private Task<int> RunAsync(bool full) => InsightRows.RollupAsync(database, _time, full);
