@@ -13,10 +13,10 @@ namespace Portal.Infrastructure.Insight;
 /// run or a full one, otherwise this month and the one before, or back to the last run's month if
 /// it was longer ago (a pass is recorded when it happens, so older months change only when someone
 /// is erased; the weekly full run catches that). One run at a time works its figures out from one
-/// snapshot of the database, holding no write lock, then replaces its months whole in one short
-/// transaction, so a rerun, a second node or a run killed at any line leaves either the old months
-/// or the new ones, and a learner's pass in the meantime waits (on SQLite) only for that
-/// replacing, seconds at city scale, not for the run.
+/// snapshot of the database, holding no write lock, then writes what changed in its months in one
+/// short transaction (decisions 0042 and 0043), so a rerun, a second node or a run killed at any
+/// line leaves either the old months or the new ones, and a learner's pass in the meantime waits
+/// (on SQLite) only for that write, under a second at city scale, not for the run.
 /// </summary>
 public sealed partial class InsightRollupJob(PortalDbContext db, TimeProvider clock, ILogger<InsightRollupJob> logger, PipelineRollup pipeline, RetentionRollup retention)
 {
