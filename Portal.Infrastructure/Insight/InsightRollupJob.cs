@@ -177,7 +177,7 @@ public sealed partial class InsightRollupJob(PortalDbContext db, TimeProvider cl
         // the modules' (248,257 on a city's full run) only those that changed are written. A full run
         // replaces every month, including any before the first pass there is now (an erasure's).
         var replaceFrom = everything ? DateOnly.MinValue : first;
-        var changes = new ModuleChanges();
+        var changes = new StoredChanges();
         await foreach (var stored in db.Set<ModuleMonth>().AsNoTracking().Where(m => m.Month >= replaceFrom)
                            .Select(m => new { m.Id, m.Month, m.OrganisationId, m.ModuleSlug, m.Completions }).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
@@ -186,11 +186,7 @@ public sealed partial class InsightRollupJob(PortalDbContext db, TimeProvider cl
                 || !moduleCounts.Remove(((long)(organisation * months.Count + month) << 16) | (uint)module, out var completions))
                 changes.Deletes.Add(stored.Id);
             else if (completions != stored.Completions)
-            {
-                if (!changes.Updates.TryGetValue(completions, out var ids))
-                    changes.Updates.Add(completions, ids = []);
-                ids.Add(stored.Id);
-            }
+                changes.Update(stored.Id, completions);
         }
         List<ModuleMonth> moduleRows = [.. moduleCounts.Select(m =>
         {
@@ -200,25 +196,16 @@ public sealed partial class InsightRollupJob(PortalDbContext db, TimeProvider cl
         return (months.Count, Writing(db, replaceFrom, rows, changes, moduleRows));
     }
 
-    /// <summary>The stored module rows a run deletes, and those it gives a new count (by the count).</summary>
-    private sealed class ModuleChanges
-    {
-        public List<long> Deletes { get; } = [];
-
-        public Dictionary<int, List<long>> Updates { get; } = [];
-    }
-
     /// <summary>The writing of the months' rows and the modules' changes, made apart from the working out so that it holds only these, not the run's tallies.</summary>
-    private static Func<CancellationToken, Task> Writing(PortalDbContext db, DateOnly replaceFrom, List<LearningMonth> rows, ModuleChanges modules, List<ModuleMonth> moduleInserts) => async ct =>
+    private static Func<CancellationToken, Task> Writing(PortalDbContext db, DateOnly replaceFrom, List<LearningMonth> rows, StoredChanges modules, List<ModuleMonth> moduleInserts) => async ct =>
     {
-        const int PerStatement = 1_000;
         await db.Set<LearningMonth>().Where(m => m.Month >= replaceFrom).ExecuteDeleteAsync(ct);
         await BulkInsert.EntitiesAsync(db, rows, ct);
-        foreach (var ids in modules.Deletes.Chunk(PerStatement))
+        foreach (var ids in modules.Deletes.Chunk(StoredChanges.PerStatement))
             await db.Set<ModuleMonth>().Where(m => ids.Contains(m.Id)).ExecuteDeleteAsync(ct);
         foreach (var (completions, all) in modules.Updates)
         {
-            foreach (var ids in all.Chunk(PerStatement))
+            foreach (var ids in all.Chunk(StoredChanges.PerStatement))
                 await db.Set<ModuleMonth>().Where(m => ids.Contains(m.Id)).ExecuteUpdateAsync(s => s.SetProperty(m => m.Completions, completions), ct);
         }
         await BulkInsert.EntitiesAsync(db, moduleInserts, ct);

@@ -318,7 +318,7 @@ public sealed class PipelineRollup(PortalDbContext db, PriorityNeighbourhoods ne
         // one its months and the cohorts (two reads, not one ORed: the months' reads the month index).
         var mine = db.Set<InsightFigure>().AsNoTracking().Where(f => Figures.Contains(f.Figure));
         var stored = full ? [mine] : new[] { mine.Where(f => f.Month >= from), mine.Where(f => f.Month < from && f.Dimension == InsightFigure.ByCohort) };
-        var changes = new Changes();
+        var changes = new StoredChanges();
         foreach (var rows in stored)
         {
             await foreach (var row in rows.Select(f => new { f.Id, f.Month, f.OrganisationId, f.Figure, f.Dimension, f.Category, f.Count }).AsAsyncEnumerable().WithCancellation(cancellationToken))
@@ -329,22 +329,12 @@ public sealed class PipelineRollup(PortalDbContext db, PriorityNeighbourhoods ne
                         changes.Deletes.Add(row.Id);
                         break;
                     case FigureCounts.StoredRow.Update:
-                        if (!changes.Updates.TryGetValue(count, out var ids))
-                            changes.Updates.Add(count, ids = []);
-                        ids.Add(row.Id);
+                        changes.Update(row.Id, count);
                         break;
                 }
             }
         }
         return Writing(db, changes, counts.Rows((month, scope, figure, dimension, category, count) => InsightFigure.Of(month, scope, figure, dimension, category, count, now)), now);
-    }
-
-    /// <summary>The stored rows a run deletes, and those it gives a new count (by the count).</summary>
-    private sealed class Changes
-    {
-        public List<long> Deletes { get; } = [];
-
-        public Dictionary<int, List<long>> Updates { get; } = [];
     }
 
     /// <summary>
@@ -353,14 +343,13 @@ public sealed class PipelineRollup(PortalDbContext db, PriorityNeighbourhoods ne
     /// only these, not the run's tallies (a closure sharing their scope would keep them alive until
     /// the write transaction).
     /// </summary>
-    private static Func<CancellationToken, Task> Writing(PortalDbContext db, Changes changes, IReadOnlyList<InsightFigure> inserts, DateTime now) => async ct =>
+    private static Func<CancellationToken, Task> Writing(PortalDbContext db, StoredChanges changes, IReadOnlyList<InsightFigure> inserts, DateTime now) => async ct =>
     {
-        const int PerStatement = 1_000;
-        foreach (var ids in changes.Deletes.Chunk(PerStatement))
+        foreach (var ids in changes.Deletes.Chunk(StoredChanges.PerStatement))
             await db.Set<InsightFigure>().Where(f => ids.Contains(f.Id)).ExecuteDeleteAsync(ct);
         foreach (var (count, all) in changes.Updates)
         {
-            foreach (var ids in all.Chunk(PerStatement))
+            foreach (var ids in all.Chunk(StoredChanges.PerStatement))
                 await db.Set<InsightFigure>().Where(f => ids.Contains(f.Id)).ExecuteUpdateAsync(s => s.SetProperty(f => f.Count, count).SetProperty(f => f.ComputedAtUtc, now), ct);
         }
         await BulkInsert.EntitiesAsync(db, inserts, ct);
