@@ -126,7 +126,8 @@ public sealed class RetentionRollup(PortalDbContext db, ContentStore content)
 
         List<RetentionFigure> figures = [.. rows.Select(r => RetentionFigure.Of(r.Key.Month, r.Key.Scope, r.Key.Figure, r.Key.Dimension, r.Key.Category, r.Value, now))];
         var (_, training) = await _training.ComputeAsync(thisMonth, now, cancellationToken);
-        return ((thisMonth.Year - first.Year) * 12 + thisMonth.Month - first.Month + 1, Replacing(db, first, figures, training));
+        // A full run replaces every month, including any before the first member of staff there is now (an erasure's).
+        return ((thisMonth.Year - first.Year) * 12 + thisMonth.Month - first.Month + 1, Replacing(db, full ? DateOnly.MinValue : first, figures, training));
     }
 
     /// <summary>The replacing of the months' rows, made apart from the working out so that it holds only the rows to write (as the pipeline's).</summary>
