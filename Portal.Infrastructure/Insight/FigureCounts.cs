@@ -16,11 +16,9 @@ internal sealed class FigureCounts
     private readonly List<string> _texts = [];
     private readonly Dictionary<(int Month, int Scope, int Figure, int Dimension, int Category), int> _counts = [];
 
-    public int Count => _counts.Count;
-
     public void Add(DateOnly month, Guid scope, string figure, string dimension, string category, int count = 1)
     {
-        var key = (month.Year * 12 + month.Month - 1, Number(_scopeNumbers, _scopes, scope), Number(_textNumbers, _texts, figure),
+        var key = (MonthNumber(month), Number(_scopeNumbers, _scopes, scope), Number(_textNumbers, _texts, figure),
             Number(_textNumbers, _texts, dimension), Number(_textNumbers, _texts, category));
         _counts[key] = _counts.GetValueOrDefault(key) + count;
     }
@@ -35,7 +33,7 @@ internal sealed class FigureCounts
         count = 0;
         if (!_scopeNumbers.TryGetValue(scope, out var scopeNumber) || !_textNumbers.TryGetValue(figure, out var figureNumber)
             || !_textNumbers.TryGetValue(dimension, out var dimensionNumber) || !_textNumbers.TryGetValue(category, out var categoryNumber)
-            || !_counts.Remove((month.Year * 12 + month.Month - 1, scopeNumber, figureNumber, dimensionNumber, categoryNumber), out count))
+            || !_counts.Remove((MonthNumber(month), scopeNumber, figureNumber, dimensionNumber, categoryNumber), out count))
             return StoredRow.Delete;
         return count == stored ? StoredRow.Same : StoredRow.Update;
     }
@@ -52,9 +50,13 @@ internal sealed class FigureCounts
         return new MadeOnRead<T>(counts.Length, i =>
         {
             var ((month, scope, figure, dimension, category), count) = counts[i];
-            return make(new DateOnly(month / 12, month % 12 + 1, 1), scopes[scope], texts[figure], texts[dimension], texts[category], count);
+            return make(new DateOnly(month / MonthsAYear, month % MonthsAYear + 1, 1), scopes[scope], texts[figure], texts[dimension], texts[category], count);
         });
     }
+
+    private const int MonthsAYear = 12;
+
+    private static int MonthNumber(DateOnly month) => month.Year * MonthsAYear + month.Month - 1;
 
     private static int Number<TValue>(Dictionary<TValue, int> numbers, List<TValue> values, TValue value) where TValue : notnull
     {

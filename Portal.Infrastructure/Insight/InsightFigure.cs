@@ -7,7 +7,7 @@ namespace Portal.Infrastructure.Insight;
 /// neighbourhood, an equality question, ...) into one category. The disclosure rule is applied
 /// when it is read, never here.
 /// </summary>
-public sealed class InsightFigure
+public sealed class InsightFigure : IStoredRow
 {
     public const int MaxKeyLength = 40;
     public const int MaxCategoryLength = 80;

@@ -201,13 +201,7 @@ public sealed partial class InsightRollupJob(PortalDbContext db, TimeProvider cl
     {
         await db.Set<LearningMonth>().Where(m => m.Month >= replaceFrom).ExecuteDeleteAsync(ct);
         await BulkInsert.EntitiesAsync(db, rows, ct);
-        foreach (var ids in modules.Deletes.Chunk(StoredChanges.PerStatement))
-            await db.Set<ModuleMonth>().Where(m => ids.Contains(m.Id)).ExecuteDeleteAsync(ct);
-        foreach (var (completions, all) in modules.Updates)
-        {
-            foreach (var ids in all.Chunk(StoredChanges.PerStatement))
-                await db.Set<ModuleMonth>().Where(m => ids.Contains(m.Id)).ExecuteUpdateAsync(s => s.SetProperty(m => m.Completions, completions), ct);
-        }
+        await modules.WriteAsync<ModuleMonth>(db, (s, completions) => s.SetProperty(m => m.Completions, completions), ct);
         await BulkInsert.EntitiesAsync(db, moduleInserts, ct);
     };
 

@@ -1,7 +1,7 @@
 namespace Portal.Infrastructure.Insight;
 
 /// <summary>Passes of one module in one month, city-wide or for one organisation's staff (see <see cref="LearningMonth"/>).</summary>
-public sealed class ModuleMonth
+public sealed class ModuleMonth : IStoredRow
 {
     public long Id { get; private set; }
 

@@ -345,13 +345,7 @@ public sealed class PipelineRollup(PortalDbContext db, PriorityNeighbourhoods ne
     /// </summary>
     private static Func<CancellationToken, Task> Writing(PortalDbContext db, StoredChanges changes, IReadOnlyList<InsightFigure> inserts, DateTime now) => async ct =>
     {
-        foreach (var ids in changes.Deletes.Chunk(StoredChanges.PerStatement))
-            await db.Set<InsightFigure>().Where(f => ids.Contains(f.Id)).ExecuteDeleteAsync(ct);
-        foreach (var (count, all) in changes.Updates)
-        {
-            foreach (var ids in all.Chunk(StoredChanges.PerStatement))
-                await db.Set<InsightFigure>().Where(f => ids.Contains(f.Id)).ExecuteUpdateAsync(s => s.SetProperty(f => f.Count, count).SetProperty(f => f.ComputedAtUtc, now), ct);
-        }
+        await changes.WriteAsync<InsightFigure>(db, (s, count) => s.SetProperty(f => f.Count, count).SetProperty(f => f.ComputedAtUtc, now), ct);
         await BulkInsert.EntitiesAsync(db, inserts, ct);
     };
 

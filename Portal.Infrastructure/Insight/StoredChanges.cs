@@ -1,4 +1,13 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
+
 namespace Portal.Infrastructure.Insight;
+
+/// <summary>A rollup's stored row, known to its writer by its id.</summary>
+internal interface IStoredRow
+{
+    long Id { get; }
+}
 
 /// <summary>
 /// What a rollup writes of the rows it has stored: those to delete (no count now), and those to give
@@ -18,5 +27,21 @@ internal sealed class StoredChanges
         if (!Updates.TryGetValue(count, out var ids))
             Updates.Add(count, ids = []);
         ids.Add(id);
+    }
+
+    /// <summary>
+    /// Deletes the rows to delete and gives the others their new count, set by <paramref name="setCount"/>
+    /// (the row's count property, and whatever else an update stamps), a thousand ids a statement.
+    /// </summary>
+    public async Task WriteAsync<T>(DbContext db, Action<UpdateSettersBuilder<T>, int> setCount, CancellationToken cancellationToken)
+        where T : class, IStoredRow
+    {
+        foreach (var ids in Deletes.Chunk(PerStatement))
+            await db.Set<T>().Where(r => ids.Contains(r.Id)).ExecuteDeleteAsync(cancellationToken);
+        foreach (var (count, all) in Updates)
+        {
+            foreach (var ids in all.Chunk(PerStatement))
+                await db.Set<T>().Where(r => ids.Contains(r.Id)).ExecuteUpdateAsync(s => setCount(s, count), cancellationToken);
+        }
     }
 }
