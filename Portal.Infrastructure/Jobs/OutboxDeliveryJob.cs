@@ -58,12 +58,12 @@ public sealed class OutboxDeliveryJob(
         {
             var now = Now();
             var token = Guid.NewGuid();
-            var candidates = await db.OutboxMessages
-                .Where(Claimable(now))
-                .OrderBy(m => m.Id)
-                .Select(m => m.Id)
-                .Take(size)
-                .ToListAsync(CancellationToken.None);
+            // Mail a person is waiting for goes before a bulk run's backlog: a confirmation link
+            // queued behind 17,000 reminders would otherwise wait for all of them. Each batch looks
+            // again, so such a message waits at most for the batch being sent when it arrived.
+            var candidates = await Candidates(db.OutboxMessages.Where(Claimable(now)).Where(m => MailKinds.Prompt.Contains(m.Kind)), size);
+            if (candidates.Count == 0)
+                candidates = await Candidates(db.OutboxMessages.Where(Claimable(now)), size);
             if (candidates.Count == 0)
                 return [];
 
@@ -82,6 +82,10 @@ public sealed class OutboxDeliveryJob(
                 return claimed;
         }
     }
+
+    /// <summary>The oldest of these rows' ids, up to <paramref name="size"/>.</summary>
+    private static Task<List<long>> Candidates(IQueryable<OutboxMessage> claimable, int size) =>
+        claimable.OrderBy(m => m.Id).Select(m => m.Id).Take(size).ToListAsync(CancellationToken.None);
 
     /// <summary>Due, still pending, and not leased by a run that is still within its lease.</summary>
     private static Expression<Func<OutboxMessage, bool>> Claimable(DateTime now) =>

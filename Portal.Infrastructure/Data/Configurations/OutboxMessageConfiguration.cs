@@ -19,6 +19,9 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.HasIndex(m => m.DedupeKey).IsUnique();
         // The delivery job's claim query: pending rows whose time has come, oldest first.
         builder.HasIndex(m => new { m.Status, m.NextAttemptUtc, m.Id });
+        // ...and its first look, for the kinds a person is waiting for (MailKinds.Prompt), found
+        // without reading past a bulk run's backlog.
+        builder.HasIndex(m => new { m.Status, m.Kind, m.NextAttemptUtc });
         builder.HasIndex(m => m.LockToken);
         // Saving a row checks it is still ours: a run whose lease was taken over fails instead of overwriting.
         builder.Property(m => m.LockToken).IsConcurrencyToken();

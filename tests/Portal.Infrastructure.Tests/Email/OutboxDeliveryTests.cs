@@ -98,6 +98,40 @@ public abstract class OutboxDeliveryTests<TDatabase>(TDatabase database) : IClas
     }
 
     [Fact]
+    public async Task MailSomeoneIsWaitingForGoesBeforeABulkRunsBacklog()
+    {
+        // A reminder run's backlog queued first, then a confirmation link, word on an application and
+        // a message of no recorded kind; a job alert last.
+        var reminders = await EnqueueAsync(5, MailKind.TrainingReminder);
+        var account = await EnqueueOneAsync("confirm", MailKind.Account);
+        var application = await EnqueueOneAsync("applied", MailKind.Application);
+        var other = await EnqueueOneAsync("other", MailKind.Other);
+        var alert = await EnqueueOneAsync("alert", MailKind.JobAlert);
+        var gateway = new CallbackGateway((_, _) => Task.CompletedTask);
+
+        Assert.Equal(9, await RunJobAsync(Smtp(1, batchSize: 2), gateway));
+
+        Assert.Equal([account, application, other, .. reminders, alert], gateway.Recipients);
+    }
+
+    [Fact]
+    public async Task AConfirmationQueuedWhileABacklogIsBeingSentWaitsOnlyForTheBatchInHand()
+    {
+        var reminders = await EnqueueAsync(6, MailKind.TrainingReminder);
+        string? account = null;
+        // While the first batch of two reminders is being sent, someone signs up.
+        var gateway = new CallbackGateway(async (_, sends) =>
+        {
+            if (sends == 1)
+                account = await EnqueueOneAsync("confirm", MailKind.Account);
+        });
+
+        Assert.Equal(7, await RunJobAsync(Smtp(1, batchSize: 2), gateway));
+
+        Assert.Equal([reminders[0], reminders[1], account!, .. reminders[2..]], gateway.Recipients);
+    }
+
+    [Fact]
     public async Task TwoRunsAtOnceSendEachMessageExactlyOnce()
     {
         await using var sink = await SmtpSink.StartAsync();
@@ -340,7 +374,7 @@ public abstract class OutboxDeliveryTests<TDatabase>(TDatabase database) : IClas
         return await job.RunAsync(cancellationToken);
     }
 
-    private async Task<List<string>> EnqueueAsync(int count)
+    private async Task<List<string>> EnqueueAsync(int count, MailKind? kind = null)
     {
         await using var db = database.CreateContext();
         var outbox = NewOutbox(db);
@@ -348,12 +382,21 @@ public abstract class OutboxDeliveryTests<TDatabase>(TDatabase database) : IClas
         for (var i = 0; i < count; i++)
         {
             var mail = Mail(i);
-            outbox.Enqueue(mail);
+            outbox.Enqueue(mail, kind: kind);
             recipients.Add(mail.To);
         }
 
         await db.SaveChangesAsync();
         return recipients;
+    }
+
+    private async Task<string> EnqueueOneAsync(string who, MailKind kind)
+    {
+        await using var db = database.CreateContext();
+        var mail = new OutgoingMail($"{who}.{_run}@example.com", $"About your {kind}", "Hello.");
+        NewOutbox(db).Enqueue(mail, kind: kind);
+        await db.SaveChangesAsync();
+        return mail.To;
     }
 
     private OutgoingMail Mail(int i) =>

@@ -160,7 +160,7 @@ public sealed class StartupTests : IDisposable
         var (again, againOutput, againError) = await RunAsync(["migrate"]);
 
         Assert.True(again == 0, againError);
-        Assert.Contains("Database is up to date (Sqlite): 12 migrations applied.", againOutput, StringComparison.Ordinal);
+        Assert.Contains("Database is up to date (Sqlite): 13 migrations applied.", againOutput, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -842,6 +842,8 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("Status", "CreatedUtc");
 
+                    b.HasIndex("Status", "Kind", "NextAttemptUtc");
+
                     b.HasIndex("Status", "NextAttemptUtc", "Id");
 
                     b.ToTable("OutboxMessages", (string)null);

@@ -845,6 +845,8 @@ namespace Portal.Infrastructure.Data.Migrations.SqlServer
 
                     b.HasIndex("Status", "CreatedUtc");
 
+                    b.HasIndex("Status", "Kind", "NextAttemptUtc");
+
                     b.HasIndex("Status", "NextAttemptUtc", "Id");
 
                     b.ToTable("OutboxMessages", (string)null);

@@ -821,6 +821,8 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "CreatedUtc");
 
+                    b.HasIndex("Status", "Kind", "NextAttemptUtc");
+
                     b.HasIndex("Status", "NextAttemptUtc", "Id");
 
                     b.ToTable("OutboxMessages", (string)null);
