@@ -147,6 +147,11 @@ public abstract partial class TalentServiceTests<TDatabase>
         {
             var applications = scope.Get<ApplicationService>();
             Assert.Null(await applications.ForVacancyAsync(stranger, vacancy));
+            Assert.Equal([applicant], (await applications.ForVacancyAsync(recruiter, vacancy))!.Select(a => a.UserId));
+            // A vacancy of theirs nobody has applied to yet is an empty list to its recruiter, and still nothing to anyone else.
+            var unanswered = await PublishedAsync(org, recruiter, Details("Nobody yet"));
+            Assert.Empty((await applications.ForVacancyAsync(recruiter, unanswered))!);
+            Assert.Null(await applications.ForVacancyAsync(stranger, unanswered));
             Assert.Equal(Outcome.NotFound, (await applications.MoveAsync(stranger, applicationId, ApplicationStatus.Shortlisted)).Outcome);
             Assert.True((await applications.MoveAsync(recruiter, applicationId, ApplicationStatus.Shortlisted)).IsDone);
             // Hired straight from shortlisted is refused, and nothing is saved.
