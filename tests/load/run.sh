@@ -120,7 +120,11 @@ fi
 port=$(free_port)
 base="http://127.0.0.1:$port"
 # From the project folder, so the web root (styles, scripts, the version hashes in links) is found as when deployed.
+# The background jobs' own summaries are logged (with the time), so the table can say which of them
+# ran inside the measured portal: the hourly reminders (at :15) and rollup (at :40) share its core
+# and its memory, and a run of 17 minutes cannot miss both.
 (cd "$root/Portal.Web" && exec env ASPNETCORE_URLS="$base" Mail__PickupDirectory="$work/mail" RateLimiting__AccountPostsPerMinute=100000 $gc_env DOTNET_PerfMapEnabled=$perf_map $perf_env \
+  Logging__LogLevel__Portal.Infrastructure.Jobs=Information Logging__LogLevel__Portal.Infrastructure.Insight=Information Logging__Console__FormatterOptions__TimestampFormat="HH:mm:ss " \
   taskset -c 0 dotnet bin/Release/net10.0/Portal.Web.dll) >"$work/portal.log" 2>&1 &
 pid=$!
 until curl -H "X-Forwarded-Proto: https" -sf -o /dev/null "$base/health/live"; do
@@ -322,6 +326,10 @@ fi
 result="$table
 
 Provider: $provider.$sizes Trivial endpoint at the start $(printf '%.0f' "$trivial") requests/s, at the end $(printf '%.0f' "$again"). Peak working set of the portal process: $peak MiB ($gc GC).$([[ $redis == 1 ]] && echo " Sessions and output cache in Redis (its CPU counted with the database's).") Machine: $(nproc) cores ($model), portal on CPU 0, wrk on CPU 1, $duration per run, $(date -u +%Y-%m-%d)."
+# Which background runs finished inside the measured portal: "HH:MM:SS what it did", one per run.
+background=$(awk '/^[0-9:]+ info: Portal\.Infrastructure\.(Jobs|Insight)\./ { at = $1; getline; sub(/^ +/, ""); if ($0 ~ /^(Training reminders|Job alerts|New matches|Retention|Programme check-ins|Recognised credentials|Insight rollup: [0-9,]+ months)/) printf "%s%s %s", (n++ ? "; " : ""), at, $0 }' "$work/portal.log")
+result+="
+Background runs that finished inside the measured portal: ${background:-none}."
 if ((${#stalled[@]})); then
   result+="
 
