@@ -1,9 +1,6 @@
 using Portal.Web;
 using Portal.Web.Commands;
 
-// Before the thread pool is busy: each arena a thread starts is kept for the life of the process.
-MallocArenas.Limit();
-
 if (PortalCommands.IsCommand(args))
     return await PortalCommands.RunAsync(args);
 
