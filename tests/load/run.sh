@@ -121,8 +121,9 @@ port=$(free_port)
 base="http://127.0.0.1:$port"
 # From the project folder, so the web root (styles, scripts, the version hashes in links) is found as when deployed.
 # The background jobs' own summaries are logged (with the time), so the table can say which of them
-# ran inside the measured portal: the hourly reminders (at :15) and rollup (at :40) share its core
-# and its memory, and a run of 17 minutes cannot miss both.
+# ran inside the measured portal: the hourly job alerts (on the hour), reminders (at :15) and rollup
+# (at :40) share its core and its memory, and a whole-table run misses them only if started at the
+# right minute.
 (cd "$root/Portal.Web" && exec env ASPNETCORE_URLS="$base" Mail__PickupDirectory="$work/mail" RateLimiting__AccountPostsPerMinute=100000 $gc_env DOTNET_PerfMapEnabled=$perf_map $perf_env \
   Logging__LogLevel__Portal.Infrastructure.Jobs=Information Logging__LogLevel__Portal.Infrastructure.Insight=Information Logging__Console__FormatterOptions__TimestampFormat="HH:mm:ss " \
   taskset -c 0 dotnet bin/Release/net10.0/Portal.Web.dll) >"$work/portal.log" 2>&1 &
