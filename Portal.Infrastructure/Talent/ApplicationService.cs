@@ -106,9 +106,9 @@ public sealed class ApplicationService(PortalDbContext db, OrganisationService o
     {
         // The recruiter's right to see them is asked in the same query; only when it finds none is it
         // asked apart, to tell a vacancy with no applications from one that is not theirs.
-        var mine = organisations.OrganisationsOf(recruiterId, MembershipRole.Recruiter);
+        var theirs = TheirVacancy(recruiterId, vacancyId);
         var rows = await db.Set<Application>().AsNoTracking()
-            .Where(a => a.VacancyId == vacancyId && db.Set<Vacancy>().Any(v => v.Id == vacancyId && mine.Contains(v.OrganisationId)))
+            .Where(a => a.VacancyId == vacancyId && theirs.Any())
             .Join(db.Users, a => a.UserId, u => u.Id, (a, u) => new { Application = a, u.DisplayName, u.Email })
             .ToListAsync(cancellationToken);
         if (rows.Count == 0 && !await IsRecruiterOfAsync(recruiterId, vacancyId, cancellationToken))
@@ -155,10 +155,14 @@ public sealed class ApplicationService(PortalDbContext db, OrganisationService o
         return Result.Done();
     }
 
-    private async Task<bool> IsRecruiterOfAsync(string recruiterId, Guid vacancyId, CancellationToken cancellationToken)
+    private Task<bool> IsRecruiterOfAsync(string recruiterId, Guid vacancyId, CancellationToken cancellationToken) =>
+        TheirVacancy(recruiterId, vacancyId).AnyAsync(cancellationToken);
+
+    /// <summary>The vacancy, when it belongs to an organisation the person recruits for: the one rule for both of its uses.</summary>
+    private IQueryable<Vacancy> TheirVacancy(string recruiterId, Guid vacancyId)
     {
         var mine = organisations.OrganisationsOf(recruiterId, MembershipRole.Recruiter);
-        return await db.Set<Vacancy>().AnyAsync(v => v.Id == vacancyId && mine.Contains(v.OrganisationId), cancellationToken);
+        return db.Set<Vacancy>().Where(v => v.Id == vacancyId && mine.Contains(v.OrganisationId));
     }
 
     /// <summary>
