@@ -12,7 +12,8 @@ public sealed class RefreshPolicy
     private readonly IReadOnlyDictionary<string, int?> _defaults;
 
     // The own intervals of each organisation whose rules apply; none means the module defaults alone.
-    private readonly IReadOnlyList<IReadOnlyDictionary<string, int?>> _organisations;
+    // An array, so asking for a module's months (22,000 times a matrix view) allocates no enumerator.
+    private readonly IReadOnlyDictionary<string, int?>[] _organisations;
 
     /// <summary>The modules' own intervals alone.</summary>
     /// <param name="defaults">Months by module slug; null when once is enough.</param>
@@ -21,7 +22,7 @@ public sealed class RefreshPolicy
     {
     }
 
-    private RefreshPolicy(IReadOnlyDictionary<string, int?> defaults, IReadOnlyList<IReadOnlyDictionary<string, int?>> organisations)
+    private RefreshPolicy(IReadOnlyDictionary<string, int?> defaults, IReadOnlyDictionary<string, int?>[] organisations)
     {
         ArgumentNullException.ThrowIfNull(defaults);
         _defaults = defaults;
@@ -56,7 +57,7 @@ public sealed class RefreshPolicy
     public int? MonthsFor(string moduleSlug)
     {
         var moduleDefault = _defaults.TryGetValue(moduleSlug, out var months) ? months : null;
-        if (_organisations.Count == 0)
+        if (_organisations.Length == 0)
             return moduleDefault;
         int? shortest = null;
         foreach (var own in _organisations)

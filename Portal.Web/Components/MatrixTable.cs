@@ -10,10 +10,16 @@ namespace Portal.Web.Components;
 /// underneath. Every status is in words; colour only repeats them. Written straight into the
 /// response as the page is sent, not built as a component tree or a string first: a 500 x 44
 /// matrix is 22,000 cells and 1.5 MB of HTML, and building it twice cost a quarter of the page.
+/// Razor sends it through <see cref="WriteToAsync"/>, a chunk of rows at a time from one pooled
+/// buffer (<see cref="ChunkedWriter"/>), so a view neither holds its whole HTML nor allocates per
+/// cell: no link is generated per row (a row's link is the staff page's with the membership id on
+/// the end), and numbers and dates are formatted in place.
 /// Fixed words, dates and class names are written as they are; everything that comes from people
 /// (names, teams, job and topic titles, an issuer's name) goes through the encoder.
 /// </summary>
-public sealed class MatrixTable(MatrixView view, string caption, Func<string, string> jobTitle, Func<MatrixPerson, string> personHref) : IHtmlContent
+/// <param name="staffHref">The staff page's link without the id ("/manage/staff/"): a row's name links to it with their membership id on the end.</param>
+/// <param name="encoder">The page's HTML encoder, for <see cref="WriteToAsync"/> (Razor's own call passes none).</param>
+public sealed class MatrixTable(MatrixView view, string caption, Func<string, string> jobTitle, string staffHref, HtmlEncoder encoder) : IHtmlAsyncContent
 {
     private static readonly ComplianceStatus[] Statuses = Enum.GetValues<ComplianceStatus>();
 
@@ -33,10 +39,35 @@ public sealed class MatrixTable(MatrixView view, string caption, Func<string, st
         _ => "mx-missing",
     };
 
+    /// <summary>The whole table into a writer that may block (a test's, or any caller's but Razor's).</summary>
     public void WriteTo(TextWriter writer, HtmlEncoder encoder)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(encoder);
+        WriteHead(writer, encoder);
+        foreach (var row in view.Rows)
+            WriteRow(writer, encoder, row);
+        WriteFoot(writer);
+    }
+
+    /// <summary>The table into the response, about 8,000 characters at a time (two or three rows).</summary>
+    public async ValueTask WriteToAsync(TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        using var chunk = new ChunkedWriter();
+        WriteHead(chunk, encoder);
+        foreach (var row in view.Rows)
+        {
+            WriteRow(chunk, encoder, row);
+            if (chunk.Full)
+                await chunk.DrainAsync(writer);
+        }
+        WriteFoot(chunk);
+        await chunk.DrainAsync(writer);
+    }
+
+    private void WriteHead(TextWriter writer, HtmlEncoder encoder)
+    {
         writer.Write("<div class=\"mx-scroll\" tabindex=\"0\" role=\"region\" aria-labelledby=\"mx-caption\"><table class=\"mx-table\"><caption id=\"mx-caption\">");
         encoder.Encode(writer, caption);
         writer.Write("</caption><thead><tr><th scope=\"col\" class=\"mx-name\">Name</th><th scope=\"col\">Job</th><th scope=\"col\">Team</th><th scope=\"col\">Held</th>");
@@ -47,29 +78,34 @@ public sealed class MatrixTable(MatrixView view, string caption, Func<string, st
             writer.Write("</th>");
         }
         writer.Write("</tr></thead><tbody>");
-        // A staff list shares a few hundred dates among thousands of cells: each is formatted once.
-        var dates = new Dictionary<DateOnly, string>();
-        foreach (var row in view.Rows)
-        {
-            var person = row.Person;
-            writer.Write("<tr><th scope=\"row\" class=\"mx-name\"><a href=\"");
-            encoder.Encode(writer, personHref(person));
-            writer.Write("\">");
-            encoder.Encode(writer, person.Name);
-            writer.Write("</a></th><td class=\"mx-job\">");
-            encoder.Encode(writer, jobTitle(person.JobRole));
-            writer.Write("</td><td class=\"mx-team\">");
-            if (person.Team is { } team)
-                encoder.Encode(writer, team);
-            writer.Write("</td><td class=\"mx-held\">");
-            writer.Write(row.Held);
-            writer.Write(" of ");
-            writer.Write(row.Required);
-            writer.Write("</td>");
-            foreach (var cell in row.Cells)
-                WriteCell(writer, encoder, cell, dates);
-            writer.Write("</tr>");
-        }
+    }
+
+    private void WriteRow(TextWriter writer, HtmlEncoder encoder, MatrixRow row)
+    {
+        var person = row.Person;
+        writer.Write("<tr><th scope=\"row\" class=\"mx-name\"><a href=\"");
+        encoder.Encode(writer, staffHref);
+        writer.Write(person.MembershipId);
+        writer.Write("\">");
+        encoder.Encode(writer, person.Name);
+        writer.Write("</a></th><td class=\"mx-job\">");
+        encoder.Encode(writer, jobTitle(person.JobRole));
+        writer.Write("</td><td class=\"mx-team\">");
+        if (person.Team is { } team)
+            encoder.Encode(writer, team);
+        writer.Write("</td><td class=\"mx-held\">");
+        writer.Write(row.Held);
+        writer.Write(" of ");
+        writer.Write(row.Required);
+        writer.Write("</td>");
+        var cells = row.Cells;
+        for (var i = 0; i < cells.Count; i++)
+            WriteCell(writer, encoder, cells[i]);
+        writer.Write("</tr>");
+    }
+
+    private void WriteFoot(TextWriter writer)
+    {
         writer.Write("</tbody><tfoot><tr><th scope=\"row\" class=\"mx-name\">Held</th><td colspan=\"3\">");
         writer.Write(view.Held);
         writer.Write(" of ");
@@ -100,7 +136,7 @@ public sealed class MatrixTable(MatrixView view, string caption, Func<string, st
         writer.Write("</tr></tfoot></table></div>");
     }
 
-    private static void WriteCell(TextWriter writer, HtmlEncoder encoder, ComplianceCell? cell, Dictionary<DateOnly, string> dates)
+    private static void WriteCell(TextWriter writer, HtmlEncoder encoder, ComplianceCell? cell)
     {
         if (cell is not { } c)
         {
@@ -111,12 +147,12 @@ public sealed class MatrixTable(MatrixView view, string caption, Func<string, st
         if (c.Done is { } done)
         {
             writer.Write("<br>");
-            writer.Write(Compact(done, dates));
+            WriteDate(writer, done);
         }
         if (c.Expires is { } expires)
         {
             writer.Write("<br>to ");
-            writer.Write(Compact(expires, dates));
+            WriteDate(writer, expires);
         }
         if (c.RecognisedFrom is { } from)
         {
@@ -127,15 +163,10 @@ public sealed class MatrixTable(MatrixView view, string caption, Func<string, st
         writer.Write("</td>");
     }
 
-    private static string Compact(DateOnly date, Dictionary<DateOnly, string> dates)
+    private static void WriteDate(TextWriter writer, DateOnly date)
     {
-        if (!dates.TryGetValue(date, out var text))
-        {
-            Span<char> buffer = stackalloc char[8];
-            _ = date.TryFormatCompact(buffer, out var written);
-            text = new string(buffer[..written]);
-            dates.Add(date, text);
-        }
-        return text;
+        Span<char> text = stackalloc char[8];
+        _ = date.TryFormatCompact(text, out var written);
+        writer.Write(text[..written]);
     }
 }

@@ -35,6 +35,12 @@ public sealed class MatrixModel(ComplianceService compliance, ContentStore conte
 
     public string JobTitle(string slug) => Catalogue.Roles.TryGetValue(slug, out var role) ? role.Title : slug;
 
+    /// <summary>
+    /// The link to a member of staff's page without its id ("/manage/staff/"; the id is the path's
+    /// last segment): the table adds each row's id, so a view generates one link, not one per person.
+    /// </summary>
+    public string StaffHref() => Url.Page("/Manage/Staff", new { id = 0L })![..^1];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken) ? Page() : NotFound();
 

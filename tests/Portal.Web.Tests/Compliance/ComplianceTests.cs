@@ -107,6 +107,12 @@ public sealed class ComplianceTests(PortalWebFactory app) : IClassFixture<Portal
         Assert.StartsWith("Expired", cells[1].TextContent.Trim(), StringComparison.Ordinal);
         Assert.Contains("mx-expired", cells[1].ClassName, StringComparison.Ordinal);
         Assert.Contains("1 of 2", page.QuerySelectorAll("tfoot td").Select(t => t.TextContent).ToList()[1], StringComparison.Ordinal);
+        // Each name opens that person's own record.
+        foreach (var row in page.QuerySelectorAll("tbody tr"))
+        {
+            var name = row.QuerySelector("th a")!;
+            Assert.Equal(name.TextContent, (await team.Manager.GetPageAsync(name.GetAttribute("href")!)).Text("h1"));
+        }
 
         var north = await team.Manager.GetPageAsync($"/manage/matrix?org={team.Organisation}&team=North");
         Assert.Equal(["Ana Valid"], north.QuerySelectorAll("tbody th a").Select(a => a.TextContent));

@@ -24,19 +24,21 @@ internal static class MatrixFixture
         _ => "Senior care worker & \"lead\"",
     };
 
-    public static string Href(MatrixPerson person) => $"/manage/staff/{person.MembershipId}";
+    /// <summary>The staff page's link without the id, as the matrix page passes it.</summary>
+    public const string StaffHref = "/manage/staff/";
 
     private static DateTime Day(int year, int month, int day) => new(year, month, day, 0, 0, 0, DateTimeKind.Utc);
 
-    public static MatrixView View()
+    /// <param name="copies">How many times the four people appear (a large staff list: each copy has its own membership ids).</param>
+    public static MatrixView View(int copies = 1)
     {
-        var people = new[]
+        var people = Enumerable.Range(0, copies).SelectMany(copy => new[]
         {
-            new MatrixPerson(11, "ann", "Ann Ahmed", "care-worker", "Harehills North"),
-            new MatrixPerson(12, "bo", "Bo Brown", "enhanced-care-worker", null),
-            new MatrixPerson(13, "cat", "Cat O'Connor & <Sons>", "senior-care-worker", "Chapeltown & Roundhay"),
-            new MatrixPerson(14, "dev", "Dev Patel", "enhanced-care-worker", "Headingley"),
-        };
+            new MatrixPerson(11 + 4 * copy, "ann", "Ann Ahmed", "care-worker", "Harehills North"),
+            new MatrixPerson(12 + 4 * copy, "bo", "Bo Brown", "enhanced-care-worker", null),
+            new MatrixPerson(13 + 4 * copy, "cat", "Cat O'Connor & <Sons>", "senior-care-worker", "Chapeltown & Roundhay"),
+            new MatrixPerson(14 + 4 * copy, "dev", "Dev Patel", "enhanced-care-worker", "Headingley"),
+        });
         var required = new Dictionary<string, IReadOnlyList<Topic>>
         {
             ["care-worker"] = [Fire, Food],

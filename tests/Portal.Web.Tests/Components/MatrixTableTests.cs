@@ -40,7 +40,7 @@ public sealed class MatrixTableTests
 
     private static IDocument Table() =>
         new HtmlParser().ParseDocument(Markup(new MatrixTable(View(), "Training matrix for Aire Homecare",
-            slug => slug == "care-worker" ? "Care worker" : "Enhanced care worker", person => $"/manage/staff/{person.MembershipId}")));
+            slug => slug == "care-worker" ? "Care worker" : "Enhanced care worker", "/manage/staff/", HtmlEncoder.Default)));
 
     [Fact]
     public void EachCellSaysItsStatusAndDatesInWords()
@@ -102,7 +102,51 @@ public sealed class MatrixTableTests
     /// </summary>
     [Fact]
     public void TheTableIsTheMarkupTheComponentWrote() =>
-        Markup(new MatrixTable(MatrixFixture.View(), MatrixFixture.Caption, MatrixFixture.JobTitle, MatrixFixture.Href)).MarkupMatches(ComponentMarkup);
+        Markup(new MatrixTable(MatrixFixture.View(), MatrixFixture.Caption, MatrixFixture.JobTitle, MatrixFixture.StaffHref, HtmlEncoder.Default)).MarkupMatches(ComponentMarkup);
+
+    /// <summary>
+    /// Razor sends the table through its asynchronous path: the same markup as the synchronous one,
+    /// in pieces of a few rows, every one written asynchronously (a blocking write to the response
+    /// throws in Kestrel), none holding the table whole.
+    /// </summary>
+    [Fact]
+    public async Task TheResponseGetsTheSameTableAFewRowsAtATime()
+    {
+        var table = new MatrixTable(MatrixFixture.View(copies: 150), MatrixFixture.Caption, MatrixFixture.JobTitle, MatrixFixture.StaffHref, HtmlEncoder.Default);
+        var whole = Markup(table);
+        await using var response = new ResponseWriter();
+
+        await table.WriteToAsync(response);
+
+        Assert.Equal(whole, response.ToString());
+        Assert.Equal(0, response.BlockingWrites);
+        Assert.InRange(response.Pieces.Count, whole.Length / 20_000, whole.Length / 8_000 + 1);
+        Assert.All(response.Pieces, length => Assert.InRange(length, 1, 20_000));
+        Assert.Contains("<a href=\"/manage/staff/610\">Dev Patel</a>", whole, StringComparison.Ordinal);
+    }
+
+    /// <summary>A response's writer as the table sees it: what came asynchronously, in what pieces, and any blocking write.</summary>
+    private sealed class ResponseWriter : StringWriter
+    {
+        public List<int> Pieces { get; } = [];
+
+        public int BlockingWrites { get; private set; }
+
+        public override Task WriteAsync(char[] buffer, int index, int count)
+        {
+            Pieces.Add(count);
+            base.Write(buffer, index, count);
+            return Task.CompletedTask;
+        }
+
+        public override void Write(char value) => BlockingWrites++;
+
+        public override void Write(char[] buffer, int index, int count) => BlockingWrites++;
+
+        public override void Write(ReadOnlySpan<char> buffer) => BlockingWrites++;
+
+        public override void Write(string? value) => BlockingWrites++;
+    }
 
     private const string ComponentMarkup = """
 <div class="mx-scroll" tabindex="0" role="region" aria-labelledby="mx-caption"><table class="mx-table"><caption id="mx-caption">Training matrix for Aire &amp; Calder &lt;Homecare&gt;</caption>
