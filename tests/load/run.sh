@@ -19,6 +19,8 @@
 #                                        # (15 s) and its summary (profile.py) in DIR; with
 #   LOAD_PROFILER=perf                   # Linux perf's CPU samples instead of dotnet-trace's thread-time
 #                                        # samples (which count threads waiting for the core as busy)
+#   LOAD_PROFILER=allocations            # what each page allocates instead: dotnet-trace's gc-verbose
+#                                        # allocation samples by type and stack (tests/Portal.Allocations)
 #   LOAD_STATEMENTS=1 ... postgres       # after each page, the statements that took the database's time
 #                                        # for it (pg_stat_statements: calls per request, mean ms, share)
 #   LOAD_REDIS=0 ... postgres            # no Redis: each signed-in request reads its session row, and the
@@ -247,6 +249,7 @@ if [[ -n $profile ]]; then
   # What each page's requests spend their CPU on: sampled stacks while wrk keeps the page busy.
   mkdir -p "$profile"
   trace=${DOTNET_TRACE:-dotnet tool run dotnet-trace}   # the local tool manifest names it: dotnet tool restore
+  [[ $profiler != allocations ]] || dotnet build "$root/tests/Portal.Allocations" -c Release -nologo -v q >&2
   for entry in "${pages[@]}"; do
     IFS='|' read -r name path kind _ connections <<<"$entry"
     [[ $kind != quiz ]] || connections=$learners
@@ -254,7 +257,11 @@ if [[ -n $profile ]]; then
     duration=25s wrk_run "$kind" "$path" "${connections:-16}" 0 >"$file.wrk" &
     load=$!
     sleep 3
-    if [[ $profiler == perf ]]; then
+    if [[ $profiler == allocations ]]; then
+      $trace collect -p "$pid" --profile gc-verbose --duration 00:00:00:15 -o "$file.nettrace" >/dev/null
+      wait "$load"
+      dotnet "$root/tests/Portal.Allocations/bin/Release/net10.0/Portal.Allocations.dll" "$file.nettrace" "$name" | tee "$file.md" >&2
+    elif [[ $profiler == perf ]]; then
       perf record -F 999 -g -p "$pid" -o "$file.perf" -- sleep 15 2>/dev/null
       perf script -i "$file.perf" 2>/dev/null >"$file.stacks"
       wait "$load"
