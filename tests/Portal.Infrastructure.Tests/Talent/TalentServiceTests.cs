@@ -79,6 +79,52 @@ public abstract partial class TalentServiceTests<TDatabase>(TDatabase database) 
         Assert.Empty((await jobs.SearchAsync(new JobQuery { Keyword = $"%{tag[1..]}" })).Jobs);
     }
 
+    /// <summary>
+    /// Only the page asked for is put in order, yet pages in a row are one ordering: each sort's pages
+    /// together are every result once, in the order of the whole list (ties broken by newest, then id);
+    /// a page past the end shows the last.
+    /// </summary>
+    [Fact]
+    public async Task PagesInARowAreTheWholeOrderingWithNothingTwiceOrSkipped()
+    {
+        var (org, recruiter) = await NewOrganisationWithRecruiterAsync($"Paging Care {Guid.NewGuid():N}");
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        string[] districts = ["LS6", "LS1", "LS22"];
+        for (var i = 0; i < 2 * JobSearch.PageSize + 5; i++)
+            await PublishedAsync(org, recruiter, Details($"{tag} care worker {i}", districts[i % 3], 12.80m + i % 3));
+        Dictionary<Guid, (decimal Pay, DateTime Published)> vacancies;
+        await using (var db = Database.CreateContext())
+            vacancies = (await db.Set<Vacancy>().Where(v => v.OrganisationId == org).ToListAsync())
+                .ToDictionary(v => v.Id, v => (v.Details.HourlyPay, v.PublishedAtUtc!.Value));
+
+        await using var search = Services();
+        var jobs = search.Get<JobSearch>();
+        var from = Postcodes.Locate("LS6 2AB").Location;
+        foreach (var sort in new[] { JobSort.Pay, JobSort.Distance, JobSort.Relevance })
+        {
+            var query = new JobQuery { Keyword = tag, From = from, Sort = sort };
+            var pages = new List<JobListing>();
+            for (var page = 1; page <= 3; page++)
+            {
+                var found = await jobs.SearchAsync(query with { Page = page });
+                Assert.Equal((vacancies.Count, page, 3), (found.Total, found.Page, found.Pages));
+                pages.AddRange(found.Jobs);
+            }
+            var whole = pages.Select(j => (j.Id, j.Miles, vacancies[j.Id].Pay, vacancies[j.Id].Published)).ToList();
+            var ordered = sort switch
+            {
+                JobSort.Pay => whole.OrderByDescending(j => j.Pay),
+                JobSort.Distance => whole.OrderBy(j => j.Miles),
+                _ => whole.OrderBy(_ => 0),
+            };
+            Assert.Equal(ordered.ThenByDescending(j => j.Published).ThenBy(j => j.Id).Select(j => j.Id), pages.Select(j => j.Id));
+            Assert.Equal(vacancies.Keys.Order(), pages.Select(j => j.Id).Order());
+            var beyond = await jobs.SearchAsync(query with { Page = 99 });
+            Assert.Equal((3, 5), (beyond.Page, beyond.Jobs.Count));
+            Assert.Equal(pages.TakeLast(5).Select(j => j.Id), beyond.Jobs.Select(j => j.Id));
+        }
+    }
+
     /// <summary>A role page's "open vacancies for this job": that career role's alone, with the other filters still applied.</summary>
     [Fact]
     public async Task SearchByCareerRoleFindsThatRolesVacanciesOnly()
