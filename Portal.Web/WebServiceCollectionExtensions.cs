@@ -123,6 +123,9 @@ public static class WebServiceCollectionExtensions
                 .Tag(ContentCache.Tag));
         });
 
+        // The layout's links, generated once per path base (issue 25).
+        services.AddSingleton<SiteLinks>();
+
         services.AddRazorPages(options =>
         {
             // Default deny: every page needs sign-in unless a convention below opens it. (A fallback

@@ -135,6 +135,32 @@ public sealed class ShellTests(PortalWebFactory app) : IClassFixture<PortalWebFa
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>
+    /// The layout's links (generated once, not per request) are the same from every page, the
+    /// account area's included, and each opens its page: signed out, and as an admin who sees every
+    /// section the menu offers them.
+    /// </summary>
+    [Fact]
+    public async Task TheLayoutsLinksAreTheSameFromEveryPageAndEachOpens()
+    {
+        var visitor = app.CreateBrowser();
+        var admin = await app.AsAdminWithTwoFactorAsync();
+        string[] signedOut = ["/", "/careers", "/learn", "/jobs", "/programmes", "/Identity/Account/Login", "/Identity/Account/Register", "/help/about", "/help/accessibility", "/help/privacy", "/help/cookies"];
+        string[] signedIn = ["/", "/careers", "/learn", "/jobs", "/programmes", "/recruit", "/manage", "/insight", "/admin", "/Identity/Account/Manage", "/help/about", "/help/accessibility", "/help/privacy", "/help/cookies"];
+        foreach (var (browser, expected) in new[] { (visitor, signedOut), (admin, signedIn) })
+        {
+            foreach (var from in new[] { "/", "/careers/roles/enhanced-care-worker", "/Identity/Account/Login" })
+            {
+                var page = await browser.GetPageAsync(from == "/Identity/Account/Login" && browser == admin ? "/Identity/Account/Manage" : from);
+                Assert.Equal(expected, page.QuerySelectorAll("header a, footer a").Select(a => a.GetAttribute("href")));
+                Assert.Equal("/learn/offline?handler=Sync", page.Body!.GetAttribute("data-sync"));
+                Assert.Equal(browser == admin ? "/Identity/Account/Logout?returnUrl=%2F" : null, page.QuerySelector("form[data-signout]")?.GetAttribute("action"));
+            }
+            foreach (var href in expected.Distinct())
+                Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(href)).StatusCode);
+        }
+    }
+
     [Theory]
     [InlineData("/help/about")]
     [InlineData("/help/accessibility")]
