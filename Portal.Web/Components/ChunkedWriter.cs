@@ -63,8 +63,6 @@ internal sealed class ChunkedWriter : TextWriter
         Write(digits[..written]);
     }
 
-    public override string ToString() => new(_buffer, 0, _length);
-
     /// <summary>Space for <paramref name="count"/> more characters; a larger buffer when a piece will not fit (one long name).</summary>
     private Span<char> Room(int count)
     {
