@@ -125,6 +125,9 @@ public static class WebServiceCollectionExtensions
 
         // The layout's links, generated once per path base (issue 25).
         services.AddSingleton<SiteLinks>();
+        // Page parts kept by <cache> (a role page's body, 10-20 KB each, new when its key changes):
+        // 4 MB holds every role many times over; past it the least recently used go first.
+        services.Configure<Microsoft.AspNetCore.Mvc.TagHelpers.CacheTagHelperOptions>(options => options.SizeLimit = 4 * 1024 * 1024);
 
         services.AddRazorPages(options =>
         {

@@ -57,7 +57,7 @@ public sealed class JobSearch(PortalDbContext db, JobIndex index, ContentStore c
                 shown.Add(new JobListing(job.Id, job.Title, job.OrganisationName, job.CareerRole, job.District,
                     job.HourlyPay, job.HoursPerWeek, job.ClosingDate, best[k].Miles, job.Badges));
             }
-            return new JobResults(shown, count, page, pages);
+            return new JobResults(shown, count, page, pages) { IndexVersion = snapshot.Version, AsOf = today };
         }
         finally
         {

@@ -12,6 +12,8 @@ public sealed class JobSnapshot
 
     private readonly Dictionary<string, int[]> _byCareerRole;
 
+    private static long _lastVersion;
+
     private JobSnapshot(JobDocument[] documents, string[] vocabulary, int[][] inTitle, int[][] inDescription)
     {
         Documents = documents;
@@ -23,6 +25,13 @@ public sealed class JobSnapshot
     }
 
     public IReadOnlyList<JobDocument> Documents { get; }
+
+    /// <summary>
+    /// Different for every snapshot this process builds, and larger for a later one: what a page
+    /// rendered from a search can be cached against (the index builds a new snapshot only when a
+    /// vacancy changed).
+    /// </summary>
+    public long Version { get; } = Interlocked.Increment(ref _lastVersion);
 
     /// <summary>
     /// The documents a search for this career role can find, in document order (every document when

@@ -8,10 +8,11 @@ public static class RecruitSteps
 {
     /// <summary>
     /// The admin adds an organisation, makes a new account its recruiter, and that recruiter (signed
-    /// in with two factors) posts and publishes a care worker vacancy in Pudsey, Monday earlies.
+    /// in with two factors) posts and publishes a care worker vacancy in Pudsey, Monday earlies,
+    /// closing in 30 days unless <paramref name="closes"/> says when.
     /// </summary>
     public static async Task<(HttpClient Recruiter, Guid Vacancy, Guid Organisation)> RecruiterWithVacancyAsync(
-        this PortalWebFactory app, HttpClient admin, string organisation, string title)
+        this PortalWebFactory app, HttpClient admin, string organisation, string title, DateOnly? closes = null)
     {
         ArgumentNullException.ThrowIfNull(app);
         var created = await admin.AddOrganisationAsync(organisation, postcode: "LS28 5AB");
@@ -33,7 +34,7 @@ public static class RecruitSteps
             ["Input.Days"] = "Monday",
             ["Input.Shifts"] = "Early",
             ["Input.PayBasis"] = "WholeShift",
-            ["Input.ClosingDate"] = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["Input.ClosingDate"] = (closes ?? DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30))).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         });
         var url = saved.Headers.Location!.OriginalString;
         Assert.Equal(HttpStatusCode.Redirect, (await recruiter.SubmitAsync(await recruiter.GetPageAsync(url), new Dictionary<string, string>(), "form[action*=Publish]")).StatusCode);

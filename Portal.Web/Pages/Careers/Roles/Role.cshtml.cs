@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Domain.Pathways;
@@ -6,17 +7,40 @@ using Portal.Infrastructure.Talent;
 
 namespace Portal.Web.Pages.Careers.Roles;
 
+/// <summary>
+/// A career role: what it is, pays and needs, the steps in and out, and its open vacancies. Nothing
+/// on it is anyone's own, so the body is rendered once per content version, job index snapshot and
+/// day (<see cref="BodyKey"/>) and kept: signed-in visitors, whom the output cache does not serve,
+/// pay for the layout and the search, not for the body (issue 25). The lists below are worked out
+/// only when the body is rendered.
+/// </summary>
 public sealed class RoleModel(ContentStore content, JobSearch jobs) : PageModel
 {
+    /// <summary>How long a rendered body is kept after it was last shown (the key makes it new when anything on it changes).</summary>
+    public static readonly TimeSpan BodyKeptFor = TimeSpan.FromMinutes(10);
+
+    private ContentSet _catalogue = null!;
+
     public CareerRole Role { get; private set; } = null!;
 
-    /// <summary>Steps that lead into this role, and where it can lead, with the other role's title.</summary>
-    public IReadOnlyList<(RouteStep Step, CareerRole Other)> RoutesIn { get; private set; } = [];
+    /// <summary>
+    /// What the body is rendered from: the content version, the role, the index snapshot and day
+    /// that answered the vacancy search, and the path base its links start with. Any change to what
+    /// the body shows changes one of these, so a kept body is never older than a fresh one would be.
+    /// </summary>
+    public string BodyKey { get; private set; } = "";
 
-    public IReadOnlyList<(RouteStep Step, CareerRole Other)> RoutesOut { get; private set; } = [];
+    /// <summary>Steps that lead into this role, and where it can lead, with the other role's title.</summary>
+    public IReadOnlyList<(RouteStep Step, CareerRole Other)> RoutesIn => field ??=
+        [.. _catalogue.Planner.Graph.Steps.Where(s => s.To == Role.Slug).Select(s => (s, _catalogue.Roles[s.From])).OrderBy(x => x.Item2.Title, StringComparer.Ordinal)];
+
+    public IReadOnlyList<(RouteStep Step, CareerRole Other)> RoutesOut => field ??=
+        [.. _catalogue.Planner.Graph.Steps.Where(s => s.From == Role.Slug).Select(s => (s, _catalogue.Roles[s.To])).OrderBy(x => x.Item2.Title, StringComparer.Ordinal)];
 
     /// <summary>Training modules that the steps into this role name, so learners can start on them now.</summary>
-    public IReadOnlyList<LearningModule> Training { get; private set; } = [];
+    public IReadOnlyList<LearningModule> Training => field ??=
+        [.. _catalogue.Planner.Graph.Steps.Where(s => s.To == Role.Slug).SelectMany(s => s.Requirements.Modules).Distinct(StringComparer.Ordinal)
+            .Select(m => _catalogue.Modules[m]).OrderBy(m => m.Title, StringComparer.Ordinal)];
 
     /// <summary>Open vacancies for this job, best paid first; the total is in <see cref="OpenVacancyCount"/>.</summary>
     public IReadOnlyList<JobListing> OpenVacancies { get; private set; } = [];
@@ -24,30 +48,27 @@ public sealed class RoleModel(ContentStore content, JobSearch jobs) : PageModel
     public int OpenVacancyCount { get; private set; }
 
     /// <summary>Route files with a step into or out of this role, so a reader can follow the whole story.</summary>
-    public IReadOnlyList<CareerRoute> OnRoutes { get; private set; } = [];
+    public IReadOnlyList<CareerRoute> OnRoutes => field ??=
+        [.. _catalogue.Routes.Values.Where(r => r.Steps.Any(s => s.From == Role.Slug || s.To == Role.Slug)).OrderBy(r => r.Title, StringComparer.Ordinal)];
 
     /// <summary>Every programme, for the links from the steps into this role.</summary>
-    public IReadOnlyDictionary<string, Programme> Programmes { get; private set; } = new Dictionary<string, Programme>();
+    public IReadOnlyDictionary<string, Programme> Programmes => _catalogue.Programmes;
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
-        if (!content.Current.Roles.TryGetValue(slug, out var role))
+        _catalogue = content.Current;
+        if (!_catalogue.Roles.TryGetValue(slug, out var role))
             return NotFound();
         Role = role;
-        var catalogue = content.Current;
-        Programmes = catalogue.Programmes;
-        var steps = catalogue.Planner.Graph.Steps;
-        RoutesIn = [.. steps.Where(s => s.To == slug).Select(s => (s, catalogue.Roles[s.From])).OrderBy(x => x.Item2.Title, StringComparer.Ordinal)];
-        RoutesOut = [.. steps.Where(s => s.From == slug).Select(s => (s, catalogue.Roles[s.To])).OrderBy(x => x.Item2.Title, StringComparer.Ordinal)];
-        OnRoutes = [.. catalogue.Routes.Values.Where(r => r.Steps.Any(s => s.From == slug || s.To == slug)).OrderBy(r => r.Title, StringComparer.Ordinal)];
-        Training = [.. steps.Where(s => s.To == slug).SelectMany(s => s.Requirements.Modules).Distinct(StringComparer.Ordinal)
-            .Select(m => catalogue.Modules[m]).OrderBy(m => m.Title, StringComparer.Ordinal)];
+        var vacancies = "none";
         if (!role.EntryPoint)
         {
             var open = await jobs.SearchAsync(new JobQuery { CareerRole = slug, Sort = JobSort.Pay }, cancellationToken);
             OpenVacancies = [.. open.Jobs.Take(5)];
             OpenVacancyCount = open.Total;
+            vacancies = string.Create(CultureInfo.InvariantCulture, $"{open.IndexVersion}@{open.AsOf:yyyy-MM-dd}");
         }
+        BodyKey = string.Join('|', _catalogue.Version, slug, vacancies, Request.PathBase.Value);
         return Page();
     }
 }
