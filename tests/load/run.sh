@@ -26,6 +26,7 @@
 #   LOAD_REDIS=0 ... postgres            # no Redis: each signed-in request reads its session row, and the
 #                                        # output cache is the process's own (left out, postgres runs start
 #                                        # a throwaway Redis for both, as a deployment of several nodes has)
+#   LOAD_ENV='DOTNET_X=1 ...' ...       # more environment for the portal (a runtime knob to measure)
 #   LOAD_GC=workstation ...              # the workstation garbage collector; left out, the portal runs as
 #                                        # it ships (Portal.Web's runtimeconfig: server GC, which .NET 10
 #                                        # sizes dynamically, DATAS)
@@ -126,7 +127,7 @@ base="http://127.0.0.1:$port"
 # ran inside the measured portal: the hourly job alerts (on the hour), reminders (at :15) and rollup
 # (at :40) share its core and its memory, and a whole-table run misses them only if started at the
 # right minute.
-(cd "$root/Portal.Web" && exec env ASPNETCORE_URLS="$base" Mail__PickupDirectory="$work/mail" RateLimiting__AccountPostsPerMinute=100000 $gc_env DOTNET_PerfMapEnabled=$perf_map $perf_env \
+(cd "$root/Portal.Web" && exec env ASPNETCORE_URLS="$base" Mail__PickupDirectory="$work/mail" RateLimiting__AccountPostsPerMinute=100000 $gc_env DOTNET_PerfMapEnabled=$perf_map $perf_env ${LOAD_ENV:-} \
   Logging__LogLevel__Portal.Infrastructure.Jobs=Information Logging__LogLevel__Portal.Infrastructure.Insight=Information Logging__Console__FormatterOptions__TimestampFormat="HH:mm:ss " \
   taskset -c 0 dotnet bin/Release/net10.0/Portal.Web.dll) >"$work/portal.log" 2>&1 &
 pid=$!
