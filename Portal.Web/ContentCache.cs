@@ -29,3 +29,24 @@ internal static class ContentCache
     public static void EvictOnReload(ContentStore content, IOutputCacheStore cache) =>
         content.Reloaded += (_, _) => cache.EvictByTagAsync(Tag, CancellationToken.None).AsTask().GetAwaiter().GetResult();
 }
+
+/// <summary>
+/// Ends a cached page's life at the next midnight (UTC) at the latest. A vacancy is open to the end
+/// of its closing date (the job search's day is the UTC day), so a role page or a search cached
+/// before midnight must not go on listing one after it.
+/// </summary>
+internal sealed class UntilMidnight(TimeProvider clock) : IOutputCachePolicy
+{
+    ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var untilMidnight = now.Date.AddDays(1) - now;
+        if (context.ResponseExpirationTimeSpan is not { } expires || untilMidnight < expires)
+            context.ResponseExpirationTimeSpan = untilMidnight;
+        return ValueTask.CompletedTask;
+    }
+
+    ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+}

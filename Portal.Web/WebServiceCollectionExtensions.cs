@@ -113,12 +113,14 @@ public static class WebServiceCollectionExtensions
         {
             options.AddPolicy(ContentCache.Policy, policy => policy
                 .Expire(TimeSpan.FromHours(1))
+                .AddPolicy<UntilMidnight>()
                 .SetVaryByQuery("*")
                 .Tag(ContentCache.Tag));
             // Job searches: evicted with the rest when a vacancy changes on this node; the short
             // expiry bounds how long another node, or a closing date passing, leaves one stale.
             options.AddPolicy(ContentCache.JobsPolicy, policy => policy
                 .Expire(TimeSpan.FromMinutes(1))
+                .AddPolicy<UntilMidnight>()
                 .SetVaryByQuery("*")
                 .Tag(ContentCache.Tag));
         });

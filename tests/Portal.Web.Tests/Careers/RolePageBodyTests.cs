@@ -105,4 +105,23 @@ public sealed class RolePageBodyTests(RolePageBodyTests.Factory app) : IClassFix
         Assert.Equal(HttpStatusCode.Redirect, (await second.GetAsync("/profile")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await first.GetAsync("/profile")).StatusCode);
     }
+
+    [Fact]
+    public async Task ASignedOutCopyCachedJustBeforeMidnightIsNotServedAfterIt()
+    {
+        // Half a second before midnight: the copy stored now may live only that long.
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        app.Clock.Advance(now.Date.AddDays(1) - now - TimeSpan.FromMilliseconds(500));
+        var visitor = app.CreateBrowser();
+        Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync(Page)).StatusCode);
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        app.Clock.Advance(TimeSpan.FromSeconds(1));
+
+        var afterMidnight = await visitor.GetAsync(Page);
+        var later = await visitor.GetAsync(Page);
+
+        // The output cache marks what it serves with Age: after midnight the page is drawn anew, and that copy is kept.
+        Assert.Null(afterMidnight.Headers.Age);
+        Assert.NotNull(later.Headers.Age);
+    }
 }
