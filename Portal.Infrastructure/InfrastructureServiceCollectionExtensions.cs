@@ -77,6 +77,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddScoped<Accounts.SessionService>();
         services.AddScoped<Insight.InsightRollupJob>();
         services.AddScoped<Insight.InsightService>();
+        services.AddSingleton<Insight.InsightFiguresCache>();
         services.AddScoped<Insight.PipelineRollup>();
         services.AddScoped<Insight.PipelineService>();
         services.AddScoped<Insight.ReflectingService>();

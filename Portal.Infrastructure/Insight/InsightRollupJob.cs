@@ -18,7 +18,7 @@ namespace Portal.Infrastructure.Insight;
 /// line leaves either the old months or the new ones, and a learner's pass in the meantime waits
 /// (on SQLite) only for that write, under a second at city scale, not for the run.
 /// </summary>
-public sealed partial class InsightRollupJob(PortalDbContext db, TimeProvider clock, ILogger<InsightRollupJob> logger, PipelineRollup pipeline, RetentionRollup retention)
+public sealed partial class InsightRollupJob(PortalDbContext db, TimeProvider clock, ILogger<InsightRollupJob> logger, PipelineRollup pipeline, RetentionRollup retention, InsightFiguresCache figures)
 {
     public const string RecurringId = "insight-rollup";
     public const string FullRecurringId = "insight-rollup-full";
@@ -67,6 +67,7 @@ public sealed partial class InsightRollupJob(PortalDbContext db, TimeProvider cl
                 Step(name);
             }
             await transaction.CommitAsync(cancellationToken);
+            figures.RunCommitted();
             Step("commit");
         }, cancellationToken);
         Computed(logger, months, full);

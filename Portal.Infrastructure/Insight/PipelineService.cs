@@ -13,7 +13,7 @@ namespace Portal.Infrastructure.Insight;
 /// The pipeline and programme figures, read from <see cref="InsightFigure"/> rows and shown only
 /// as <see cref="SmallNumbers"/> allows: raw counts are added up first and rounded once.
 /// </summary>
-public sealed class PipelineService(PortalDbContext db, InsightService insight, ContentStore content)
+public sealed class PipelineService(PortalDbContext db, InsightService insight, ContentStore content, InsightFiguresCache figures)
 {
     public sealed record Breakdown(string Key, string Name);
 
@@ -67,16 +67,21 @@ public sealed class PipelineService(PortalDbContext db, InsightService insight, 
         var key = organisationId ?? LearningMonth.City;
         var before = range.Before;
         var dimensions = new[] { InsightFigure.All, InsightFigure.ByDays, PipelineRollup.ByFairWork, breakdown?.Key ?? InsightFigure.All };
-        var rows = await db.Set<InsightFigure>().AsNoTracking()
-            .Where(f => (f.OrganisationId == key || f.OrganisationId == LearningMonth.City) && f.Month >= before.First && f.Month <= range.Last && dimensions.Contains(f.Dimension))
-            .Select(f => new { f.OrganisationId, f.Month, f.Figure, f.Dimension, f.Category, f.Count })
-            .ToListAsync(cancellationToken);
-
-        // Looked up, not scanned: a page asks for a few hundred sums over thousands of rows.
-        var series = rows.GroupBy(r => (r.OrganisationId, r.Figure, r.Dimension, r.Category))
-            .ToDictionary(g => g.Key, g => g.Select(r => (r.Month, r.Count)).ToList());
+        // Thousands of rows for a breakdown (two years of the scope's and the city's months in each
+        // of its categories), the same for every viewer of the scope until the next run: kept.
+        var (series, asOf) = await figures.GetAsync(db, (nameof(PipelineAsync), key, before.First, range.Last, breakdown?.Key), async ct =>
+        {
+            var rows = await db.Set<InsightFigure>().AsNoTracking()
+                .Where(f => (f.OrganisationId == key || f.OrganisationId == LearningMonth.City) && f.Month >= before.First && f.Month <= range.Last && dimensions.Contains(f.Dimension))
+                .Select(f => new { f.OrganisationId, f.Month, f.Figure, f.Dimension, f.Category, f.Count })
+                .ToListAsync(ct);
+            // Looked up, not scanned: a page asks for a few hundred sums over thousands of rows.
+            IReadOnlyDictionary<SeriesKey, (DateOnly Month, int Count)[]> grouped = rows.GroupBy(r => new SeriesKey(r.OrganisationId, r.Figure, r.Dimension, r.Category))
+                .ToDictionary(g => g.Key, g => g.Select(r => (r.Month, r.Count)).ToArray());
+            return (grouped, rows.Count);
+        }, cancellationToken);
         int Sum(Guid scopeKey, MonthRange within, string figure, string dimension = InsightFigure.All, string category = "") =>
-            series.TryGetValue((scopeKey, figure, dimension, category), out var months) ? months.Where(m => within.Contains(m.Month)).Sum(m => m.Count) : 0;
+            series.TryGetValue(new(scopeKey, figure, dimension, category), out var months) ? months.Where(m => within.Contains(m.Month)).Sum(m => m.Count) : 0;
 
         var stages = PipelineStages.All.Select(stage =>
         {
@@ -87,13 +92,13 @@ public sealed class PipelineService(PortalDbContext db, InsightService insight, 
         var months = range.Each().Select(month => new MonthStages(month, [.. PipelineStages.All.Select(stage => SmallNumbers.Show(MonthCount(month, stage)))])).ToList();
 
         int MonthCount(DateOnly month, PipelineStage stage) =>
-            series.TryGetValue((key, PipelineStages.Key(stage), InsightFigure.All, ""), out var months) ? months.Where(m => m.Month == month).Sum(m => m.Count) : 0;
+            series.TryGetValue(new(key, PipelineStages.Key(stage), InsightFigure.All, ""), out var months) ? months.Where(m => m.Month == month).Sum(m => m.Count) : 0;
 
         var categories = new List<CategoryStages>();
         if (breakdown is not null)
         {
             var labels = await LabelsAsync(breakdown.Key, cancellationToken);
-            var seen = rows.Where(r => r.OrganisationId == key && range.Contains(r.Month) && r.Dimension == breakdown.Key).Select(r => r.Category).Distinct();
+            var seen = series.Where(s => s.Key.OrganisationId == key && s.Key.Dimension == breakdown.Key && s.Value.Any(m => range.Contains(m.Month))).Select(s => s.Key.Category).Distinct();
             categories = [.. labels.Keys.Union(seen).Select(category => new CategoryStages(category, labels.GetValueOrDefault(category) ?? category,
                     [.. PipelineStages.All.Select(stage => SmallNumbers.Show(Sum(key, range, PipelineStages.Key(stage), breakdown.Key, category)))]))
                 .Where(c => c.Stages.Any(s => s.Value != 0))];
@@ -102,9 +107,9 @@ public sealed class PipelineService(PortalDbContext db, InsightService insight, 
         Median MedianOf(string figure) => new(
             Durations.Median(Days(range, figure)), Durations.Median(Days(before, figure)),
             SmallNumbers.Show(Days(range, figure).Sum(d => d.Value)), SmallNumbers.Show(Days(before, figure).Sum(d => d.Value)));
-        IEnumerable<KeyValuePair<int, int>> Days(MonthRange within, string figure) => rows
-            .Where(r => r.OrganisationId == key && within.Contains(r.Month) && r.Figure == figure && r.Dimension == InsightFigure.ByDays)
-            .Select(r => new KeyValuePair<int, int>(int.Parse(r.Category, CultureInfo.InvariantCulture), r.Count)).ToList();
+        IEnumerable<KeyValuePair<int, int>> Days(MonthRange within, string figure) => series
+            .Where(s => s.Key.OrganisationId == key && s.Key.Figure == figure && s.Key.Dimension == InsightFigure.ByDays)
+            .SelectMany(s => s.Value.Where(m => within.Contains(m.Month)).Select(m => new KeyValuePair<int, int>(int.Parse(s.Key.Category, CultureInfo.InvariantCulture), m.Count))).ToList();
 
         var postedNow = Sum(key, range, PipelineRollup.VacanciesPosted);
         var postedBefore = Sum(key, before, PipelineRollup.VacanciesPosted);
@@ -116,8 +121,10 @@ public sealed class PipelineService(PortalDbContext db, InsightService insight, 
 
         return Result.Done(new Pipeline(scope, range, stages, months, breakdown, categories, MedianOf(PipelineRollup.DaysToHire), MedianOf(PipelineRollup.DaysToFill),
             SmallNumbers.Show(postedNow), SmallNumbers.Show(postedBefore), SmallNumbers.Show(Sum(key, range, PipelineRollup.VacanciesFilled)), SmallNumbers.Show(Sum(key, before, PipelineRollup.VacanciesFilled)),
-            fairWork, await AsOfAsync(cancellationToken)));
+            fairWork, asOf));
     }
+
+    private readonly record struct SeriesKey(Guid OrganisationId, string Figure, string Dimension, string Category);
 
     /// <summary>The cohorts that started in the months, newest first, each with its funnel over its whole life so far.</summary>
     public async Task<Result<Programmes>> ProgrammesAsync(InsightService.Viewer viewer, Guid? organisationId, MonthRange range, CancellationToken cancellationToken = default)
@@ -126,16 +133,22 @@ public sealed class PipelineService(PortalDbContext db, InsightService insight, 
         if (scope is null)
             return Result.NotFound();
         var key = organisationId ?? LearningMonth.City;
-        var rows = await db.Set<InsightFigure>().AsNoTracking()
-            .Where(f => f.OrganisationId == key && f.Dimension == InsightFigure.ByCohort && f.Month >= range.First && f.Month <= range.Last)
-            .Select(f => new { f.Figure, f.Category, f.Count })
-            .ToListAsync(cancellationToken);
-        var ids = rows.Select(r => Guid.Parse(r.Category)).Distinct().ToList();
+        var (counts, asOf) = await figures.GetAsync(db, (nameof(ProgrammesAsync), key, range.First, range.Last), async ct =>
+        {
+            var rows = await db.Set<InsightFigure>().AsNoTracking()
+                .Where(f => f.OrganisationId == key && f.Dimension == InsightFigure.ByCohort && f.Month >= range.First && f.Month <= range.Last)
+                .GroupBy(f => new { f.Figure, f.Category })
+                .Select(g => new { g.Key.Figure, g.Key.Category, Count = g.Sum(f => f.Count) })
+                .ToListAsync(ct);
+            IReadOnlyDictionary<(string Figure, Guid Cohort), int> summed = rows.ToDictionary(r => (r.Figure, Guid.Parse(r.Category)), r => r.Count);
+            return (summed, rows.Count);
+        }, cancellationToken);
+        var ids = counts.Keys.Select(k => k.Cohort).Distinct().ToList();
         var cohorts = await db.Set<Cohort>().AsNoTracking().Where(c => ids.Contains(c.Id))
             .Join(db.Set<Programme>(), c => c.ProgrammeId, p => p.Id, (c, p) => new { c.Id, p.Title, c.StartsOn, c.EndsOn })
             .ToListAsync(cancellationToken);
 
-        int Count(IEnumerable<Guid> these, string figure) => rows.Where(r => r.Figure == figure && these.Contains(Guid.Parse(r.Category))).Sum(r => r.Count);
+        int Count(IEnumerable<Guid> these, string figure) => these.Sum(cohort => counts.GetValueOrDefault((figure, cohort)));
         CohortFunnel Funnel(Guid id, string title, DateOnly starts, DateOnly ends, IReadOnlyCollection<Guid> these) => new(id, title, starts, ends,
             SmallNumbers.Show(Count(these, PipelineRollup.CohortStarted)), SmallNumbers.Show(Count(these, PipelineRollup.CohortCompleted)),
             SmallNumbers.Show(Count(these, PipelineRollup.CohortInterviewed)), SmallNumbers.Show(Count(these, PipelineRollup.CohortHired)),
@@ -144,12 +157,8 @@ public sealed class PipelineService(PortalDbContext db, InsightService insight, 
         var funnels = cohorts.OrderByDescending(c => c.StartsOn).ThenBy(c => c.Title, StringComparer.Ordinal)
             .Select(c => Funnel(c.Id, c.Title, c.StartsOn, c.EndsOn, [c.Id])).ToList();
         var total = cohorts.Count == 0 ? null : Funnel(Guid.Empty, "All these cohorts", range.First, range.Last, [.. cohorts.Select(c => c.Id)]);
-        return Result.Done(new Programmes(scope, range, funnels, total, await AsOfAsync(cancellationToken)));
+        return Result.Done(new Programmes(scope, range, funnels, total, asOf));
     }
-
-    /// <summary>The insight job writes every month's city learning row in the same transaction as these figures, so its time is theirs.</summary>
-    private async Task<DateTime?> AsOfAsync(CancellationToken cancellationToken) =>
-        await db.Set<LearningMonth>().AsNoTracking().Where(m => m.OrganisationId == LearningMonth.City).MaxAsync(m => (DateTime?)m.ComputedAtUtc, cancellationToken);
 
     private async Task<Dictionary<string, string>> LabelsAsync(string dimension, CancellationToken cancellationToken)
     {

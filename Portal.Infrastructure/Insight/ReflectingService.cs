@@ -11,7 +11,7 @@ namespace Portal.Infrastructure.Insight;
 /// <see cref="SmallNumbers"/>; shares are worked out from the published (rounded) counts, so they
 /// give away nothing the counts do not.
 /// </summary>
-public sealed class ReflectingService(PortalDbContext db, InsightService insight, TimeProvider clock)
+public sealed class ReflectingService(PortalDbContext db, InsightService insight, TimeProvider clock, InsightFiguresCache figures)
 {
     public sealed record Entry(string? Characteristic, string? Category, decimal? Share, string? Source, int? Year);
 
@@ -57,16 +57,24 @@ public sealed class ReflectingService(PortalDbContext db, InsightService insight
         if (EqualityQuestions.All.FirstOrDefault(q => q.Key == characteristic) is not { } question)
             return Result.Invalid("Characteristic", "Choose a question from the list");
         var key = organisationId ?? LearningMonth.City;
-        string[] figures = [PipelineRollup.Workforce, PipelineStages.Key(PipelineStage.Applied), PipelineStages.Key(PipelineStage.Hired)];
-        var rows = await db.Set<InsightFigure>().AsNoTracking()
-            .Where(f => f.OrganisationId == key && f.Dimension == characteristic && f.Month >= range.First && f.Month <= range.Last && figures.Contains(f.Figure))
-            .Select(f => new { f.Month, f.Figure, f.Category, f.Count })
-            .ToListAsync(cancellationToken);
-        // The workforce is people in post at the end of the range; applied and hired are over the whole range.
-        var workforceMonth = rows.Where(r => r.Figure == PipelineRollup.Workforce).Select(r => r.Month).DefaultIfEmpty(range.Last).Max();
-        int Count(string figure, string? category) => rows
-            .Where(r => r.Figure == figure && (category is null || r.Category == category) && (figure != PipelineRollup.Workforce || r.Month == workforceMonth))
-            .Sum(r => r.Count);
+        var (counts, asOf) = await figures.GetAsync(db, (nameof(ReflectingAsync), key, range.First, range.Last, characteristic), async ct =>
+        {
+            string[] wanted = [PipelineRollup.Workforce, PipelineStages.Key(PipelineStage.Applied), PipelineStages.Key(PipelineStage.Hired)];
+            var rows = await db.Set<InsightFigure>().AsNoTracking()
+                .Where(f => f.OrganisationId == key && f.Dimension == characteristic && f.Month >= range.First && f.Month <= range.Last && wanted.Contains(f.Figure))
+                .Select(f => new { f.Month, f.Figure, f.Category, f.Count })
+                .ToListAsync(ct);
+            // The workforce is people in post at the end of the range; applied and hired are over the whole range.
+            var workforceMonth = rows.Where(r => r.Figure == PipelineRollup.Workforce).Select(r => r.Month).DefaultIfEmpty(range.Last).Max();
+            var summed = rows
+                .Where(r => r.Figure != PipelineRollup.Workforce || r.Month == workforceMonth)
+                .GroupBy(r => (r.Figure, r.Category))
+                .ToDictionary(g => g.Key, g => g.Sum(r => r.Count));
+            return (summed.AsReadOnly(), summed.Count);
+        }, cancellationToken);
+        int Count(string figure, string? category) => category is null
+            ? counts.Where(c => c.Key.Figure == figure).Sum(c => c.Value)
+            : counts.GetValueOrDefault((figure, category));
         var references = (await db.Set<ReferenceFigure>().AsNoTracking().Where(f => f.Characteristic == characteristic).ToListAsync(cancellationToken))
             .GroupBy(f => f.Category).ToDictionary(g => g.Key, g => ReferenceOf(g.OrderByDescending(f => f.Year).First()), StringComparer.Ordinal);
 
@@ -81,7 +89,6 @@ public sealed class ReflectingService(PortalDbContext db, InsightService insight
             return new GroupFigures(option.Code, option.Label, references.GetValueOrDefault(option.Code), workforce, ShareOf(workforce, totals.Workforce),
                 applied, ShareOf(applied, totals.Applied), hired, ShareOf(hired, totals.Hired));
         }).ToList();
-        var asOf = await db.Set<LearningMonth>().AsNoTracking().Where(m => m.OrganisationId == LearningMonth.City).MaxAsync(m => (DateTime?)m.ComputedAtUtc, cancellationToken);
         return Result.Done(new Reflecting(scope, range, question, groups, totals.Workforce, totals.Applied, totals.Hired, asOf));
     }
 

@@ -20,7 +20,8 @@ internal static class InsightRows
     {
         await using var db = database.CreateContext(interceptors);
         var pipeline = new PipelineRollup(db, new PriorityNeighbourhoods(["LS9 7"]), Options.Create(new TalentOptions()));
-        return await new InsightRollupJob(db, time, NullLogger<InsightRollupJob>.Instance, pipeline, new RetentionRollup(db, ShippedContent.Store)).RunAsync(full, CancellationToken.None);
+        using var figures = new InsightFiguresCache();
+        return await new InsightRollupJob(db, time, NullLogger<InsightRollupJob>.Instance, pipeline, new RetentionRollup(db, ShippedContent.Store), figures).RunAsync(full, CancellationToken.None);
     }
 
     /// <summary>A confirmed account created at <paramref name="created"/>; its id.</summary>

@@ -1,0 +1,135 @@
+using AngleSharp.Dom;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Domain.Equality;
+using Portal.Domain.Organisations;
+using Portal.Domain.Talent;
+using Portal.Infrastructure.Accounts;
+using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Insight;
+using Portal.Infrastructure.Talent;
+using Portal.Web.Tests.Support;
+
+namespace Portal.Web.Tests.Insight;
+
+/// <summary>
+/// The insight figures each view keeps (<see cref="InsightFiguresCache"/>), as the people who read
+/// them see them: applicants apply to two employers, the hourly rollup runs, and each employer's
+/// manager and the city's analyst read the pipeline and the reflecting page again and again. Its
+/// own app, so no other test's applicants are in the city's count.
+/// </summary>
+public sealed class InsightFiguresKeptTests(InsightFiguresKeptTests.Factory app) : IClassFixture<InsightFiguresKeptTests.Factory>
+{
+    public sealed class Factory : PortalWebFactory;
+
+    private const string ByEthnicGroup = "/insight/pipeline?Input.By=ethnicity";
+    private const string Reflecting = "/insight/reflecting?Input.Characteristic=ethnicity";
+    private static readonly string WhiteBritish = EqualityQuestions.Ethnicity.LabelOf("white-british")!;
+    private static readonly string BlackAfrican = EqualityQuestions.Ethnicity.LabelOf("black-african")!;
+
+    [Fact]
+    public async Task EachManagerReadsOnlyTheirOwnFiguresAndANewRollupOnThisNodeOrAnotherShowsAtOnce()
+    {
+        var seacroft = await EmployerAsync("Seacroft Care", "LS14 6AA");
+        var roundhay = await EmployerAsync("Roundhay Homecare", "LS8 2AA");
+        await ApplyAsync(seacroft.Vacancy, 5, "white-british");
+        await ApplyAsync(roundhay.Vacancy, 10, "black-african");
+        await app.RollupAsync(full: true);
+        var seacroftManager = await app.AsManagerOfAsync(seacroft.Id);
+        var roundhayManager = await app.AsManagerOfAsync(roundhay.Id);
+        var analyst = await app.AsNewUserWithTwoFactorAsync(PortalRoles.Analyst);
+
+        // Each reads twice, in turn, the second time from what was kept: only ever their own.
+        for (var view = 0; view < 2; view++)
+        {
+            await AssertPipelineAsync(seacroftManager, "Seacroft Care", applied: "5", (WhiteBritish, "5"));
+            await AssertPipelineAsync(roundhayManager, "Roundhay Homecare", applied: "10", (BlackAfrican, "10"));
+            await AssertPipelineAsync(analyst, "The whole city", applied: "15", (WhiteBritish, "5"), (BlackAfrican, "10"));
+            Assert.Equal([(WhiteBritish, "5")], await ReflectingAsync(seacroftManager));
+            Assert.Equal([(BlackAfrican, "10")], await ReflectingAsync(roundhayManager));
+        }
+
+        // Five more apply to Seacroft, and the next hourly run happens on another node.
+        await ApplyAsync(seacroft.Vacancy, 5, "black-african");
+        await RollupOnAnotherNodeAsync();
+        await AssertPipelineAsync(seacroftManager, "Seacroft Care", applied: "10", (BlackAfrican, "5"), (WhiteBritish, "5"));
+        await AssertPipelineAsync(roundhayManager, "Roundhay Homecare", applied: "10", (BlackAfrican, "10"));
+        await AssertPipelineAsync(analyst, "The whole city", applied: "20", (WhiteBritish, "5"), (BlackAfrican, "15"));
+        Assert.Equal([(BlackAfrican, "5"), (WhiteBritish, "5")], await ReflectingAsync(seacroftManager));
+
+        // Five more to Roundhay, and the run is this node's.
+        await ApplyAsync(roundhay.Vacancy, 5, "white-british");
+        await app.RollupAsync(full: false);
+        await AssertPipelineAsync(roundhayManager, "Roundhay Homecare", applied: "15", (BlackAfrican, "10"), (WhiteBritish, "5"));
+        await AssertPipelineAsync(seacroftManager, "Seacroft Care", applied: "10", (BlackAfrican, "5"), (WhiteBritish, "5"));
+        Assert.Equal([(BlackAfrican, "10"), (WhiteBritish, "5")], await ReflectingAsync(roundhayManager));
+    }
+
+    /// <summary>The pipeline by ethnic group: whose figures, the applied count, and each group's applied count (none other shown).</summary>
+    private static async Task AssertPipelineAsync(HttpClient viewer, string scope, string applied, params (string Group, string Applied)[] groups)
+    {
+        var page = await viewer.GetPageAsync(ByEthnicGroup);
+        Assert.Contains(scope, page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        var tables = page.QuerySelectorAll("main table");
+        Assert.Equal(applied, Cells(tables[0]).Single(r => r[0] == "Applied")[1]);
+        var column = Array.IndexOf([.. tables[2].QuerySelectorAll("thead th").Select(h => h.TextContent.Trim())], "Applied");
+        Assert.Equal(groups.OrderBy(g => g.Group, StringComparer.Ordinal),
+            Cells(tables[2]).Select(r => (Group: r[0], Applied: r[column])).OrderBy(g => g.Group, StringComparer.Ordinal));
+    }
+
+    /// <summary>Each ethnic group with anyone applying on the reflecting page, and the count (before its share).</summary>
+    private static async Task<(string Group, string Applied)[]> ReflectingAsync(HttpClient viewer)
+    {
+        var page = await viewer.GetPageAsync(Reflecting);
+        return [.. Cells(page.QuerySelector("main table")!)
+            .Select(r => (Group: r[0][(r[0].IndexOf(' ', StringComparison.Ordinal) + 1)..], Applied: r[3].Split(' ')[0]))
+            .Where(g => g.Applied != "0")
+            .OrderBy(g => g.Group, StringComparer.Ordinal)];
+    }
+
+    private static IReadOnlyList<string[]> Cells(IElement table) =>
+        [.. table.QuerySelectorAll("tbody tr").Select(r => r.Children.Select(c => c.TextContent.Trim()).ToArray())];
+
+    private async Task RollupOnAnotherNodeAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        using var theirs = new InsightFiguresCache();
+        await ActivatorUtilities.CreateInstance<InsightRollupJob>(scope.ServiceProvider, theirs).RunAsync(full: false, CancellationToken.None);
+    }
+
+    private async Task<(Guid Id, Guid Vacancy)> EmployerAsync(string name, string postcode)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var postcodes = scope.ServiceProvider.GetRequiredService<PostcodeDistricts>();
+        var since = DateTime.UtcNow.AddMonths(-2);
+        var employer = Organisation.Create(name, OrganisationType.CareProvider, null, postcode, since);
+        var vacancy = Vacancy.Draft(employer.Id, new VacancyDetails
+        {
+            CareerRole = "care-worker", Title = "Care worker", DescriptionMarkdown = $"Home care rounds with {name}.", Location = postcodes.Locate(postcode[..4].Trim()).Location!,
+            HourlyPay = 13.60m, HoursPerWeek = 30, Days = WorkDays.Weekdays, Shifts = ShiftTimes.Early, PayBasis = PayBasis.WholeShift, GuaranteedHours = true,
+            PaidTravelTime = true, PaidTraining = true, DrivingLicenceRequired = false, ClosingDate = DateOnly.FromDateTime(DateTime.UtcNow.AddMonths(2)),
+        }, since);
+        vacancy.Publish(since, new MinimumWage([new MinimumWageRates(new DateOnly(2000, 1, 1), 0.01m, 0.01m, 0.01m, 0.01m)]));
+        db.AddRange(employer, vacancy);
+        await db.SaveChangesAsync();
+        return (employer.Id, vacancy.Id);
+    }
+
+    /// <summary>So many new people, each of the ethnic group, apply to the vacancy now.</summary>
+    private async Task ApplyAsync(Guid vacancy, int people, string ethnicGroup)
+    {
+        var ids = new List<string>();
+        for (var i = 0; i < people; i++)
+            ids.Add((await app.CreateUserAsync($"kept.{i}.{Guid.NewGuid():N}@example.com", SignIn.Password)).Id);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var now = DateTime.UtcNow;
+        foreach (var id in ids)
+        {
+            var answers = EqualityAnswers.For(id);
+            answers.Change(new Dictionary<string, string?> { ["ethnicity"] = ethnicGroup }, now);
+            db.AddRange(answers, Application.Submit(vacancy, id, null, now));
+        }
+        await db.SaveChangesAsync();
+    }
+}
