@@ -11,7 +11,7 @@ namespace Portal.Infrastructure.Insight;
 /// The insight figures, read from the rollups (<see cref="InsightRollupJob"/>) and shown only as
 /// <see cref="SmallNumbers"/> allows: no method here returns a raw count of people.
 /// </summary>
-public sealed class InsightService(PortalDbContext db, OrganisationService organisations, ContentStore content)
+public sealed class InsightService(PortalDbContext db, OrganisationService organisations, ContentStore content, InsightFiguresCache figures)
 {
     /// <summary>Who is asking. City-wide figures are for analysts and admins; others see the organisations they manage or recruit for.</summary>
     public sealed record Viewer(string UserId, bool SeesCity);
@@ -69,10 +69,21 @@ public sealed class InsightService(PortalDbContext db, OrganisationService organ
         var key = organisationId ?? LearningMonth.City;
         var before = range.Before;
 
-        var months = await db.Set<LearningMonth>().AsNoTracking()
-            .Where(m => (m.OrganisationId == key || m.OrganisationId == LearningMonth.City) && m.Month >= before.First && m.Month <= range.Last)
-            .Select(m => new { m.OrganisationId, m.Month, m.Learners, m.FirstTimeLearners, m.Completions, m.ComputedAtUtc })
-            .ToListAsync(cancellationToken);
+        // The same for every viewer of the scope until the next run: kept (the modules' titles and
+        // topics are the content's, so they are looked up each view).
+        var ((months, moduleRows), _) = await figures.GetAsync(db, (nameof(LearningReachAsync), key, before.First, range.Last), async ct =>
+        {
+            var months = await db.Set<LearningMonth>().AsNoTracking()
+                .Where(m => (m.OrganisationId == key || m.OrganisationId == LearningMonth.City) && m.Month >= before.First && m.Month <= range.Last)
+                .Select(m => new LearningRow(m.OrganisationId, m.Month, m.Learners, m.FirstTimeLearners, m.Completions, m.ComputedAtUtc))
+                .ToListAsync(ct);
+            var modules = await db.Set<ModuleMonth>().AsNoTracking()
+                .Where(m => m.OrganisationId == key && m.Month >= before.First && m.Month <= range.Last)
+                .GroupBy(m => new { m.ModuleSlug, Now = m.Month >= range.First })
+                .Select(g => new ModuleRow(g.Key.ModuleSlug, g.Key.Now, g.Sum(m => m.Completions)))
+                .ToListAsync(ct);
+            return (new LearningRows(months, modules), months.Count + modules.Count);
+        }, cancellationToken);
         var asOf = months.Count == 0 ? (DateTime?)null : months.Max(m => m.ComputedAtUtc);
         IReadOnlyList<MonthFigures> Series(Guid organisation, MonthRange within) => [.. within.Each().Select(month =>
         {
@@ -87,11 +98,6 @@ public sealed class InsightService(PortalDbContext db, OrganisationService organ
             return new PeriodTotal(SmallNumbers.Show(rows.Sum(r => r.FirstTimeLearners)), SmallNumbers.Show(rows.Sum(r => r.Completions)));
         }
 
-        var moduleRows = await db.Set<ModuleMonth>().AsNoTracking()
-            .Where(m => m.OrganisationId == key && m.Month >= before.First && m.Month <= range.Last)
-            .GroupBy(m => new { m.ModuleSlug, Now = m.Month >= range.First })
-            .Select(g => new { g.Key.ModuleSlug, g.Key.Now, Completions = g.Sum(m => m.Completions) })
-            .ToListAsync(cancellationToken);
         var catalogue = content.Current.Modules;
         var modules = moduleRows.GroupBy(m => m.ModuleSlug).Select(g =>
             {
@@ -113,4 +119,10 @@ public sealed class InsightService(PortalDbContext db, OrganisationService organ
             organisationId is null ? null : Series(LearningMonth.City, range),
             [.. modules.Select(m => m.Figures)], topics, asOf));
     }
+
+    private sealed record LearningRow(Guid OrganisationId, DateOnly Month, int Learners, int FirstTimeLearners, int Completions, DateTime ComputedAtUtc);
+
+    private sealed record ModuleRow(string ModuleSlug, bool Now, int Completions);
+
+    private sealed record LearningRows(IReadOnlyList<LearningRow> Months, IReadOnlyList<ModuleRow> Modules);
 }

@@ -34,7 +34,8 @@ public sealed class InsightScopesTests(SqliteTestDatabase database) : IClassFixt
         var recorder = new CommandRecorder();
         await using var context = database.CreateContext(recorder);
         var content = new ContentStore(Path.Combine(Portal.Tests.Common.TestEnvironment.RepositoryRoot(), "content"), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<ContentStore>.Instance);
-        var insight = new InsightService(context, new OrganisationService(context, null!, PostcodeDistricts.Shipped(), TimeProvider.System, null!), content);
+        using var figures = new InsightFiguresCache();
+        var insight = new InsightService(context, new OrganisationService(context, null!, PostcodeDistricts.Shipped(), TimeProvider.System, null!), content, figures);
         var viewer = new InsightService.Viewer(manager, SeesCity: false);
 
         var first = await insight.ScopesAsync(viewer);

@@ -64,6 +64,57 @@ public sealed class InsightFiguresKeptTests(InsightFiguresKeptTests.Factory app)
         Assert.Equal([(BlackAfrican, "10"), (WhiteBritish, "5")], await ReflectingAsync(roundhayManager));
     }
 
+    [Fact]
+    public async Task EachManagerReadsOnlyTheirOwnStaffsPassesAndANewRollupOnAnotherNodeShowsAtOnce()
+    {
+        var headingley = await EmployerAsync("Headingley Care", "LS6 3AA");
+        var armley = await EmployerAsync("Armley Grange", "LS12 2AA");
+        var headingleyStaff = await StaffAsync(headingley.Id, 5);
+        var armleyStaff = await StaffAsync(armley.Id, 10);
+        foreach (var person in headingleyStaff)
+            await app.CompletedAsync(person, "fire-safety", DateTime.UtcNow);
+        foreach (var person in armleyStaff)
+            await app.CompletedAsync(person, "food-hygiene", DateTime.UtcNow);
+        await app.RollupAsync(full: true);
+        var headingleyManager = await app.AsManagerOfAsync(headingley.Id);
+        var armleyManager = await app.AsManagerOfAsync(armley.Id);
+
+        for (var view = 0; view < 2; view++)
+        {
+            Assert.Equal([("Fire safety", "5")], await PassesAsync(headingleyManager, "Headingley Care"));
+            Assert.Equal([("Food hygiene", "10")], await PassesAsync(armleyManager, "Armley Grange"));
+        }
+
+        // Five of Headingley's staff pass another module; the next run is on another node.
+        foreach (var person in headingleyStaff)
+            await app.CompletedAsync(person, "food-hygiene", DateTime.UtcNow);
+        await RollupOnAnotherNodeAsync();
+        Assert.Equal([("Fire safety", "5"), ("Food hygiene", "5")], await PassesAsync(headingleyManager, "Headingley Care"));
+        Assert.Equal([("Food hygiene", "10")], await PassesAsync(armleyManager, "Armley Grange"));
+    }
+
+    /// <summary>The learning reach page's passes of each module this period, by title.</summary>
+    private static async Task<(string Module, string Passed)[]> PassesAsync(HttpClient viewer, string scope)
+    {
+        var page = await viewer.GetPageAsync("/insight/learning");
+        Assert.Contains(scope, page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        var table = page.QuerySelectorAll("main table").Single(t => t.QuerySelector("caption")?.TextContent.StartsWith("Passes of each module", StringComparison.Ordinal) == true);
+        return [.. Cells(table).Select(r => (Module: r[0], Passed: r[1])).OrderBy(m => m.Module, StringComparer.Ordinal)];
+    }
+
+    private async Task<IReadOnlyList<string>> StaffAsync(Guid employer, int people)
+    {
+        var ids = new List<string>();
+        for (var i = 0; i < people; i++)
+            ids.Add((await app.CreateUserAsync($"staff.{i}.{Guid.NewGuid():N}@example.com", SignIn.Password)).Id);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        foreach (var id in ids)
+            db.Add(Membership.Start(employer, id, MembershipRole.Staff, DateTime.UtcNow.AddMonths(-2), "care-worker"));
+        await db.SaveChangesAsync();
+        return ids;
+    }
+
     /// <summary>The pipeline by ethnic group: whose figures, the applied count, and each group's applied count (none other shown).</summary>
     private static async Task AssertPipelineAsync(HttpClient viewer, string scope, string applied, params (string Group, string Applied)[] groups)
     {
