@@ -104,12 +104,17 @@ public sealed class PipelineService(PortalDbContext db, InsightService insight, 
                 .Where(c => c.Stages.Any(s => s.Value != 0))];
         }
 
-        Median MedianOf(string figure) => new(
-            Durations.Median(Days(range, figure)), Durations.Median(Days(before, figure)),
-            SmallNumbers.Show(Days(range, figure).Sum(d => d.Value)), SmallNumbers.Show(Days(before, figure).Sum(d => d.Value)));
-        IEnumerable<KeyValuePair<int, int>> Days(MonthRange within, string figure) => series
-            .Where(s => s.Key.OrganisationId == key && s.Key.Figure == figure && s.Key.Dimension == InsightFigure.ByDays)
-            .SelectMany(s => s.Value.Where(m => within.Contains(m.Month)).Select(m => new KeyValuePair<int, int>(int.Parse(s.Key.Category, CultureInfo.InvariantCulture), m.Count))).ToList();
+        // Each duration's months, found once (the series hold every figure and breakdown).
+        var durations = series.Where(s => s.Key.OrganisationId == key && s.Key.Dimension == InsightFigure.ByDays)
+            .ToLookup(s => s.Key.Figure, s => (Days: int.Parse(s.Key.Category, CultureInfo.InvariantCulture), Months: s.Value));
+        Median MedianOf(string figure)
+        {
+            var now = Days(range, figure);
+            var then = Days(before, figure);
+            return new(Durations.Median(now), Durations.Median(then), SmallNumbers.Show(now.Sum(d => d.Value)), SmallNumbers.Show(then.Sum(d => d.Value)));
+        }
+        List<KeyValuePair<int, int>> Days(MonthRange within, string figure) => [.. durations[figure]
+            .SelectMany(d => d.Months.Where(m => within.Contains(m.Month)).Select(m => new KeyValuePair<int, int>(d.Days, m.Count)))];
 
         var postedNow = Sum(key, range, PipelineRollup.VacanciesPosted);
         var postedBefore = Sum(key, before, PipelineRollup.VacanciesPosted);
