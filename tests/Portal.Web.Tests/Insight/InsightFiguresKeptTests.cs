@@ -17,14 +17,9 @@ namespace Portal.Web.Tests.Insight;
 /// manager and the city's analyst read the pipeline and the reflecting page again and again. Its
 /// own app, so no other test's applicants are in the city's count.
 /// </summary>
-public sealed class InsightFiguresKeptTests(InsightFiguresKeptTests.Factory app) : IClassFixture<InsightFiguresKeptTests.Factory>
+public sealed class InsightFiguresKeptTests(InsightFiguresKeptTests.Factory app) : InsightFiguresKept(app), IClassFixture<InsightFiguresKeptTests.Factory>
 {
     public sealed class Factory : PortalWebFactory;
-
-    private const string ByEthnicGroup = "/insight/pipeline?Input.By=ethnicity";
-    private const string Reflecting = "/insight/reflecting?Input.Characteristic=ethnicity";
-    private static readonly string WhiteBritish = EqualityQuestions.Ethnicity.LabelOf("white-british")!;
-    private static readonly string BlackAfrican = EqualityQuestions.Ethnicity.LabelOf("black-african")!;
 
     [Fact]
     public async Task EachManagerReadsOnlyTheirOwnFiguresAndANewRollupOnThisNodeOrAnotherShowsAtOnce()
@@ -33,10 +28,10 @@ public sealed class InsightFiguresKeptTests(InsightFiguresKeptTests.Factory app)
         var roundhay = await EmployerAsync("Roundhay Homecare", "LS8 2AA");
         await ApplyAsync(seacroft.Vacancy, 5, "white-british");
         await ApplyAsync(roundhay.Vacancy, 10, "black-african");
-        await app.RollupAsync(full: true);
-        var seacroftManager = await app.AsManagerOfAsync(seacroft.Id);
-        var roundhayManager = await app.AsManagerOfAsync(roundhay.Id);
-        var analyst = await app.AsNewUserWithTwoFactorAsync(PortalRoles.Analyst);
+        await App.RollupAsync(full: true);
+        var seacroftManager = await App.AsManagerOfAsync(seacroft.Id);
+        var roundhayManager = await App.AsManagerOfAsync(roundhay.Id);
+        var analyst = await App.AsNewUserWithTwoFactorAsync(PortalRoles.Analyst);
 
         // Each reads twice, in turn, the second time from what was kept: only ever their own.
         for (var view = 0; view < 2; view++)
@@ -58,11 +53,20 @@ public sealed class InsightFiguresKeptTests(InsightFiguresKeptTests.Factory app)
 
         // Five more to Roundhay, and the run is this node's.
         await ApplyAsync(roundhay.Vacancy, 5, "white-british");
-        await app.RollupAsync(full: false);
+        await App.RollupAsync(full: false);
         await AssertPipelineAsync(roundhayManager, "Roundhay Homecare", applied: "15", (BlackAfrican, "10"), (WhiteBritish, "5"));
         await AssertPipelineAsync(seacroftManager, "Seacroft Care", applied: "10", (BlackAfrican, "5"), (WhiteBritish, "5"));
         Assert.Equal([(BlackAfrican, "10"), (WhiteBritish, "5")], await ReflectingAsync(roundhayManager));
     }
+}
+
+/// <summary>
+/// The same for learning reach and the time to hire, each employer's own (no city figures here:
+/// each test adds to the city): its own app.
+/// </summary>
+public sealed class InsightFiguresKeptForEachEmployerTests(InsightFiguresKeptForEachEmployerTests.Factory app) : InsightFiguresKept(app), IClassFixture<InsightFiguresKeptForEachEmployerTests.Factory>
+{
+    public sealed class Factory : PortalWebFactory;
 
     [Fact]
     public async Task EachManagerReadsOnlyTheirOwnStaffsPassesAndANewRollupOnAnotherNodeShowsAtOnce()
@@ -72,12 +76,12 @@ public sealed class InsightFiguresKeptTests(InsightFiguresKeptTests.Factory app)
         var headingleyStaff = await StaffAsync(headingley.Id, 5);
         var armleyStaff = await StaffAsync(armley.Id, 10);
         foreach (var person in headingleyStaff)
-            await app.CompletedAsync(person, "fire-safety", DateTime.UtcNow);
+            await App.CompletedAsync(person, "fire-safety", DateTime.UtcNow);
         foreach (var person in armleyStaff)
-            await app.CompletedAsync(person, "food-hygiene", DateTime.UtcNow);
-        await app.RollupAsync(full: true);
-        var headingleyManager = await app.AsManagerOfAsync(headingley.Id);
-        var armleyManager = await app.AsManagerOfAsync(armley.Id);
+            await App.CompletedAsync(person, "food-hygiene", DateTime.UtcNow);
+        await App.RollupAsync(full: true);
+        var headingleyManager = await App.AsManagerOfAsync(headingley.Id);
+        var armleyManager = await App.AsManagerOfAsync(armley.Id);
 
         for (var view = 0; view < 2; view++)
         {
@@ -87,14 +91,50 @@ public sealed class InsightFiguresKeptTests(InsightFiguresKeptTests.Factory app)
 
         // Five of Headingley's staff pass another module; the next run is on another node.
         foreach (var person in headingleyStaff)
-            await app.CompletedAsync(person, "food-hygiene", DateTime.UtcNow);
+            await App.CompletedAsync(person, "food-hygiene", DateTime.UtcNow);
         await RollupOnAnotherNodeAsync();
         Assert.Equal([("Fire safety", "5"), ("Food hygiene", "5")], await PassesAsync(headingleyManager, "Headingley Care"));
         Assert.Equal([("Food hygiene", "10")], await PassesAsync(armleyManager, "Armley Grange"));
     }
 
+    [Fact]
+    public async Task TheMedianDaysToHireAreEachEmployersOwnAndANewRunShowsAtOnce()
+    {
+        var kirkstall = await EmployerAsync("Kirkstall Lodge", "LS5 3AA");
+        var chapeltown = await EmployerAsync("Chapeltown Homecare", "LS7 4AA");
+        var now = DateTime.UtcNow;
+        await HireAsync(kirkstall.Vacancy, 5, applied: now.AddDays(-10), hired: now);
+        await HireAsync(chapeltown.Vacancy, 5, applied: now.AddDays(-3), hired: now);
+        await App.RollupAsync(full: true);
+        var kirkstallManager = await App.AsManagerOfAsync(kirkstall.Id);
+        var chapeltownManager = await App.AsManagerOfAsync(chapeltown.Id);
+
+        for (var view = 0; view < 2; view++)
+        {
+            Assert.Equal("10", await MedianDaysToHireAsync(kirkstallManager, "Kirkstall Lodge"));
+            Assert.Equal("3", await MedianDaysToHireAsync(chapeltownManager, "Chapeltown Homecare"));
+        }
+
+        // Five more hired at Kirkstall, twenty days after applying: the median is halfway between 10 and 20.
+        await HireAsync(kirkstall.Vacancy, 5, applied: now.AddDays(-20), hired: now);
+        await RollupOnAnotherNodeAsync();
+        Assert.Equal("15", await MedianDaysToHireAsync(kirkstallManager, "Kirkstall Lodge"));
+        Assert.Equal("3", await MedianDaysToHireAsync(chapeltownManager, "Chapeltown Homecare"));
+    }
+}
+
+/// <summary>What the kept-figures tests do the same way: employers, applicants, staff, the rollup on another node, and reading the pages.</summary>
+public abstract class InsightFiguresKept(PortalWebFactory app)
+{
+    protected PortalWebFactory App { get; } = app;
+
+    protected const string ByEthnicGroup = "/insight/pipeline?Input.By=ethnicity";
+    protected const string Reflecting = "/insight/reflecting?Input.Characteristic=ethnicity";
+    protected static readonly string WhiteBritish = EqualityQuestions.Ethnicity.LabelOf("white-british")!;
+    protected static readonly string BlackAfrican = EqualityQuestions.Ethnicity.LabelOf("black-african")!;
+
     /// <summary>The learning reach page's passes of each module this period, by title.</summary>
-    private static async Task<(string Module, string Passed)[]> PassesAsync(HttpClient viewer, string scope)
+    protected static async Task<(string Module, string Passed)[]> PassesAsync(HttpClient viewer, string scope)
     {
         var page = await viewer.GetPageAsync("/insight/learning");
         Assert.Contains(scope, page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
@@ -102,12 +142,12 @@ public sealed class InsightFiguresKeptTests(InsightFiguresKeptTests.Factory app)
         return [.. Cells(table).Select(r => (Module: r[0], Passed: r[1])).OrderBy(m => m.Module, StringComparer.Ordinal)];
     }
 
-    private async Task<IReadOnlyList<string>> StaffAsync(Guid employer, int people)
+    protected async Task<IReadOnlyList<string>> StaffAsync(Guid employer, int people)
     {
         var ids = new List<string>();
         for (var i = 0; i < people; i++)
-            ids.Add((await app.CreateUserAsync($"staff.{i}.{Guid.NewGuid():N}@example.com", SignIn.Password)).Id);
-        await using var scope = app.Services.CreateAsyncScope();
+            ids.Add((await App.CreateUserAsync($"staff.{i}.{Guid.NewGuid():N}@example.com", SignIn.Password)).Id);
+        await using var scope = App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         foreach (var id in ids)
             db.Add(Membership.Start(employer, id, MembershipRole.Staff, DateTime.UtcNow.AddMonths(-2), "care-worker"));
@@ -115,8 +155,34 @@ public sealed class InsightFiguresKeptTests(InsightFiguresKeptTests.Factory app)
         return ids;
     }
 
+    protected static async Task<string> MedianDaysToHireAsync(HttpClient viewer, string scope)
+    {
+        var page = await viewer.GetPageAsync("/insight/pipeline");
+        Assert.Contains(scope, page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        var row = page.QuerySelectorAll("main table tr").Single(r => r.Children[0].TextContent.Trim() == "Median days from application to hire");
+        return row.Children[1].TextContent.Trim();
+    }
+
+    /// <summary>So many new people apply to the vacancy, and its recruiter takes each through to hired.</summary>
+    protected async Task HireAsync(Guid vacancy, int people, DateTime applied, DateTime hired)
+    {
+        var ids = new List<string>();
+        for (var i = 0; i < people; i++)
+            ids.Add((await App.CreateUserAsync($"hired.{i}.{Guid.NewGuid():N}@example.com", SignIn.Password)).Id);
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        foreach (var id in ids)
+        {
+            var application = Application.Submit(vacancy, id, null, applied);
+            foreach (var step in new[] { ApplicationStatus.Shortlisted, ApplicationStatus.Interview, ApplicationStatus.Offer, ApplicationStatus.Hired })
+                application.MoveTo(step, "recruiter", hired);
+            db.Add(application);
+        }
+        await db.SaveChangesAsync();
+    }
+
     /// <summary>The pipeline by ethnic group: whose figures, the applied count, and each group's applied count (none other shown).</summary>
-    private static async Task AssertPipelineAsync(HttpClient viewer, string scope, string applied, params (string Group, string Applied)[] groups)
+    protected static async Task AssertPipelineAsync(HttpClient viewer, string scope, string applied, params (string Group, string Applied)[] groups)
     {
         var page = await viewer.GetPageAsync(ByEthnicGroup);
         Assert.Contains(scope, page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
@@ -128,7 +194,7 @@ public sealed class InsightFiguresKeptTests(InsightFiguresKeptTests.Factory app)
     }
 
     /// <summary>Each ethnic group with anyone applying on the reflecting page, and the count (before its share).</summary>
-    private static async Task<(string Group, string Applied)[]> ReflectingAsync(HttpClient viewer)
+    protected static async Task<(string Group, string Applied)[]> ReflectingAsync(HttpClient viewer)
     {
         var page = await viewer.GetPageAsync(Reflecting);
         return [.. Cells(page.QuerySelector("main table")!)
@@ -137,19 +203,19 @@ public sealed class InsightFiguresKeptTests(InsightFiguresKeptTests.Factory app)
             .OrderBy(g => g.Group, StringComparer.Ordinal)];
     }
 
-    private static IReadOnlyList<string[]> Cells(IElement table) =>
+    protected static IReadOnlyList<string[]> Cells(IElement table) =>
         [.. table.QuerySelectorAll("tbody tr").Select(r => r.Children.Select(c => c.TextContent.Trim()).ToArray())];
 
-    private async Task RollupOnAnotherNodeAsync()
+    protected async Task RollupOnAnotherNodeAsync()
     {
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = App.Services.CreateAsyncScope();
         using var theirs = new InsightFiguresCache();
         await ActivatorUtilities.CreateInstance<InsightRollupJob>(scope.ServiceProvider, theirs).RunAsync(full: false, CancellationToken.None);
     }
 
-    private async Task<(Guid Id, Guid Vacancy)> EmployerAsync(string name, string postcode)
+    protected async Task<(Guid Id, Guid Vacancy)> EmployerAsync(string name, string postcode)
     {
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var postcodes = scope.ServiceProvider.GetRequiredService<PostcodeDistricts>();
         var since = DateTime.UtcNow.AddMonths(-2);
@@ -167,12 +233,12 @@ public sealed class InsightFiguresKeptTests(InsightFiguresKeptTests.Factory app)
     }
 
     /// <summary>So many new people, each of the ethnic group, apply to the vacancy now.</summary>
-    private async Task ApplyAsync(Guid vacancy, int people, string ethnicGroup)
+    protected async Task ApplyAsync(Guid vacancy, int people, string ethnicGroup)
     {
         var ids = new List<string>();
         for (var i = 0; i < people; i++)
-            ids.Add((await app.CreateUserAsync($"kept.{i}.{Guid.NewGuid():N}@example.com", SignIn.Password)).Id);
-        await using var scope = app.Services.CreateAsyncScope();
+            ids.Add((await App.CreateUserAsync($"kept.{i}.{Guid.NewGuid():N}@example.com", SignIn.Password)).Id);
+        await using var scope = App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var now = DateTime.UtcNow;
         foreach (var id in ids)
