@@ -71,7 +71,7 @@ public sealed class InsightService(PortalDbContext db, OrganisationService organ
 
         // The same for every viewer of the scope until the next run: kept (the modules' titles and
         // topics are the content's, so they are looked up each view).
-        var ((months, moduleRows), _) = await figures.GetAsync(db, (nameof(LearningReachAsync), key, before.First, range.Last), async ct =>
+        var ((months, moduleRows), _) = await figures.GetAsync(db, (nameof(LearningReachAsync), key, range), async ct =>
         {
             var months = await db.Set<LearningMonth>().AsNoTracking()
                 .Where(m => (m.OrganisationId == key || m.OrganisationId == LearningMonth.City) && m.Month >= before.First && m.Month <= range.Last)

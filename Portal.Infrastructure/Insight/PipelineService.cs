@@ -69,7 +69,7 @@ public sealed class PipelineService(PortalDbContext db, InsightService insight, 
         var dimensions = new[] { InsightFigure.All, InsightFigure.ByDays, PipelineRollup.ByFairWork, breakdown?.Key ?? InsightFigure.All };
         // Thousands of rows for a breakdown (two years of the scope's and the city's months in each
         // of its categories), the same for every viewer of the scope until the next run: kept.
-        var (series, asOf) = await figures.GetAsync(db, (nameof(PipelineAsync), key, before.First, range.Last, breakdown?.Key), async ct =>
+        var (series, asOf) = await figures.GetAsync(db, (nameof(PipelineAsync), key, range, breakdown?.Key), async ct =>
         {
             var rows = await db.Set<InsightFigure>().AsNoTracking()
                 .Where(f => (f.OrganisationId == key || f.OrganisationId == LearningMonth.City) && f.Month >= before.First && f.Month <= range.Last && dimensions.Contains(f.Dimension))
@@ -138,7 +138,7 @@ public sealed class PipelineService(PortalDbContext db, InsightService insight, 
         if (scope is null)
             return Result.NotFound();
         var key = organisationId ?? LearningMonth.City;
-        var (counts, asOf) = await figures.GetAsync(db, (nameof(ProgrammesAsync), key, range.First, range.Last), async ct =>
+        var (counts, asOf) = await figures.GetAsync(db, (nameof(ProgrammesAsync), key, range), async ct =>
         {
             var rows = await db.Set<InsightFigure>().AsNoTracking()
                 .Where(f => f.OrganisationId == key && f.Dimension == InsightFigure.ByCohort && f.Month >= range.First && f.Month <= range.Last)

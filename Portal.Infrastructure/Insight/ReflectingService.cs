@@ -57,7 +57,7 @@ public sealed class ReflectingService(PortalDbContext db, InsightService insight
         if (EqualityQuestions.All.FirstOrDefault(q => q.Key == characteristic) is not { } question)
             return Result.Invalid("Characteristic", "Choose a question from the list");
         var key = organisationId ?? LearningMonth.City;
-        var (counts, asOf) = await figures.GetAsync(db, (nameof(ReflectingAsync), key, range.First, range.Last, characteristic), async ct =>
+        var (counts, asOf) = await figures.GetAsync(db, (nameof(ReflectingAsync), key, range, characteristic), async ct =>
         {
             string[] wanted = [PipelineRollup.Workforce, PipelineStages.Key(PipelineStage.Applied), PipelineStages.Key(PipelineStage.Hired)];
             var rows = await db.Set<InsightFigure>().AsNoTracking()

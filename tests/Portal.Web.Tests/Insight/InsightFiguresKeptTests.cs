@@ -1,3 +1,4 @@
+using System.Globalization;
 using AngleSharp.Dom;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Equality;
@@ -32,6 +33,12 @@ public sealed class InsightFiguresKeptTests(InsightFiguresKeptTests.Factory app)
         var seacroftManager = await App.AsManagerOfAsync(seacroft.Id);
         var roundhayManager = await App.AsManagerOfAsync(roundhay.Id);
         var analyst = await App.AsNewUserWithTwoFactorAsync(PortalRoles.Analyst);
+
+        // Other months are other figures, kept apart: nobody applied two months ago.
+        var twoMonthsAgo = DateTime.UtcNow.AddMonths(-2).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var then = $"&Input.From={twoMonthsAgo}&Input.To={twoMonthsAgo}";
+        await AssertPipelineAsync(analyst, "The whole city", applied: "0", then);
+        Assert.Empty(await ReflectingAsync(seacroftManager, then));
 
         // Each reads twice, in turn, the second time from what was kept: only ever their own.
         for (var view = 0; view < 2; view++)
@@ -182,21 +189,27 @@ public abstract class InsightFiguresKept(PortalWebFactory app)
     }
 
     /// <summary>The pipeline by ethnic group: whose figures, the applied count, and each group's applied count (none other shown).</summary>
-    protected static async Task AssertPipelineAsync(HttpClient viewer, string scope, string applied, params (string Group, string Applied)[] groups)
+    protected static Task AssertPipelineAsync(HttpClient viewer, string scope, string applied, params (string Group, string Applied)[] groups) =>
+        AssertPipelineAsync(viewer, scope, applied, "", groups);
+
+    /// <param name="months">More of the query: the months, or nothing for the last twelve.</param>
+    protected static async Task AssertPipelineAsync(HttpClient viewer, string scope, string applied, string months, params (string Group, string Applied)[] groups)
     {
-        var page = await viewer.GetPageAsync(ByEthnicGroup);
+        var page = await viewer.GetPageAsync(ByEthnicGroup + months);
         Assert.Contains(scope, page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         var tables = page.QuerySelectorAll("main table");
         Assert.Equal(applied, Cells(tables[0]).Single(r => r[0] == "Applied")[1]);
-        var column = Array.IndexOf([.. tables[2].QuerySelectorAll("thead th").Select(h => h.TextContent.Trim())], "Applied");
+        // The breakdown's table, headed by the question; none when nobody is in any group.
+        var byGroup = tables.SingleOrDefault(t => t.QuerySelector("thead th")?.TextContent.Trim() == "Ethnic group");
+        var column = byGroup is null ? -1 : Array.IndexOf([.. byGroup.QuerySelectorAll("thead th").Select(h => h.TextContent.Trim())], "Applied");
         Assert.Equal(groups.OrderBy(g => g.Group, StringComparer.Ordinal),
-            Cells(tables[2]).Select(r => (Group: r[0], Applied: r[column])).OrderBy(g => g.Group, StringComparer.Ordinal));
+            byGroup is null ? [] : Cells(byGroup).Select(r => (Group: r[0], Applied: r[column])).OrderBy(g => g.Group, StringComparer.Ordinal));
     }
 
     /// <summary>Each ethnic group with anyone applying on the reflecting page, and the count (before its share).</summary>
-    protected static async Task<(string Group, string Applied)[]> ReflectingAsync(HttpClient viewer)
+    protected static async Task<(string Group, string Applied)[]> ReflectingAsync(HttpClient viewer, string months = "")
     {
-        var page = await viewer.GetPageAsync(Reflecting);
+        var page = await viewer.GetPageAsync(Reflecting + months);
         return [.. Cells(page.QuerySelector("main table")!)
             .Select(r => (Group: r[0][(r[0].IndexOf(' ', StringComparison.Ordinal) + 1)..], Applied: r[3].Split(' ')[0]))
             .Where(g => g.Applied != "0")
