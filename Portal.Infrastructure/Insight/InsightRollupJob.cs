@@ -46,7 +46,7 @@ public sealed partial class InsightRollupJob(PortalDbContext db, TimeProvider cl
             {
                 var thisMonth = MonthRange.MonthOf(UkTime.Today(now));
                 // Read before anything is replaced: the rollups' own "since the last run" starts here.
-                var lastRun = await db.Set<LearningMonth>().Where(m => m.OrganisationId == LearningMonth.City).MaxAsync(m => (DateTime?)m.ComputedAtUtc, cancellationToken) - SaveMargin;
+                var lastRun = await InsightFiguresCache.AsOfAsync(db, cancellationToken) - SaveMargin;
                 var first = full || lastRun is null
                     ? await FirstMonthAsync(cancellationToken) ?? thisMonth
                     : Earlier(thisMonth.AddMonths(-1), MonthRange.MonthOf(UkTime.Today(lastRun.Value)));

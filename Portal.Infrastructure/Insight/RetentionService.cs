@@ -90,7 +90,7 @@ public sealed class RetentionService(PortalDbContext db, InsightService insight)
             .Select(r => r.Category).Distinct().Order(StringComparer.Ordinal)
             .Select(sector => new SectorMeasures(sector, SectorName(sector), MeasuresOf(LearningMonth.City, range, RetentionRollup.BySector, sector)))
             .ToList();
-        var asOf = await db.Set<LearningMonth>().AsNoTracking().Where(m => m.OrganisationId == LearningMonth.City).MaxAsync(m => (DateTime?)m.ComputedAtUtc, cancellationToken);
+        var asOf = await InsightFiguresCache.AsOfAsync(db, cancellationToken);
         return Result.Done(new Retention(scope, range, MeasuresOf(key, range), MeasuresOf(key, before),
             organisationId is null ? null : MeasuresOf(LearningMonth.City, range), months, sectors, asOf));
     }
