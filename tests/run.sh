@@ -21,6 +21,7 @@
 #   PORTAL_TEST_PYTHON      python interpreter that can import aiosmtpd
 #   PORTAL_TEST_CHROMIUM    /usr/bin/chromium
 #   PORTAL_TEST_REDIS       host:port of a throwaway Redis (the shared output cache of two nodes)
+#   PORTAL_TEST_RESULTS     tests/.run/results: where the browser tests' portal processes leave their logs
 #
 # Skipped tests count as failed: a skipped test is not a passing one.
 
@@ -340,6 +341,7 @@ export PORTAL_TEST_PYTHON
 
 rm -rf "$RESULTS_DIR"
 mkdir -p "$RESULTS_DIR"
+export PORTAL_TEST_RESULTS="$RESULTS_DIR"   # the browser tests' portal processes leave their logs here
 
 start_services
 

@@ -30,6 +30,9 @@ public static class TestEnvironment
     /// <summary>host:port of the throwaway Redis tests/run.sh starts (two nodes' shared output cache).</summary>
     public static string Redis => Require("PORTAL_TEST_REDIS");
 
+    /// <summary>Where a test may leave a log worth reading after a failure (tests/run.sh keeps it); null when run otherwise.</summary>
+    public static string? ResultsDirectory => Environment.GetEnvironmentVariable("PORTAL_TEST_RESULTS") is { Length: > 0 } dir ? dir : null;
+
     /// <summary>A copy of the shipped content in a new temporary folder, for a portal whose content a test edits; the caller deletes it.</summary>
     public static string CopyContent(string prefix)
     {

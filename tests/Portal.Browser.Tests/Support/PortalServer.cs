@@ -116,6 +116,9 @@ public sealed class PortalServer(IReadOnlyDictionary<string, string>? settings =
     public async Task DisposeAsync()
     {
         await StopAsync();
+        // What the portal wrote (warnings and errors) outlives the run, to read when a journey failed.
+        if (TestEnvironment.ResultsDirectory is { } results)
+            await File.WriteAllTextAsync(Path.Combine(results, $"portal-browser-{BaseUrl.Port}.log"), Log);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_workDir, recursive: true);
     }
