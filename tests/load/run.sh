@@ -27,6 +27,9 @@
 #                                        # output cache is the process's own (left out, postgres runs start
 #                                        # a throwaway Redis for both, as a deployment of several nodes has)
 #   LOAD_ENV='DOTNET_X=1 ...' ...       # more environment for the portal (a runtime knob to measure)
+#   LOAD_PUBLISH=plain ...               # the portal as docs/operations.md publishes it (dotnet publish,
+#   LOAD_PUBLISH=r2r ...                 # or with its code precompiled: -r linux-x64 -p:PublishReadyToRun=true),
+#                                        # started from the publish folder; left out, the Release build output
 #   LOAD_GC=workstation ...              # the workstation garbage collector; left out, the portal runs as
 #                                        # it ships (Portal.Web's runtimeconfig: server GC, which .NET 10
 #                                        # sizes dynamically, DATAS)
@@ -46,6 +49,8 @@ profile=${LOAD_PROFILE:-}
 profiler=${LOAD_PROFILER:-dotnet-trace}
 gc=${LOAD_GC:-server}
 statements=${LOAD_STATEMENTS:-}
+publish=${LOAD_PUBLISH:-}
+[[ -z $publish || $publish == plain || $publish == r2r ]] || { echo "LOAD_PUBLISH is plain or r2r" >&2; exit 2; }
 redis=$([[ $provider == postgres ]] && echo "${LOAD_REDIS:-1}" || echo 0)
 [[ -z $statements || $provider == postgres ]] || { echo "LOAD_STATEMENTS needs postgres" >&2; exit 2; }
 [[ $gc == server || $gc == workstation ]] || { echo "LOAD_GC is server or workstation" >&2; exit 2; }
@@ -80,6 +85,8 @@ else
   key_certificate "$work"
 fi
 if [[ $provider == postgres ]]; then
+  # The database's own log outlives the run too (stop_postgres calls this before it throws the cluster away).
+  keep_log() { cp "$1" "/tmp/portal-load-last-$2" 2>/dev/null || true; }
   # shellcheck source=../support/postgres.sh
   source "$root/tests/support/postgres.sh"
   pg_port=$(free_port)
@@ -108,6 +115,16 @@ target=$([[ $provider == postgres ]] && echo "host=127.0.0.1 port=$pg_port user=
 
 dotnet build "$root/Portal.Web" -c Release -v q -nologo >/dev/null
 dotnet build "$root/tests/Portal.LoadData" -c Release -v q -nologo >/dev/null
+# Where the measured portal starts from, and its entry point there.
+app_dir="$root/Portal.Web" app_dll=bin/Release/net10.0/Portal.Web.dll
+if [[ -n $publish ]]; then
+  app_dir="$work/app" app_dll=Portal.Web.dll
+  if [[ $publish == r2r ]]; then
+    dotnet publish "$root/Portal.Web" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$app_dir" -v q -nologo >/dev/null
+  else
+    dotnet publish "$root/Portal.Web" -c Release -o "$app_dir" -v q -nologo >/dev/null
+  fi
+fi
 if [[ -z $keep || ! -f $keep/seeded ]]; then
   if [[ -n $keep && -f $keep/seeded-sqlite ]]; then
     # matrix.sh generated this city (its own marker): keep it, and add the rollups it does not make.
@@ -122,14 +139,14 @@ if [[ -z $keep || ! -f $keep/seeded ]]; then
 fi
 port=$(free_port)
 base="http://127.0.0.1:$port"
-# From the project folder, so the web root (styles, scripts, the version hashes in links) is found as when deployed.
+# From the project folder (or the publish folder), so the web root (styles, scripts, the version hashes in links) is found as when deployed.
 # The background jobs' own summaries are logged (with the time), so the table can say which of them
 # ran inside the measured portal: the hourly job alerts (on the hour), reminders (at :15) and rollup
 # (at :40) share its core and its memory, and a whole-table run misses them only if started at the
 # right minute.
-(cd "$root/Portal.Web" && exec env ASPNETCORE_URLS="$base" Mail__PickupDirectory="$work/mail" RateLimiting__AccountPostsPerMinute=100000 $gc_env DOTNET_PerfMapEnabled=$perf_map $perf_env ${LOAD_ENV:-} \
+(cd "$app_dir" && exec env ASPNETCORE_URLS="$base" Mail__PickupDirectory="$work/mail" RateLimiting__AccountPostsPerMinute=100000 $gc_env DOTNET_PerfMapEnabled=$perf_map $perf_env ${LOAD_ENV:-} \
   Logging__LogLevel__Portal.Infrastructure.Jobs=Information Logging__LogLevel__Portal.Infrastructure.Insight=Information Logging__Console__FormatterOptions__TimestampFormat="HH:mm:ss " \
-  taskset -c 0 dotnet bin/Release/net10.0/Portal.Web.dll) >"$work/portal.log" 2>&1 &
+  taskset -c 0 dotnet "$app_dll") >"$work/portal.log" 2>&1 &
 pid=$!
 until curl -H "X-Forwarded-Proto: https" -sf -o /dev/null "$base/health/live"; do
   kill -0 "$pid" 2>/dev/null || { cat "$work/portal.log" >&2; exit 1; }
@@ -334,7 +351,7 @@ if [[ " ${pages[*]}" == *"/manage/matrix|manager"* ]]; then
 fi
 result="$table
 
-Provider: $provider.$sizes Trivial endpoint at the start $(printf '%.0f' "$trivial") requests/s, at the end $(printf '%.0f' "$again"). Peak working set of the portal process: $peak MiB ($gc GC).$([[ $redis == 1 ]] && echo " Sessions and output cache in Redis (its CPU counted with the database's).") Machine: $(nproc) cores ($model), portal on CPU 0, wrk on CPU 1, $duration per run, $(date -u +%Y-%m-%d)."
+Provider: $provider.$sizes Trivial endpoint at the start $(printf '%.0f' "$trivial") requests/s, at the end $(printf '%.0f' "$again"). Peak working set of the portal process: $peak MiB ($gc GC$([[ -n $publish ]] && echo ", published: $publish")).$([[ $redis == 1 ]] && echo " Sessions and output cache in Redis (its CPU counted with the database's).") Machine: $(nproc) cores ($model), portal on CPU 0, wrk on CPU 1, $duration per run, $(date -u +%Y-%m-%d)."
 # Which background runs finished inside the measured portal: "HH:MM:SS what it did", one per run.
 background=$(awk '/^[0-9:]+ info: Portal\.Infrastructure\.(Jobs|Insight)\./ { at = $1; getline; sub(/^ +/, ""); if ($0 ~ /^(Training reminders|Job alerts|New matches|Retention|Programme check-ins|Recognised credentials|Insight rollup: [0-9,]+ months)/) printf "%s%s %s", (n++ ? "; " : ""), at, $0 }' "$work/portal.log")
 result+="

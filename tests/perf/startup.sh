@@ -4,16 +4,27 @@
 # a fresh SQLite database (so migrations are included) and again on the database it left behind.
 # Release build, Production environment, Hangfire server on. Run by hand, never in CI.
 #
-#   tests/perf/startup.sh [runs]
+#   tests/perf/startup.sh [runs] [plain|r2r]
+#
+# With plain or r2r: the portal as docs/operations.md publishes it (r2r: its code precompiled,
+# -r linux-x64 -p:PublishReadyToRun=true), started from the publish folder, instead of the build output.
 set -euo pipefail
 runs=${1:-5}
+publish=${2:-}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
-dotnet build Portal.Web -c Release -v q -nologo >/dev/null
-dll="$root/Portal.Web/bin/Release/net10.0/Portal.Web.dll"
-port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+case $publish in
+  "") dotnet build Portal.Web -c Release -v q -nologo >/dev/null
+      dll="$root/Portal.Web/bin/Release/net10.0/Portal.Web.dll" ;;
+  plain) dotnet publish Portal.Web -c Release -o "$work/app" -v q -nologo >/dev/null
+      dll="$work/app/Portal.Web.dll" ;;
+  r2r) dotnet publish Portal.Web -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/app" -v q -nologo >/dev/null
+      dll="$work/app/Portal.Web.dll" ;;
+  *) echo "usage: tests/perf/startup.sh [runs] [plain|r2r]" >&2; exit 2 ;;
+esac
+port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 # Production refuses to start without a certificate protecting its keys: a throwaway one.
 # shellcheck source=../support/keys.sh
 source "$root/tests/support/keys.sh"
