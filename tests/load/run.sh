@@ -143,9 +143,10 @@ base="http://127.0.0.1:$port"
 # The background jobs' own summaries are logged (with the time), so the table can say which of them
 # ran inside the measured portal: the hourly job alerts (on the hour), reminders (at :15) and rollup
 # (at :40) share its core and its memory, and a whole-table run misses them only if started at the
-# right minute.
+# right minute. The console formatter must be named for its options to apply: without it the lines
+# had no time and the table's last line said "none" whatever ran (found 2026-12-08).
 (cd "$app_dir" && exec env ASPNETCORE_URLS="$base" Mail__PickupDirectory="$work/mail" RateLimiting__AccountPostsPerMinute=100000 $gc_env DOTNET_PerfMapEnabled=$perf_map $perf_env ${LOAD_ENV:-} \
-  Logging__LogLevel__Portal.Infrastructure.Jobs=Information Logging__LogLevel__Portal.Infrastructure.Insight=Information Logging__Console__FormatterOptions__TimestampFormat="HH:mm:ss " \
+  Logging__LogLevel__Portal.Infrastructure.Jobs=Information Logging__LogLevel__Portal.Infrastructure.Insight=Information Logging__Console__FormatterName=simple Logging__Console__FormatterOptions__TimestampFormat="HH:mm:ss " \
   taskset -c 0 dotnet "$app_dll") >"$work/portal.log" 2>&1 &
 pid=$!
 until curl -H "X-Forwarded-Proto: https" -sf -o /dev/null "$base/health/live"; do
