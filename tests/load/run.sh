@@ -119,11 +119,9 @@ dotnet build "$root/tests/Portal.LoadData" -c Release -v q -nologo >/dev/null
 app_dir="$root/Portal.Web" app_dll=bin/Release/net10.0/Portal.Web.dll
 if [[ -n $publish ]]; then
   app_dir="$work/app" app_dll=Portal.Web.dll
-  if [[ $publish == r2r ]]; then
-    dotnet publish "$root/Portal.Web" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$app_dir" -v q -nologo >/dev/null
-  else
-    dotnet publish "$root/Portal.Web" -c Release -o "$app_dir" -v q -nologo >/dev/null
-  fi
+  # shellcheck source=../support/publish.sh
+  source "$root/tests/support/publish.sh"
+  publish_portal "$publish" "$app_dir"
 fi
 if [[ -z $keep || ! -f $keep/seeded ]]; then
   if [[ -n $keep && -f $keep/seeded-sqlite ]]; then

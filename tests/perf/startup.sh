@@ -18,9 +18,10 @@ trap 'rm -rf "$work"' EXIT
 case $publish in
   "") dotnet build Portal.Web -c Release -v q -nologo >/dev/null
       dll="$root/Portal.Web/bin/Release/net10.0/Portal.Web.dll" ;;
-  plain) dotnet publish Portal.Web -c Release -o "$work/app" -v q -nologo >/dev/null
-      dll="$work/app/Portal.Web.dll" ;;
-  r2r) dotnet publish Portal.Web -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/app" -v q -nologo >/dev/null
+  plain|r2r)
+      # shellcheck source=../support/publish.sh
+      source "$root/tests/support/publish.sh"
+      publish_portal "$publish" "$work/app"
       dll="$work/app/Portal.Web.dll" ;;
   *) echo "usage: tests/perf/startup.sh [runs] [plain|r2r]" >&2; exit 2 ;;
 esac
